@@ -1,0 +1,1 @@
+"""Generic cleaners: noise every site has (share bars, newsletter prompts, related lists)."""

@@ -1,0 +1,1 @@
+"""Site cleaners: one module a site, each with fixtures in fixtures/<site>/."""

@@ -1,0 +1,246 @@
+"""HTML -> blocks.
+
+One pass over the parsed tree (lxml's C-level `iterwalk`) that cuts the text into
+blocks at block-level element boundaries, like a browser's layout would, and records
+for each block the features the cleaners and the scorer need: its kind, DOM path,
+class/id cues, characters inside links, and the ids of its ancestor elements.
+Text that a reader never sees is not text: scripts, styles, templates, `<noscript>`,
+form controls, and elements hidden by `hidden`, `aria-hidden` or inline
+`display:none` / `visibility:hidden` are skipped whole.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from lxml import etree, html as lxml_html
+
+from cleannews.document import Document
+from cleannews.models import Block, BlockKind, Image, Page
+
+#: Subtrees that are never visible text.
+SKIP_TAGS = frozenset(
+    "script style noscript template svg math iframe object embed head input select option "
+    "textarea button canvas audio video source track map area dialog".split()
+)
+#: Table cells are not blocks of their own: a row is one block (cells separated by a
+#: space), so a data table reads as rows, not as a shower of one-word blocks.
+CELL_TAGS = frozenset(("td", "th"))
+#: Elements that start a new block (a line break in rendered text).
+BLOCK_TAGS = frozenset(
+    "p div section article main header footer aside nav ul ol dl li dt dd blockquote pre "
+    "table thead tbody tfoot tr caption figure figcaption form fieldset legend address "
+    "h1 h2 h3 h4 h5 h6 hr center details summary body html menu noframes".split()
+)
+HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_WS = re.compile(r"\s+")
+_PARA_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
+#: Lazy-loading attributes, in the order sites use them; the first that holds a
+#: real url wins over a placeholder `src` (data: URIs, 1x1 gifs).
+LAZY_SRC_ATTRS = ("data-src", "data-lazy-src", "data-original", "data-url", "data-srcset", "srcset", "src")
+#: How many characters of an attribute value we keep: huge attributes (inline data
+#: URIs, serialized state) are not features, and copying them costs memory.
+MAX_ATTR_CHARS = 2048
+
+_PARSER_OPTIONS: dict[str, Any] = dict(remove_comments=True, remove_pis=True, no_network=True, recover=True)
+
+
+def _parser() -> lxml_html.HTMLParser:
+    # A parser per call: lxml parsers are not safe to share between threads.
+    return lxml_html.HTMLParser(**_PARSER_OPTIONS)
+
+
+def parse_html(text: str) -> Any:
+    """Parse to an lxml root; None when there is nothing to parse."""
+    try:
+        root = lxml_html.document_fromstring(text, parser=_parser())
+    except (etree.ParserError, ValueError):
+        # ValueError: a str with an XML encoding declaration; parse its bytes instead.
+        try:
+            root = lxml_html.document_fromstring(text.encode("utf-8"), parser=_parser())
+        except (etree.ParserError, ValueError):
+            return None
+    return root
+
+
+def _is_hidden(el: Any) -> bool:
+    a = el.attrib
+    if "hidden" in a or a.get("aria-hidden") == "true":
+        return True
+    style = a.get("style")
+    return bool(style and _HIDDEN_STYLE.search(style))
+
+
+def _image_src(el: Any) -> str | None:
+    for name in LAZY_SRC_ATTRS:
+        v = el.get(name)
+        if not v:
+            continue
+        v = v.strip()[:MAX_ATTR_CHARS]
+        if "srcset" in name:
+            v = v.split(",")[0].strip().split(" ")[0]
+        if v and not v.startswith("data:"):
+            return v
+    return None
+
+
+class _Builder:
+    """Accumulates inline text and emits blocks; lives for one page only."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.images: list[tuple[int, Image]] = []
+        self.buf: list[str] = []
+        self.link_chars = 0
+        self.node_index: dict[Any, int] = {}
+        self.node_cues: dict[int, str] = {}
+        self.node_tags: dict[int, str] = {}
+
+    def flush(self, owner: int, ancestors: tuple[int, ...], path: str, cues: str, tag: str, kind: BlockKind, level: int) -> None:
+        if not self.buf:
+            return
+        raw = "".join(self.buf)
+        link_chars = self.link_chars
+        self.buf = []
+        self.link_chars = 0
+        parts = _PARA_BREAK.split(raw) if "\n" in raw else [raw]
+        for part in parts:
+            text = _WS.sub(" ", part).strip()
+            if not text:
+                continue
+            lc = min(link_chars, len(text))
+            link_chars -= lc
+            self.blocks.append(
+                Block(
+                    index=len(self.blocks),
+                    text=text,
+                    kind=kind,
+                    level=level,
+                    tag=tag,
+                    path=path,
+                    cues=cues,
+                    link_chars=lc,
+                    node=owner,
+                    ancestors=ancestors,
+                )
+            )
+
+
+def _kind_of(tag: str, in_pre: bool) -> tuple[BlockKind, int]:
+    if tag in HEADINGS:
+        return BlockKind.HEADING, HEADINGS[tag]
+    if tag in ("li", "dd", "dt"):
+        return BlockKind.LIST_ITEM, 0
+    if tag == "blockquote":
+        return BlockKind.BLOCKQUOTE, 0
+    if tag in ("tr", "caption"):
+        return BlockKind.TABLE, 0
+    if tag == "figcaption":
+        return BlockKind.CAPTION, 0
+    if in_pre or tag == "pre":
+        return BlockKind.CODE, 0
+    return BlockKind.PARAGRAPH, 0
+
+
+def build_html(page: Page) -> Document:
+    root = parse_html(page.text)
+    if root is None:
+        return Document(page=page, blocks=(), tree=None)
+    b = _Builder()
+    # Frame of a block-level element: (id, ancestors, path, cues, tag, kind, level).
+    frames: list[tuple[int, tuple[int, ...], str, str, str, BlockKind, int]] = []
+    link_depth = 0
+    pre_depth = 0
+    quote_kind_depth = 0  # inside <blockquote>: descendants' blocks stay block quotes
+    next_id = 0
+    walker = etree.iterwalk(root, events=("start", "end"))
+    skipped: set[Any] = set()
+
+    def owner() -> tuple[int, tuple[int, ...], str, str, str, BlockKind, int]:
+        return frames[-1] if frames else (-1, (), "", "", "", BlockKind.PARAGRAPH, 0)
+
+    for event, el in walker:
+        tag = el.tag
+        if not isinstance(tag, str):  # comments, PIs, entities
+            if event == "end" and el.tail:
+                b.buf.append(el.tail)
+            continue
+        tag = tag.lower()
+        if event == "start":
+            if tag in SKIP_TAGS or _is_hidden(el):
+                walker.skip_subtree()
+                skipped.add(el)
+                continue
+            node = next_id
+            next_id += 1
+            b.node_index[el] = node
+            b.node_tags[node] = tag
+            cls = el.get("class")
+            eid = el.get("id")
+            own_cues = ((cls or "") + " " + (eid or "")).strip().lower()[:MAX_ATTR_CHARS]
+            if own_cues:
+                b.node_cues[node] = own_cues
+            if tag == "img":
+                src = _image_src(el)
+                if src:
+                    b.images.append((len(b.blocks), Image(src=src, alt=(el.get("alt") or "").strip() or None)))
+                continue
+            if tag == "br":
+                b.buf.append("\n")
+                continue
+            if tag in BLOCK_TAGS:
+                o = owner()
+                b.flush(*o)
+                parent_anc = o[1] + ((o[0],) if o[0] >= 0 else ())
+                label = tag + ("." + cls.split()[0] if cls and cls.split() else "")
+                path = (o[2] + "/" if o[2] else "") + label
+                cues = (o[3] + " " + own_cues) if own_cues else o[3]
+                if tag == "blockquote":
+                    quote_kind_depth += 1
+                if tag == "pre":
+                    pre_depth += 1
+                kind, level = _kind_of(tag, pre_depth > 0)
+                if quote_kind_depth and kind in (BlockKind.PARAGRAPH, BlockKind.BLOCKQUOTE):
+                    kind = BlockKind.BLOCKQUOTE
+                if kind is BlockKind.PARAGRAPH and o[5] in (BlockKind.LIST_ITEM, BlockKind.CAPTION, BlockKind.TABLE, BlockKind.CODE):
+                    kind, level = o[5], o[6]  # a <p> inside <li> or <figcaption> keeps the outer kind
+                frames.append((node, parent_anc, path, cues, tag, kind, level))
+            elif tag == "a":
+                link_depth += 1
+            elif tag in CELL_TAGS:
+                b.buf.append(" ")
+            if el.text:
+                b.buf.append(el.text)
+                if link_depth:
+                    b.link_chars += len(el.text.strip())
+        else:  # end
+            if el in skipped:
+                skipped.discard(el)
+                if el.tail:
+                    b.buf.append(el.tail)
+                continue
+            if tag in BLOCK_TAGS:
+                b.flush(*owner())
+                frames.pop()
+                if tag == "blockquote":
+                    quote_kind_depth -= 1
+                if tag == "pre":
+                    pre_depth -= 1
+            elif tag == "a":
+                link_depth -= 1
+            if el.tail:
+                b.buf.append(el.tail)
+                if link_depth:
+                    b.link_chars += len(el.tail.strip())
+    b.flush(*owner())
+    return Document(
+        page=page,
+        blocks=tuple(b.blocks),
+        tree=root,
+        images=tuple(b.images),
+        node_index=b.node_index,
+        node_cues=b.node_cues,
+        node_tags=b.node_tags,
+    )

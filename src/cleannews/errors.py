@@ -1,0 +1,23 @@
+"""Typed errors: bad input gets one of these, never a raw crash."""
+
+from __future__ import annotations
+
+
+class CleannewsError(Exception):
+    """Base of every error cleannews raises on purpose."""
+
+
+class InputError(CleannewsError, ValueError):
+    """The input cannot be read as a page (wrong type, undecodable, unknown kind)."""
+
+
+class EmptyInputError(InputError):
+    """The input holds no text at all."""
+
+
+class TimeBudgetExceeded(CleannewsError, TimeoutError):
+    """Extraction of one page ran past its time budget."""
+
+
+class CleanerError(CleannewsError):
+    """A cleaner is badly defined (duplicate name, bad selector)."""

@@ -1,0 +1,176 @@
+"""The HTML main-text scorer.
+
+Two steps, in the jusText shape (classify blocks, then decide with context):
+
+1. Every block gets a weight from its own features: long, punctuated, link-poor
+   text weighs positive; link lists, short furniture and blocks under noise cues
+   (share, related, comment, ...) weigh negative.
+2. The article container is the element whose subtree has the greatest total
+   weight (a maximum-subtree search over the DOM: climbing from the article div to
+   <body> adds the sidebars' and menus' negative weight, so the climb stops where the
+   article stops). Inside it, blocks are kept unless they are noise by their own
+   features or cues.
+
+All thresholds are named in `rules.py`, with where their values came from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from cleannews.models import Block, BlockKind, Removal
+from cleannews.scoring import rules
+from cleannews.scoring.scorer import Selection
+from cleannews.document import Document
+
+
+def block_weight(block: Block, cue_penalty: float) -> float:
+    """A block's own evidence of being article text (positive) or not (negative)."""
+    text = block.text
+    n = len(text)
+    ld = block.link_chars / n if n else 0.0
+    if block.kind is BlockKind.CAPTION:
+        return -rules.SHORT_PENALTY
+    if block.kind is BlockKind.TABLE and ld <= rules.LINK_DENSITY_GOOD and n < rules.GOOD_MIN_CHARS:
+        return 0.0  # a data table's short rows neither make nor break a container
+    if ld > rules.LINK_DENSITY_BAD:
+        return -(n * ld) - rules.SHORT_PENALTY
+    punct = rules.sentence_punctuation(text)
+    if n >= rules.GOOD_MIN_CHARS and ld <= rules.LINK_DENSITY_GOOD:
+        w = n * (1.0 - ld) * (1.0 + min(punct, rules.PUNCT_BONUS_CAP) * rules.PUNCT_BONUS)
+    elif punct and n >= rules.SHORT_MAX_CHARS:
+        w = n * (1.0 - ld) * rules.MEDIUM_FACTOR
+    else:
+        w = -rules.SHORT_PENALTY - n * ld
+    if w > 0 and cue_penalty:
+        w *= 1.0 - cue_penalty
+    return w
+
+
+class _Cues:
+    """Per-page memo of each element's cue verdict (one regex pass per element, not per block)."""
+
+    def __init__(self, doc: Document, mass: Mapping[int, float] | None = None, total: float = 0.0) -> None:
+        self.cues = doc.node_cues
+        self.tags = doc.node_tags
+        self.memo: dict[int, float | None] = {}
+        self.mass = mass or {}
+        self.layout_mass = total * rules.LAYOUT_SHARE
+
+    def value(self, node: int) -> float | None:
+        try:
+            return self.memo[node]
+        except KeyError:
+            v: float | None = None
+            c = self.cues.get(node)
+            # An element holding most of the page's text is page layout, whatever its
+            # class says ("one-sidebar", "has-ads" on <body> or the main wrapper).
+            if c and self.tags.get(node) not in ("html", "body") and self.mass.get(node, 0.0) <= self.layout_mass:
+                v = rules.cue_value(c)
+            self.memo[node] = v
+            return v
+
+    def penalty(self, block: Block, stop_at: int = -1) -> float:
+        """Penalty in [0, 1] from the nearest element with a cue, walking up from the block.
+
+        The nearest verdict wins: a paragraph in "article-body" inside "layout--adrail"
+        is article text. Only ancestors below `stop_at` (the container) are read, and
+        at most CUE_DEPTH of them: further up, classes describe page layout.
+        """
+        chain = (*block.ancestors, block.node)
+        for depth, node in enumerate(reversed(chain)):
+            if node == stop_at or depth >= rules.CUE_DEPTH:
+                break
+            v = self.value(node)
+            if v is not None:
+                return max(v, 0.0)
+        return 0.0
+
+
+def _cue_penalty(block: Block, doc: Document, stop_at: int = -1) -> float:
+    """One-off form of `_Cues.penalty`, for tools that look at a single block."""
+    return _Cues(doc).penalty(block, stop_at)
+
+
+def select_html_blocks(doc: Document, removed: Mapping[int, Removal]) -> Selection:
+    blocks = doc.blocks
+    if not blocks:
+        return Selection(kept=(), is_article=False, reason="the page has no text")
+    mass: dict[int, float] = {}
+    total = 0.0
+    for block in blocks:
+        w = block_weight(block, 0.0)
+        if w > 0 and block.index not in removed:
+            total += w
+            mass[block.node] = mass.get(block.node, 0.0) + w
+            for node in block.ancestors:
+                mass[node] = mass.get(node, 0.0) + w
+    cues = _Cues(doc, mass, total)
+    weights: list[float] = []
+    totals: dict[int, float] = {}
+    good_chars = 0
+    for block in blocks:
+        if block.index in removed:
+            weights.append(0.0)
+            continue
+        w = block_weight(block, cues.penalty(block))
+        weights.append(w)
+        if w > 0:
+            good_chars += len(block.text)
+        for node in block.ancestors:
+            totals[node] = totals.get(node, 0.0) + w
+        totals[block.node] = totals.get(block.node, 0.0) + w
+    if good_chars < rules.MIN_ARTICLE_CHARS or not totals:
+        return Selection(kept=(), is_article=False, reason="no block of article text")
+    # Deterministic tie-break: the deeper (later-created) node loses to the earlier one.
+    container = max(totals.items(), key=lambda kv: (kv[1], -kv[0]))[0]
+    kept: list[int] = []
+    dropped: dict[int, str] = {}
+    for block in blocks:
+        if block.index in removed:
+            continue
+        inside = block.node == container or container in block.ancestors
+        if not inside:
+            dropped[block.index] = "outside the article container"
+            continue
+        reason = _noise_reason(block, cues, container)
+        if reason:
+            dropped[block.index] = reason
+        else:
+            kept.append(block.index)
+    kept = _trim_edges(blocks, kept, weights, dropped)
+    if not kept:
+        return Selection(kept=(), dropped=dropped, is_article=False, reason="no block of article text")
+    return Selection(kept=tuple(kept), dropped=dropped)
+
+
+def _noise_reason(block: Block, cues: _Cues, container: int) -> str | None:
+    n = len(block.text)
+    if block.kind is BlockKind.CAPTION:
+        return "image caption"
+    ld = block.link_chars / n if n else 0.0
+    if ld > rules.LINK_DENSITY_DROP and block.kind is not BlockKind.HEADING:
+        return f"link density {ld:.2f}"
+    pen = cues.penalty(block, stop_at=container)
+    if pen >= rules.CUE_DROP:
+        return "under a noise class or id"
+    return None
+
+
+def _trim_edges(blocks: tuple[Block, ...], kept: list[int], weights: list[float], dropped: dict[int, str]) -> list[int]:
+    """Drop short furniture before the first and after the last block of real text."""
+    good = [i for i in kept if weights[i] > 0]
+    if not good:
+        return kept
+    first, last = good[0], good[-1]
+    out = []
+    for i in kept:
+        b = blocks[i]
+        if i < first and b.kind is not BlockKind.HEADING and not rules.sentence_punctuation(b.text):
+            dropped[i] = "furniture before the article text"
+            continue
+        if i > last and weights[i] <= 0 and not rules.ends_sentence(b.text):
+            dropped[i] = "furniture after the article text"
+            continue
+        out.append(i)
+    return out

@@ -1,0 +1,89 @@
+"""The scorer's knowledge as data: cue words and named thresholds.
+
+Values were chosen on the public article-extraction benchmark's development half and
+checked on Readability's test pages; each says where it came from. Cue words are
+class/id tokens that CMSs use across languages (they are English even on German or
+Japanese sites), so they are not an English-only text rule.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- block weights ------------------------------------------------------------------
+#: A block of at least this many characters with few links is article-like text
+#: (a typical article sentence is 80-150 characters; menus and labels sit under 40).
+GOOD_MIN_CHARS = 60
+#: Blocks between SHORT_MAX_CHARS and GOOD_MIN_CHARS that contain sentence punctuation
+#: count for a fraction of their length (short paragraphs, one-line answers).
+SHORT_MAX_CHARS = 25
+MEDIUM_FACTOR = 0.5
+#: Link density at or under which a block can be text ("see the report" links inside
+#: paragraphs stay well under 0.3; teaser lists are near 1.0).
+LINK_DENSITY_GOOD = 0.35
+#: Link density over which a block weighs as a link list.
+LINK_DENSITY_BAD = 0.5
+#: Link density over which a block inside the container is still dropped.
+LINK_DENSITY_DROP = 0.6
+#: Fixed cost of a block that is not text: ten menu items outweigh a short paragraph.
+SHORT_PENALTY = 20.0
+#: Each sentence mark (., !, ?, ;, and their CJK forms) adds this share of the weight,
+#: up to PUNCT_BONUS_CAP marks: prose is punctuated, teasers and labels are not.
+PUNCT_BONUS = 0.1
+PUNCT_BONUS_CAP = 5
+#: Fewer good characters than this: the page is not an article (an index, an error page).
+MIN_ARTICLE_CHARS = 200
+
+# --- class and id cues ----------------------------------------------------------------
+#: How many ancestors' class/id a block's cues are read from (own element included):
+#: noise widgets wrap their text in 2-4 levels; further up, classes describe layout.
+CUE_DEPTH = 5
+#: An element whose subtree holds more than this share of the page's text weight is
+#: layout, and its class/id is not read as a cue (seen on the benchmark: <body
+#: class="one-sidebar">, wrappers named "...--adrail" around the article).
+LAYOUT_SHARE = 0.6
+#: Penalty at or over which a block inside the container is dropped.
+CUE_DROP = 0.9
+
+_NEGATIVE_STRONG = re.compile(
+    r"comment|related|recommend|share|sharing|social|newsletter|subscri|signup|sign-up|"
+    r"cookie|consent|gdpr|popup|modal|breadcrumb|outbrain|taboola|promo|sponsor|advert|"
+    r"(?:^|[\s_-])ads?(?:$|[\s_-])|banner|(?:^|[\s_-])nav|menu|footer|sidebar|"
+    r"most-?(?:popular|read|viewed)|trending|more-?(?:stories|news|from)|read-?more|"
+    r"author-?(?:bio|info|box)|(?:^|[\s_-])bio(?:$|[\s_-])|(?:^|[\s_-])tags?(?:$|[\s_-])|"
+    r"byline|dateline|timestamp|caption|credit|toolbar|pagination|paging|disclaimer|"
+    r"login|print-?only|screen-?reader|sr-only|visually-?hidden|skip|widget|(?:side|right|left)-?rail|teaser",
+    re.I,
+)
+_NEGATIVE_WEAK = re.compile(r"meta|aside|extra|hidden|overlay|masthead|header|(?:^|[\s_-])top(?:$|[\s_-])", re.I)
+_POSITIVE = re.compile(
+    r"article-?(?:body|content|text)|story-?(?:body|content|text)|entry-?content|post-?(?:body|content)|"
+    r"(?:^|[\s_-])(?:body|content|text|prose)(?:$|[\s_-])|main-?content|rich-?text",
+    re.I,
+)
+
+
+def cue_value(cues: str) -> float | None:
+    """One element's class/id verdict: -1.0 positive (article text), 1.0 strong noise,
+    0.5 weak noise, None when it says nothing. A positive cue wins over a weak one on
+    the same element ("entry-content meta-wrap" is the article)."""
+    if _POSITIVE.search(cues):
+        return -1.0 if not _NEGATIVE_STRONG.search(cues) else 1.0
+    if _NEGATIVE_STRONG.search(cues):
+        return 1.0
+    if _NEGATIVE_WEAK.search(cues):
+        return 0.5
+    return None
+
+
+# --- punctuation ----------------------------------------------------------------------
+_SENTENCE_MARKS = re.compile(r"[.!?;。！？](?:\s|$|[\"'”’»)])|[,，、]")
+_ENDS_SENTENCE = re.compile(r"[.!?。！？…:\"'”’»)]\s*$")
+
+
+def sentence_punctuation(text: str) -> int:
+    return len(_SENTENCE_MARKS.findall(text))
+
+
+def ends_sentence(text: str) -> bool:
+    return bool(_ENDS_SENTENCE.search(text))

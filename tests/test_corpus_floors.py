@@ -1,0 +1,25 @@
+"""Floors on the shared corpora: a change that lowers one fails here, not silently."""
+
+from __future__ import annotations
+
+import cleannews
+
+from conftest import corpus_page, corpus_rows, load_scorer
+
+#: Measured 0.95 when this floor was set; the foundation issue asks for >= 0.90.
+SCRAPINGHUB_BODY_F1_FLOOR = 0.90
+
+
+def test_scrapinghub_body_f1_floor():
+    score = load_scorer()
+    rows = corpus_rows("scrapinghub")
+    preds = {}
+    for row in rows:
+        a = cleannews.extract(corpus_page("scrapinghub", row), url=row.get("url"), kind=row["kind"])
+        preds[row["id"]] = {"id": row["id"], "body": a.body}
+    from pathlib import Path
+
+    from conftest import CORPUS
+
+    res = score.score(Path(CORPUS / "scrapinghub"), preds)
+    assert res["body_f1"] >= SCRAPINGHUB_BODY_F1_FLOOR, res

@@ -1,0 +1,61 @@
+from cleannews.document.html import build_html
+from cleannews.models import BlockKind, Page
+
+
+def blocks(html: str):
+    return build_html(Page(text=html, kind="html")).blocks
+
+
+def test_hidden_and_non_text_elements_are_not_text():
+    html = """<html><body>
+    <p>visible paragraph</p>
+    <div hidden><p>hidden attr</p></div>
+    <div aria-hidden="true">aria hidden</div>
+    <p style="display: none">display none</p>
+    <noscript>enable javascript</noscript>
+    <script type="application/ld+json">{"a": 1}</script>
+    <template><p>template text</p></template>
+    </body></html>"""
+    texts = [b.text for b in blocks(html)]
+    assert texts == ["visible paragraph"]
+
+
+def test_kinds_and_structure():
+    html = """<html><body><article>
+    <h2>Sub head</h2><p>Para <a href="#">with link</a> text.</p>
+    <ul><li>one</li><li>two</li></ul>
+    <blockquote><p>quoted words</p></blockquote>
+    <table><tr><td>cell a</td><td>cell b</td></tr></table>
+    <figure><img src="x.jpg"><figcaption>A caption</figcaption></figure>
+    </article></body></html>"""
+    bs = blocks(html)
+    kinds = [(b.kind, b.text) for b in bs]
+    assert kinds == [
+        (BlockKind.HEADING, "Sub head"),
+        (BlockKind.PARAGRAPH, "Para with link text."),
+        (BlockKind.LIST_ITEM, "one"),
+        (BlockKind.LIST_ITEM, "two"),
+        (BlockKind.BLOCKQUOTE, "quoted words"),
+        (BlockKind.TABLE, "cell a cell b"),
+        (BlockKind.CAPTION, "A caption"),
+    ]
+    assert bs[0].level == 2
+    assert bs[1].link_chars == len("with link")
+
+
+def test_lazy_images_resolve_to_their_real_src():
+    html = '<html><body><img src="data:image/gif;base64,R0l" data-src="/real.jpg" alt="a"><p>t</p></body></html>'
+    doc = build_html(Page(text=html, kind="html"))
+    assert [img.src for _, img in doc.images] == ["/real.jpg"]
+
+
+def test_double_br_splits_paragraphs():
+    bs = blocks("<html><body><div>first part<br><br>second part<br>same para</div></body></html>")
+    assert [b.text for b in bs] == ["first part", "second part same para"]
+
+
+def test_the_callers_input_is_not_mutated():
+    html = "<html><body><p>one</p></body></html>"
+    page = Page(text=html, kind="html")
+    build_html(page)
+    assert page.text == html

@@ -1,0 +1,50 @@
+import gzip
+
+import pytest
+
+from cleannews.errors import EmptyInputError, InputError
+from cleannews.load import decode, detect_kind, load
+
+
+def test_declared_charset_is_used():
+    html = '<html><head><meta charset="iso-8859-1"></head><body><p>caf\xe9 cr\xe8me</p></body></html>'
+    text, enc = decode(html.encode("latin-1"))
+    assert "café crème" in text
+    assert enc == "cp1252"
+
+
+def test_a_lying_declaration_falls_back_to_utf8():
+    html = '<html><head><meta charset="ascii"></head><body><p>naïve – “quoted”</p></body></html>'
+    text, _ = decode(html.encode("utf-8"))
+    assert "naïve – “quoted”" in text
+
+
+def test_bom_wins():
+    text, enc = decode("\ufeff<p>ü</p>".encode("utf-16"))
+    assert text.endswith("<p>ü</p>") and enc == "utf-16"
+
+
+def test_undeclared_legacy_bytes_are_detected():
+    body = ("Съешь же ещё этих мягких французских булок, да выпей чаю. " * 20).encode("cp1251")
+    text, _ = decode(b"<html><body><p>" + body + b"</p></body></html>")
+    assert "французских" in text
+
+
+def test_kind_detection():
+    assert detect_kind("<!DOCTYPE html><html><body><p>x</p></body></html>") == "html"
+    assert detect_kind("# Title\n\nSome text with a [link](http://x.y).\n\n![img](a.png)\n") == "markdown"
+    assert detect_kind("Home\nWorld\n\nA plain sentence of a text dump.\n") == "text"
+
+
+def test_gzip_bytes_are_read():
+    page = load(gzip.compress(b"<html><body><p>hello</p></body></html>"))
+    assert page.kind == "html" and "hello" in page.text
+
+
+def test_bad_input_types_and_empty_input():
+    with pytest.raises(InputError):
+        load(12345)  # type: ignore[arg-type]
+    with pytest.raises(EmptyInputError):
+        load(b"   \n ")
+    with pytest.raises(InputError):
+        load("x", kind="pdf")  # type: ignore[arg-type]
