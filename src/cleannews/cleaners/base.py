@@ -9,6 +9,7 @@ paragraph is missing. Most cleaners are pure data (`remove` CSS selectors for HT
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, ClassVar
 from urllib.parse import urlsplit
@@ -25,6 +26,18 @@ GENERIC_PRIORITY = 100
 #: footer tagline) sit in the first or last part of a page, and scanning all of a
 #: 50 MB page per registered site would be waste.
 MARKER_SCAN_CHARS = 20_000
+
+
+#: Furniture lines are short; a long block is never a "line" to drop, and skipping long
+#: blocks keeps the patterns' cost bounded on hostile input.
+MAX_DROP_LINE_CHARS = 400
+
+
+@lru_cache(maxsize=1024)
+def _line_patterns(lines: tuple[str, ...]) -> tuple[re.Pattern[str], tuple[re.Pattern[str], ...]]:
+    """One alternation to test every block once; the parts to name the one that matched."""
+    parts = tuple(re.compile(p, re.I) for p in lines)
+    return re.compile("|".join(f"(?:{p})" for p in lines), re.I), parts
 
 
 class Cleaner:
@@ -87,15 +100,14 @@ class Cleaner:
                 if index not in removed:
                     out.append(Removal(index, self.name, f"inside {selector}"))
         if self.drop_lines:
-            patterns = [re.compile(p, re.I) for p in self.drop_lines]
+            combined, patterns = _line_patterns(self.drop_lines)
             for block in doc.blocks:
-                if block.index in removed:
+                if block.index in removed or len(block.text) > MAX_DROP_LINE_CHARS:
                     continue
                 text = block.text.strip()
-                for p in patterns:
-                    if p.fullmatch(text):
-                        out.append(Removal(block.index, self.name, f"line matches {p.pattern!r}"))
-                        break
+                if combined.fullmatch(text):
+                    which = next((p.pattern for p in patterns if p.fullmatch(text)), combined.pattern)
+                    out.append(Removal(block.index, self.name, f"line matches {which!r}"))
         seen = {r.index for r in out}
         for r in self.extra(doc, removed):
             if r.index not in removed and r.index not in seen:

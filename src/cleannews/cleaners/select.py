@@ -24,8 +24,11 @@ def _compiled(selector: str) -> CSSSelector:
 
 
 def matched_node_ids(doc: Document, selector: str) -> set[int]:
-    index = doc.node_index
-    return {index[el] for el in _compiled(selector)(doc.tree) if el in index}
+    matched = _compiled(selector)(doc.tree)
+    if not matched:
+        return set()
+    wanted = set(matched)  # proxies stay alive while held, so identity holds below
+    return {i for i, el in enumerate(doc.tree.iter()) if el in wanted}
 
 
 def blocks_under_selectors(doc: Document, selectors: Sequence[str]) -> Iterator[tuple[int, str]]:

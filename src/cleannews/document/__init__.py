@@ -16,17 +16,16 @@ class Document:
     `tree` is the parsed lxml root for HTML (the metadata stage reads its <head>) and
     None for dumps. Stages must treat it as read-only. `images` are the images found
     while segmenting, in page order, with the index of the block they precede.
-    `node_index` maps the tree's elements to the node ids blocks refer to (it keeps
-    the element proxies alive, so lxml returns the same proxy objects on later walks).
+    Node ids are preorder positions in `tree.iter()` (see `document.html.node_ids`).
     """
 
     page: Page
     blocks: tuple[Block, ...]
     tree: Any = None
     images: tuple[tuple[int, Image], ...] = ()
-    node_index: Mapping[Any, int] = field(default_factory=dict)  # lxml element -> node id
     node_cues: Mapping[int, str] = field(default_factory=dict)  # node id -> "class id", lower-cased
-    node_tags: Mapping[int, str] = field(default_factory=dict)  # node id -> tag
+    node_tags: Mapping[int, str] = field(default_factory=dict)  # block-level node id -> tag
+    node_parent: Mapping[int, int] = field(default_factory=dict)  # block-level node id -> parent's id
 
 
 def build_document(page: Page) -> Document:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from lxml import etree, html as lxml_html
+from lxml import etree
 
 from cleannews.document import Document
 from cleannews.models import Block, BlockKind, Image, Page
@@ -35,7 +35,6 @@ BLOCK_TAGS = frozenset(
 )
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-_WS = re.compile(r"\s+")
 _PARA_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 #: Lazy-loading attributes, in the order sites use them; the first that holds a
 #: real url wins over a placeholder `src` (data: URIs, 1x1 gifs).
@@ -47,30 +46,27 @@ MAX_ATTR_CHARS = 2048
 _PARSER_OPTIONS: dict[str, Any] = dict(remove_comments=True, remove_pis=True, no_network=True, recover=True)
 
 
-def _parser() -> lxml_html.HTMLParser:
-    # A parser per call: lxml parsers are not safe to share between threads.
-    return lxml_html.HTMLParser(**_PARSER_OPTIONS)
+def _parser() -> etree.HTMLParser:
+    # A parser per call: lxml parsers are not safe to share between threads. Plain
+    # etree elements, not lxml.html's: its per-element class lookup doubles walk time.
+    return etree.HTMLParser(**_PARSER_OPTIONS)
 
 
 def parse_html(text: str) -> Any:
     """Parse to an lxml root; None when there is nothing to parse."""
     try:
-        root = lxml_html.document_fromstring(text, parser=_parser())
-    except (etree.ParserError, ValueError):
+        root = etree.fromstring(text, parser=_parser())
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         # ValueError: a str with an XML encoding declaration; parse its bytes instead.
         try:
-            root = lxml_html.document_fromstring(text.encode("utf-8"), parser=_parser())
-        except (etree.ParserError, ValueError):
+            root = etree.fromstring(text.encode("utf-8"), parser=etree.HTMLParser(encoding="utf-8", **_PARSER_OPTIONS))
+        except (etree.ParserError, etree.XMLSyntaxError, ValueError):
             return None
     return root
 
 
-def _is_hidden(el: Any) -> bool:
-    a = el.attrib
-    if "hidden" in a or a.get("aria-hidden") == "true":
-        return True
-    style = a.get("style")
-    return bool(style and _HIDDEN_STYLE.search(style))
+def _is_hidden_style(style: str) -> bool:
+    return ("none" in style or "hidden" in style) and bool(_HIDDEN_STYLE.search(style))
 
 
 def _image_src(el: Any) -> str | None:
@@ -94,38 +90,26 @@ class _Builder:
         self.images: list[tuple[int, Image]] = []
         self.buf: list[str] = []
         self.link_chars = 0
-        self.node_index: dict[Any, int] = {}
         self.node_cues: dict[int, str] = {}
         self.node_tags: dict[int, str] = {}
+        self.node_parent: dict[int, int] = {}
 
     def flush(self, owner: int, ancestors: tuple[int, ...], path: str, cues: str, tag: str, kind: BlockKind, level: int) -> None:
         if not self.buf:
             return
         raw = "".join(self.buf)
         link_chars = self.link_chars
-        self.buf = []
+        self.buf.clear()  # in place: the walk holds a reference to this list
         self.link_chars = 0
-        parts = _PARA_BREAK.split(raw) if "\n" in raw else [raw]
+        parts = _PARA_BREAK.split(raw) if "\n" in raw else (raw,)
+        blocks = self.blocks
         for part in parts:
-            text = _WS.sub(" ", part).strip()
+            text = " ".join(part.split())
             if not text:
                 continue
             lc = min(link_chars, len(text))
             link_chars -= lc
-            self.blocks.append(
-                Block(
-                    index=len(self.blocks),
-                    text=text,
-                    kind=kind,
-                    level=level,
-                    tag=tag,
-                    path=path,
-                    cues=cues,
-                    link_chars=lc,
-                    node=owner,
-                    ancestors=ancestors,
-                )
-            )
+            blocks.append(Block(len(blocks), text, kind, level, tag, path, cues, lc, owner, ancestors))
 
 
 def _kind_of(tag: str, in_pre: bool) -> tuple[BlockKind, int]:
@@ -144,103 +128,139 @@ def _kind_of(tag: str, in_pre: bool) -> tuple[BlockKind, int]:
     return BlockKind.PARAGRAPH, 0
 
 
+_Frame = tuple[int, tuple[int, ...], str, str, str, BlockKind, int]
+_ROOT_FRAME: _Frame = (-1, (), "", "", "", BlockKind.PARAGRAPH, 0)
+
+
 def build_html(page: Page) -> Document:
+    """Segment a page into blocks.
+
+    Node ids are preorder positions of the tree's nodes as `root.iter()` yields them
+    (skipped subtrees are counted, not visited), so `node_ids()` can map elements to
+    ids later without this walk keeping a proxy for every element alive.
+    """
     root = parse_html(page.text)
     if root is None:
         return Document(page=page, blocks=(), tree=None)
     b = _Builder()
-    # Frame of a block-level element: (id, ancestors, path, cues, tag, kind, level).
-    frames: list[tuple[int, tuple[int, ...], str, str, str, BlockKind, int]] = []
+    buf = b.buf
+    frames: list[_Frame] = [_ROOT_FRAME]
     link_depth = 0
     pre_depth = 0
-    quote_kind_depth = 0  # inside <blockquote>: descendants' blocks stay block quotes
+    quote_depth = 0  # inside <blockquote>: descendants' blocks stay block quotes
     next_id = 0
-    walker = etree.iterwalk(root, events=("start", "end"))
     skipped: set[Any] = set()
-
-    def owner() -> tuple[int, tuple[int, ...], str, str, str, BlockKind, int]:
-        return frames[-1] if frames else (-1, (), "", "", "", BlockKind.PARAGRAPH, 0)
-
+    walker = etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
         tag = el.tag
-        if not isinstance(tag, str):  # comments, PIs, entities
-            if event == "end" and el.tail:
-                b.buf.append(el.tail)
-            continue
-        tag = tag.lower()
         if event == "start":
-            if tag in SKIP_TAGS or _is_hidden(el):
+            node = next_id
+            next_id += 1
+            if tag.__class__ is not str:  # comments, PIs, entities
+                continue
+            cls = eid = None
+            items = el.items()
+            if items:
+                hidden = False
+                for k, v in items:
+                    if k == "class":
+                        cls = v
+                    elif k == "id":
+                        eid = v
+                    elif k == "hidden" or (k == "aria-hidden" and v == "true") or (k == "style" and _is_hidden_style(v)):
+                        hidden = True
+                if hidden:
+                    next_id += sum(1 for _ in el.iterdescendants())
+                    walker.skip_subtree()
+                    skipped.add(el)
+                    continue
+            if tag in SKIP_TAGS:
+                next_id += sum(1 for _ in el.iterdescendants())
                 walker.skip_subtree()
                 skipped.add(el)
                 continue
-            node = next_id
-            next_id += 1
-            b.node_index[el] = node
-            b.node_tags[node] = tag
-            cls = el.get("class")
-            eid = el.get("id")
-            own_cues = ((cls or "") + " " + (eid or "")).strip().lower()[:MAX_ATTR_CHARS]
-            if own_cues:
-                b.node_cues[node] = own_cues
             if tag == "img":
                 src = _image_src(el)
                 if src:
                     b.images.append((len(b.blocks), Image(src=src, alt=(el.get("alt") or "").strip() or None)))
                 continue
             if tag == "br":
-                b.buf.append("\n")
+                buf.append("\n")
                 continue
             if tag in BLOCK_TAGS:
-                o = owner()
-                b.flush(*o)
-                parent_anc = o[1] + ((o[0],) if o[0] >= 0 else ())
-                label = tag + ("." + cls.split()[0] if cls and cls.split() else "")
-                path = (o[2] + "/" if o[2] else "") + label
-                cues = (o[3] + " " + own_cues) if own_cues else o[3]
+                o = frames[-1]
+                if buf:
+                    b.flush(*o)
+                b.node_tags[node] = tag
+                if o[0] >= 0:
+                    b.node_parent[node] = o[0]
+                own_cues = ""
+                if cls or eid:
+                    own_cues = f"{cls or ''} {eid or ''}".strip().lower()[:MAX_ATTR_CHARS]
+                    if own_cues:
+                        b.node_cues[node] = own_cues
+                parent_anc = o[1] + (o[0],) if o[0] >= 0 else ()
+                label = tag
+                if cls:
+                    first = cls.split(None, 1)
+                    if first:
+                        label = f"{tag}.{first[0][:40]}"
+                path = f"{o[2]}/{label}" if o[2] else label
+                cues = f"{o[3]} {own_cues}" if own_cues else o[3]
                 if tag == "blockquote":
-                    quote_kind_depth += 1
-                if tag == "pre":
+                    quote_depth += 1
+                elif tag == "pre":
                     pre_depth += 1
                 kind, level = _kind_of(tag, pre_depth > 0)
-                if quote_kind_depth and kind in (BlockKind.PARAGRAPH, BlockKind.BLOCKQUOTE):
+                if quote_depth and kind in (BlockKind.PARAGRAPH, BlockKind.BLOCKQUOTE):
                     kind = BlockKind.BLOCKQUOTE
-                if kind is BlockKind.PARAGRAPH and o[5] in (BlockKind.LIST_ITEM, BlockKind.CAPTION, BlockKind.TABLE, BlockKind.CODE):
+                elif kind is BlockKind.PARAGRAPH and o[5] in _INHERITED_KINDS:
                     kind, level = o[5], o[6]  # a <p> inside <li> or <figcaption> keeps the outer kind
                 frames.append((node, parent_anc, path, cues, tag, kind, level))
             elif tag == "a":
                 link_depth += 1
             elif tag in CELL_TAGS:
-                b.buf.append(" ")
-            if el.text:
-                b.buf.append(el.text)
+                buf.append(" ")
+            text = el.text
+            if text:
+                buf.append(text)
                 if link_depth:
-                    b.link_chars += len(el.text.strip())
+                    b.link_chars += len(text.strip())
         else:  # end
-            if el in skipped:
-                skipped.discard(el)
-                if el.tail:
-                    b.buf.append(el.tail)
-                continue
-            if tag in BLOCK_TAGS:
-                b.flush(*owner())
-                frames.pop()
-                if tag == "blockquote":
-                    quote_kind_depth -= 1
-                if tag == "pre":
-                    pre_depth -= 1
-            elif tag == "a":
-                link_depth -= 1
-            if el.tail:
-                b.buf.append(el.tail)
+            if tag.__class__ is str:
+                if el in skipped:
+                    skipped.discard(el)
+                elif tag in BLOCK_TAGS:
+                    if buf:
+                        b.flush(*frames[-1])
+                    frames.pop()
+                    if tag == "blockquote":
+                        quote_depth -= 1
+                    elif tag == "pre":
+                        pre_depth -= 1
+                elif tag == "a":
+                    link_depth -= 1
+            tail = el.tail
+            if tail:
+                buf.append(tail)
                 if link_depth:
-                    b.link_chars += len(el.tail.strip())
-    b.flush(*owner())
+                    b.link_chars += len(tail.strip())
+    if buf:
+        b.flush(*frames[-1])
     return Document(
         page=page,
         blocks=tuple(b.blocks),
         tree=root,
         images=tuple(b.images),
-        node_index=b.node_index,
         node_cues=b.node_cues,
         node_tags=b.node_tags,
+        node_parent=b.node_parent,
     )
+
+
+_INHERITED_KINDS = (BlockKind.LIST_ITEM, BlockKind.CAPTION, BlockKind.TABLE, BlockKind.CODE)
+
+
+def node_ids(root: Any) -> dict[Any, int]:
+    """Element -> node id, numbered as `build_html` numbers them."""
+    return {el: i for i, el in enumerate(root.iter())}

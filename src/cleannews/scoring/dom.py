@@ -27,8 +27,8 @@ from cleannews.document import Document
 def block_weight(block: Block, cue_penalty: float) -> float:
     """A block's own evidence of being article text (positive) or not (negative)."""
     text = block.text
-    n = len(text)
-    ld = block.link_chars / n if n else 0.0
+    n = rules.text_length(text)
+    ld = block.link_chars / len(text) if text else 0.0
     if block.kind is BlockKind.CAPTION:
         return -rules.SHORT_PENALTY
     if block.kind is BlockKind.TABLE and ld <= rules.LINK_DENSITY_GOOD and n < rules.GOOD_MIN_CHARS:
@@ -116,12 +116,18 @@ def select_html_blocks(doc: Document, removed: Mapping[int, Removal]) -> Selecti
         w = block_weight(block, cues.penalty(block))
         weights.append(w)
         if w > 0:
-            good_chars += len(block.text)
+            good_chars += rules.text_length(block.text)
         for node in block.ancestors:
             totals[node] = totals.get(node, 0.0) + w
         totals[block.node] = totals.get(block.node, 0.0) + w
-    if good_chars < rules.MIN_ARTICLE_CHARS or not totals:
+    if not totals:
         return Selection(kept=(), is_article=False, reason="no block of article text")
+    if good_chars < rules.MIN_ARTICLE_CHARS:
+        # A tiny page whose only text is a sentence or two is still that text; a page
+        # of links and labels (an index, an error page) is not an article.
+        plain = sum(len(b.text) - b.link_chars for b in blocks)
+        if good_chars == 0 or plain > rules.TINY_PAGE_CHARS:
+            return Selection(kept=(), is_article=False, reason="no block of article text")
     # Deterministic tie-break: the deeper (later-created) node loses to the earlier one.
     container = max(totals.items(), key=lambda kv: (kv[1], -kv[0]))[0]
     kept: list[int] = []
@@ -157,20 +163,37 @@ def _noise_reason(block: Block, cues: _Cues, container: int) -> str | None:
     return None
 
 
+def _is_anchor(block: Block, weight: float) -> bool:
+    return weight > 0 and len(block.text) >= rules.ANCHOR_MIN_CHARS and rules.ends_sentence(block.text)
+
+
 def _trim_edges(blocks: tuple[Block, ...], kept: list[int], weights: list[float], dropped: dict[int, str]) -> list[int]:
-    """Drop short furniture before the first and after the last block of real text."""
-    good = [i for i in kept if weights[i] > 0]
-    if not good:
-        return kept
-    first, last = good[0], good[-1]
+    """Drop furniture before the first and after the last real paragraph, and labels between."""
+    anchors = [i for i in kept if _is_anchor(blocks[i], weights[i])]
+    if not anchors:
+        anchors = [i for i in kept if weights[i] > 0]
+        if not anchors:
+            return kept
+    first, last = anchors[0], anchors[-1]
     out = []
     for i in kept:
         b = blocks[i]
-        if i < first and b.kind is not BlockKind.HEADING and not rules.sentence_punctuation(b.text):
-            dropped[i] = "furniture before the article text"
+        if i < first and (
+            (b.kind is BlockKind.HEADING and b.level <= 1)
+            or (b.kind is not BlockKind.HEADING and not (weights[i] > 0 and rules.ends_sentence(b.text)))
+        ):
+            dropped[i] = "before the article's first paragraph"
             continue
         if i > last and weights[i] <= 0 and not rules.ends_sentence(b.text):
-            dropped[i] = "furniture after the article text"
+            dropped[i] = "after the article's last paragraph"
+            continue
+        if (
+            b.kind is BlockKind.PARAGRAPH
+            and len(b.text.split()) <= rules.LABEL_MAX_WORDS
+            and not rules.sentence_punctuation(b.text)
+            and not b.text.endswith(":")
+        ):
+            dropped[i] = "a label, not text"
             continue
         out.append(i)
     return out

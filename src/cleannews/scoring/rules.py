@@ -9,6 +9,7 @@ Japanese sites), so they are not an English-only text rule.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # --- block weights ------------------------------------------------------------------
 #: A block of at least this many characters with few links is article-like text
@@ -31,8 +32,10 @@ SHORT_PENALTY = 20.0
 #: up to PUNCT_BONUS_CAP marks: prose is punctuated, teasers and labels are not.
 PUNCT_BONUS = 0.1
 PUNCT_BONUS_CAP = 5
-#: Fewer good characters than this: the page is not an article (an index, an error page).
+#: Fewer good characters than this: the page is not an article (an index, an error page)
+#: unless the whole page holds fewer than TINY_PAGE_CHARS characters outside links.
 MIN_ARTICLE_CHARS = 200
+TINY_PAGE_CHARS = 400
 
 # --- class and id cues ----------------------------------------------------------------
 #: How many ancestors' class/id a block's cues are read from (own element included):
@@ -63,6 +66,7 @@ _POSITIVE = re.compile(
 )
 
 
+@lru_cache(maxsize=16384)  # class strings repeat within and across pages; a pure function
 def cue_value(cues: str) -> float | None:
     """One element's class/id verdict: -1.0 positive (article text), 1.0 strong noise,
     0.5 weak noise, None when it says nothing. A positive cue wins over a weak one on
@@ -76,9 +80,31 @@ def cue_value(cues: str) -> float | None:
     return None
 
 
+# --- the edges of the article ---------------------------------------------------------
+#: The article starts at its first real paragraph: weight > 0, at least this long, and
+#: ending like a sentence. Titles, datelines, bylines and kickers above it are metadata.
+ANCHOR_MIN_CHARS = 60
+#: Inside the container, a paragraph of at most this many words with no punctuation
+#: is a label ("Advertisement", "Video", "DON'T MISS"), not text.
+LABEL_MAX_WORDS = 3
+
 # --- punctuation ----------------------------------------------------------------------
 _SENTENCE_MARKS = re.compile(r"[.!?;。！？](?:\s|$|[\"'”’»)])|[,，、]")
 _ENDS_SENTENCE = re.compile(r"[.!?。！？…:\"'”’»)]\s*$")
+
+
+#: Scripts written without spaces between words carry about three times as much
+#: text per character as Latin script (a CJK character is roughly a word), so
+#: a 20-character Chinese sentence weighs like a 60-character English one.
+WIDE_CHAR_WEIGHT = 3
+_WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+def text_length(text: str) -> int:
+    """Length in Latin-equivalent characters."""
+    if text.isascii():
+        return len(text)
+    return len(text) + (WIDE_CHAR_WEIGHT - 1) * len(_WIDE.findall(text))
 
 
 def sentence_punctuation(text: str) -> int:

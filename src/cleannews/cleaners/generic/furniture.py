@@ -1,0 +1,43 @@
+"""Lines that are page furniture wherever they stand: ad labels, share and newsletter
+prompts, "read more" links, image credit lines. Whole-line patterns only, so a
+sentence that merely mentions advertising is never touched.
+
+The words are the labels CMSs print, in the languages of the benchmark and the
+date set (en, de, fr, es, it, pt, nl); add a language by adding its words.
+"""
+
+from __future__ import annotations
+
+from cleannews.cleaners.base import Cleaner
+from cleannews.cleaners.registry import register
+
+_AD = r"(?:advert(?:isement)?s?|sponsored(?: content)?|anzeige|werbung|publicit[ée]|publicidad|pubblicit[àa]|advertentie|ad)"
+_SHARE = (
+    r"(?:share|teilen|partager|compartir|condividi|partilhar|delen)"
+    r"(?: (?:this|on|via|the|article|story|post|now|it|artikel|l'article|en|su|no|op))*"
+    r"(?: (?:facebook|twitter|x|whatsapp|linkedin|email|e-mail|pinterest|reddit))*"
+)
+_CREDIT = (
+    r".{0,300}[(\[](?:image|photo|picture|pic|foto|bild|imagen|immagine|credit|crédit|source|quelle)s?"
+    r"(?: credit| source)?\s*[:/][^)\]]{1,80}[)\]]\s*"
+)
+
+
+@register
+class Furniture(Cleaner):
+    name = "generic.furniture"
+    drop_lines = (
+        _AD,
+        rf"{_SHARE}",
+        r"(?:(?:click|tap) (?:here )?to )?(?:read|see|view|show|load) (?:more|the full story|full article|all|comments?|next|previous)(?: \W*)?",
+        r"(?:continue|keep) reading.{0,40}",
+        r"(?:weiterlesen|mehr lesen|lire la suite|leer m[áa]s|leggi (?:anche|tutto)|leia mais|lees meer)\W*",
+        r"(?:sign up|subscribe|register)(?: now| today| for free| here)?(?: to| for)? (?:our|the)? ?(?:free )?(?:daily |weekly |morning |evening )?(?:newsletters?|updates|alerts|emails?).{0,80}",
+        r"(?:get|receive) (?:the latest|our|breaking) .{0,60}(?:inbox|newsletter|email).{0,40}",
+        r"(?:image|photo|picture|foto|bild) (?:source|credit|courtesy)s?:.{1,120}",
+        _CREDIT,
+        r"(?:this (?:slideshow|video|content|feature) requires javascript|please enable javascript.{0,80}|your browser does not support.{0,80})",
+        r"(?:tell us what you think|have your say|join the (?:conversation|discussion)|leave a (?:comment|reply)|comments?(?: \(\d+\))?)\W*",
+        r"(?:follow us on|like us on|find us on) .{1,60}",
+        r"(?:skip to (?:main )?content|back to top|nach oben|retour en haut)\W*",
+    )

@@ -1,0 +1,68 @@
+"""A "Related" / "Recommended" / "Read next" heading inside the article opens a teaser
+section: the heading and everything after it in the same section is not the article.
+
+The section is the heading's parent element; when that parent is the whole article
+container (flat markup), the rest of the container goes, which is where such sections
+sit. Words are headings CMSs print, in the benchmark's languages.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
+
+from cleannews.cleaners.base import Cleaner
+from cleannews.cleaners.registry import register
+from cleannews.models import BlockKind, Removal
+
+if TYPE_CHECKING:  # pragma: no cover
+    from cleannews.document import Document
+
+RELATED_HEADING = re.compile(
+    r"(?:related(?: (?:articles?|stories|posts|news|content|coverage|reading|links))?|"
+    r"recommended(?: (?:articles?|stories|for you|reading|videos?))?|"
+    r"(?:you (?:may|might) (?:also )?(?:like|enjoy|be interested in))|"
+    r"more (?:from|in|on|about|stories|news|articles|headlines|to read|coverage)(?: .{1,40})?|"
+    r"(?:read|watch) next|also (?:read|see|on)|see also|trending(?: now| stories)?|"
+    r"most (?:read|popular|viewed|shared|commented)|top stories|popular (?:stories|now|posts)|"
+    r"editor'?s picks?|latest (?:news|stories|articles|videos)|"
+    r"weitere (?:artikel|nachrichten|themen)|mehr zum thema|das könnte sie (?:auch )?interessieren|lesen sie auch|"
+    r"(?:à|a) lire (?:aussi|également)|lire aussi|sur le même sujet|"
+    r"te puede interesar|noticias relacionadas|m[áa]s noticias|"
+    r"leggi anche|articoli correlati|potrebbe interessarti|"
+    r"leia (?:também|mais)|not[íi]cias relacionadas|veja também|"
+    r"lees ook|meer nieuws|gerelateerde artikelen)\W*",
+    re.I,
+)
+#: A teaser heading is short; a real sub-heading that starts with "More" is longer.
+MAX_HEADING_CHARS = 60
+
+
+@register
+class RelatedSections(Cleaner):
+    name = "generic.related-sections"
+    kinds = ("html",)
+
+    def extra(self, doc: Document, removed: Mapping[int, Removal]) -> Iterable[Removal]:
+        blocks = doc.blocks
+        i, n = 0, len(blocks)
+        while i < n:
+            b = blocks[i]
+            if (
+                i not in removed
+                and len(b.text) <= MAX_HEADING_CHARS
+                and b.kind in (BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
+                and RELATED_HEADING.fullmatch(b.text)
+            ):
+                section = b.ancestors[-1] if b.ancestors else b.node
+                if b.kind is not BlockKind.HEADING and len(b.ancestors) > 1:
+                    section = b.ancestors[-1]
+                yield Removal(i, self.name, f"teaser heading {b.text!r}")
+                j = i + 1
+                while j < n and (section in blocks[j].ancestors or blocks[j].node == section):
+                    yield Removal(j, self.name, f"in the section under {b.text!r}")
+                    j += 1
+                i = j
+                continue
+            i += 1
