@@ -71,20 +71,28 @@ class _Cues:
             return v
 
     def penalty(self, block: Block, stop_at: int = -1) -> float:
-        """Penalty in [0, 1] from the nearest element with a cue, walking up from the block.
+        """Penalty in [0, 1] from the cues of the block's element and its near ancestors.
 
-        The nearest verdict wins: a paragraph in "article-body" inside "layout--adrail"
-        is article text. Only ancestors below `stop_at` (the container) are read, and
-        at most CUE_DEPTH of them: further up, classes describe page layout.
+        A strong noise cue anywhere in the chain wins ("comment" around a "content"
+        div is a comment); a weak one counts only when no positive cue sits closer to
+        the block. Only ancestors below `stop_at` (the container) are read, at most
+        CUE_DEPTH of them: further up, classes describe page layout.
         """
         chain = (*block.ancestors, block.node)
+        positive = weak = False
         for depth, node in enumerate(reversed(chain)):
             if node == stop_at or depth >= rules.CUE_DEPTH:
                 break
             v = self.value(node)
-            if v is not None:
-                return max(v, 0.0)
-        return 0.0
+            if v is None:
+                continue
+            if v >= 1.0:
+                return 1.0
+            if v < 0:
+                positive = True
+            elif not positive:
+                weak = True
+        return 0.5 if weak else 0.0
 
 
 def _cue_penalty(block: Block, doc: Document, stop_at: int = -1) -> float:
@@ -128,8 +136,7 @@ def select_html_blocks(doc: Document, removed: Mapping[int, Removal]) -> Selecti
         plain = sum(len(b.text) - b.link_chars for b in blocks)
         if good_chars == 0 or plain > rules.TINY_PAGE_CHARS:
             return Selection(kept=(), is_article=False, reason="no block of article text")
-    # Deterministic tie-break: the deeper (later-created) node loses to the earlier one.
-    container = max(totals.items(), key=lambda kv: (kv[1], -kv[0]))[0]
+    container = _choose_container(doc, weights, totals)
     kept: list[int] = []
     dropped: dict[int, str] = {}
     for block in blocks:
@@ -148,6 +155,45 @@ def select_html_blocks(doc: Document, removed: Mapping[int, Removal]) -> Selecti
     if not kept:
         return Selection(kept=(), dropped=dropped, is_article=False, reason="no block of article text")
     return Selection(kept=tuple(kept), dropped=dropped)
+
+
+def _choose_container(doc: Document, weights: list[float], totals: Mapping[int, float]) -> int:
+    """The nucleus (densest element), grown upward while the article still dominates.
+
+    The nucleus maximises weight decayed by distance (DECAY per level), so an element
+    whose text sits in its own children beats a page region whose text is scattered
+    deep inside teaser cards. From there the container climbs to the parent while the
+    parent adds weight and the current subtree still holds at least CLIMB_SHARE of the
+    parent's positive weight: split article bodies merge, a teaser list beside the
+    article does not.
+    """
+    parent = doc.node_parent
+    decayed: dict[int, float] = {}
+    positive: dict[int, float] = {}
+    for block, w in zip(doc.blocks, weights):
+        decayed[block.node] = decayed.get(block.node, 0.0) + w
+        if w > 0:
+            positive[block.node] = positive.get(block.node, 0.0) + w
+    # Children have larger ids than their parents (preorder), so one pass in
+    # decreasing id order propagates every subtree's sums to its ancestors.
+    for node in sorted(set(decayed) | set(parent), reverse=True):
+        p = parent.get(node)
+        if p is None:
+            continue
+        decayed[p] = decayed.get(p, 0.0) + rules.DECAY * decayed.get(node, 0.0)
+        positive[p] = positive.get(p, 0.0) + positive.get(node, 0.0)
+    # Deterministic tie-break: on equal scores the earlier (outer) node wins.
+    cur = max(decayed.items(), key=lambda kv: (kv[1], -kv[0]))[0]
+    while True:
+        p = parent.get(cur)
+        if p is None:
+            break
+        if totals.get(p, 0.0) <= totals.get(cur, 0.0):
+            break
+        if positive.get(cur, 0.0) < rules.CLIMB_SHARE * positive.get(p, 0.0):
+            break
+        cur = p
+    return cur
 
 
 def _noise_reason(block: Block, cues: _Cues, container: int) -> str | None:

@@ -32,6 +32,11 @@ SHORT_PENALTY = 20.0
 #: up to PUNCT_BONUS_CAP marks: prose is punctuated, teasers and labels are not.
 PUNCT_BONUS = 0.1
 PUNCT_BONUS_CAP = 5
+#: Container search: weight decays by this factor per level up the tree when choosing
+#: the nucleus, and the container grows to a parent while it keeps at least
+#: CLIMB_SHARE of the parent's positive weight (tuned on the benchmark's first half).
+DECAY = 0.85
+CLIMB_SHARE = 0.5
 #: Fewer good characters than this: the page is not an article (an index, an error page)
 #: unless the whole page holds fewer than TINY_PAGE_CHARS characters outside links.
 MIN_ARTICLE_CHARS = 200
