@@ -16,6 +16,7 @@ All thresholds are named in `rules.py`, with where their values came from.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from cleannews.models import Block, BlockKind, Removal
@@ -137,12 +138,13 @@ def select_html_blocks(doc: Document, removed: Mapping[int, Removal]) -> Selecti
         if good_chars == 0 or plain > rules.TINY_PAGE_CHARS:
             return Selection(kept=(), is_article=False, reason="no block of article text")
     container = _choose_container(doc, weights, totals)
+    roots = {container} | _twin_siblings(doc, container, totals)
     kept: list[int] = []
     dropped: dict[int, str] = {}
     for block in blocks:
         if block.index in removed:
             continue
-        inside = block.node == container or container in block.ancestors
+        inside = block.node in roots or any(a in roots for a in block.ancestors)
         if not inside:
             dropped[block.index] = "outside the article container"
             continue
@@ -194,6 +196,30 @@ def _choose_container(doc: Document, weights: list[float], totals: Mapping[int, 
             break
         cur = p
     return cur
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _twin_siblings(doc: Document, container: int, totals: Mapping[int, float]) -> set[int]:
+    """Siblings of the container with the same tag and class: the other parts of a body
+    that the CMS split around an ad or a figure ("story-body-part" x3). Digits are
+    ignored ("section-1", "section-2"); a twin must carry positive weight."""
+    parent = doc.node_parent.get(container)
+    label = doc.node_cues.get(container)
+    if parent is None or not label:
+        return set()
+    tag = doc.node_tags.get(container)
+    key = _DIGITS.sub("", label)
+    return {
+        node
+        for node, p in doc.node_parent.items()
+        if p == parent
+        and node != container
+        and doc.node_tags.get(node) == tag
+        and totals.get(node, 0.0) > 0
+        and _DIGITS.sub("", doc.node_cues.get(node, "")) == key
+    }
 
 
 def _noise_reason(block: Block, cues: _Cues, container: int) -> str | None:

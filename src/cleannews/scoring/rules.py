@@ -71,11 +71,18 @@ _POSITIVE = re.compile(
 )
 
 
+#: Class tokens that name a post's taxonomy, not its role (WordPress puts
+#: "tag-politics category-news format-standard" on the article element itself).
+_TAXONOMY_TOKEN = re.compile(r"^(?:tag|category|categories|post|postid|type|status|format|has|page-id|parent-pageid|topic|section|author|term)[-_]")
+
+
 @lru_cache(maxsize=16384)  # class strings repeat within and across pages; a pure function
 def cue_value(cues: str) -> float | None:
     """One element's class/id verdict: -1.0 positive (article text), 1.0 strong noise,
     0.5 weak noise, None when it says nothing. A positive cue wins over a weak one on
     the same element ("entry-content meta-wrap" is the article)."""
+    if "-" in cues or "_" in cues:
+        cues = " ".join(t for t in cues.split() if not _TAXONOMY_TOKEN.match(t))
     if _POSITIVE.search(cues):
         return -1.0 if not _NEGATIVE_STRONG.search(cues) else 1.0
     if _NEGATIVE_STRONG.search(cues):
