@@ -17,10 +17,10 @@ _SHARE = (
     r"(?: (?:this|on|via|the|article|story|post|now|it|artikel|l'article|en|su|no|op))*"
     r"(?: (?:facebook|twitter|x|whatsapp|linkedin|email|e-mail|pinterest|reddit))*"
 )
-_CREDIT = (
-    r".{0,300}[(\[](?:image|photo|picture|pic|foto|bild|imagen|immagine|credit|crédit|source|quelle)s?"
-    r"(?: credit| source)?\s*[:/][^)\]]{1,80}[)\]]\s*"
-)
+_CREDIT_WORD = r"(?:image|photo|picture|pic|foto|bild|imagen|immagine|credit|crédit|source|quelle|фото)"
+_CREDIT = rf".{{0,300}}[(\[]{_CREDIT_WORD}s?(?: credit| source)?\s*[:/][^)\]]{{1,80}}[)\]]\s*"
+#: Photo agencies that end a credit line ("Jane Doe/Getty Images").
+_AGENCY = r"(?:getty images|afp|reuters|ap photo|associated press|shutterstock|epa|pa(?: images| media)?|alamy|imago|dpa|istock(?:photo)?|ansa|efe|xinhua)"
 
 
 @register
@@ -35,9 +35,14 @@ class Furniture(Cleaner):
         r"(?:sign up|subscribe|register)(?: now| today| for free| here)?(?: to| for)? (?:our|the)? ?(?:free )?(?:daily |weekly |morning |evening )?(?:newsletters?|updates|alerts|emails?).{0,80}",
         r"(?:get|receive) (?:the latest|our|breaking) .{0,60}(?:inbox|newsletter|email).{0,40}",
         r"(?:image|photo|picture|foto|bild) (?:source|credit|courtesy)s?:.{1,120}",
+        rf"(?:main |top |lead )?{_CREDIT_WORD}s?(?: credit| source)?\s*:?(?:\s.{{1,80}})?",
         _CREDIT,
+        rf"[^.!?]{{0,80}}(?:/|\b(?:photo|foto|by|via|©)\s*:?\s*){_AGENCY}\W*",
+        r"\((?:additional )?(?:reporting|writing|editing|compiled|translated) by .{1,300}\)",
         r"(?:this (?:slideshow|video|content|feature) requires javascript|please enable javascript.{0,80}|your browser does not support.{0,80})",
         r"(?:tell us what you think|have your say|join the (?:conversation|discussion)|leave a (?:comment|reply)|comments?(?: \(\d+\))?)\W*",
         r"(?:follow us on|like us on|find us on) .{1,60}",
+        r"follow .{1,80} on (?:facebook|twitter|instagram|linkedin|x|youtube|tiktok)\b.{0,120}",
+        r"subscribe (?:to|for) .{1,120}",
         r"(?:skip to (?:main )?content|back to top|nach oben|retour en haut)\W*",
     )

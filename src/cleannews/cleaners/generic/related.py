@@ -24,7 +24,7 @@ RELATED_HEADING = re.compile(
     r"recommended(?: (?:articles?|stories|for you|reading|videos?))?|"
     r"(?:you (?:may|might) (?:also )?(?:like|enjoy|be interested in))|"
     r"more (?:from|in|on|about|stories|news|articles|headlines|to read|coverage)(?: .{1,40})?|"
-    r"(?:read|watch) next|also (?:read|see|on)|see also|trending(?: now| stories)?|"
+    r"(?:read|watch) next|also (?:read|see|on)|see also|trending(?: now| stories| news| topics)?|"
     r"most (?:read|popular|viewed|shared|commented)|top stories|popular (?:stories|now|posts)|"
     r"editor'?s picks?|latest (?:news|stories|articles|videos)|"
     r"weitere (?:artikel|nachrichten|themen)|mehr zum thema|das könnte sie (?:auch )?interessieren|lesen sie auch|"
