@@ -187,6 +187,9 @@ def _choose_container(doc: Document, weights: list[float], totals: Mapping[int, 
     # Deterministic tie-break: on equal scores the earlier (outer) node wins.
     cur = max(decayed.items(), key=lambda kv: (kv[1], -kv[0]))[0]
     while True:
+        own = doc.node_cues.get(cur)
+        if own and rules.cue_value(own) == -1.0:
+            break  # the page says this element is the article body: do not grow past it
         p = parent.get(cur)
         if p is None:
             break

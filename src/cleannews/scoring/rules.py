@@ -73,7 +73,7 @@ _POSITIVE = re.compile(
 
 #: Class tokens that name a post's taxonomy, not its role (WordPress puts
 #: "tag-politics category-news format-standard" on the article element itself).
-_TAXONOMY_TOKEN = re.compile(r"^(?:tag|category|categories|post|postid|type|status|format|has|page-id|parent-pageid|topic|section|author|term)[-_]")
+_TAXONOMY_TOKEN = re.compile(r"^(?:tag|category|categories|post|postid|type|status|format|has|page-id|parent-pageid|topic|term)[-_]")
 
 
 @lru_cache(maxsize=16384)  # class strings repeat within and across pages; a pure function
