@@ -39,6 +39,8 @@ class Furniture(Cleaner):
         _CREDIT,
         rf"[^.!?]{{0,80}}(?:/|\b(?:photo|foto|by|via|©)\s*:?\s*){_AGENCY}\W*",
         r"\((?:additional )?(?:reporting|writing|editing|compiled|translated) by .{1,300}\)",
+        r"(?:additional )?(?:reporting|writing|editing) by [^.]{1,200}(?:[;.] ?(?:additional )?(?:reporting|writing|editing) by [^.]{1,200})*\.?",
+        r"[^.]{1,200} contributed (?:reporting|research|to this (?:report|story|article))[^.]{0,120}\.",
         r"(?:this (?:slideshow|video|content|feature) requires javascript|please enable javascript.{0,80}|your browser does not support.{0,80})",
         r"(?:tell us what you think|have your say|join the (?:conversation|discussion)|leave a (?:comment|reply)|comments?(?: \(\d+\))?)\W*",
         r"(?:follow us on|like us on|find us on) .{1,60}",

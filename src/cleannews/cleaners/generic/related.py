@@ -24,7 +24,7 @@ RELATED_HEADING = re.compile(
     r"recommended(?: (?:articles?|stories|for you|reading|videos?))?|"
     r"(?:you (?:may|might) (?:also )?(?:like|enjoy|be interested in))|"
     r"more (?:from|in|on|about|stories|news|articles|headlines|to read|coverage)(?: .{1,40})?|"
-    r"(?:read|watch) next|also (?:read|see|on)|see also|trending(?: now| stories| news| topics)?|"
+    r"more|(?:read|watch) next|also (?:read|see|on)|see also|trending(?: now| stories| news| topics)?|"
     r"most (?:read|popular|viewed|shared|commented)|top stories|popular (?:stories|now|posts)|"
     r"editor'?s picks?|latest (?:news|stories|articles|videos)|"
     r"weitere (?:artikel|nachrichten|themen)|mehr zum thema|das könnte sie (?:auch )?interessieren|lesen sie auch|"
@@ -35,6 +35,10 @@ RELATED_HEADING = re.compile(
     r"lees ook|meer nieuws|gerelateerde artikelen)\W*",
     re.I,
 )
+#: Where flat markup resumes the article after a teaser list: a block this long with
+#: fewer links than this (teaser lines are links; prose is not).
+PROSE_MIN_CHARS = 80
+PROSE_MAX_LINK_DENSITY = 0.3
 #: A teaser heading is short; a real sub-heading that starts with "More" is longer.
 MAX_HEADING_CHARS = 60
 
@@ -56,11 +60,16 @@ class RelatedSections(Cleaner):
                 and RELATED_HEADING.fullmatch(b.text)
             ):
                 section = b.ancestors[-1] if b.ancestors else b.node
-                if b.kind is not BlockKind.HEADING and len(b.ancestors) > 1:
-                    section = b.ancestors[-1]
+                # A box that opens with the heading is all teasers; a heading in the
+                # middle of flat markup is followed by teaser links, then the article
+                # resumes: there, stop at the first block of prose.
+                opens_box = i == 0 or section not in blocks[i - 1].ancestors
                 yield Removal(i, self.name, f"teaser heading {b.text!r}")
                 j = i + 1
                 while j < n and (section in blocks[j].ancestors or blocks[j].node == section):
+                    nxt = blocks[j]
+                    if not opens_box and len(nxt.text) >= PROSE_MIN_CHARS and nxt.link_density < PROSE_MAX_LINK_DENSITY:
+                        break
                     yield Removal(j, self.name, f"in the section under {b.text!r}")
                     j += 1
                 i = j
