@@ -242,6 +242,11 @@ def _is_anchor(block: Block, weight: float) -> bool:
     return weight > 0 and len(block.text) >= rules.ANCHOR_MIN_CHARS and rules.ends_sentence(block.text)
 
 
+def _is_prose(text: str) -> bool:
+    """Ends like a sentence, or is long enough that it must be one (lost its full stop)."""
+    return rules.ends_sentence(text) or len(text.split()) >= rules.PROSE_MIN_WORDS
+
+
 def _trim_edges(blocks: tuple[Block, ...], kept: list[int], weights: list[float], dropped: dict[int, str]) -> list[int]:
     """Drop furniture before the first and after the last real paragraph, and labels between."""
     anchors = [i for i in kept if _is_anchor(blocks[i], weights[i])]
@@ -255,7 +260,7 @@ def _trim_edges(blocks: tuple[Block, ...], kept: list[int], weights: list[float]
         b = blocks[i]
         if i < first and (
             (b.kind is BlockKind.HEADING and b.level <= 1)
-            or (b.kind is not BlockKind.HEADING and not (weights[i] > 0 and rules.ends_sentence(b.text)))
+            or (b.kind is not BlockKind.HEADING and not (weights[i] > 0 and _is_prose(b.text)))
         ):
             dropped[i] = "before the article's first paragraph"
             continue

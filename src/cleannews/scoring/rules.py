@@ -96,6 +96,8 @@ def cue_value(cues: str) -> float | None:
 #: The article starts at its first real paragraph: weight > 0, at least this long, and
 #: ending like a sentence. Titles, datelines, bylines and kickers above it are metadata.
 ANCHOR_MIN_CHARS = 60
+#: A block of this many words is a sentence even without a final full stop.
+PROSE_MIN_WORDS = 15
 #: Inside the container, a paragraph of at most this many words with no punctuation
 #: is a label ("Advertisement", "Video", "DON'T MISS"), not text.
 LABEL_MAX_WORDS = 3

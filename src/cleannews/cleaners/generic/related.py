@@ -32,7 +32,11 @@ RELATED_HEADING = re.compile(
     r"te puede interesar|noticias relacionadas|m[áa]s noticias|"
     r"leggi anche|articoli correlati|potrebbe interessarti|"
     r"leia (?:também|mais)|not[íi]cias relacionadas|veja também|"
-    r"lees ook|meer nieuws|gerelateerde artikelen)\W*",
+    r"lees ook|meer nieuws|gerelateerde artikelen|"
+    r"читайте (?:также|еще)|смотрите также|похожие (?:статьи|новости|записи)|самые популярные.{0,30}|популярное|"
+    r"czytaj (?:też|także)|zobacz też|podobne artykuły|"
+    r"ilgili haberler|benzer haberler|"
+    r"相关(?:文章|新闻|阅读)|推荐阅读|関連記事|おすすめ記事|관련 ?기사)\W*",
     re.I,
 )
 #: Where flat markup resumes the article after a teaser list: a block this long with
