@@ -1,0 +1,165 @@
+"""Run ONE system over ONE dataset in this (fresh) process.
+
+  python -m benchmarks.run_system --system NAME --dataset DIR --preds OUT.jsonl --stats OUT.json
+      [--limit N] [--repeat-to N] [--timeout SECONDS] [--no-warmup]
+
+Writes one prediction row a page (score.py's format plus `seconds`, and `error` when
+the system raised) and a stats JSON: total extraction seconds, page and error counts,
+peak RSS of this process and its increase over the baseline taken after the imports.
+The harness (benchmarks.harness) starts one such process per system and dataset, so
+that one system's memory never counts against another's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import resource
+import signal
+import socket
+import sys
+import time
+import traceback
+import warnings
+from pathlib import Path
+
+from benchmarks.pages import DUMP_KINDS, decode_html, dump_as_html, iter_pages, load_truth, select
+from benchmarks.systems import SYSTEMS
+
+
+class PageTimeout(BaseException):
+    """A BaseException, so that a system's own `except Exception` cannot swallow it."""
+
+
+def _on_alarm(signum, frame):
+    raise PageTimeout("page timed out")
+
+
+def _no_network(*args, **kwargs):
+    raise OSError("network access is disabled in benchmarks")
+
+
+def block_network() -> None:
+    """No system may fetch anything (newspaper/goose could try images or the URL)."""
+    socket.socket.connect = _no_network  # type: ignore[method-assign]
+    socket.socket.connect_ex = _no_network  # type: ignore[method-assign]
+    socket.create_connection = _no_network  # type: ignore[assignment]
+    socket.getaddrinfo = _no_network  # type: ignore[assignment]
+
+
+def quiet() -> None:
+    """Peers' warnings and log chatter would only fill the log."""
+    warnings.simplefilter("ignore")
+    logging.disable(logging.WARNING)
+
+
+def rss_mb() -> float:
+    """Peak resident set size of this process so far, in MB (Linux reports KiB)."""
+    r = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return r / 1024 if sys.platform != "darwin" else r / (1024 * 1024)
+
+
+def prepare(system, row: dict, data: bytes):
+    """The page as this system takes it (untimed)."""
+    if row.get("kind") in DUMP_KINDS and not system.native_dumps:
+        data = dump_as_html(data)
+    return decode_html(data) if system.feed == "str" else data
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m benchmarks.run_system")
+    ap.add_argument("--system", required=True, choices=sorted(SYSTEMS))
+    ap.add_argument("--dataset", required=True, type=Path)
+    ap.add_argument("--preds", required=True, type=Path)
+    ap.add_argument("--stats", required=True, type=Path)
+    ap.add_argument("--limit", type=int)
+    ap.add_argument("--repeat-to", type=int)
+    ap.add_argument("--timeout", type=float, default=60.0, help="per-page limit, 0 for none")
+    ap.add_argument("--no-warmup", action="store_true")
+    a = ap.parse_args(argv)
+
+    quiet()
+    block_network()
+    system = SYSTEMS[a.system]
+    stats: dict = {"system": system.name, "dataset": a.dataset.name}
+    rss_start = rss_mb()
+    try:
+        run, convert = system.setup()
+    except Exception as e:  # installed but not importable (e.g. a missing extra)
+        stats["skipped"] = f"import failed: {type(e).__name__}: {e}"
+        a.stats.write_text(json.dumps(stats))
+        return 0
+    baseline = rss_mb()
+
+    rows = select(load_truth(a.dataset), a.limit, a.repeat_to)
+    timeout = a.timeout if a.timeout and a.timeout > 0 else 0
+    previous_handler = signal.signal(signal.SIGALRM, _on_alarm)
+
+    def call(page, row):
+        if timeout:
+            signal.setitimer(signal.ITIMER_REAL, timeout)
+        try:
+            t0 = time.perf_counter()
+            try:
+                return run(page, row), time.perf_counter() - t0
+            except BaseException as e:
+                if isinstance(e, KeyboardInterrupt):
+                    raise
+                e.elapsed = time.perf_counter() - t0  # type: ignore[attr-defined]
+                raise
+        finally:
+            if timeout:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+
+    warmup_s = None
+    if rows and not a.no_warmup:  # one untimed call, so lazy one-time set-up is not billed to page 1
+        row0 = rows[0]
+        page0 = prepare(system, row0, next(iter_pages(a.dataset, [row0]))[1])
+        t0 = time.perf_counter()
+        try:
+            call(page0, row0)
+        except (Exception, PageTimeout):
+            pass
+        warmup_s = time.perf_counter() - t0
+
+    total = 0.0
+    errors = timeouts = 0
+    first_errors: list[str] = []
+    seen: set[str] = set()
+    a.preds.parent.mkdir(parents=True, exist_ok=True)
+    with open(a.preds, "w", encoding="utf8") as out:
+        for row, data in iter_pages(a.dataset, rows):
+            page = prepare(system, row, data)
+            try:
+                result, secs = call(page, row)
+                pred = convert(result)
+            except (Exception, PageTimeout) as e:  # a crash on one page never loses the page
+                secs = getattr(e, "elapsed", 0.0)
+                errors += 1
+                timeouts += isinstance(e, PageTimeout)
+                msg = f"{type(e).__name__}: {e}"[:500]
+                if len(first_errors) < 5:
+                    first_errors.append(f"{row['id']}: {msg}")
+                    traceback.print_exc(limit=3, file=sys.stderr)
+                pred = {"body": "", "error": msg}
+            total += secs
+            if row["id"] in seen:  # --repeat-to: score each page once
+                continue
+            seen.add(row["id"])
+            out.write(json.dumps({"id": row["id"], **pred, "seconds": secs}, ensure_ascii=False) + "\n")
+
+    peak = rss_mb()
+    stats.update({
+        "pages": len(rows), "unique_pages": len(seen), "errors": errors, "timeouts": timeouts,
+        "seconds": total, "pages_per_s": len(rows) / total if total > 0 else None,
+        "warmup_s": warmup_s, "rss_start_mb": rss_start, "rss_baseline_mb": baseline,
+        "peak_rss_mb": peak, "rss_increase_mb": peak - baseline, "first_errors": first_errors,
+    })
+    a.stats.write_text(json.dumps(stats))
+    signal.signal(signal.SIGALRM, previous_handler)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
