@@ -205,9 +205,21 @@ _DIGITS = re.compile(r"\d+")
 
 
 def _twin_siblings(doc: Document, container: int, totals: Mapping[int, float]) -> set[int]:
-    """Siblings of the container with the same tag and class: the other parts of a body
-    that the CMS split around an ad or a figure ("story-body-part" x3). Digits are
-    ignored ("section-1", "section-2"); a twin must carry positive weight."""
+    """Siblings with the same tag and class as the container or one of its nearest
+    ancestors (TWIN_LEVELS): the other parts of a body that the CMS split around an ad
+    or a figure ("story-body-part" x3). Digits are ignored ("section-1",
+    "section-2"); a twin must carry positive weight."""
+    out: set[int] = set()
+    node: int | None = container
+    for _ in range(rules.TWIN_LEVELS):
+        if node is None:
+            break
+        out |= _twins_of(doc, node, totals)
+        node = doc.node_parent.get(node)
+    return out
+
+
+def _twins_of(doc: Document, container: int, totals: Mapping[int, float]) -> set[int]:
     parent = doc.node_parent.get(container)
     label = doc.node_cues.get(container)
     if parent is None or not label:

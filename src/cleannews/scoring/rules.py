@@ -37,6 +37,8 @@ PUNCT_BONUS_CAP = 5
 #: CLIMB_SHARE of the parent's positive weight (tuned on the benchmark's first half).
 DECAY = 0.85
 CLIMB_SHARE = 0.5
+#: How many levels above the container twin parts of a split body are looked for.
+TWIN_LEVELS = 3
 #: Fewer good characters than this: the page is not an article (an index, an error page)
 #: unless the whole page holds fewer than TINY_PAGE_CHARS characters outside links.
 MIN_ARTICLE_CHARS = 200
