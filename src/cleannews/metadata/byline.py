@@ -1,0 +1,168 @@
+"""Bylines: find the visible "By X and Y" line, clean author names, split them.
+
+`parse_byline(text)` is public so the dump cleaners can call it on a line they mark
+with role "byline". `clean_authors(values)` normalises names from any source (meta,
+JSON-LD, microdata) and rejects junk: "Staff", "Admin", URLs, e-mails, "View all
+posts by", job titles, dates.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+#: Words that introduce a byline, in the languages the issue names (English, German
+#: von, French par, Spanish/Portuguese por, Italian di, Dutch door, Scandinavian av).
+_BY_PREFIX = re.compile(
+    r"^\s*(?:(?:written|reported|posted|published|words|story|text|compiled|edited|photos?|"
+    r"interview)\s+(?:by|von|par)|by|from|von|par|por|door|av|auteur|autor(?:in|a)?|author|"
+    r"authors|reporter|reported\s+by|text|texte|tekst|writer|bylined?)\s*[:\-–—]?\s+",
+    re.I,
+)
+#: Italian "di" is also a surname particle ("Di Maio"): only the lower-case word is a prefix.
+_DI_PREFIX = re.compile(r"^\s*di\s+(?=[A-ZÀ-Ý])")
+#: "Reported by:", "Author:" labels whose colon makes the prefix certain.
+_LABELLED = re.compile(r"^\s*(?:[\w ]{0,20}\bby|author|authors|autor|auteur|reporter)\s*:\s*", re.I)
+#: Name separators: commas, semicolons, ampersands, pipes, slashes and the word
+#: "and" in the languages above (und, et, y, e, en, og, och, i).
+_SPLIT = re.compile(r"\s*(?:;|,|&|\||/|\s(?:and|und|et|y|e|en|og|och|i|и|a)\s|\band\b)\s*", re.I)
+_URL = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|\S+\.(?:com|org|net|co\.uk)\b", re.I)
+_PARENS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+_HANDLE = re.compile(r"(?:^|\s)@\w+")
+_DIGITS = re.compile(r"\d")
+#: Trailing furniture after a name: "X | Updated ...", "X - 5 min read", "X Published ...".
+_TAIL = re.compile(
+    r"\s*(?:[|•·]|\s[-–—]\s|\bupdated\b|\bpublished\b|\bposted\b|\bon\s+(?:\w+\s+)?\d|\bfollow\b|\bmore\s+by\b|"
+    r"\bread\s+more\b|\b\d+\s+min\b|\bemail\b|\bcontact\b).*$",
+    re.I,
+)
+#: Junk that is never an author (platform roles, generic accounts, link texts). From
+#: the junk seen in author fields of news CMSs (WordPress "admin", wire "Staff").
+JUNK_NAMES = frozenset(
+    "staff admin administrator editor editors editorial team webmaster guest user anonymous unknown "
+    "author authors by the and news desk newsroom redaktion rédaction redacción redazione redactie "
+    "view all posts more articles profile follow share twitter facebook instagram linkedin email "
+    "contributor contributors correspondent reporter writer home comments comment none null".split()
+)
+#: Words that make a comma part a job title or affiliation, not a name ("X, Senior Reporter").
+TITLE_WORDS = frozenset(
+    "reporter correspondent editor writer columnist contributor producer journalist analyst "
+    "senior chief deputy associate managing staff special freelance political economics science "
+    "business sports tech technology health culture opinion bureau desk director professor "
+    "photographer illustrator intern fellow president ceo founder head lead host".split()
+)
+#: Phrases that make a whole candidate junk.
+_JUNK_PHRASE = re.compile(
+    r"view all posts|all posts by|posts by|more from|more stories|about the author|see all|"
+    r"sign in|log in|subscribe|newsletter|cookie|share this|comments?\b|^\W*$",
+    re.I,
+)
+#: A plausible name has at most this many words (long Spanish and Dutch names run to 5-6).
+MAX_NAME_WORDS = 6
+MAX_NAME_CHARS = 60
+#: Visible bylines longer than this are prose, not a byline (the longest real
+#: bylines with three names and an agency run to about 120 characters).
+MAX_BYLINE_CHARS = 160
+
+
+def _strip_prefix(text: str) -> str:
+    s = _LABELLED.sub("", text, count=1)
+    s = _BY_PREFIX.sub("", s, count=1)
+    return _DI_PREFIX.sub("", s, count=1)
+
+
+def clean_name(raw: str) -> str | None:
+    """One author name, cleaned, or None when it is not a person or agency name."""
+    if not raw:
+        return None
+    s = _URL.sub(" ", raw)
+    s = _PARENS.sub(" ", s)
+    s = _HANDLE.sub(" ", s)
+    s = _strip_prefix(" ".join(s.split()))
+    s = s.strip(" \t.,;:|-–—•·*'\"“”()[]")
+    if not s or len(s) > MAX_NAME_CHARS or _DIGITS.search(s):
+        return None
+    if _JUNK_PHRASE.search(s):
+        return None
+    words = s.split()
+    if len(words) > MAX_NAME_WORDS:
+        return None
+    low = [w.lower().strip(".,") for w in words]
+    if all(w in JUNK_NAMES for w in low):
+        return None
+    if any(w in TITLE_WORDS for w in low) and len(words) > 1 and not any(c.isupper() for c in s[1:] if c.isalpha()):
+        return None
+    if not any(c.isalpha() for c in s):
+        return None
+    # all-lower-case single tokens are usernames or words, not names ("admin", "jdoe")
+    if s.islower() and len(words) == 1:
+        return None
+    if s.isupper() and len(s) > 5 and len(words) > 1:
+        s = s.title()
+    return s
+
+
+def split_names(text: str) -> list[str]:
+    """Split "X and Y", "X, Y & Z", "X und Y" into parts, dropping job-title parts."""
+    parts = [p for p in _SPLIT.split(text) if p and p.strip()]
+    out: list[str] = []
+    for p in parts:
+        p = p.strip()
+        low = {w.lower().strip(".,") for w in p.split()}
+        if low & TITLE_WORDS and out:
+            continue  # "X, Senior Reporter": the comma part is a title
+        out.append(p)
+    return out
+
+
+def parse_byline(text: str | None) -> tuple[str, ...]:
+    """Author names from a visible byline line.
+
+    "By Global Watch and AFP |" -> ("Global Watch", "AFP");
+    "Reported by: Asian News International" -> ("Asian News International",);
+    "Von Anna Muster und Max Beispiel" -> ("Anna Muster", "Max Beispiel").
+    Strips the introducing word (by, written by, reported by:, von, par, por, di,
+    door, av), trailing furniture ("| Updated ...", dates, "5 min read"), e-mails,
+    handles and URLs; rejects junk ("Staff", "Admin", "View all posts by", job
+    titles, dates). Returns () when no name survives. Never raises.
+    """
+    if not text or not isinstance(text, str):
+        return ()
+    try:
+        s = " ".join(text.split())
+        if len(s) > MAX_BYLINE_CHARS:
+            return ()
+        s = _strip_prefix(s)
+        s = _TAIL.sub("", s)
+        s = _strip_prefix(s)
+        seen: dict[str, str] = {}
+        for part in split_names(s):
+            name = clean_name(part)
+            if name and name.casefold() not in seen:
+                seen[name.casefold()] = name
+        return tuple(seen.values())
+    except Exception:  # noqa: BLE001 - a parser of visible text must never raise
+        return ()
+
+
+def clean_authors(values: Iterable[str]) -> tuple[str, ...]:
+    """Names from structured sources (meta author, JSON-LD), split and cleaned, deduplicated."""
+    seen: dict[str, str] = {}
+    for v in values:
+        if not v or _URL.fullmatch(v.strip()):
+            continue
+        for name in parse_byline(v):
+            key = name.casefold()
+            if key not in seen:
+                seen[key] = name
+    return tuple(seen.values())
+
+
+_BYLINE_START = re.compile(
+    r"^\s*(?:by|written by|reported by|posted by|von|par|por|door|av|autor|auteur|author)\b\s*:?\s*\S", re.I
+)
+
+
+def looks_like_byline(text: str) -> bool:
+    """True for a short line that starts like a byline ("By ...", "Reported by: ...")."""
+    return len(text) <= MAX_BYLINE_CHARS and bool(_BYLINE_START.match(text))

@@ -1,0 +1,127 @@
+"""Metadata of plain-text and Markdown dumps.
+
+The dump cleaners mark metadata lines as removed with a `Removal.role` ("title",
+"description", "byline", "date", "modified", "section", "caption", "credit",
+"site_name"); those are parsed here. Where a role is missing, the lines before the
+body are read with the same parsers: a "By ..." line is the byline, a
+"Published ..." line the date, the first heading-like line the title.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from cleannews.metadata.byline import MAX_BYLINE_CHARS, looks_like_byline, parse_byline
+from cleannews.metadata.dates import is_modified_label, parse_date_text
+from cleannews.metadata.images import dump_images
+from cleannews.metadata.language import guess_language
+from cleannews.models import Block, BlockKind, Metadata, Removal
+
+#: A title line: a few words, no sentence end. News headlines run 4-25 words.
+TITLE_MIN_WORDS = 3
+TITLE_MAX_WORDS = 30
+#: A standfirst (description) line right after the title: one or two sentences.
+DESC_MIN_WORDS = 6
+DESC_MAX_WORDS = 70
+#: A body paragraph long enough that the head of the article must lie above it.
+BODY_MIN_WORDS = 40
+_DATE_LINE = re.compile(r"^\s*(?:published|posted|updated|last updated|first published|date)\b", re.I)
+_LINKISH = re.compile(r"https?://|\]\(|^\W*$")
+
+
+def _role_text(blocks: Sequence[Block], removed: Mapping[int, Removal], role: str) -> list[Block]:
+    return [blocks[r.index] for r in sorted(removed.values(), key=lambda r: r.index)
+            if r.role == role and 0 <= r.index < len(blocks)]
+
+
+def _head_blocks(blocks: Sequence[Block], kept: Sequence[int]) -> list[Block]:
+    """The blocks above the body: before the first kept block, else before the first long paragraph."""
+    if kept:
+        return list(blocks[: min(kept)])
+    for b in blocks:
+        if len(b.text.split()) >= BODY_MIN_WORDS:
+            return list(blocks[: b.index])
+    return list(blocks[:30])
+
+
+def _is_title_like(b: Block) -> bool:
+    text = b.text.strip()
+    n = len(text.split())
+    if b.kind is BlockKind.HEADING:
+        return n >= 2
+    if not (TITLE_MIN_WORDS <= n <= TITLE_MAX_WORDS) or _LINKISH.search(text):
+        return False
+    if text.endswith((".", ":", "?!")) and not text.endswith("?"):
+        return False
+    if looks_like_byline(text) or _DATE_LINE.match(text):
+        return False
+    # headlines capitalise their first word
+    return text[:1].isupper() or not text[:1].isalpha()
+
+
+def read_dump_metadata(doc: Any, removed: Mapping[int, Removal], kept: Sequence[int]) -> Metadata:
+    blocks = doc.blocks
+    first = lambda role: next((b.text.strip() for b in _role_text(blocks, removed, role) if b.text.strip()), None)  # noqa: E731
+    head = _head_blocks(blocks, kept)
+    head = [b for b in head if b.kind is not BlockKind.IMAGE]
+
+    title = first("title")
+    title_block = None
+    if title is None:
+        # the longest title-like line of the first few, headings first
+        cands = [b for b in head if _is_title_like(b)]
+        heads = [b for b in cands if b.kind is BlockKind.HEADING]
+        title_block = (heads or cands or [None])[0]
+        if title_block is not None and not heads:
+            title_block = max(cands[:3], key=lambda b: len(b.text))
+        title = title_block.text.strip() if title_block is not None else None
+
+    description = first("description")
+    if description is None and title_block is not None:
+        for b in head:
+            if b.index <= title_block.index:
+                continue
+            n = len(b.text.split())
+            if DESC_MIN_WORDS <= n <= DESC_MAX_WORDS and not looks_like_byline(b.text) and not _DATE_LINE.match(b.text):
+                description = b.text.strip()
+            break
+
+    byline = first("byline")
+    if byline is None:
+        byline = next((b.text.strip() for b in head if looks_like_byline(b.text.strip())
+                       and len(b.text) <= MAX_BYLINE_CHARS), None)
+    authors = parse_byline(byline) if byline else ()
+
+    date = modified = None
+    for b in _role_text(blocks, removed, "date"):
+        date = date or parse_date_text(b.text)
+    for b in _role_text(blocks, removed, "modified"):
+        modified = modified or parse_date_text(b.text)
+    if date is None:
+        for b in head:
+            if not _DATE_LINE.match(b.text) or len(b.text) > 120:
+                continue
+            d = parse_date_text(b.text)
+            if d is None:
+                continue
+            if is_modified_label(b.text):
+                modified = modified or d
+            else:
+                date = date or d
+
+    text = " ".join(blocks[i].text for i in kept[:20]) if kept else " ".join(b.text for b in blocks[:60])
+    return Metadata(
+        title=title,
+        description=description,
+        authors=authors,
+        byline=byline,
+        date=date,
+        modified=modified,
+        site_name=first("site_name"),
+        language=guess_language(text),
+        section=first("section"),
+        url=doc.page.url,
+        images=dump_images(blocks, removed, kept),
+    )

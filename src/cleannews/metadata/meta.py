@@ -1,0 +1,169 @@
+"""Meta tags (OpenGraph, article:*, Twitter cards, Dublin Core, name=author/date...),
+microdata (itemprop) and RDFa (property) attributes, `<html lang>`, canonical link.
+
+`read_meta(tree)` makes one pass over the elements that can carry metadata and
+returns a `MetaTags`: a mapping of lower-cased key -> values in page order, plus the
+few things that are not meta elements. Keys are the `name`, `property`,
+`itemprop` or `http-equiv` attribute as written (e.g. "og:title",
+"article:published_time", "author", "dc.creator", "itemprop:datepublished").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+#: Meta keys that give the publication date, most trusted first. Sources: OpenGraph
+#: article namespace, schema.org microdata, Dublin Core, and the site-specific names
+#: htmldate and trafilatura check (sailthru, parsely, citation_*, pubdate...).
+PUBLISHED_KEYS = (
+    "article:published_time", "og:article:published_time", "article:published", "og:published_time",
+    "itemprop:datepublished", "datepublished", "article.published", "published_time", "published-date",
+    "publish-date", "publishdate", "publish_date", "pubdate", "pub_date", "publication_date",
+    "sailthru.date", "parsely-pub-date", "citation_publication_date", "citation_date", "dc.date.issued",
+    "dcterms.issued", "dc.date.created", "dcterms.created", "dc.date", "dcterms.date", "dc:date",
+    "originalpublicationdate", "article_date_original", "cxenseparse:recs:publishtime", "og:pubdate",
+    "bt:pubdate", "date", "created", "creation_date", "datecreated", "itemprop:datecreated",
+    "release_date", "rnews:datepublished", "dc.created", "last-modified-date-original",
+)
+MODIFIED_KEYS = (
+    "article:modified_time", "og:updated_time", "article:modified", "itemprop:datemodified", "datemodified",
+    "dcterms.modified", "dc.date.modified", "last-modified", "lastmod", "modified", "updated",
+)
+AUTHOR_KEYS = (
+    "author", "article:author", "og:article:author", "dc.creator", "dc:creator", "dcterms.creator",
+    "citation_author", "sailthru.author", "parsely-author", "byl", "twitter:creator", "creator",
+    "article:author_name", "book:author",
+)
+TITLE_KEYS = ("og:title", "twitter:title", "dc.title", "dc:title", "dcterms.title", "parsely-title",
+              "sailthru.title", "citation_title", "title", "headline", "itemprop:headline")
+DESCRIPTION_KEYS = ("og:description", "description", "twitter:description", "dc.description",
+                    "dcterms.description", "itemprop:description")
+SITE_KEYS = ("og:site_name", "application-name", "twitter:site", "publisher", "dc.publisher",
+             "itemprop:publisher", "apple-mobile-web-app-title", "copyright")
+SECTION_KEYS = ("article:section", "og:article:section", "section", "parsely-section", "sailthru.tags",
+                "itemprop:articlesection", "category", "news_keywords")
+LANGUAGE_KEYS = ("content-language", "language", "og:locale", "dc.language", "dcterms.language", "lang")
+
+#: Elements outside <head> that carry microdata we read (itemprop values).
+MICRODATA_PROPS = frozenset(("author", "creator", "datepublished", "datecreated", "datemodified",
+                             "headline", "name", "description", "articlesection", "publisher",
+                             "dateline", "inlanguage"))
+
+
+#: One C-level query for every element that can carry metadata (cheaper than a Python walk).
+_XPATH = "//meta|//link|//time|//*[@itemprop]|//*[@property]|//a[@rel]"
+
+
+@dataclass(frozen=True)
+class MetaTags:
+    values: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    html_lang: str | None = None
+    canonical: str | None = None
+    author_links: tuple[str, ...] = ()  # text of <a rel=author>, <... itemprop=author> elements
+    times: tuple[tuple[str, str], ...] = ()  # (<time datetime>, the element's cues) in page order
+
+    def first(self, keys: tuple[str, ...]) -> str | None:
+        for k in keys:
+            for v in self.values.get(k, ()):
+                if v:
+                    return v
+        return None
+
+    def all(self, keys: tuple[str, ...]) -> list[str]:
+        out: list[str] = []
+        for k in keys:
+            out.extend(v for v in self.values.get(k, ()) if v)
+        return out
+
+
+def _text(el: Any) -> str:
+    try:
+        return " ".join("".join(el.itertext()).split())
+    except (ValueError, TypeError):
+        return ""
+
+
+def _cues(el: Any) -> str:
+    parts = []
+    for e in (el, el.getparent()):
+        if e is None:
+            continue
+        parts.append(f"{e.get('class') or ''} {e.get('id') or ''} {e.get('itemprop') or ''}")
+    return " ".join(parts).lower()
+
+
+def read_meta(tree: Any) -> MetaTags:
+    """Collect meta tags, microdata, RDFa, `<time>` and author links in one pass."""
+    values: dict[str, list[str]] = {}
+    canonical = None
+    author_links: list[str] = []
+    times: list[tuple[str, str]] = []
+
+    def add(key: str, value: str | None) -> None:
+        if value is None:
+            return
+        v = " ".join(value.split())
+        if v:
+            values.setdefault(key, []).append(v)
+
+    try:
+        html_lang = tree.get("lang") or tree.get("xml:lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang")
+        for el in tree.xpath(_XPATH):
+            tag = el.tag
+            if tag == "meta":
+                content = el.get("content")
+                if content is None:
+                    content = el.get("value")
+                for attr in ("property", "name", "itemprop", "http-equiv"):
+                    k = el.get(attr)
+                    if k:
+                        prefix = "itemprop:" if attr == "itemprop" else ""
+                        # RDFa allows several space-separated properties in one attribute.
+                        for key in k.lower().split():
+                            add(prefix + key, content)
+                continue
+            if tag == "link":
+                rel = (el.get("rel") or "").lower()
+                if canonical is None and rel == "canonical":
+                    canonical = el.get("href")
+                elif el.get("itemprop"):
+                    add("itemprop:" + el.get("itemprop").lower(), el.get("href"))
+                continue
+            if tag == "time":
+                dt = el.get("datetime") or el.get("content")
+                if dt:
+                    times.append((dt, _cues(el) + (" pubdate" if el.get("pubdate") is not None else "")))
+            prop = el.get("itemprop")
+            if prop:
+                for p in prop.lower().split():
+                    if p not in MICRODATA_PROPS:
+                        continue
+                    if p in ("author", "creator"):
+                        # <span itemprop=author><span itemprop=name>X</span></span>
+                        named = [n for n in el.iter() if (n.get("itemprop") or "").lower() == "name"]
+                        text = _text(named[0]) if named else (el.get("content") or _text(el))
+                        if text:
+                            author_links.append(text)
+                        continue
+                    value = el.get("datetime") or el.get("content") or (
+                        el.get("href") if tag == "a" and p == "publisher" else None
+                    ) or _text(el)
+                    add("itemprop:" + p, value[:300])
+            rdfa = el.get("property")
+            if rdfa and tag != "meta":
+                for p in rdfa.lower().split():
+                    add(p, el.get("content") or _text(el)[:300])
+            if tag == "a" and (el.get("rel") or "").lower() == "author":
+                t = _text(el)
+                if t:
+                    author_links.append(t)
+    except Exception:  # noqa: BLE001 - bad markup must never stop the stage
+        html_lang = None
+    return MetaTags(
+        values={k: tuple(v) for k, v in values.items()},
+        html_lang=html_lang,
+        canonical=canonical,
+        author_links=tuple(author_links),
+        times=tuple(times),
+    )

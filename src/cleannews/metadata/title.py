@@ -1,0 +1,154 @@
+"""Title: reconcile JSON-LD headline, Dublin Core, og:title, Twitter, `<title>` and `<h1>`.
+
+Site names are stripped as prefixes or suffixes ("Title | Site", "Site - Title",
+"Title - Section - Site") when a segment matches a known site name (og:site_name,
+JSON-LD publisher/WebSite), the domain, or an author of the page. A `<title>`
+whose segments match no known name loses its last short segment only when an
+`<h1>` confirms what remains.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+
+#: Separators sites put between the headline and the site name, with spaces around
+#: (a bare hyphen is part of words: "Just-released").
+_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|»|«|·|•|/|\\|:)\s+|\s*[|｜]\s*|\s+[-–—]\s*$")
+#: A site-name segment is short: the longest site names seen run to about six words
+#: ("The Times of India", "American Civil Liberties Union").
+MAX_SITE_WORDS = 6
+#: Headline candidates shorter than this many characters are labels, not titles.
+MIN_TITLE_CHARS = 6
+MAX_TITLE_CHARS = 400
+#: Leading or trailing segments of `<title>` dropped without a known site name when
+#: an <h1> confirms the rest: at most this many words (readability's site-name rule).
+MAX_UNKNOWN_SITE_WORDS = 4
+
+
+def norm(s: str | None) -> str:
+    """Lower-case letters and digits only, accents removed: for comparing titles and names."""
+    if not s:
+        return ""
+    s = unicodedata.normalize("NFKD", s.casefold())
+    return "".join(c for c in s if c.isalnum())
+
+
+def _domain_stems(url: str | None) -> set[str]:
+    if not url or "://" not in url:
+        return set()
+    host = url.split("://", 1)[1].split("/", 1)[0].split(":", 1)[0].lower()
+    parts = [p for p in host.split(".") if p not in ("www", "m", "amp", "mobile", "news", "blog", "blogs")]
+    if len(parts) >= 2:
+        parts = parts[:-1]  # drop the TLD
+        if len(parts) >= 2 and len(parts[-1]) <= 3:  # co.uk, com.au
+            parts = parts[:-1]
+    return {norm(p) for p in parts if len(p) >= 3}
+
+
+def _is_site(segment: str, sites: set[str], stems: set[str]) -> bool:
+    n = norm(segment)
+    if not n or len(segment.split()) > MAX_SITE_WORDS:
+        return False
+    if n in sites:
+        return True
+    for s in sites:
+        if len(s) >= 3 and (n.startswith(s) or s.startswith(n) and len(n) >= 4):
+            return True
+    for d in stems:
+        if d in n or (len(n) >= 4 and n in d):
+            return True
+    return False
+
+
+def split_segments(title: str) -> list[str]:
+    return [p for p in _SEPARATORS.split(title) if p and p.strip()]
+
+
+def strip_site_name(
+    title: str | None, site_names: Iterable[str] = (), url: str | None = None, others: Iterable[str] = ()
+) -> str | None:
+    """Drop leading and trailing segments that name the site (or an author in `others`).
+
+    >>> strip_site_name("Obama admits X - BBC News", ["BBC News"])
+    'Obama admits X'
+    """
+    if not title:
+        return None
+    title = " ".join(title.split())
+    sites = {norm(s) for s in site_names if s} | {norm(o) for o in others if o}
+    sites.discard("")
+    stems = _domain_stems(url)
+    if not sites and not stems:
+        return title
+    segs = split_segments(title)
+    if len(segs) < 2:
+        return title
+    # Keep the original text between kept segments: find the span of the kept ones.
+    start, end = 0, len(segs)
+    while end - start > 1 and _is_site(segs[end - 1], sites, stems):
+        end -= 1
+    while end - start > 1 and _is_site(segs[start], sites, stems):
+        start += 1
+    if (start, end) == (0, len(segs)):
+        return title
+    first, last = segs[start], segs[end - 1]
+    i = title.find(first)
+    j = title.rfind(last)
+    if i < 0 or j < 0:
+        return " ".join(segs[start:end])
+    return title[i : j + len(last)].strip()
+
+
+def _clean(t: str | None) -> str | None:
+    if not t:
+        return None
+    t = " ".join(t.split())
+    if len(t) < MIN_TITLE_CHARS and not any(ord(c) > 0x2E80 for c in t):  # CJK titles are short
+        return None
+    return t[:MAX_TITLE_CHARS]
+
+
+def choose_title(
+    structured: Sequence[str | None],
+    html_title: str | None,
+    h1s: Sequence[str],
+    site_names: Iterable[str] = (),
+    url: str | None = None,
+    authors: Iterable[str] = (),
+) -> str | None:
+    """The article title.
+
+    `structured` are the metadata titles in order of trust (JSON-LD headline, Dublin
+    Core, og:title, twitter:title); the first is taken after site-name stripping,
+    unless an `<h1>` matches another candidate exactly (then the shared text wins:
+    two sources agreeing beat one). Without structured titles, `<title>` is used,
+    reduced to the `<h1>` it contains when one does.
+    """
+    sites = [s for s in site_names if s]
+    authors = [a for a in authors if a]
+    cands = [c for c in (_clean(strip_site_name(s, sites, url, authors)) for s in structured) if c]
+    page_title = _clean(strip_site_name(html_title, sites, url, authors))
+    heads = [h for h in (_clean(h) for h in h1s) if h]
+    head_norms = {norm(h): h for h in heads}
+    if cands:
+        for c in cands:
+            if norm(c) in head_norms:
+                return c
+        return cands[0]
+    if page_title:
+        n = norm(page_title)
+        if n in head_norms:
+            return page_title
+        # "Headline | Section | Site": the h1 is the headline the <title> starts or ends with
+        for h, text in head_norms.items():
+            if len(h) >= 10 and (n.startswith(h) or n.endswith(h)) and len(text.split()) >= 2:
+                return text
+        segs = split_segments(page_title)
+        if len(segs) >= 2 and len(segs[-1].split()) <= MAX_UNKNOWN_SITE_WORDS and not heads:
+            rest = page_title[: page_title.rfind(segs[-1])].rstrip(" |-–—:»·/\\")
+            if len(rest.split()) >= 3:
+                return rest
+        return page_title
+    return heads[0] if heads else None
