@@ -35,7 +35,10 @@ BLOCK_TAGS = frozenset(
 )
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-_PARA_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
+#: <br> is written into the text buffer as this marker (load() strips NULs from input,
+#: so it cannot occur in text); two of them with only space between end a paragraph.
+BR = "\x00"
+_PARA_BREAK = re.compile(r"\x00\s*\x00")
 #: Lazy-loading attributes, in the order sites use them; the first that holds a
 #: real url wins over a placeholder `src` (data: URIs, 1x1 gifs).
 LAZY_SRC_ATTRS = ("data-src", "data-lazy-src", "data-original", "data-url", "data-srcset", "srcset", "src")
@@ -101,10 +104,12 @@ class _Builder:
         link_chars = self.link_chars
         self.buf.clear()  # in place: the walk holds a reference to this list
         self.link_chars = 0
-        parts = _PARA_BREAK.split(raw) if "\n" in raw else (raw,)
+        if raw.isspace():
+            return
+        parts = _PARA_BREAK.split(raw) if BR in raw else (raw,)
         blocks = self.blocks
         for part in parts:
-            text = " ".join(part.split())
+            text = " ".join(part.replace(BR, " ").split())
             if not text:
                 continue
             lc = min(link_chars, len(text))
@@ -185,7 +190,7 @@ def build_html(page: Page) -> Document:
                     b.images.append((len(b.blocks), Image(src=src, alt=(el.get("alt") or "").strip() or None)))
                 continue
             if tag == "br":
-                buf.append("\n")
+                buf.append(BR)
                 continue
             if tag in BLOCK_TAGS:
                 o = frames[-1]

@@ -101,34 +101,50 @@ def _cue_penalty(block: Block, doc: Document, stop_at: int = -1) -> float:
     return _Cues(doc).penalty(block, stop_at)
 
 
+def _subtree_sums(own: Mapping[int, float], parent: Mapping[int, int], factor: float = 1.0) -> dict[int, float]:
+    """Sum per-element values over subtrees (times `factor` per level up).
+
+    Children have larger ids than their parents (preorder numbering), so one pass in
+    decreasing id order carries every subtree's sum to its parent: O(elements), not
+    O(blocks x depth).
+    """
+    sums = dict(own)
+    for node in sorted(set(own) | set(parent), reverse=True):
+        p = parent.get(node)
+        if p is not None:
+            v = sums.get(node, 0.0)
+            if v:
+                sums[p] = sums.get(p, 0.0) + factor * v
+    return sums
+
+
 def select_html_blocks(doc: Document, removed: Mapping[int, Removal]) -> Selection:
     blocks = doc.blocks
     if not blocks:
         return Selection(kept=(), is_article=False, reason="the page has no text")
-    mass: dict[int, float] = {}
-    total = 0.0
-    for block in blocks:
-        w = block_weight(block, 0.0)
-        if w > 0 and block.index not in removed:
-            total += w
-            mass[block.node] = mass.get(block.node, 0.0) + w
-            for node in block.ancestors:
-                mass[node] = mass.get(node, 0.0) + w
+    parent = doc.node_parent
+    base = [0.0 if b.index in removed else block_weight(b, 0.0) for b in blocks]
+    own_pos: dict[int, float] = {}
+    for b, w in zip(blocks, base):
+        if w > 0:
+            own_pos[b.node] = own_pos.get(b.node, 0.0) + w
+    mass = _subtree_sums(own_pos, parent)
+    total = sum(own_pos.values())
     cues = _Cues(doc, mass, total)
     weights: list[float] = []
-    totals: dict[int, float] = {}
+    own: dict[int, float] = {}
     good_chars = 0
-    for block in blocks:
-        if block.index in removed:
-            weights.append(0.0)
-            continue
-        w = block_weight(block, cues.penalty(block))
-        weights.append(w)
+    for b, w in zip(blocks, base):
         if w > 0:
-            good_chars += rules.text_length(block.text)
-        for node in block.ancestors:
-            totals[node] = totals.get(node, 0.0) + w
-        totals[block.node] = totals.get(block.node, 0.0) + w
+            pen = cues.penalty(b)
+            if pen:
+                w *= 1.0 - pen
+            if w > 0:
+                good_chars += rules.text_length(b.text)
+        weights.append(w)
+        if w:
+            own[b.node] = own.get(b.node, 0.0) + w
+    totals = _subtree_sums(own, parent)
     if not totals:
         return Selection(kept=(), is_article=False, reason="no block of article text")
     if good_chars < rules.MIN_ARTICLE_CHARS:
@@ -141,10 +157,14 @@ def select_html_blocks(doc: Document, removed: Mapping[int, Removal]) -> Selecti
     roots = {container} | _twin_siblings(doc, container, totals)
     kept: list[int] = []
     dropped: dict[int, str] = {}
+    inside_memo: dict[int, bool] = {}
     for block in blocks:
         if block.index in removed:
             continue
-        inside = block.node in roots or any(a in roots for a in block.ancestors)
+        inside = inside_memo.get(block.node)
+        if inside is None:
+            inside = block.node in roots or any(a in roots for a in block.ancestors)
+            inside_memo[block.node] = inside
         if not inside:
             dropped[block.index] = "outside the article container"
             continue
@@ -170,20 +190,15 @@ def _choose_container(doc: Document, weights: list[float], totals: Mapping[int, 
     article does not.
     """
     parent = doc.node_parent
-    decayed: dict[int, float] = {}
-    positive: dict[int, float] = {}
+    own: dict[int, float] = {}
+    own_pos: dict[int, float] = {}
     for block, w in zip(doc.blocks, weights):
-        decayed[block.node] = decayed.get(block.node, 0.0) + w
-        if w > 0:
-            positive[block.node] = positive.get(block.node, 0.0) + w
-    # Children have larger ids than their parents (preorder), so one pass in
-    # decreasing id order propagates every subtree's sums to its ancestors.
-    for node in sorted(set(decayed) | set(parent), reverse=True):
-        p = parent.get(node)
-        if p is None:
-            continue
-        decayed[p] = decayed.get(p, 0.0) + rules.DECAY * decayed.get(node, 0.0)
-        positive[p] = positive.get(p, 0.0) + positive.get(node, 0.0)
+        if w:
+            own[block.node] = own.get(block.node, 0.0) + w
+            if w > 0:
+                own_pos[block.node] = own_pos.get(block.node, 0.0) + w
+    decayed = _subtree_sums(own, parent, rules.DECAY)
+    positive = _subtree_sums(own_pos, parent)
     # Deterministic tie-break: on equal scores the earlier (outer) node wins.
     cur = max(decayed.items(), key=lambda kv: (kv[1], -kv[0]))[0]
     while True:
