@@ -162,3 +162,26 @@ def test_select_limit_and_repeat():
     rows = [{"id": str(i)} for i in range(3)]
     assert [r["id"] for r in pages.select(rows, limit=2)] == ["0", "1"]
     assert [r["id"] for r in pages.select(rows, repeat_to=7)] == ["0", "1", "2", "0", "1", "2", "0"]
+
+
+@needs_shared
+def test_a_hanging_page_times_out_and_is_counted(monkeypatch, tmp_path):
+    import time
+
+    def setup():
+        def run(page, row):
+            time.sleep(5)
+
+        return run, lambda r: {"body": "never"}
+
+    monkeypatch.setitem(systems.SYSTEMS, "sleepy", systems.System("sleepy", "json", "bytes", True, setup))
+    monkeypatch.setattr(run_system, "block_network", lambda: None)
+    monkeypatch.setattr(run_system, "quiet", lambda: None)
+    preds, stats = tmp_path / "p.jsonl", tmp_path / "s.json"
+    t0 = time.perf_counter()
+    assert run_system.main(["--system", "sleepy", "--dataset", str(CORPUS / "seeds"), "--timeout", "0.2",
+                            "--no-warmup", "--preds", str(preds), "--stats", str(stats)]) == 0
+    assert time.perf_counter() - t0 < 3
+    s = json.loads(stats.read_text())
+    assert s["errors"] == s["timeouts"] == 2
+    assert all(json.loads(line)["error"].startswith("PageTimeout") for line in preds.open(encoding="utf8"))
