@@ -9,11 +9,12 @@ paragraph is missing. Most cleaners are pure data (`remove` CSS selectors for HT
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
-from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Union
 from urllib.parse import urlsplit
 
+from cleannews.errors import CleanerError
 from cleannews.models import Removal
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -53,6 +54,10 @@ class Cleaner:
     - `remove`: CSS selectors; every block inside a matching element is removed (HTML).
     - `drop_lines`: regexes; a block whose whole text matches is removed (every kind).
     - `priority`: order within its tier.
+    - `site`: the folder of its fixtures (`fixtures/<site>/`); defaults to the last part
+      of the module that defines it (`cleaners/sites/republicworld.py` -> "republicworld").
+
+    A plain function can be a cleaner too: see `Cleaner.from_function` and `cleaner()`.
     """
 
     name: ClassVar[str] = ""
@@ -63,6 +68,12 @@ class Cleaner:
     remove: ClassVar[tuple[str, ...]] = ()
     drop_lines: ClassVar[tuple[str, ...]] = ()
     priority: ClassVar[int] = GENERIC_PRIORITY
+    site: ClassVar[str] = ""
+
+    @property
+    def fixture_site(self) -> str:
+        """The fixtures folder name for this cleaner (`site`, else its module's last part)."""
+        return self.site or type(self).__module__.rsplit(".", 1)[-1]
 
     @property
     def is_site(self) -> bool:
@@ -121,3 +132,93 @@ class Cleaner:
 
     def __repr__(self) -> str:
         return f"<Cleaner {self.name}>"
+
+    @classmethod
+    def from_function(
+        cls,
+        name: str,
+        fn: CleanerFunction,
+        *,
+        domains: Iterable[str] = (),
+        url_patterns: Iterable[str] = (),
+        markers: Iterable[str] = (),
+        kinds: Iterable[str] = ("html", "text", "markdown"),
+        remove: Iterable[str] = (),
+        drop_lines: Iterable[str] = (),
+        priority: int | None = None,
+        site: str = "",
+    ) -> Cleaner:
+        """Wrap a plain function as a cleaner instance (not registered: pass it to `register`).
+
+        `fn(doc, removed)` returns or yields, for each block it removes, a `Removal`, a
+        `(index, reason)` pair or a bare block index (reason: the function's name); a
+        Removal's `cleaner` is set to `name`. The keyword arguments are the class
+        attributes of the same names.
+        """
+        if not name:
+            raise CleanerError("a function cleaner needs a name")
+        if not callable(fn):
+            raise CleanerError(f"not callable: {fn!r}")
+        label = getattr(fn, "__name__", "function")
+        attrs: dict[str, Any] = {
+            "name": name,
+            "domains": tuple(domains),
+            "url_patterns": tuple(url_patterns),
+            "markers": tuple(markers),
+            "kinds": tuple(kinds),
+            "remove": tuple(remove),
+            "drop_lines": tuple(drop_lines),
+            "site": site,
+            "function": staticmethod(fn),
+            "__module__": getattr(fn, "__module__", None) or __name__,
+            "__qualname__": getattr(fn, "__qualname__", label),
+            "__doc__": getattr(fn, "__doc__", None),
+        }
+        if priority is not None:
+            attrs["priority"] = priority
+        elif attrs["domains"] or attrs["url_patterns"] or attrs["markers"]:
+            attrs["priority"] = SITE_PRIORITY
+        new = type(f"FunctionCleaner[{name}]", (_FunctionCleaner,), attrs)
+        return new()
+
+
+#: What a function cleaner may return for each block it removes.
+RemovalLike = Union[Removal, "tuple[int, str]", int]
+CleanerFunction = Callable[["Document", Mapping[int, Removal]], Iterable[RemovalLike]]
+
+
+class _FunctionCleaner(Cleaner):
+    """A cleaner whose `extra()` is a plain function (built by `Cleaner.from_function`)."""
+
+    function: ClassVar[Callable[..., Iterable[RemovalLike]]]
+
+    def extra(self, doc: Document, removed: Mapping[int, Removal]) -> Iterable[Removal]:
+        label = getattr(self.function, "__name__", "function")
+        for item in self.function(doc, removed) or ():
+            if isinstance(item, Removal):
+                yield item if item.cleaner == self.name else Removal(item.index, self.name, item.reason, item.role)
+            elif isinstance(item, tuple):
+                index, reason = item
+                yield Removal(int(index), self.name, str(reason))
+            elif isinstance(item, int):
+                yield Removal(item, self.name, f"removed by {label}()")
+            else:
+                raise CleanerError(f"cleaner {self.name!r} returned {item!r}: expected a Removal, (index, reason) or index")
+
+    def __repr__(self) -> str:
+        return f"<Cleaner {self.name} (function {getattr(self.function, '__qualname__', '?')})>"
+
+
+def cleaner(name: str, **options: Any) -> Callable[[CleanerFunction], Cleaner]:
+    """Decorator form of `Cleaner.from_function`: `@register` above `@cleaner(...)` registers it.
+
+        @register
+        @cleaner("example.promo", domains=("example.org",))
+        def promo(doc, removed):
+            return [(b.index, "promo box") for b in doc.blocks if b.text.startswith("PROMO")]
+    """
+
+    def wrap(fn: CleanerFunction) -> Cleaner:
+        return Cleaner.from_function(name, fn, **options)
+
+    return wrap
