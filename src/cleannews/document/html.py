@@ -42,6 +42,9 @@ _PARA_BREAK = re.compile(r"\x00\s*\x00")
 #: Lazy-loading attributes, in the order sites use them; the first that holds a
 #: real url wins over a placeholder `src` (data: URIs, 1x1 gifs).
 LAZY_SRC_ATTRS = ("data-src", "data-lazy-src", "data-original", "data-url", "data-srcset", "srcset", "src")
+#: An id with this many hyphens is a slug made from a heading ("sharing-mutable-history"
+#: in Sphinx and wiki pages), whose words say nothing about the element's role.
+SLUG_ID_HYPHENS = 2
 #: How many characters of an attribute value we keep: huge attributes (inline data
 #: URIs, serialized state) are not features, and copying them costs memory.
 MAX_ATTR_CHARS = 2048
@@ -70,6 +73,12 @@ def parse_html(text: str) -> Any:
 
 def _is_hidden_style(style: str) -> bool:
     return ("none" in style or "hidden" in style) and bool(_HIDDEN_STYLE.search(style))
+
+
+def _is_link(el: Any) -> bool:
+    """An anchor with an href; a `javascript:` one is a text wrapper, not a link."""
+    href = el.get("href")
+    return href is not None and not href.lstrip()[:11].lower().startswith("javascript:")
 
 
 def _image_src(el: Any) -> str | None:
@@ -200,6 +209,8 @@ def build_html(page: Page) -> Document:
                 if o[0] >= 0:
                     b.node_parent[node] = o[0]
                 own_cues = ""
+                if eid and eid.count("-") >= SLUG_ID_HYPHENS:
+                    eid = None  # "sharing-mutable-history": a heading's slug, not a role
                 if cls or eid:
                     own_cues = f"{cls or ''} {eid or ''}".strip().lower()[:MAX_ATTR_CHARS]
                     if own_cues:
@@ -223,7 +234,8 @@ def build_html(page: Page) -> Document:
                     kind, level = o[5], o[6]  # a <p> inside <li> or <figcaption> keeps the outer kind
                 frames.append((node, parent_anc, path, cues, tag, kind, level))
             elif tag == "a":
-                link_depth += 1
+                if _is_link(el):
+                    link_depth += 1
             elif tag in CELL_TAGS:
                 buf.append(" ")
             text = el.text
@@ -244,7 +256,8 @@ def build_html(page: Page) -> Document:
                     elif tag == "pre":
                         pre_depth -= 1
                 elif tag == "a":
-                    link_depth -= 1
+                    if _is_link(el):
+                        link_depth -= 1
             tail = el.tail
             if tail:
                 buf.append(tail)

@@ -151,8 +151,13 @@ def select_html_blocks(doc: Document, removed: Mapping[int, Removal]) -> Selecti
         # A tiny page whose only text is a sentence or two is still that text; a page
         # of links and labels (an index, an error page) is not an article.
         plain = sum(len(b.text) - b.link_chars for b in blocks)
-        if good_chars == 0 or plain > rules.TINY_PAGE_CHARS:
+        if plain > rules.TINY_PAGE_CHARS:
             return Selection(kept=(), is_article=False, reason="no block of article text")
+        if good_chars == 0:
+            kept = tuple(b.index for b in blocks if b.index not in removed and b.link_density <= rules.LINK_DENSITY_GOOD)
+            if not kept:
+                return Selection(kept=(), is_article=False, reason="no block of article text")
+            return Selection(kept=kept, reason="a tiny page: all of its text")
     container = _choose_container(doc, weights, totals)
     roots = {container} | _twin_siblings(doc, container, totals)
     kept: list[int] = []

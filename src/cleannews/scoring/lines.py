@@ -49,14 +49,29 @@ REPEAT_MIN = 2
 #: standfirst or a pull quote, and the one occurrence in the body is article text.
 REPEAT_MAX_CHARS = 120
 
-# --- region -------------------------------------------------------------------------
+# --- region ---
+#: A cleaner that found the title (a slug match, an H1, the line above the byline)
+#: anchors the article: the best region starting within ANCHOR_WINDOW blocks after
+#: it wins when it weighs at least ANCHOR_SHARE of the page's densest region.
+ANCHOR_WINDOW = 8
+ANCHOR_SHARE = 0.3
+# -------------------------------------------------------------------------
 #: Fixed cost of a bad block inside the region, plus its length times BAD_WEIGHT: a
 #: menu of twenty items outweighs a short paragraph, an "Advertisement" line between
 #: two paragraphs does not split the article.
 BAD_COST = 10.0
 BAD_WEIGHT = 1.0
-#: Near-good text that stays unrevised counts for this share of its length.
-NEARGOOD_WEIGHT = 0.5
+#: Near-good text counts for this share of its length (BBC-style pages are all
+#: short paragraphs, none "good" on its own, and must still make a region).
+NEARGOOD_WEIGHT = 0.75
+#: Cost of a short block: twenty menu labels outweigh a paragraph, a sub-heading
+#: between two paragraphs costs nearly nothing.
+SHORT_COST = 8.0
+#: A sentence of at least this many words between prose is kept whatever its stop
+#: words (names-heavy sentences: "Senator X and congresswoman Y criticised Z.").
+WEAK_MIN_WORDS = 5
+#: A short line of at most this many words with no final stop may be a sub-heading.
+HEADING_MAX_WORDS = 12
 
 _WORD = re.compile(r"\w+(?:['’]\w+)?")
 _SENTENCE_END = re.compile(r"[.!?。！？…:;»”\"')\]]\s*$")
@@ -140,62 +155,59 @@ def classify(f: LineFeatures, block: Block, known_language: bool) -> str:
     return NEARGOOD if f.punct >= 1 else BAD
 
 
-def _neighbour(classes: Sequence[str], i: int, step: int, ignore_neargood: bool) -> str:
+def _prose(c: str) -> bool:
+    return c in (GOOD, NEARGOOD)
+
+
+def _neighbour(classes: Sequence[str], i: int, step: int, lo: int, hi: int) -> str:
+    """The class of the nearest non-short block in direction `step` inside [lo, hi); BAD past the edge."""
     j = i + step
-    while 0 <= j < len(classes):
-        c = classes[j]
-        if c in (GOOD, BAD) or (c == NEARGOOD and not ignore_neargood):
-            return c
+    while lo <= j < hi:
+        if classes[j] != SHORT:
+            return classes[j]
         j += step
     return BAD
 
 
-def revise(classes: list[str], cands: Sequence[Block], feats: Sequence[LineFeatures]) -> list[str]:
-    """jusText's context revision: headings, then short blocks, then near-good ones."""
-    cls = list(classes)
-    n = len(cls)
-    for i, b in enumerate(cands):  # a short heading followed closely by good text
-        if b.kind is BlockKind.HEADING and cls[i] == SHORT:
+def revise(first: Sequence[str], cands: Sequence[Block], feats: Sequence[LineFeatures], lo: int, hi: int) -> list[str]:
+    """Context revision inside the region [lo, hi), after jusText.
+
+    Short blocks (and weak sentences: bad only for a low stop-word density) between
+    prose on both sides are prose; a short heading closely followed by prose opens it;
+    near-good blocks stay; everything else is out.
+    """
+    cls = list(first)
+    for i in range(lo, hi):
+        b, f = cands[i], feats[i]
+        if first[i] == SHORT or (first[i] == BAD and _weak_sentence(f)):
+            prev, nxt = _neighbour(first, i, -1, lo, hi), _neighbour(first, i, 1, lo, hi)
+            if _prose(prev) and _prose(nxt):
+                cls[i] = GOOD
+                continue
+        if b.kind is BlockKind.HEADING and first[i] in (SHORT, NEARGOOD, GOOD) or first[i] == SHORT and _heading_like(b, f):
             dist, j = 0, i + 1
-            while j < n and dist <= MAX_HEADING_DISTANCE:
-                if cls[j] == GOOD:
-                    cls[i] = NEARGOOD
-                    break
-                dist += feats[j].chars
-                j += 1
-    new = list(cls)
-    for i in range(n):
-        if cls[i] != SHORT:
-            continue
-        prev, nxt = _neighbour(cls, i, -1, True), _neighbour(cls, i, 1, True)
-        if prev == GOOD and nxt == GOOD:
-            new[i] = GOOD
-        elif prev == BAD and nxt == BAD:
-            new[i] = BAD
-        elif (prev == BAD and _neighbour(cls, i, -1, False) == NEARGOOD) or (
-            nxt == BAD and _neighbour(cls, i, 1, False) == NEARGOOD
-        ):
-            new[i] = GOOD
-        else:
-            new[i] = BAD
-    cls = new
-    new = list(cls)
-    for i in range(n):
-        if cls[i] != NEARGOOD:
-            continue
-        prev, nxt = _neighbour(cls, i, -1, True), _neighbour(cls, i, 1, True)
-        new[i] = BAD if prev == BAD and nxt == BAD else GOOD
-    cls = new
-    for i, b in enumerate(cands):  # headings demoted only by context come back near good text
-        if b.kind is BlockKind.HEADING and cls[i] == BAD and classes[i] != BAD:
-            dist, j = 0, i + 1
-            while j < n and dist <= MAX_HEADING_DISTANCE:
-                if cls[j] == GOOD:
+            while j < hi and dist <= MAX_HEADING_DISTANCE:
+                if _prose(first[j]) and not (cands[j].kind is BlockKind.HEADING):
                     cls[i] = GOOD
                     break
                 dist += feats[j].chars
                 j += 1
+            else:
+                cls[i] = BAD
+            continue
+        if cls[i] == SHORT:
+            cls[i] = BAD
     return cls
+
+
+def _weak_sentence(f: LineFeatures) -> bool:
+    """Bad only for its stop words: a named-entity-heavy sentence, not a link or a repeat."""
+    return not f.repeated and f.link_density <= MAX_LINK_DENSITY and f.sentence and f.words >= WEAK_MIN_WORDS
+
+
+def _heading_like(b: Block, f: LineFeatures) -> bool:
+    """A short line that could be a sub-heading in a text dump: a few words, no final stop."""
+    return 1 <= f.words <= HEADING_MAX_WORDS and not b.text.rstrip().endswith((".", ",", ";")) and not f.link_density
 
 
 def densest_region(weights: Sequence[float]) -> tuple[int, int] | None:
@@ -211,6 +223,26 @@ def densest_region(weights: Sequence[float]) -> tuple[int, int] | None:
     return best_span
 
 
+def best_region_from(weights: Sequence[float], lo: int, hi: int) -> tuple[int, int, float] | None:
+    """The best segment that starts in [lo, hi): (start, end, sum), None if none is positive."""
+    best: tuple[int, int, float] | None = None
+    for s in range(lo, min(hi, len(weights))):
+        run = 0.0
+        for e in range(s, len(weights)):
+            run += weights[e]
+            if run > 0 and (best is None or run > best[2]):
+                best = (s, e + 1, run)
+    return best
+
+
+def _anchor(doc: Document, cands: Sequence[Block], removed: Mapping[int, Removal]) -> int | None:
+    """Position in `cands` of the first block after the block a cleaner marked as the title."""
+    title = next((r.index for r in sorted(removed.values(), key=lambda r: r.index) if r.role == "title"), None)
+    if title is None:
+        return None
+    return next((k for k, b in enumerate(cands) if b.index > title), None)
+
+
 def select_dump_blocks(doc: Document, removed: Mapping[int, Removal]) -> Selection:
     cands = [b for b in doc.blocks if b.index not in removed and b.kind not in (BlockKind.IMAGE, BlockKind.CAPTION)]
     if not cands:
@@ -218,29 +250,34 @@ def select_dump_blocks(doc: Document, removed: Mapping[int, Removal]) -> Selecti
     stop = pick_language(cands)
     feats = features(cands, stop)
     first = [classify(f, b, stop is not None) for f, b in zip(feats, cands)]
-    cls = revise(first, cands, feats)
     weights = []
-    for k, (c, f, b) in enumerate(zip(cls, feats, cands)):
+    for c, f in zip(first, feats):
         if c == GOOD:
             weights.append(float(f.chars))
         elif c == NEARGOOD:
             weights.append(NEARGOOD_WEIGHT * f.chars)
-        elif b.kind is BlockKind.HEADING and first[k] != BAD:
-            weights.append(0.0)
+        elif c == SHORT:
+            weights.append(-SHORT_COST)
         else:
             weights.append(-(BAD_COST + BAD_WEIGHT * f.chars))
     span = densest_region(weights)
+    anchor = _anchor(doc, cands, removed)
+    if anchor is not None and span is not None:
+        anchored = best_region_from(weights, anchor, anchor + ANCHOR_WINDOW)
+        if anchored is not None and anchored[2] >= ANCHOR_SHARE * sum(weights[span[0]:span[1]]):
+            span = anchored[:2]
     if span is None:
         return Selection(kept=(), dropped={b.index: "no article text" for b in cands}, is_article=False,
                          reason="no block reads as article text")
     lo, hi = span
+    cls = revise(first, cands, feats, lo, hi)
     kept: list[int] = []
     dropped: dict[int, str] = {}
-    for k, (b, c) in enumerate(zip(cands, cls)):
+    for k, b in enumerate(cands):
         if not lo <= k < hi:
-            dropped[b.index] = f"{c}, outside the article region"
-        elif c in (GOOD, NEARGOOD):
+            dropped[b.index] = f"{first[k]}, outside the article region"
+        elif _prose(cls[k]):
             kept.append(b.index)
         else:
-            dropped[b.index] = f"{first[k]} -> {c}"
+            dropped[b.index] = f"{first[k]} -> {cls[k]}"
     return Selection(kept=tuple(kept), dropped=dropped)
