@@ -178,7 +178,7 @@ def select_html_blocks(doc: Document, removed: Mapping[int, Removal]) -> Selecti
             dropped[block.index] = reason
         else:
             kept.append(block.index)
-    kept = _trim_edges(blocks, kept, weights, dropped)
+    kept = _trim_edges(blocks, kept, weights, dropped, _page_title_words(doc))
     if not kept:
         return Selection(kept=(), dropped=dropped, is_article=False, reason="no block of article text")
     return Selection(kept=tuple(kept), dropped=dropped)
@@ -274,12 +274,39 @@ def _is_anchor(block: Block, weight: float) -> bool:
     return weight > 0 and len(block.text) >= rules.ANCHOR_MIN_CHARS and rules.ends_sentence(block.text)
 
 
+_WORD = re.compile(r"\w+")
+
+
+def _page_title_words(doc: Document) -> frozenset[str]:
+    """Words of the page's <title> (and og:title): the headline the body must not repeat."""
+    tree = doc.tree
+    if tree is None:
+        return frozenset()
+    words: set[str] = set()
+    for t in tree.iterfind(".//title"):
+        words.update(w.lower() for w in _WORD.findall(t.text or ""))
+        break
+    for m in tree.iterfind(".//meta[@property='og:title']"):
+        words.update(w.lower() for w in _WORD.findall(m.get("content") or ""))
+    return frozenset(words)
+
+
+def _is_title(text: str, title: frozenset[str]) -> bool:
+    """A heading that repeats the page title (its words are mostly the title's)."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    if not words or not title:
+        return False
+    return sum(w in title for w in words) / len(words) >= rules.TITLE_OVERLAP
+
+
 def _is_prose(text: str) -> bool:
     """Ends like a sentence, or is long enough that it must be one (lost its full stop)."""
     return rules.ends_sentence(text) or len(text.split()) >= rules.PROSE_MIN_WORDS
 
 
-def _trim_edges(blocks: tuple[Block, ...], kept: list[int], weights: list[float], dropped: dict[int, str]) -> list[int]:
+def _trim_edges(
+    blocks: tuple[Block, ...], kept: list[int], weights: list[float], dropped: dict[int, str], title: frozenset[str]
+) -> list[int]:
     """Drop furniture before the first and after the last real paragraph, and labels between."""
     anchors = [i for i in kept if _is_anchor(blocks[i], weights[i])]
     if not anchors:
@@ -291,7 +318,7 @@ def _trim_edges(blocks: tuple[Block, ...], kept: list[int], weights: list[float]
     for i in kept:
         b = blocks[i]
         if i < first and (
-            (b.kind is BlockKind.HEADING and b.level <= 1)
+            (b.kind is BlockKind.HEADING and _is_title(b.text, title))
             or (b.kind is not BlockKind.HEADING and not (weights[i] > 0 and _is_prose(b.text)))
         ):
             dropped[i] = "before the article's first paragraph"

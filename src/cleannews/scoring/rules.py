@@ -98,6 +98,9 @@ def cue_value(cues: str) -> float | None:
 #: The article starts at its first real paragraph: weight > 0, at least this long, and
 #: ending like a sentence. Titles, datelines, bylines and kickers above it are metadata.
 ANCHOR_MIN_CHARS = 60
+#: A heading above the first paragraph whose words are at least this share of the
+#: page title's is the headline again (metadata), not body text.
+TITLE_OVERLAP = 0.8
 #: A block of this many words is a sentence even without a final full stop.
 PROSE_MIN_WORDS = 15
 #: Inside the container, a paragraph of at most this many words with no punctuation
