@@ -61,6 +61,9 @@ ANCHOR_SHARE = 0.3
 #: two paragraphs does not split the article.
 BAD_COST = 10.0
 BAD_WEIGHT = 1.0
+#: Cost of a block a cleaner marked as metadata (byline, date, caption): small, so an
+#: image credit inside the article does not split it.
+ROLE_COST = 15.0
 #: Near-good text counts for this share of its length (BBC-style pages are all
 #: short paragraphs, none "good" on its own, and must still make a region).
 NEARGOOD_WEIGHT = 0.75
@@ -235,7 +238,7 @@ def best_region_from(weights: Sequence[float], lo: int, hi: int) -> tuple[int, i
     return best
 
 
-def _anchor(doc: Document, cands: Sequence[Block], removed: Mapping[int, Removal]) -> int | None:
+def _anchor(cands: Sequence[Block], removed: Mapping[int, Removal]) -> int | None:
     """Position in `cands` of the first block after the block a cleaner marked as the title."""
     title = next((r.index for r in sorted(removed.values(), key=lambda r: r.index) if r.role == "title"), None)
     if title is None:
@@ -244,15 +247,24 @@ def _anchor(doc: Document, cands: Sequence[Block], removed: Mapping[int, Removal
 
 
 def select_dump_blocks(doc: Document, removed: Mapping[int, Removal]) -> Selection:
-    cands = [b for b in doc.blocks if b.index not in removed and b.kind not in (BlockKind.IMAGE, BlockKind.CAPTION)]
-    if not cands:
+    """Classify, find the article region, revise inside it; kept = prose blocks in order.
+
+    Blocks the cleaners removed stay in the sequence as bad ones: a teaser list whose
+    bylines and dates were marked must not look like one run of headlines.
+    """
+    seq = [b for b in doc.blocks if b.kind not in (BlockKind.IMAGE, BlockKind.CAPTION)]
+    live = [b for b in seq if b.index not in removed]
+    if not live:
         return Selection(kept=(), is_article=False, reason="no text left after cleaning")
-    stop = pick_language(cands)
-    feats = features(cands, stop)
-    first = [classify(f, b, stop is not None) for f, b in zip(feats, cands)]
+    stop = pick_language(live)
+    feats = features(seq, stop)
+    first = [BAD if b.index in removed else classify(f, b, stop is not None) for f, b in zip(feats, seq)]
     weights = []
-    for c, f in zip(first, feats):
-        if c == GOOD:
+    for c, f, b in zip(first, feats, seq):
+        r = removed.get(b.index)
+        if r is not None:
+            weights.append(-(ROLE_COST if r.role else BAD_COST + BAD_WEIGHT * f.chars))
+        elif c == GOOD:
             weights.append(float(f.chars))
         elif c == NEARGOOD:
             weights.append(NEARGOOD_WEIGHT * f.chars)
@@ -261,19 +273,21 @@ def select_dump_blocks(doc: Document, removed: Mapping[int, Removal]) -> Selecti
         else:
             weights.append(-(BAD_COST + BAD_WEIGHT * f.chars))
     span = densest_region(weights)
-    anchor = _anchor(doc, cands, removed)
+    anchor = _anchor(seq, removed)
     if anchor is not None and span is not None:
         anchored = best_region_from(weights, anchor, anchor + ANCHOR_WINDOW)
         if anchored is not None and anchored[2] >= ANCHOR_SHARE * sum(weights[span[0]:span[1]]):
             span = anchored[:2]
     if span is None:
-        return Selection(kept=(), dropped={b.index: "no article text" for b in cands}, is_article=False,
+        return Selection(kept=(), dropped={b.index: "no article text" for b in live}, is_article=False,
                          reason="no block reads as article text")
     lo, hi = span
-    cls = revise(first, cands, feats, lo, hi)
+    cls = revise(first, seq, feats, lo, hi)
     kept: list[int] = []
     dropped: dict[int, str] = {}
-    for k, b in enumerate(cands):
+    for k, b in enumerate(seq):
+        if b.index in removed:
+            continue
         if not lo <= k < hi:
             dropped[b.index] = f"{first[k]}, outside the article region"
         elif _prose(cls[k]):
