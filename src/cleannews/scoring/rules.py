@@ -25,7 +25,7 @@ LINK_DENSITY_GOOD = 0.35
 #: Link density over which a block weighs as a link list.
 LINK_DENSITY_BAD = 0.5
 #: Link density over which a block inside the container is still dropped.
-LINK_DENSITY_DROP = 0.6
+LINK_DENSITY_DROP = 0.8
 #: Fixed cost of a block that is not text: ten menu items outweigh a short paragraph.
 SHORT_PENALTY = 20.0
 #: Each sentence mark (., !, ?, ;, and their CJK forms) adds this share of the weight,

@@ -234,7 +234,8 @@ def head_of_article(
         after = blocks[k + 2 : k + 2 + 3]
         if (
             nxt.index not in marked
-            and _sentence(nxt)
+            and (_sentence(nxt) or (
+                len(nxt.text) >= STANDFIRST_RATIO * len(title.text) and len(nxt.text.split()) >= STANDFIRST_MIN_WORDS))
             and len(nxt.text) <= STANDFIRST_MAX_CHARS
             and any(a.index in marked and marked[a.index].role for a in after)
         ):

@@ -43,6 +43,9 @@ RELATED_HEADING = re.compile(
 #: fewer links than this (teaser lines are links; prose is not).
 PROSE_MIN_CHARS = 80
 PROSE_MAX_LINK_DENSITY = 0.3
+#: Inside a box that opens with the heading, teaser cards carry descriptions, so only a
+#: block as long as a real paragraph ends the box early.
+BOX_PROSE_MIN_CHARS = 250
 #: A teaser heading is short; a real sub-heading that starts with "More" is longer.
 MAX_HEADING_CHARS = 60
 
@@ -72,7 +75,7 @@ class RelatedSections(Cleaner):
                 j = i + 1
                 while j < n and (section in blocks[j].ancestors or blocks[j].node == section):
                     nxt = blocks[j]
-                    if not opens_box and len(nxt.text) >= PROSE_MIN_CHARS and nxt.link_density < PROSE_MAX_LINK_DENSITY:
+                    if len(nxt.text) >= (PROSE_MIN_CHARS if not opens_box else BOX_PROSE_MIN_CHARS) and nxt.link_density < PROSE_MAX_LINK_DENSITY:
                         break
                     yield Removal(j, self.name, f"in the section under {b.text!r}")
                     j += 1
