@@ -44,14 +44,20 @@ _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~<\"'])")
 #: Link text is wrapped in these marks while inline syntax is reduced, then counted
 #: and removed (private-use characters never occur in dumps).
 _LO, _LC = "\ue000", "\ue001"
+#: Escaped ASCII punctuation is parked at private-use code points _ESC_BASE + ord(c).
+_ESC_BASE = 0xE100
+_ESCAPED = re.compile("[\ue100-\ue17f]")
 
 
 def inline(text: str) -> tuple[str, int, list[tuple[str, str]]]:
     """Reduce inline Markdown to text: (text, characters inside links, [(alt, src)])."""
     images: list[tuple[str, str]] = []
+    if "\\" in text:  # escaped characters are literal: hide them from the syntax below
+        text = _ESCAPE.sub(lambda m: chr(_ESC_BASE + ord(m.group(1))), text)
 
     def image(m: re.Match[str]) -> str:
-        images.append((_ESCAPE.sub(r"\1", m.group(1)).strip(), m.group(2)))
+        alt = _ESCAPED.sub(lambda e: chr(ord(e.group(0)) - _ESC_BASE), m.group(1))
+        images.append((_ESCAPE.sub(r"\1", alt).strip(), _ESCAPED.sub(lambda e: chr(ord(e.group(0)) - _ESC_BASE), m.group(2))))
         return ""
 
     if "![" in text:
@@ -73,8 +79,7 @@ def inline(text: str) -> tuple[str, int, list[tuple[str, str]]]:
             text = _STRIKE.sub(r"\1", text)
             text = _EM_STAR.sub(r"\1", text)
             text = _EM_UNDER.sub(r"\1", text)
-    if "\\" in text:
-        text = _ESCAPE.sub(r"\1", text)
+    text = _ESCAPED.sub(lambda m: chr(ord(m.group(0)) - _ESC_BASE), text)
     text = norm_space(text)
     link_chars = 0
     if _LO in text:
