@@ -1,9 +1,1109 @@
-"""Direct quotations in the body and who said them. Placeholder until it lands."""
+"""Direct quotations in the body and who said them.
+
+`find_quotes(body)` works in three passes, all linear in the body's length:
+
+1. **Spans.** Each paragraph (a line of the body) is scanned once for quotation
+   marks with a small state machine: curly and straight double marks (one
+   family, since dumps mix them), German „…“, guillemets both ways, CJK corner
+   brackets, and single marks at the top level only when they open and close
+   like quotes (an apostrophe sits between letters or before a year: don't,
+   Korea's, '90s). Marks inside a quotation are nested quotes and stay in its
+   text. A quotation left open at the end of a paragraph whose next paragraph
+   opens with a mark is a multi-paragraph quotation: one Quote per paragraph
+   piece, all with the same speaker.
+2. **Attribution.** Around each span, within its sentence (bounded to
+   `CONTEXT_CHARS`), the finder looks for a speech cue and the speaker phrase
+   next to it: after the quote ("…," Blinken said / "…," said X / "…," the
+   statement added), before it (X said: "…" / X told reporters, "…" /
+   according to X, "…" / X said the plan "…"), with appositives
+   ("Flynn, a top surrogate, said") giving the role.
+3. **Resolution.** In reading order: pronouns become the last speaker of the
+   same kind (he/she a person, they a group, it an organisation or document),
+   a document ("the statement added") its issuer, a surname the full name the
+   article gives elsewhere; a role in front of the name ("US Secretary of State
+   Antony Blinken") goes to `speaker_role`.
+
+Short quoted phrases (`SHORT_QUOTE_WORDS` words or fewer) count only with a cue
+right next to them; otherwise they are scare quotes or titles. Everything is
+bounded: no regex here can backtrack, and each quote looks at a window of fixed
+size, so hostile input (100k marks, megabyte lines) stays linear.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+import regex
+
+from cleannews import quotes_words as W
 from cleannews.models import Quote
+
+__all__ = ["find_quotes"]
+
+_MARK_RE = regex.compile("[" + regex.escape("".join(sorted(W.ALL_MARKS))) + "]")
+_LINE_RE = regex.compile(r"[^\n]+")
+# A word (with inner apostrophes, hyphens, dots, ampersands: O'Neill, Tae-yul,
+# U.S, AT&T), a short parenthetical "(D-Md.)", or one other character.
+_TOKEN_RE = regex.compile(
+    r"\([^()\n]{1,40}\)|[\p{L}\p{N}]+(?:[’'\-.&][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]"
+)
+# A possible sentence end: terminal punctuation, closing marks, then space.
+_SENT_END_RE = regex.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\p{Lu}\p{N}\"“‘'«„(\[]|$)")
+# A run of capitalised words: candidate full names for surname look-up.
+_NAME_RUN_RE = regex.compile(
+    r"\p{Lu}[\p{L}’'\-]*\.?(?:[ \u00a0]+(?:\p{Lu}[\p{L}’'\-]*\.?|(?:de|van|von|der|bin|al|la|le|du|da)(?=[ \u00a0]+\p{Lu}))){1,5}"
+)
+
+
+# --------------------------------------------------------------------------
+# tokens
+class _Tok(NamedTuple):
+    text: str
+    low: str
+    start: int
+    end: int
+
+
+def _tokens(body: str, lo: int, hi: int) -> list[_Tok]:
+    """Tokens of body[lo:hi]; abbreviations and initials keep their dot."""
+    out: list[_Tok] = []
+    for m in _TOKEN_RE.finditer(body, lo, hi):
+        t, s, e = m.group(), m.start(), m.end()
+        if t == "." and out and out[-1].end == s:
+            prev = out[-1]
+            pl = prev.low
+            if pl in W.ABBREVIATIONS or (len(prev.text) == 1 and prev.text.isupper()) or "." in pl:
+                out[-1] = _Tok(prev.text + ".", pl + ".", prev.start, e)
+                continue
+        out.append(_Tok(t, t.lower(), s, e))
+    return out
+
+
+def _bare(low: str) -> str:
+    """A token without its final dot or possessive: "mr." -> "mr", "trump's" -> "trump"."""
+    if low.endswith("."):
+        low = low[:-1]
+    if low.endswith(("'s", "’s")):
+        low = low[:-2]
+    return low
+
+
+def _is_cap(t: _Tok) -> bool:
+    c = t.text[0]
+    return c.isupper() or (c.isdigit() and False)
+
+
+def _is_word(t: _Tok) -> bool:
+    return t.text[0].isalnum()
+
+
+def _is_namey(t: _Tok) -> bool:
+    """Can stand in a speaker phrase: capitalised word, initial, parenthetical, role word."""
+    if t.text[0] == "(":
+        return True
+    if not _is_word(t):
+        return False
+    if _is_cap(t):
+        return _bare(t.low) not in W.FUNCTION_CAPS and _bare(t.low) not in W.TIME_WORDS
+    return _bare(t.low) in W.ROLE_WORDS
+
+
+# --------------------------------------------------------------------------
+# sentences
+def _is_sentence_end(body: str, m: regex.Match) -> bool:
+    """A match of _SENT_END_RE that really ends a sentence (not "Mr." or "E.")."""
+    if body[m.start()] != ".":
+        return True
+    j = m.start()
+    i = j
+    while i > 0 and (body[i - 1].isalnum() or body[i - 1] in ".'’-"):
+        i -= 1
+        if j - i > 20:
+            break
+    word = body[i:j].lower()
+    if word in W.ABBREVIATIONS:
+        return False
+    if len(word) == 1 and word.isalpha():  # an initial
+        return False
+    return True
+
+
+def _sentence_start(body: str, lo: int, hi: int) -> int:
+    """Start of the sentence holding position hi, not before lo."""
+    start = lo
+    for m in _SENT_END_RE.finditer(body, lo, hi):
+        if _is_sentence_end(body, m):
+            start = m.end()
+    return start
+
+
+def _sentence_end(body: str, lo: int, hi: int) -> int:
+    """End of the sentence starting at lo (the first real end), not after hi."""
+    for m in _SENT_END_RE.finditer(body, lo, hi):
+        if m.start() > lo and _is_sentence_end(body, m):
+            return m.start() + 1
+    return hi
+
+
+# --------------------------------------------------------------------------
+# spans
+@dataclass
+class _Span:
+    open: int  # index of the opening mark
+    close: int  # index of the closing mark, -1 when it runs to the paragraph end
+    start: int  # text offsets (marks and outer whitespace excluded)
+    end: int
+    para: int  # paragraph index
+    para_start: int
+    para_end: int
+    chain: int = -1  # id of a multi-paragraph quotation, -1 for none
+    # filled by attribution
+    np: tuple[_Tok, ...] = ()
+    role: str | None = None
+    cue: str | None = None
+    direct: bool = False  # a cue right next to the quote
+    partial: bool = False
+    docs: tuple[str, ...] = ()  # document nouns in the attribution clause
+    speaker: str | None = None
+    extra: dict = field(default_factory=dict)
+
+
+def _flanks(body: str, i: int, ps: int, pe: int) -> tuple[bool, bool]:
+    """(can open, can close) for the mark at i, from the characters around it."""
+    prev = body[i - 1] if i > ps else " "
+    nxt = body[i + 1] if i + 1 < pe else " "
+    left = (prev.isspace() or prev in W.OPEN_CONTEXT or prev in W.ALL_MARKS) and not nxt.isspace()
+    right = (not prev.isspace()) and (nxt.isspace() or nxt in W.CLOSE_CONTEXT or nxt in W.ALL_MARKS)
+    return left, right
+
+
+def _single_opens(body: str, i: int, ps: int, pe: int) -> bool:
+    left, _ = _flanks(body, i, ps, pe)
+    if not left or body[i] == "’":
+        return False
+    nxt = body[i + 1] if i + 1 < pe else " "
+    if nxt.isdigit():  # '90s
+        return False
+    # 'em, 'til, 'cause, 'n' ...
+    j = i + 1
+    while j < pe and j - i < 8 and body[j].isalpha():
+        j += 1
+    if body[i + 1 : j].lower() in ("em", "til", "cause", "n", "tis", "twas", "bout", "round"):
+        return False
+    return True
+
+
+def _single_closes(body: str, i: int, ps: int, pe: int) -> bool:
+    if body[i] == "‘":
+        return False
+    prev = body[i - 1] if i > ps else " "
+    nxt = body[i + 1] if i + 1 < pe else " "
+    if prev.isalnum() and nxt.isalnum():  # don't, Korea's
+        return False
+    _, right = _flanks(body, i, ps, pe)
+    return right
+
+
+def _next_table(n: int, flags: list[bool]) -> list[int]:
+    """nxt[k] = the smallest index > k whose flag is set, or n."""
+    nxt = [n] * (n + 1)
+    nearest = n
+    for k in range(n - 1, -1, -1):
+        nxt[k] = nearest
+        if flags[k]:
+            nearest = k
+    return nxt
+
+
+def _paragraph_spans(body: str, ps: int, pe: int) -> list[tuple[int, int]]:
+    """(open, close) mark pairs of one paragraph.
+
+    close is the closing mark's index; -1 for a quotation left open at the
+    paragraph end; -2 - x for one left open and cut off at offset x by the next
+    opening mark. Linear: the next mark of each kind is looked up in tables.
+    """
+    marks = [
+        i for i in (m.start() for m in _MARK_RE.finditer(body, ps, pe))
+        if not (body[i] in "'’" and ((i + 1 < pe and body[i + 1] in "'’") or (i > ps and body[i - 1] in "'’")))
+    ]
+    n = len(marks)
+    if not n:
+        return []
+    chars = [body[i] for i in marks]
+    flanks = [_flanks(body, i, ps, pe) for i in marks]
+    is_double = [c in W.DOUBLE_MARKS for c in chars]
+    nxt_straight = _next_table(n, [c == '"' for c in chars])
+    nxt_curly_close = _next_table(n, [c in W.DOUBLE_CLOSERS for c in chars])
+    nxt_low_close = _next_table(n, [c in "“”" for c in chars])  # closers of „
+    nxt_curly_open = _next_table(n, [c in W.DOUBLE_OPENERS for c in chars])
+    nxt_cut = _next_table(n, [c in W.DOUBLE_OPENERS and f[0] and not f[1] for c, f in zip(chars, flanks)])
+    nxt_closable = _next_table(n, [d and (f[1] or not f[0]) for d, f in zip(is_double, flanks)])
+    nxt_double = _next_table(n, is_double)
+    nxt_single_close = _next_table(
+        n, [c in W.SINGLE_MARKS and _single_closes(body, i, ps, pe) for c, i in zip(chars, marks)]
+    )
+    out: list[tuple[int, int]] = []
+    k = 0
+    while k < n:
+        i = marks[k]
+        ch = chars[k]
+        left, right = flanks[k]
+        if ch in W.DOUBLE_MARKS:
+            if (ch in W.DOUBLE_CLOSERS or ch == '"') and not left and (right or ch != '"'):
+                k += 1  # a stray closer
+                continue
+            if ch == '"':
+                # straight: the next straight mark, unless a curly closer comes
+                # first with no curly opener before it ("...” in mixed dumps)
+                c, s_ = nxt_curly_close[k], nxt_straight[k]
+                close = c if c < n and c < s_ and nxt_curly_open[k] > c else s_
+                cut = n
+            else:
+                close = nxt_low_close[k] if ch == "„" else nxt_curly_close[k]
+                cut = nxt_cut[k]
+            if close >= n or close > cut:
+                fb = nxt_closable[k]
+                close = fb if fb < n and fb < cut else n
+            if close < n:
+                out.append((i, marks[close]))
+                k = close + 1
+            elif cut < n:
+                out.append((i, -2 - marks[cut]))
+                k = cut
+            else:
+                out.append((i, -1))
+                k = n
+            continue
+        if ch in W.PAIRS:
+            if ch in "»›" and not left:  # a French closer without its opener
+                k += 1
+                continue
+            closer = W.PAIRS[ch]
+            kk = k + 1
+            while kk < n and chars[kk] != closer:
+                kk += 1
+            if kk < n:
+                out.append((i, marks[kk]))
+                k = kk + 1
+            else:
+                out.append((i, -1))
+                k = n
+            continue
+        # single marks: a quotation only when a closing single mark follows
+        # before any double mark
+        if _single_opens(body, i, ps, pe):
+            close = nxt_single_close[k]
+            if close < n and close < nxt_double[k]:
+                out.append((i, marks[close]))
+                k = close + 1
+                continue
+        k += 1
+    return out
+
+
+def _find_spans(body: str) -> list[_Span]:
+    spans: list[_Span] = []
+    chain_id = 0
+    open_tail: _Span | None = None  # last piece of a quotation left open
+    for p, m in enumerate(_LINE_RE.finditer(body)):
+        ps, pe = m.start(), m.end()
+        while pe > ps and body[pe - 1].isspace():
+            pe -= 1
+        lead = ps
+        while lead < pe and body[lead].isspace():
+            lead += 1
+        if lead >= pe:
+            continue
+        pairs = _paragraph_spans(body, ps, pe)
+        continues = open_tail is not None and bool(pairs) and pairs[0][0] == lead
+        if open_tail is not None and not continues:
+            open_tail = None
+        for n_pair, (o, c) in enumerate(pairs):
+            if c >= 0:
+                s, e, close = o + 1, c, c
+            elif c == -1:
+                s, e, close = o + 1, pe, -1
+            else:
+                s, e, close = o + 1, -2 - c, -1
+            while s < e and body[s].isspace():
+                s += 1
+            while e > s and body[e - 1].isspace():
+                e -= 1
+            if e <= s:
+                continue
+            sp = _Span(o, close, s, e, p, ps, pe)
+            if n_pair == 0 and continues and open_tail is not None:
+                if open_tail.chain < 0:
+                    open_tail.chain = chain_id
+                    chain_id += 1
+                sp.chain = open_tail.chain
+            spans.append(sp)
+        last = spans[-1] if spans else None
+        if last is not None and last.para == p and pairs and pairs[-1][1] == -1:
+            open_tail = last
+        else:
+            open_tail = None
+    return spans
+
+
+# --------------------------------------------------------------------------
+# attribution
+class _Attr(NamedTuple):
+    np: tuple[_Tok, ...]
+    role: str | None
+    cue: str | None
+    docs: tuple[str, ...]
+
+
+def _skip_time(toks: list[_Tok], j: int) -> int:
+    """Skip "Thursday", "Thursday morning", "on Monday" after a cue."""
+    n = len(toks)
+    while j < n:
+        b = _bare(toks[j].low)
+        if b in W.TIME_WORDS or b in W.TIME_TAIL or b in ("today", "yesterday", "tonight", "last", "this"):
+            j += 1
+            continue
+        if b == "on" and j + 1 < n and _bare(toks[j + 1].low) in W.TIME_WORDS:
+            j += 2
+            continue
+        break
+    return j
+
+
+def _speaker_like(np_: list[_Tok] | tuple[_Tok, ...]) -> bool:
+    """Can this phrase be a speaker? A name, a pronoun, or a noun phrase headed by
+    a role, an agent noun ("the announcer"), a document, an organisation or a group."""
+    words = [t for t in np_ if _is_word(t) or t.text[0] == "("]
+    if not words:
+        return False
+    if len(words) == 1 and words[0].low in W.PRONOUNS:
+        return True
+    content = [t for t in words if _bare(t.low) not in W.DETERMINERS and _bare(t.low) not in W.FUNCTION_CAPS]
+    if not content:
+        return False
+    head = content[-1]
+    if head.text[0] == "(" and len(content) > 1:
+        head = content[-2]
+    if _is_cap(head) or head.text[0] == "(":
+        return True
+    b = _bare(head.low)
+    if b in W.ROLE_WORDS or b in W.DOCUMENT_NOUNS or b in W.ORG_WORDS:
+        return True
+    if b.endswith(W.AGENT_SUFFIXES):
+        return True
+    if b.endswith("s"):  # "officials", "ministers", "groups"
+        sing = b[:-1]
+        return sing in W.ROLE_WORDS or sing in W.ORG_WORDS or sing.endswith(W.AGENT_SUFFIXES)
+    return False
+
+
+def _np_forward(toks: list[_Tok], k: int) -> int:
+    """End index (exclusive) of a speaker phrase starting at k; k when there is none."""
+    n = len(toks)
+    if k >= n:
+        return k
+    t = toks[k]
+    if t.low in W.PRONOUNS:
+        return k + 1
+    j = k
+    det = False
+    if t.low in W.FORWARD_DETERMINERS:
+        det, j = True, k + 1
+    elif t.low.endswith(("'s", "’s")) and _is_cap(t):
+        det = True  # "Scott's niece"
+    lower = 0
+    while j < n and j - k < W.MAX_NP_TOKENS:
+        t = toks[j]
+        b = _bare(t.low)
+        if _is_namey(t):
+            if _is_cap(t) and b in W.FUNCTION_CAPS:
+                break
+            j += 1
+            if t.low.endswith(("'s", "’s")):
+                det = True
+            continue
+        if b in W.NAME_PARTICLES and j > k and j + 1 < n and _is_cap(toks[j + 1]) and _is_cap(toks[j - 1]):
+            j += 1
+            continue
+        if (
+            det
+            and _is_word(t)
+            and t.text[0].islower()
+            and lower < 4
+            and b not in W.NP_STOPS
+            and b not in W.SKIP_BEFORE_CUE
+            and (b not in W.CUE_WORDS or b in W.WEAK_CUES)
+            and b not in W.NAME_PARTICLES
+        ):
+            lower += 1
+            j += 1
+            continue
+        break
+    if det and j == k + 1 and toks[k].low in W.DETERMINERS:
+        return k
+    if j > k and not _speaker_like(toks[k:j]):
+        return k
+    return j
+
+
+def _np_backward(toks: list[_Tok], c: int, lo: int) -> tuple[int, int]:
+    """(start, end) of the speaker phrase ending just before index c (exclusive end)."""
+    end = c
+    start = c
+    j = c - 1
+    lower_ok = True
+    while j >= lo and j >= c - W.MAX_NP_TOKENS:
+        t = toks[j]
+        b = _bare(t.low)
+        if t.low in W.PRONOUNS and j == c - 1:
+            return j, c
+        if _is_namey(t):
+            j -= 1
+            continue
+        if b in W.NAME_PARTICLES and j - 1 >= lo and _is_cap(toks[j - 1]) and j + 1 < c and _is_cap(toks[j + 1]):
+            j -= 1
+            continue
+        if b in W.DETERMINERS:
+            if j + 1 < end and _speaker_like(toks[j:end]):
+                return j, end  # "the band leader", "the statement"
+            return end, end
+        if (
+            lower_ok
+            and _is_word(t)
+            and t.text[0].islower()
+            and b not in W.NP_STOPS
+            and b not in W.SKIP_BEFORE_CUE
+            and (b not in W.CUE_WORDS or b in W.WEAK_CUES)
+            and b not in W.PRONOUNS
+        ):
+            j -= 1
+            continue
+        break
+    start = j + 1
+    # lower-case words count only after a determiner: keep the part after the
+    # last lower-case non-role word ("beamed", "asked" are not speakers)
+    for i in range(end - 1, start - 1, -1):
+        t = toks[i]
+        if _is_word(t) and t.text[0].islower() and _bare(t.low) not in W.ROLE_WORDS and _bare(t.low) not in W.NAME_PARTICLES:
+            start = i + 1
+            break
+    # possessive documents: "Ivana Trump's brief"
+    if start > lo and start == end and end - 1 >= lo:
+        pass
+    while start < end and (_bare(toks[start].low) in W.FUNCTION_CAPS or not _is_word(toks[start])) and toks[start].text[0] != "(":
+        start += 1
+    if start < end and not _speaker_like(toks[start:end]):
+        return end, end
+    return start, end
+
+
+def _appositive_backward(toks: list[_Tok], j: int, lo: int) -> tuple[int, str | None]:
+    """toks[j] is ','; if an appositive ", a top aide," ends here, return (index before it, role)."""
+    k = j - 1
+    while k >= lo and j - k <= 24:
+        t = toks[k]
+        if t.text == ",":
+            break
+        if t.text in ".;:!?" or t.text in W.ALL_MARKS:
+            return -1, None
+        k -= 1
+    if k < lo or toks[k].text != ",":
+        return -1, None
+    inner = toks[k + 1 : j]
+    if not inner:
+        return -1, None
+    first = _bare(inner[0].low)
+    role = None
+    if first in ("a", "an", "the") or first in W.ROLE_WORDS or inner[0].low.endswith(("'s", "’s")):
+        role = " ".join(t.text for t in inner)
+    elif first in ("in", "who", "speaking", "writing", "which", "according", "at", "on", "during", "after"):
+        role = None
+    elif _is_cap(inner[0]):
+        role = " ".join(t.text for t in inner)
+    else:
+        return -1, None
+    return k, role
+
+
+def _clean_role(toks: tuple[_Tok, ...] | list[_Tok]) -> str | None:
+    words = [t.text for t in toks if not (t.low in W.DETERMINERS and t is toks[0])]
+    words = [w for w in words if _bare(w.lower()) not in ("mr", "mrs", "ms", "miss", "dr")]
+    s = " ".join(words).strip(" ,")
+    return s or None
+
+
+def _speaker_before(toks: list[_Tok], c: int, lo: int) -> tuple[tuple[_Tok, ...], str | None]:
+    """Speaker phrase and role in front of the cue at index c ("Flynn, a top aide, said")."""
+    j = c
+    while j - 1 >= lo and _bare(toks[j - 1].low) in W.SKIP_BEFORE_CUE:
+        j -= 1
+    role = None
+    if j - 1 >= lo and toks[j - 1].text == ",":
+        k, role = _appositive_backward(toks, j - 1, lo)
+        if k < 0:
+            return (), None
+        j = k
+    s, e = _np_backward(toks, j, lo)
+    if e <= s:
+        return (), None
+    return tuple(toks[s:e]), role
+
+
+def _speaker_after(toks: list[_Tok], k: int) -> tuple[tuple[_Tok, ...], str | None, tuple[str, ...]]:
+    """Speaker phrase after a cue at k ("said Fallon, a former aide"), its role, document nouns."""
+    n = len(toks)
+    k = _skip_time(toks, k)
+    e = _np_forward(toks, k)
+    if e <= k:
+        return (), None, ()
+    np_ = tuple(toks[k:e])
+    docs: tuple[str, ...] = ()
+    head = _bare(np_[-1].low)
+    if head in W.DOCUMENT_NOUNS and e < n and toks[e].low in ("by", "from", "of", "in"):
+        e2 = _np_forward(toks, e + 1)
+        if e2 > e + 1:
+            docs = (head,)
+            np_ = tuple(toks[e + 1 : e2])
+            e = e2
+    role = None
+    if e + 1 < n and toks[e].text == ",":
+        j = e + 1
+        first = _bare(toks[j].low)
+        if first in ("a", "an", "the") or first in W.ROLE_WORDS or _is_cap(toks[j]) or toks[j].low.endswith(("'s", "’s")):
+            q = j
+            while q < n and q - j < 24 and toks[q].text not in (",", ".", ";", ":", "!", "?") and toks[q].low not in ("who", "which"):
+                q += 1
+            if q > j:
+                role = " ".join(t.text for t in toks[j:q])
+    return np_, role, docs
+
+
+def _cue_at(toks: list[_Tok], i: int) -> str | None:
+    """The cue starting at token i ("said", "according to", "pointed out"), or None."""
+    b = toks[i].low
+    if b in W.PREFIX_CUES:
+        follow = W.PREFIX_CUES[b]
+        if follow and not (i + 1 < len(toks) and toks[i + 1].low == follow[0]):
+            return None
+        return b + (" " + follow[0] if follow else "")
+    if b in W.CUE_WORDS or b in W.PARTICIPLE_CUES:
+        if b in ("pointed", "pointing", "points", "point"):
+            if i + 1 < len(toks) and toks[i + 1].low == "out":
+                return b + " out"
+            return None
+        return b
+    return None
+
+
+def _docs_in(toks: list[_Tok] | tuple[_Tok, ...]) -> tuple[str, ...]:
+    return tuple(sorted({_bare(t.low) for t in toks if _bare(t.low) in W.DOCUMENT_NOUNS}))
+
+
+def _clause_ends(toks: list[_Tok], j: int) -> bool:
+    """After a cue at j-1: does the attribution clause end here, rather than a
+    new statement start ("He said that ...", "Trump said Putin ...")?"""
+    if j >= len(toks):
+        return True
+    t = toks[j]
+    b = _bare(t.low)
+    if not _is_word(t):
+        return True
+    if b == "that" or b in W.PRONOUNS or b in W.DETERMINERS:
+        return False
+    if _is_cap(t) and b not in W.TIME_WORDS:
+        return False
+    return True
+
+
+def _right_attribution(toks: list[_Tok], after_sentence: bool) -> _Attr | None:
+    """Attribution at the start of the text after a quote: '," Blinken said' or '," said X'.
+
+    after_sentence: the quote ended its sentence ('...improving." Blinken said.'),
+    so what follows is a new sentence and counts only as a bare attribution."""
+    n = len(toks)
+    k = 0
+    while k < n and toks[k].text in ",—–-" :
+        k += 1
+    if k >= n:
+        return None
+    cue = _cue_at(toks, k)
+    if cue is not None and toks[k].low in W.INVERTED_CUES:
+        skip = 2 if " " in cue else 1
+        np_, role, docs = _speaker_after(toks, k + skip)
+        if np_:
+            return _Attr(np_, role, cue, docs or _docs_in(toks))
+        return None
+    e = _np_forward(toks, k)
+    if e <= k:
+        return None
+    np_ = tuple(toks[k:e])
+    role = None
+    j = e
+    if j < n and toks[j].text == ",":
+        # appositive: ", a top Trump surrogate, said"
+        q = j + 1
+        while q < n and q - j <= 24 and toks[q].text not in (",", ".", ";", ":"):
+            q += 1
+        if q < n and toks[q].text == ",":
+            inner = toks[j + 1 : q]
+            if inner:
+                role = " ".join(t.text for t in inner)
+                j = q + 1
+    while j < n and _bare(toks[j].low) in W.SKIP_BEFORE_CUE:
+        j += 1
+    if j < n:
+        cue = _cue_at(toks, j)
+        if cue is None or toks[j].low in W.PARTICIPLE_CUES:
+            return None
+        if toks[j].low in W.WEAK_CUES and not _named(np_):
+            return None
+        if after_sentence and toks[j].low not in ("told", "tells", "asked", "asks") and not _clause_ends(toks, j + 1):
+            return None
+        return _Attr(np_, role, cue, _docs_in(toks[: j + 4]) + _docs_in(np_))
+    return None
+
+
+def _named(np_: tuple[_Tok, ...] | list[_Tok]) -> bool:
+    """A pronoun or a phrase ending in a capitalised word."""
+    if not np_:
+        return False
+    last = np_[-1]
+    if last.text[0] == "(" and len(np_) > 1:
+        last = np_[-2]
+    return last.low in W.PRONOUNS or (_is_cap(last) and _bare(last.low) not in W.FUNCTION_CAPS)
+
+
+def _left_attribution(toks: list[_Tok], prev_speaker: tuple[_Tok, ...]) -> tuple[_Attr | None, bool]:
+    """Attribution in the sentence before a quote. Returns (attribution, cue is adjacent)."""
+    n = len(toks)
+    participle = False
+    for c in range(n - 1, -1, -1):
+        cue = _cue_at(toks, c)
+        if cue is None:
+            continue
+        adjacent = all(t.text in ",:—–-" for t in toks[c + (2 if " " in cue else 1) :])
+        b = toks[c].low
+        if b in W.PREFIX_CUES:
+            np_, role, docs = _speaker_after(toks, c + (2 if " " in cue else 1))
+            if np_:
+                after = c + (2 if " " in cue else 1) + len(np_)
+                adjacent = all(t.text in ",:—–-" for t in toks[after:]) or adjacent
+                return _Attr(np_, role, cue, docs or _docs_in(toks)), adjacent
+            continue
+        if b in W.PARTICIPLE_CUES and not (c > 0 and toks[c - 1].low in W.PROGRESSIVE_AUX):
+            participle = True
+            continue
+        np_, role = _speaker_before(toks, c, 0)
+        if np_:
+            if b in W.WEAK_CUES and not _named(np_):
+                continue
+            return _Attr(np_, role, cue, _docs_in(toks)), adjacent or participle
+        if b not in W.INVERTED_CUES:
+            continue
+        # "said X:" inverted
+        np_, role, docs = _speaker_after(toks, c + 1)
+        if np_ and all(t.text in ",:—–-" for t in toks[c + 1 + len(np_) :]):
+            return _Attr(np_, role, cue, docs or _docs_in(toks)), True
+    if participle:
+        # "..., saying, "...": the subject of the sentence, else the previous speaker
+        e = _np_forward(toks, 0)
+        if e > 0 and (toks[0].low in W.PRONOUNS or _is_cap(toks[e - 1])):
+            return _Attr(tuple(toks[:e]), None, None, _docs_in(toks)), True
+        if prev_speaker:
+            return _Attr(prev_speaker, None, None, ()), True
+    return None, False
+
+
+def _subject(toks: list[_Tok], names: "_Names | None" = None) -> tuple[_Tok, ...]:
+    """A named sentence subject followed by a verb ("Reid has gone after ..."), else ()."""
+    k = 0
+    while k < len(toks) and _bare(toks[k].low) in W.FUNCTION_CAPS and toks[k].low not in W.DETERMINERS:
+        k += 1
+    e = _np_forward(toks, k)
+    if e <= k or e >= len(toks):
+        return ()
+    last = toks[e - 1]
+    if not (_is_cap(last) or last.low in W.PRONOUNS_PERSON):
+        return ()
+    nxt = toks[e]
+    if not (_is_word(nxt) and nxt.text[0].islower()):
+        return ()
+    np_ = tuple(toks[k:e])
+    caps = [t for t in np_ if _is_cap(t) and _bare(t.low) not in W.FUNCTION_CAPS]
+    if not (last.low in W.PRONOUNS_PERSON or len(caps) >= 2 or (caps and names is not None and names.known(caps[-1].text))):
+        return ()
+    return np_
+
+
+# --------------------------------------------------------------------------
+# names
+class _Names:
+    """Full names the body gives, by surname, for "Blinken" -> "Antony Blinken"."""
+
+    def __init__(self, body: str) -> None:
+        by_last: dict[str, dict[str, int]] = {}
+        first_pos: dict[str, int] = {}
+        for m in _NAME_RUN_RE.finditer(body):
+            words = m.group().replace("\u00a0", " ").split()
+            while words and (_bare(words[0].lower()) in W.FUNCTION_CAPS or _bare(words[0].lower()) in W.ROLE_WORDS
+                             or _bare(words[0].lower()) in W.HONORIFICS or _bare(words[0].lower()) in W.TIME_WORDS):
+                words.pop(0)
+            if len(words) < 2 or len(words) > 4:
+                continue
+            low = [_bare(w.lower()) for w in words]
+            if any(w in W.ORG_WORDS or w in W.ROLE_WORDS or w in W.TIME_WORDS for w in low):
+                continue
+            last = words[-1]
+            if last.endswith(("'s", "’s")):
+                last = last[:-2]
+                words[-1] = last
+            if last.endswith(".") or len(last) < 2:
+                continue
+            full = " ".join(words)
+            d = by_last.setdefault(last.lower(), {})
+            d[full] = d.get(full, 0) + 1
+            first_pos.setdefault(full, m.start())
+        self._by_last = by_last
+        self._first = first_pos
+
+    def known(self, word: str) -> bool:
+        """Is `word` the surname of a full name in the body?"""
+        return _bare(word.lower()) in self._by_last
+
+    def full(self, name: str) -> str:
+        words = name.split()
+        if len(words) != 1:
+            return name
+        d = self._by_last.get(words[0].lower())
+        if not d:
+            return name
+        return max(d, key=lambda f: (d[f], -self._first[f]))
+
+
+# --------------------------------------------------------------------------
+# resolution
+class _Who(NamedTuple):
+    name: str
+    kind: str  # "person", "group", "org", "doc"
+    gender: str | None
+
+
+def _kind(np_: tuple[_Tok, ...]) -> str:
+    lows = [_bare(t.low) for t in np_]
+    if any(w in W.ORG_WORDS for w in lows):
+        return "org"
+    if lows and lows[-1] in W.DOCUMENT_NOUNS:
+        return "doc"
+    head = np_[-1]
+    if head.text[0].islower() and lows[-1].endswith("s") and not lows[-1].endswith(("ss", "us", "is")):
+        return "group"
+    if not any(_is_cap(t) for t in np_):
+        return "group" if lows[-1].endswith("s") else "person"
+    return "person"
+
+
+def _gender(np_: tuple[_Tok, ...]) -> str | None:
+    for t in np_:
+        b = _bare(t.low)
+        if b in ("mrs", "ms", "miss", "madam"):
+            return "f"
+        if b in ("mr", "sir"):
+            return "m"
+    return None
+
+
+def _first_name_gender(name: str) -> str | None:
+    first = name.split()[0].lower() if len(name.split()) > 1 else ""
+    if first in W.FEMALE_NAMES:
+        return "f"
+    if first in W.MALE_NAMES:
+        return "m"
+    return None
+
+
+def _split_name(np_: tuple[_Tok, ...]) -> tuple[str, str | None]:
+    """("US Secretary of State Antony Blinken") -> ("Antony Blinken", "US Secretary of State")."""
+    toks = [t for t in np_ if t.text[0] != "("]
+    if not toks:
+        return " ".join(t.text for t in np_), None
+    # the name: the trailing run of capitalised non-role words (and initials)
+    i = len(toks)
+    while i > 0:
+        t = toks[i - 1]
+        b = _bare(t.low)
+        if _is_cap(t) and b not in W.ROLE_WORDS and b not in W.HONORIFICS and b not in W.FUNCTION_CAPS:
+            i -= 1
+            continue
+        if b in W.NAME_PARTICLES and i - 2 >= 0 and _is_cap(toks[i - 2]) and i < len(toks) and _bare(toks[i - 2].low) not in W.ROLE_WORDS:
+            i -= 1
+            continue
+        break
+    name_toks = toks[i:]
+    role_toks = toks[:i]
+    if not name_toks or any(_bare(t.low) in W.ORG_WORDS for t in name_toks) and len(role_toks) > 0 and not _is_cap(role_toks[-1]):
+        pass
+    if not name_toks:
+        text = " ".join(t.text for t in toks)
+        if toks[0].low in W.DETERMINERS and len(toks) > 1:
+            text = " ".join(t.text for t in toks[1:])
+        return text, None
+    name = " ".join(t.text for t in name_toks)
+    if name.endswith(("'s", "’s")):
+        name = name[:-2]
+    # honorific glued in front ("Mr. Obama") stays out of the name, joins no role
+    role_toks = [t for t in role_toks if _bare(t.low) not in ("mr", "mrs", "ms", "miss", "dr", "the")]
+    role = " ".join(t.text for t in role_toks).strip(" ,") or None
+    return name, role
+
+
+def _resolve(spans: list[_Span], names: _Names, body: str) -> None:
+    """Turn each span's speaker phrase into a speaker name, in reading order."""
+    history: list[_Who] = []
+    gender_of: dict[str, str] = {}
+    issuers: dict[str, str] = {}
+    for sp in spans:
+        np_ = sp.np
+        if not np_:
+            continue
+        lows = [_bare(t.low) for t in np_]
+        who: _Who | None = None
+        if len(np_) == 1 and lows[0] in W.PRONOUNS:
+            p = lows[0]
+            who = _resolve_pronoun(p, history, gender_of, body, sp)
+            if who is not None and p in W.PRONOUNS_PERSON:
+                g = "f" if p == "she" else "m"
+                gender_of.setdefault(who.name, g)
+            if who is None:
+                sp.speaker = None
+                continue
+            sp.speaker = who.name
+            history.append(who)
+            continue
+        kind = _kind(np_)
+        head = lows[-1]
+        if kind == "doc" and head in W.DOCUMENT_NOUNS:
+            # "the statement added" -> who issued it; "Ivana Trump's brief" -> Ivana Trump
+            poss = [i for i, t in enumerate(np_) if t.low.endswith(("'s", "’s")) and _is_cap(t)]
+            if poss:
+                name, _ = _split_name(np_[: poss[-1] + 1])
+                name = names.full(name)
+                sp.speaker = name
+                history.append(_Who(name, "person", gender_of.get(name)))
+                continue
+            issuer = issuers.get(head)
+            if issuer is None:
+                for h in reversed(history):
+                    if h.kind == "org":
+                        issuer = h.name
+                        break
+            if issuer is not None:
+                sp.speaker = issuer
+                continue
+        name, role = _split_name(np_)
+        if kind == "person":
+            name = names.full(name)
+        sp.speaker = name
+        if role and not sp.role:
+            sp.role = role
+        g = _gender(np_) or _first_name_gender(name)
+        if g:
+            gender_of.setdefault(name, g)
+        who = _Who(name, kind, g)
+        history.append(who)
+        for d in sp.docs:
+            issuers[d] = name
+
+
+def _resolve_pronoun(p: str, history: list[_Who], gender_of: dict[str, str], body: str, sp: _Span) -> _Who | None:
+    if p in W.PRONOUNS_PERSON:
+        want = "f" if p == "she" else "m"
+        for h in reversed(history):
+            if h.kind == "person" and gender_of.get(h.name, want) == want:
+                return h
+        for h in reversed(history):
+            if h.kind == "person":
+                return h
+        return _last_person_before(body, sp.open, want)
+    if p in W.PRONOUNS_GROUP:
+        grp = _last_group_before(body, sp)
+        for h in reversed(history):
+            if h.kind in ("group", "org"):
+                return h if grp is None or grp[1] < 0 else _Who(grp[0], "group", None)
+        if grp is not None:
+            return _Who(grp[0], "group", None)
+        return history[-1] if history else None
+    if p in W.PRONOUNS_THING:
+        for h in reversed(history):
+            if h.kind in ("org", "doc"):
+                return h
+        return None
+    return None
+
+
+def _last_person_before(body: str, pos: int, want: str) -> _Who | None:
+    lo = max(0, pos - W.RESOLVE_CHARS)
+    best = None
+    for m in _NAME_RUN_RE.finditer(body, lo, pos):
+        words = m.group().split()
+        while words and _bare(words[0].lower()) in W.FUNCTION_CAPS | W.ROLE_WORDS | W.HONORIFICS:
+            words.pop(0)
+        if len(words) >= 2 and not any(_bare(w.lower()) in W.ORG_WORDS for w in words):
+            best = " ".join(words)
+    return _Who(best, "person", None) if best else None
+
+
+def _last_group_before(body: str, sp: _Span) -> tuple[str, int] | None:
+    """The subject of the nearest earlier sentence that is a plural noun phrase
+    ("The foreign ministers of ... signed"), as (text without determiner, position)."""
+    lo = max(0, sp.open - W.RESOLVE_CHARS)
+    starts = [lo]
+    for m in _SENT_END_RE.finditer(body, lo, sp.open):
+        if _is_sentence_end(body, m):
+            starts.append(m.end())
+    for s in reversed(starts[:-1] if len(starts) > 1 else starts):
+        toks = _tokens(body, s, min(sp.open, s + 200))
+        k = 0
+        while k < len(toks) and _bare(toks[k].low) in W.FUNCTION_CAPS and toks[k].low not in W.DETERMINERS:
+            k += 1
+        if k < len(toks) and toks[k].low in ("the", "these", "those", "both", "many", "some", "all"):
+            j = k + 1
+            while j < len(toks) and j - k <= 5 and _is_word(toks[j]) and _bare(toks[j].low) not in W.NP_STOPS:
+                b = _bare(toks[j].low)
+                if toks[j].text[0].islower() and b.endswith("s") and not b.endswith(("ss", "us", "is")) and b not in W.SKIP_BEFORE_CUE:
+                    return " ".join(t.text for t in toks[k + 1 : j + 1]), s
+                j += 1
+    return None
+
+
+# --------------------------------------------------------------------------
+def _attribute(body: str, spans: list[_Span], names: _Names) -> None:
+    for idx, sp in enumerate(spans):
+        prev = spans[idx - 1] if idx > 0 and spans[idx - 1].para == sp.para else None
+        nxt = spans[idx + 1] if idx + 1 < len(spans) and spans[idx + 1].para == sp.para else None
+        # left: the sentence before the opening mark, after any earlier quote
+        lo = max(sp.para_start, sp.open - W.CONTEXT_CHARS)
+        if prev is not None:
+            lo = max(lo, (prev.close if prev.close >= 0 else prev.end) + 1)
+        ls = _sentence_start(body, lo, sp.open)
+        left = _tokens(body, ls, sp.open)
+        # right: from the closing mark to the sentence end or the next quote
+        attr = None
+        direct = False
+        if sp.close >= 0:
+            hi = min(sp.para_end, sp.close + 1 + W.CONTEXT_CHARS)
+            if nxt is not None:
+                hi = min(hi, nxt.open)
+            re_ = _sentence_end(body, sp.close + 1, hi)
+            right = _tokens(body, sp.close + 1, re_)
+            after_sentence = body[sp.close - 1] in ".!?…" or body[sp.end - 1] in ".!?…"
+            attr = _right_attribution(right, after_sentence)
+            direct = attr is not None
+        if attr is None:
+            prev_np = prev.np if prev is not None else ()
+            attr, direct = _left_attribution(left, prev_np)
+        if attr is None and not left and sp.open == _first_char(body, sp.para_start):
+            # a paragraph opening with the quote after "X said:" closing the last one
+            attr = _colon_intro(body, sp, spans, idx)
+            direct = attr is not None
+        if attr is None and left:
+            subj = _subject(left, names)
+            if subj:
+                attr = _Attr(subj, None, None, _docs_in(left))
+        if attr is not None:
+            sp.np, sp.cue, sp.docs = attr.np, attr.cue, attr.docs
+            sp.role = attr.role
+        sp.direct = direct
+        # partial: reporter's words before the quote in its sentence
+        text0 = body[sp.start]
+        if left:
+            lastt = left[-1]
+            intro = lastt.text in ",:—–" or _cue_at(left, len(left) - 1) is not None
+            sp.partial = not intro or text0.islower()
+        else:
+            sp.partial = False
+
+
+def _first_char(body: str, ps: int) -> int:
+    while ps < len(body) and body[ps].isspace():
+        ps += 1
+    return ps
+
+
+def _colon_intro(body: str, sp: _Span, spans: list[_Span], idx: int) -> _Attr | None:
+    """'X said:' at the end of the previous paragraph introduces this quote."""
+    ps = sp.para_start
+    j = ps - 1
+    while j >= 0 and body[j].isspace():
+        j -= 1
+    if j < 0 or body[j] != ":":
+        return None
+    lo = max(0, j - W.CONTEXT_CHARS)
+    k = body.rfind("\n", lo, j)
+    lo = max(lo, k + 1)
+    if idx > 0 and spans[idx - 1].close >= lo:
+        lo = spans[idx - 1].close + 1
+    ls = _sentence_start(body, lo, j)
+    toks = _tokens(body, ls, j + 1)
+    attr, _ = _left_attribution(toks, ())
+    return attr
+
+
+def _propagate(spans: list[_Span]) -> None:
+    """Quotes without a speaker take one from their multi-paragraph chain or
+    from the neighbouring quote of the same paragraph ("…," he said. "…")."""
+    chains: dict[int, list[_Span]] = {}
+    for sp in spans:
+        if sp.chain >= 0:
+            chains.setdefault(sp.chain, []).append(sp)
+    # chain pieces: the first piece's opening is only "open" in mark terms;
+    # the attribution usually sits after the last piece or before the first
+    for pieces in chains.values():
+        src = next((p for p in reversed(pieces) if p.np and p.direct), None) or next((p for p in pieces if p.np), None)
+        if src is None:
+            continue
+        for p in pieces:
+            if not p.np:
+                p.np, p.cue, p.role, p.docs, p.direct = src.np, src.cue, src.role, src.docs, True
+    n = len(spans)
+    for i, sp in enumerate(spans):
+        if sp.np:
+            continue
+        for j in (i - 1, i + 1):
+            if 0 <= j < n and spans[j].para == sp.para and spans[j].np and spans[j].direct:
+                sp.np, sp.cue, sp.role, sp.docs = spans[j].np, spans[j].cue, spans[j].role, spans[j].docs
+                sp.extra["borrowed"] = True
+                break
+
+
+def _word_count(text: str) -> int:
+    return len(text.split())
 
 
 def find_quotes(body: str) -> tuple[Quote, ...]:
-    return ()
+    """Direct quotations in `body`, with speaker, role, cue and exact offsets."""
+    if not body:
+        return ()
+    spans = _find_spans(body)
+    if not spans:
+        return ()
+    names = _Names(body)
+    _attribute(body, spans, names)
+    _propagate(spans)
+    kept = [
+        sp for sp in spans
+        if _word_count(body[sp.start : sp.end]) > W.SHORT_QUOTE_WORDS or (sp.direct and sp.np)
+    ]
+    _resolve(kept, names, body)
+    return tuple(
+        Quote(
+            text=body[sp.start : sp.end],
+            speaker=sp.speaker,
+            speaker_role=sp.role if sp.speaker else None,
+            cue=sp.cue if sp.speaker else None,
+            partial=sp.partial,
+            start=sp.start,
+            end=sp.end,
+        )
+        for sp in kept
+    )

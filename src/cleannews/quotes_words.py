@@ -1,0 +1,367 @@
+"""Word lists and constants for `cleannews.quotes`.
+
+Plain immutable data (frozensets, tuples, mappings built once at import): the
+finder reads them and never changes them. Where a list came from is said above
+it; most are the attribution vocabulary of news style guides (AP, Reuters)
+plus what showed up in the mistakes on the PolNeAR dev split.
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+# --- quotation marks -------------------------------------------------------
+# Opening mark -> the marks that may close it. Curly and straight double marks
+# are one family because dumps often mix them ("..." closed by ”); the German
+# low mark „ closes with “ (German) or ” (Polish/Hungarian). Guillemets go both
+# ways (« » French, » « German/Danish), so each opens and the other closes.
+DOUBLE_MARKS = frozenset('"“”„‟″')
+DOUBLE_OPENERS = frozenset("“„‟")
+DOUBLE_CLOSERS = frozenset("”")
+SINGLE_MARKS = frozenset("'‘’‚‛")
+PAIRS = MappingProxyType(
+    {
+        "«": "»",
+        "»": "«",
+        "‹": "›",
+        "›": "‹",
+        "「": "」",
+        "『": "』",
+    }
+)
+ALL_MARKS = DOUBLE_MARKS | SINGLE_MARKS | frozenset(PAIRS)
+
+# Characters before an opening straight mark / after a closing one (besides
+# whitespace and the text's edges): brackets, dashes and punctuation.
+OPEN_CONTEXT = frozenset("([{—–-/:;,")
+CLOSE_CONTEXT = frozenset(")]}—–-/.,;:!?…")
+
+# --- speech cues ------------------------------------------------------------
+# Verbs of saying and writing (AP attribution verbs, Reuters handbook, and the
+# cue verbs of the PolNeAR dev split), all inflections listed so no stemming is
+# needed. Lower case; matched on lower-cased tokens.
+_CUE_STEMS = (
+    # base, 3rd person, past, participle
+    ("say", "says", "said", "saying"),
+    ("add", "adds", "added", "adding"),
+    ("tell", "tells", "told", "telling"),
+    ("warn", "warns", "warned", "warning"),
+    ("note", "notes", "noted", "noting"),
+    ("ask", "asks", "asked", "asking"),
+    ("explain", "explains", "explained", "explaining"),
+    ("state", "states", "stated", "stating"),
+    ("write", "writes", "wrote", "writing"),
+    ("tweet", "tweets", "tweeted", "tweeting"),
+    ("post", "posts", "posted", "posting"),
+    ("declare", "declares", "declared", "declaring"),
+    ("announce", "announces", "announced", "announcing"),
+    ("argue", "argues", "argued", "arguing"),
+    ("insist", "insists", "insisted", "insisting"),
+    ("claim", "claims", "claimed", "claiming"),
+    ("suggest", "suggests", "suggested", "suggesting"),
+    ("acknowledge", "acknowledges", "acknowledged", "acknowledging"),
+    ("admit", "admits", "admitted", "admitting"),
+    ("recall", "recalls", "recalled", "recalling"),
+    ("continue", "continues", "continued", "continuing"),
+    ("conclude", "concludes", "concluded", "concluding"),
+    ("reply", "replies", "replied", "replying"),
+    ("respond", "responds", "responded", "responding"),
+    ("answer", "answers", "answered", "answering"),
+    ("shout", "shouts", "shouted", "shouting"),
+    ("yell", "yells", "yelled", "yelling"),
+    ("quip", "quips", "quipped", "quipping"),
+    ("joke", "jokes", "joked", "joking"),
+    ("remark", "remarks", "remarked", "remarking"),
+    ("observe", "observes", "observed", "observing"),
+    ("emphasize", "emphasizes", "emphasized", "emphasizing"),
+    ("emphasise", "emphasises", "emphasised", "emphasising"),
+    ("stress", "stresses", "stressed", "stressing"),
+    ("predict", "predicts", "predicted", "predicting"),
+    ("boast", "boasts", "boasted", "boasting"),
+    ("complain", "complains", "complained", "complaining"),
+    ("concede", "concedes", "conceded", "conceding"),
+    ("contend", "contends", "contended", "contending"),
+    ("counter", "counters", "countered", "countering"),
+    ("caution", "cautions", "cautioned", "cautioning"),
+    ("urge", "urges", "urged", "urging"),
+    ("vow", "vows", "vowed", "vowing"),
+    ("promise", "promises", "promised", "promising"),
+    ("pledge", "pledges", "pledged", "pledging"),
+    ("maintain", "maintains", "maintained", "maintaining"),
+    ("assert", "asserts", "asserted", "asserting"),
+    ("allege", "alleges", "alleged", "alleging"),
+    ("charge", "charges", "charged", "charging"),
+    ("testify", "testifies", "testified", "testifying"),
+    ("confirm", "confirms", "confirmed", "confirming"),
+    ("deny", "denies", "denied", "denying"),
+    ("muse", "muses", "mused", "musing"),
+    ("exclaim", "exclaims", "exclaimed", "exclaiming"),
+    ("whisper", "whispers", "whispered", "whispering"),
+    ("sing", "sings", "sang", "singing"),
+    ("read", "reads", "read", "reading"),
+    ("proclaim", "proclaims", "proclaimed", "proclaiming"),
+    ("reiterate", "reiterates", "reiterated", "reiterating"),
+    ("mention", "mentions", "mentioned", "mentioning"),
+    ("describe", "describes", "described", "describing"),
+    ("call", "calls", "called", "calling"),
+    ("label", "labels", "labeled", "labeling"),
+    ("dub", "dubs", "dubbed", "dubbing"),
+    ("brand", "brands", "branded", "branding"),
+    ("dismiss", "dismisses", "dismissed", "dismissing"),
+    ("accuse", "accuses", "accused", "accusing"),
+    ("criticize", "criticizes", "criticized", "criticizing"),
+    ("blast", "blasts", "blasted", "blasting"),
+    ("praise", "praises", "praised", "praising"),
+    ("demand", "demands", "demanded", "demanding"),
+    ("agree", "agrees", "agreed", "agreeing"),
+    ("report", "reports", "reported", "reporting"),
+    ("express", "expresses", "expressed", "expressing"),
+    ("voice", "voices", "voiced", "voicing"),
+    ("question", "questions", "questioned", "questioning"),
+    ("wonder", "wonders", "wondered", "wondering"),
+    ("hint", "hints", "hinted", "hinting"),
+    ("chant", "chants", "chanted", "chanting"),
+    ("scream", "screams", "screamed", "screaming"),
+    ("cry", "cries", "cried", "crying"),
+    ("rule", "rules", "ruled", "ruling"),
+    ("find", "finds", "found", "finding"),
+    ("quote", "quotes", "quoted", "quoting"),
+    ("speak", "speaks", "spoke", "speaking"),
+    ("tout", "touts", "touted", "touting"),
+    ("lament", "laments", "lamented", "lamenting"),
+    ("point", "points", "pointed", "pointing"),  # "pointed out"
+)
+
+# Cue words of other languages (finite forms as they follow or precede the
+# speaker; news usage in German, French, Spanish, Italian, Portuguese, Dutch).
+FOREIGN_CUES = frozenset(
+    """
+    sagte sagt sagten erklärte erklärt betonte betont meinte fügte warnte schrieb
+    dit déclaré affirmé ajouté expliqué souligné estimé indiqué précisé assuré lance
+    dijo afirmó añadió declaró señaló explicó aseguró agregó indicó
+    disse detto dichiarato affermato aggiunto spiegato sottolineato afirmou acrescentou
+    zei zegt verklaarde voegde schreef
+    """.split()
+)
+
+# Finite cue forms (the "Blinken said" verb) and -ing forms (which take the
+# subject of the clause they hang on: "..., saying, "...").
+CUE_WORDS = frozenset(w for stem in _CUE_STEMS for w in stem[:3]) | FOREIGN_CUES
+PARTICIPLE_CUES = frozenset(stem[3] for stem in _CUE_STEMS)
+
+# Cue words too common as something else to count on their own, without a
+# speaker right next to them ("the state", "a post", "the report", "a call").
+WEAK_CUES = frozenset(
+    """
+    state states post posts report reports counter question questions charge charges
+    read reads find finds rule rules point points brand brands call calls note notes
+    quote quotes found ruling finding reading calling pointing question
+    voice voices cry
+    """.split()
+)
+
+# Phrases introducing the speaker after them: "according to X", "in the words
+# of X"; other languages: selon, según, laut, secondo, segundo, volgens.
+PREFIX_CUES = MappingProxyType(
+    {
+        "according": ("to",),
+        "per": (),
+        "selon": (),
+        "según": (),
+        "laut": (),
+        "secondo": (),
+        "segundo": (),
+        "volgens": (),
+    }
+)
+
+# Words between a speaker and its cue verb or after the cue ("he also said",
+# "she has long argued", "Blinken said Thursday").
+SKIP_BEFORE_CUE = frozenset(
+    """
+    also later then once has had have was were is are would will could 'd 's
+    previously recently again further simply just quickly flatly immediately
+    repeatedly often frequently long never always herself himself themselves
+    has've had've subsequently earlier famously reportedly publicly privately
+    """.split()
+)
+
+# --- people, roles, organisations -----------------------------------------
+PRONOUNS_PERSON = frozenset("he she".split())
+PRONOUNS_GROUP = frozenset("they we".split())
+PRONOUNS_THING = frozenset("it".split())
+PRONOUNS = PRONOUNS_PERSON | PRONOUNS_GROUP | PRONOUNS_THING | frozenset(["i", "you"])
+FEMININE = frozenset("she her mrs. ms. mrs ms miss madam".split())
+MASCULINE = frozenset("he him his mr. mr sir".split())
+
+# Honorifics and ranks that precede a name; kept out of the name itself.
+HONORIFICS = frozenset(
+    """
+    mr mrs ms miss dr prof sen rep gov lt gen col capt cmdr adm sgt maj cpl pvt
+    del rev fr sr st hon amb supt insp det atty pres sec sens reps
+    """.split()
+)
+
+# Title words that make up roles ("US Secretary of State", "Trump campaign
+# spokesman", "House editor"): the part of a speaker phrase before the name.
+ROLE_WORDS = frozenset(
+    """
+    president vice prime minister secretary senator sen rep representative
+    congressman congresswoman governor gov mayor chairman chairwoman chair
+    spokesman spokeswoman spokesperson director leader lawyer attorney
+    adviser advisor aide official officials analyst expert professor judge
+    justice chief executive ceo founder manager strategist commissioner
+    ambassador envoy general admiral colonel lieutenant captain sergeant
+    commander speaker whip moderator host anchor editor reporter correspondent
+    historian economist scientist researcher candidate nominee counselor
+    counsel deputy assistant head member pastor bishop pope king queen prince
+    princess chancellor premier foreign defense defence interior treasury
+    press state retired former acting interim senior junior campaign staff
+    staffer operative pollster consultant organizer activist administrator
+    superintendent sheriff officer inspector detective prosecutor solicitor
+    treasurer auditor comptroller clerk delegate del lt gen col capt adm
+    coach owner partner president-elect vice-president first lady fellow
+    communications communication national security homeland attorney-general
+    house white supreme court majority minority party republican democratic
+    democrat republicans democrats gop u.s us uk un eu
+    """.split()
+)
+
+# Nouns of documents and outlets that "say" things; "the statement added" is
+# the statement's issuer speaking.
+DOCUMENT_NOUNS = frozenset(
+    """
+    statement statements report reports ruling brief letter release memo
+    filing order opinion decision study survey poll complaint lawsuit tweet
+    tweets post editorial article analysis document email message note
+    transcript announcement communique communiqué declaration motion affidavit
+    indictment verdict judgment judgement suit petition video ad advertisement
+    book column interview speech testimony
+    """.split()
+)
+
+# Heads of organisation names and group nouns: such speakers are not "he"/"she".
+ORG_WORDS = frozenset(
+    """
+    department ministry agency news times post journal court party campaign
+    committee house association institute university council government office
+    commission military army navy police administration company corporation
+    inc corp group foundation center centre network press bureau service
+    services board union league federation organization organisation embassy
+    staff team network channel newspaper magazine tribune herald daily gazette
+    associated reuters ap afp cnn nbc abc cbs fox msnbc bbc
+    white senate congress parliament cabinet kremlin pentagon
+    """.split()
+)
+
+# Capitalised words that start sentences and are not names ("But Flynn said").
+FUNCTION_CAPS = frozenset(
+    """
+    a an the but and or so yet in on at of for from by with as after before
+    when while since although though if because then still also however
+    meanwhile earlier later last this that these those there here his her its
+    their our my your speaking asked told according during under over about
+    into onto upon without within between among against toward towards
+    instead even just only now today yesterday tomorrow tonight what who whom
+    whose which where why how it we they i you he she yes no not nor
+    """.split()
+)
+
+DETERMINERS = frozenset("the a an this that these those his her its their our one another".split())
+# Determiners that open a speaker phrase after a cue ("said the ruling"); not
+# "that" ("said that ...").
+FORWARD_DETERMINERS = frozenset("the a an his her its their our another".split())
+
+# Capitalised words that are times, not names ("said Thursday").
+TIME_WORDS = frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday january february
+    march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    """.split()
+)
+TIME_TAIL = frozenset("morning afternoon evening night".split())
+
+# Lower-case particles inside names ("Ludwig van Beethoven", "Charles de Gaulle").
+NAME_PARTICLES = frozenset("de van von der den du da dos das di la le bin ibn al el of y".split())
+
+# Words ending a sentence that are abbreviations, not the end ("Mr. Obama").
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof sen rep gov lt gen col capt cmdr adm sgt maj st jr sr
+    inc co corp ltd no vs etc mt ft jan feb mar apr jun jul aug sep sept oct nov
+    dec approx dept est fig hon messrs mme mlle rev del sens reps
+    """.split()
+)
+
+# Words that end the speaker phrase looked for after a cue ("said Fallon, who").
+NP_STOPS = frozenset(
+    """
+    who which that whose whom in on at during while when after before because
+    and but or as to for with from about since if than told said says added
+    """.split()
+)
+
+# Quotes of this many words or fewer need a speech cue right next to them to
+# count as quotations; otherwise they are scare quotes, titles or coinages.
+# (The brief: "short quoted phrases of 1-2 words with no speech cue nearby are
+# not quotes"; PolNeAR annotates quotes of 3 words or more.)
+SHORT_QUOTE_WORDS = 2
+
+# How far (characters) attribution context is looked for on each side of a
+# quote. News attributions sit within a sentence of the quote; 400 characters
+# covers the longest appositive in the PolNeAR dev split and bounds the work
+# on very long lines.
+CONTEXT_CHARS = 400
+
+# How far back (characters) a pronoun or a group ("they") is resolved.
+RESOLVE_CHARS = 3000
+
+# Speaker phrases longer than this many tokens are not speaker phrases.
+MAX_NP_TOKENS = 9
+
+# Cue verbs that may come before their speaker in front of a quote ("said
+# Fallon: ..."); the rest only count with the speaker before them.
+INVERTED_CUES = frozenset("said says added adds wrote writes asked asks continued recalled explained replied".split())
+
+# Auxiliaries that make an -ing cue finite ("Clinton is describing ... as").
+PROGRESSIVE_AUX = frozenset("is are was were been be".split())
+
+# Suffixes of agent nouns that can speak when they are the head of "the ...":
+# "the announcer", "the narrator", "the businessman" (but not "the box").
+AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee", "ess", "ive")
+
+# Given names with a clear gender, for "she said" after a woman's name and
+# "he said" after a man's. Common names of US Social Security birth records
+# (1940-2000 top lists), trimmed to the unambiguous ones.
+FEMALE_NAMES = frozenset(
+    """
+    mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa
+    margaret betty sandra ashley dorothy kimberly emily donna michelle carol amanda
+    melissa deborah stephanie rebecca laura sharon cynthia kathleen amy shirley angela
+    helen anna brenda pamela nicole emma samantha katherine christine debra rachel
+    catherine carolyn janet ruth maria heather diane virginia julie joyce victoria olivia
+    kelly christina lauren joan evelyn judith megan cheryl andrea hannah martha jacqueline
+    frances gloria ann teresa kathryn sara janice jean alice madison doris abigail julia
+    judy grace denise amber marilyn beverly danielle theresa sophia marie diana brittany
+    natalie isabella charlotte rose alexis kayla hillary chelsea michele nikki sheryl
+    elena sonia loretta gwen claire debbie marsha jeanne eleanor sylvia jill tina jen
+    melanie dana gretchen katrina susana valerie wendy yvonne tracy monica erin vanessa
+    tiffany crystal tamara kristen kristin lori holly april jenna jane joanne
+    """.split()
+)
+MALE_NAMES = frozenset(
+    """
+    james john robert michael william david richard joseph thomas charles christopher
+    daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian
+    george timothy ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan
+    stephen larry justin scott brandon benjamin samuel gregory alexander frank patrick
+    raymond jack dennis jerry tyler aaron jose adam nathan henry douglas zachary peter
+    kyle ethan walter noah jeremy christian keith roger terry gerald harold sean austin
+    carl arthur lawrence dylan jesse bryan billy joe bruce gabriel logan albert
+    willie alan juan wayne elijah randy roy vincent ralph eugene russell bobby mason
+    philip louis mike chris ted tim bill jim tom dick harry ben matt chuck lloyd
+    marc jon josh rick greg jeff steve dave dan tony ken doug fred howard martin
+    victor todd troy shawn curtis glenn craig ray phillip luke ian neil
+    """.split()
+)
