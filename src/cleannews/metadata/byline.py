@@ -44,6 +44,8 @@ JUNK_NAMES = frozenset(
     "view all posts more articles profile follow share twitter facebook instagram linkedin email "
     "contributor contributors correspondent reporter writer home comments comment none null".split()
 )
+#: Academic and professional degrees written after a name ("Jane Doe, MA").
+DEGREES = frozenset("ma ms msc ba bsc phd md rn mph mba jd dds do np pa-c lcsw mfa".split())
 #: Words that make a comma part a job title or affiliation, not a name ("X, Senior Reporter").
 TITLE_WORDS = frozenset(
     "reporter correspondent editor writer columnist contributor producer journalist analyst "
@@ -109,7 +111,7 @@ def split_names(text: str) -> list[str]:
     for p in parts:
         p = p.strip()
         low = {w.lower().strip(".,") for w in p.split()}
-        if low & TITLE_WORDS and out:
+        if (low & TITLE_WORDS or low <= DEGREES) and out:
             continue  # "X, Senior Reporter": the comma part is a title
         out.append(p)
     return out

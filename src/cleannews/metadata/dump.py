@@ -70,12 +70,10 @@ def read_dump_metadata(doc: Any, removed: Mapping[int, Removal], kept: Sequence[
     title = first("title")
     title_block = None
     if title is None:
-        # the longest title-like line of the first few, headings first
+        # the first heading, else the first title-like line
         cands = [b for b in head if _is_title_like(b)]
         heads = [b for b in cands if b.kind is BlockKind.HEADING]
         title_block = (heads or cands or [None])[0]
-        if title_block is not None and not heads:
-            title_block = max(cands[:3], key=lambda b: len(b.text))
         title = title_block.text.strip() if title_block is not None else None
 
     description = first("description")

@@ -10,8 +10,11 @@ few things that are not meta elements. Keys are the `name`, `property`,
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
+
+from lxml import etree
 
 #: Meta keys that give the publication date, most trusted first. Sources: OpenGraph
 #: article namespace, schema.org microdata, Dublin Core, and the site-specific names
@@ -51,8 +54,14 @@ MICRODATA_PROPS = frozenset(("author", "creator", "datepublished", "datecreated"
                              "dateline", "inlanguage"))
 
 
+#: RDFa properties worth reading off visible elements (Dublin Core, schema.org,
+#: OpenGraph names); others (articleBody, about...) would copy whole sections.
+_RDFA_WANTED = re.compile(r"title|headline|creator|author|date|published|modified|issued|created|section|site_name")
+#: Microdata values longer than this are containers, not values.
+MAX_VALUE_CHARS = 300
+
 #: One C-level query for every element that can carry metadata (cheaper than a Python walk).
-_XPATH = "//meta|//link|//time|//*[@itemprop]|//*[@property]|//a[@rel]"
+_XPATH = etree.XPath("//meta|//link|//time|//*[@itemprop]|//*[@property]|//a[@rel]")
 
 
 @dataclass(frozen=True)
@@ -70,6 +79,14 @@ class MetaTags:
                     return v
         return None
 
+    def first_key(self, keys: tuple[str, ...]) -> list[str]:
+        """All values of the first key in `keys` that has any."""
+        for k in keys:
+            vals = [v for v in self.values.get(k, ()) if v]
+            if vals:
+                return vals
+        return []
+
     def all(self, keys: tuple[str, ...]) -> list[str]:
         out: list[str] = []
         for k in keys:
@@ -77,9 +94,17 @@ class MetaTags:
         return out
 
 
-def _text(el: Any) -> str:
+def _text(el: Any, limit: int = 2000) -> str:
+    """Visible text of an element, at most about `limit` characters (containers are cut)."""
     try:
-        return " ".join("".join(el.itertext()).split())
+        parts: list[str] = []
+        n = 0
+        for t in el.itertext():
+            parts.append(t)
+            n += len(t)
+            if n > limit:
+                break
+        return " ".join("".join(parts).split())
     except (ValueError, TypeError):
         return ""
 
@@ -109,7 +134,7 @@ def read_meta(tree: Any) -> MetaTags:
 
     try:
         html_lang = tree.get("lang") or tree.get("xml:lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang")
-        for el in tree.xpath(_XPATH):
+        for el in _XPATH(tree):
             tag = el.tag
             if tag == "meta":
                 content = el.get("content")
@@ -142,20 +167,23 @@ def read_meta(tree: Any) -> MetaTags:
                     if p in ("author", "creator"):
                         # <span itemprop=author><span itemprop=name>X</span></span>
                         named = [n for n in el.iter() if (n.get("itemprop") or "").lower() == "name"]
-                        text = _text(named[0]) if named else (el.get("content") or _text(el))
+                        text = _text(named[0], MAX_VALUE_CHARS) if named else (
+                            el.get("content") or _text(el, MAX_VALUE_CHARS)
+                        )
                         if text:
                             author_links.append(text)
                         continue
                     value = el.get("datetime") or el.get("content") or (
                         el.get("href") if tag == "a" and p == "publisher" else None
-                    ) or _text(el)
-                    add("itemprop:" + p, value[:300])
+                    ) or _text(el, MAX_VALUE_CHARS)
+                    add("itemprop:" + p, value[:MAX_VALUE_CHARS])
             rdfa = el.get("property")
             if rdfa and tag != "meta":
                 for p in rdfa.lower().split():
-                    add(p, el.get("content") or _text(el)[:300])
+                    if _RDFA_WANTED.search(p):
+                        add(p, (el.get("content") or _text(el, MAX_VALUE_CHARS))[:MAX_VALUE_CHARS])
             if tag == "a" and (el.get("rel") or "").lower() == "author":
-                t = _text(el)
+                t = _text(el, MAX_VALUE_CHARS)
                 if t:
                     author_links.append(t)
     except Exception:  # noqa: BLE001 - bad markup must never stop the stage

@@ -15,10 +15,16 @@ from collections.abc import Iterable, Sequence
 
 #: Separators sites put between the headline and the site name, with spaces around
 #: (a bare hyphen is part of words: "Just-released").
-_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|»|«|·|•|/|\\|:)\s+|\s*[|｜]\s*|\s+[-–—]\s*$")
+_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|»|«|·|•|/|\\)\s+|\s*[|｜]\s*|\s+[-–—]\s*$")
 #: A site-name segment is short: the longest site names seen run to about six words
 #: ("The Times of India", "American Civil Liberties Union").
 MAX_SITE_WORDS = 6
+#: A domain stem marks a segment as the site only in a short segment ("Dropbox Blog",
+#: not "How we designed Dropbox's ATF").
+MAX_DOMAIN_SEGMENT_WORDS = 3
+#: Stripping that leaves fewer words than this is undone: "Mozilla - Wikipedia" is
+#: better kept whole than cut to one word (readability.js keeps such titles too).
+MIN_STRIPPED_WORDS = 3
 #: Headline candidates shorter than this many characters are labels, not titles.
 MIN_TITLE_CHARS = 6
 MAX_TITLE_CHARS = 400
@@ -56,10 +62,15 @@ def _is_site(segment: str, sites: set[str], stems: set[str]) -> bool:
     for s in sites:
         if len(s) >= 3 and (n.startswith(s) or s.startswith(n) and len(n) >= 4):
             return True
-    for d in stems:
-        if d in n or (len(n) >= 4 and n in d):
-            return True
+    if len(segment.split()) <= MAX_DOMAIN_SEGMENT_WORDS:
+        for d in stems:
+            if n == d or n.startswith(d) or n.endswith(d) or (len(n) >= 4 and n in d):
+                return True
     return False
+
+
+def _is_cjk(s: str) -> bool:
+    return any(ord(c) > 0x2E80 for c in s)
 
 
 def split_segments(title: str) -> list[str]:
@@ -96,9 +107,10 @@ def strip_site_name(
     first, last = segs[start], segs[end - 1]
     i = title.find(first)
     j = title.rfind(last)
-    if i < 0 or j < 0:
-        return " ".join(segs[start:end])
-    return title[i : j + len(last)].strip()
+    kept = " ".join(segs[start:end]) if i < 0 or j < 0 else title[i : j + len(last)].strip()
+    if len(kept.split()) < MIN_STRIPPED_WORDS and not _is_cjk(kept):
+        return title
+    return kept
 
 
 def _clean(t: str | None) -> str | None:
@@ -121,21 +133,18 @@ def choose_title(
     """The article title.
 
     `structured` are the metadata titles in order of trust (JSON-LD headline, Dublin
-    Core, og:title, twitter:title); the first is taken after site-name stripping,
-    unless an `<h1>` matches another candidate exactly (then the shared text wins:
-    two sources agreeing beat one). Without structured titles, `<title>` is used,
-    reduced to the `<h1>` it contains when one does.
+    Core, og:title, twitter:title); the first is taken after site-name stripping.
+    Without structured titles, `<title>` is used (its author segment stripped too:
+    personal blogs write "Title | Section | Author"), reduced to the `<h1>` it
+    starts or ends with when one does.
     """
     sites = [s for s in site_names if s]
     authors = [a for a in authors if a]
-    cands = [c for c in (_clean(strip_site_name(s, sites, url, authors)) for s in structured) if c]
+    cands = [c for c in (_clean(strip_site_name(s, sites, url)) for s in structured) if c]
     page_title = _clean(strip_site_name(html_title, sites, url, authors))
     heads = [h for h in (_clean(h) for h in h1s) if h]
     head_norms = {norm(h): h for h in heads}
     if cands:
-        for c in cands:
-            if norm(c) in head_norms:
-                return c
         return cands[0]
     if page_title:
         n = norm(page_title)
