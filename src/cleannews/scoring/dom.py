@@ -239,13 +239,18 @@ def _twin_siblings(doc: Document, container: int, totals: Mapping[int, float]) -
     return out
 
 
+def _twin_key(cues: str) -> str:
+    """Class and id without digits: "part-3 body" and "part-4 body" are twins."""
+    return _DIGITS.sub("", cues)
+
+
 def _twins_of(doc: Document, container: int, totals: Mapping[int, float]) -> set[int]:
     parent = doc.node_parent.get(container)
     label = doc.node_cues.get(container)
     if parent is None or not label:
         return set()
     tag = doc.node_tags.get(container)
-    key = _DIGITS.sub("", label)
+    key = _twin_key(label)
     return {
         node
         for node, p in doc.node_parent.items()
@@ -253,7 +258,7 @@ def _twins_of(doc: Document, container: int, totals: Mapping[int, float]) -> set
         and node != container
         and doc.node_tags.get(node) == tag
         and totals.get(node, 0.0) > 0
-        and _DIGITS.sub("", doc.node_cues.get(node, "")) == key
+        and _twin_key(doc.node_cues.get(node, "")) == key
     }
 
 

@@ -38,7 +38,7 @@ PUNCT_BONUS_CAP = 5
 DECAY = 0.85
 CLIMB_SHARE = 0.5
 #: How many levels above the container twin parts of a split body are looked for.
-TWIN_LEVELS = 3
+TWIN_LEVELS = 5
 #: Fewer good characters than this: the page is not an article (an index, an error page)
 #: unless the whole page holds fewer than TINY_PAGE_CHARS characters outside links.
 MIN_ARTICLE_CHARS = 200
