@@ -85,6 +85,11 @@ _CREDIT_TAIL = re.compile(
     r"photograph|illustration)s?(?: credit| source| courtesy)?\s*:\s*(?P<credit>[^|()\[\]]{1,80})[)\]]?\s*$",
     re.I,
 )
+#: A credit sits in the last characters of its line; the cheap hint guards the costly patterns.
+CREDIT_TAIL_CHARS = 100
+_CREDIT_HINT = re.compile(
+    r"(?:image|photo|picture|foto|bild|imagen|immagine|credit|crédit|source|photograph|illustration)s?"
+    r"(?: credit| source| courtesy)?\s*(?::|\.\.\.|…)", re.I)
 _CAPTION_PREFIX = re.compile(r"^(?:image|photo|video) (?:caption|copyright|source)\b", re.I)
 _CREDIT_MID = re.compile(r"^(?P<caption>.{10,300}?)\s*(?:Credit|Photo|Image)\s*(?:\.\.\.|…|:)\s*(?P<credit>.{2,80})$")
 _APP_PROMPT = (
@@ -154,6 +159,8 @@ def meta_role(b: Block) -> tuple[str, str] | None:
                 return "byline", "byline"
     if _CAPTION_PREFIX.match(t):
         return "caption", "image caption label"
+    if not _CREDIT_HINT.search(t[-CREDIT_TAIL_CHARS:]):
+        return None
     m = _CREDIT_TAIL.match(t)
     if m:
         return ("caption" if m.group("caption").strip(" |") else "credit"), "image credit"
