@@ -91,7 +91,10 @@ def show_page(scorer, row, text, qs) -> None:
             used.add(bj)
             q = pred[bj]
             if gold_sp[gi] and not (scorer.name_keys(gold_sp[gi]) & scorer.name_keys(q.speaker or "")):
-                lines.append(f"  SPEAKER gold={gold_sp[gi]!r} ({g['speaker']!r}) pred={q.speaker!r} :: {q.text[:70]!r}")
+                lines.append(
+                    f"  SPEAKER gold={gold_sp[gi]!r} ({g['speaker']!r}) pred={q.speaker!r} :: "
+                    f"{text[max(0, q.start - 100):q.start]!r} [[{q.text[:40]!r}]] {text[q.end:q.end + 80]!r}"
+                )
         else:
             lines.append(f"  MISS [{g['speaker']}] {g['text'][:90]!r}  ctx={text[max(0, g['start'] - 60):g['start']]!r}")
     for j, q in enumerate(pred):

@@ -52,7 +52,7 @@ _TOKEN_RE = regex.compile(
 _SENT_END_RE = regex.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\p{Lu}\p{N}\"“‘'«„(\[]|$)")
 # A run of capitalised words: candidate full names for surname look-up.
 _NAME_RUN_RE = regex.compile(
-    r"\p{Lu}[\p{L}’'\-]*\.?(?:[ \u00a0]+(?:\p{Lu}[\p{L}’'\-]*\.?|(?:de|van|von|der|bin|al|la|le|du|da)(?=[ \u00a0]+\p{Lu}))){1,5}"
+    r"\p{Lu}[\p{L}’'\-]*(?:[ \u00a0]+(?:\p{Lu}\.|\p{Lu}[\p{L}’'\-]*|(?:de|van|von|der|bin|al|la|le|du|da)(?=[ \u00a0]+\p{Lu}))){1,5}"
 )
 
 
@@ -76,7 +76,14 @@ def _tokens(body: str, lo: int, hi: int) -> list[_Tok]:
             if pl in W.ABBREVIATIONS or (len(prev.text) == 1 and prev.text.isupper()) or "." in pl:
                 out[-1] = _Tok(prev.text + ".", pl + ".", prev.start, e)
                 continue
-        out.append(_Tok(t, t.lower(), s, e))
+        low = t.lower()
+        if low.endswith(W.CLITICS):
+            cut = low.rfind("'") if "'" in low else low.rfind("’")
+            if low[:cut] in W.PRONOUNS:
+                out.append(_Tok(t[:cut], low[:cut], s, s + cut))
+                out.append(_Tok(t[cut:], low[cut:], s + cut, e))
+                continue
+        out.append(_Tok(t, low, s, e))
     return out
 
 
@@ -427,19 +434,28 @@ def _np_forward(toks: list[_Tok], k: int) -> int:
             j += 1
             continue
         if (
-            det
-            and _is_word(t)
+            _is_word(t)
             and t.text[0].islower()
             and lower < 4
+            and (det or (j + 1 < n and _bare(toks[j + 1].low) in W.ROLE_WORDS))
             and b not in W.NP_STOPS
             and b not in W.SKIP_BEFORE_CUE
             and (b not in W.CUE_WORDS or b in W.WEAK_CUES)
             and b not in W.NAME_PARTICLES
+            and not b.endswith("ly")
         ):
             lower += 1
             j += 1
             continue
         break
+    if not det:
+        # without a determiner, lower-case words only inside a name phrase
+        # ("Tulsa police Chief Chuck Jordan"), never at its end
+        while j > k and toks[j - 1].text[0].islower() and _bare(toks[j - 1].low) not in W.ROLE_WORDS:
+            j -= 1
+        if j > k and toks[k].text[0].islower() and _bare(toks[k].low) not in W.ROLE_WORDS and toks[k].low not in W.PRONOUNS:
+            if not any(_is_cap(t) for t in toks[k:j]):
+                return k
     if det and j == k + 1 and toks[k].low in W.DETERMINERS:
         return k
     if j > k and not _speaker_like(toks[k:j]):
@@ -505,7 +521,7 @@ def _appositive_backward(toks: list[_Tok], j: int, lo: int) -> tuple[int, str | 
         t = toks[k]
         if t.text == ",":
             break
-        if t.text in ".;:!?" or t.text in W.ALL_MARKS:
+        if t.text in ".;:!?":
             return -1, None
         k -= 1
     if k < lo or toks[k].text != ",":
@@ -519,10 +535,8 @@ def _appositive_backward(toks: list[_Tok], j: int, lo: int) -> tuple[int, str | 
         role = " ".join(t.text for t in inner)
     elif first in ("in", "who", "speaking", "writing", "which", "according", "at", "on", "during", "after"):
         role = None
-    elif _is_cap(inner[0]):
+    elif _is_cap(inner[0]) or first in W.FORWARD_DETERMINERS:
         role = " ".join(t.text for t in inner)
-    else:
-        return -1, None
     return k, role
 
 
@@ -536,7 +550,11 @@ def _clean_role(toks: tuple[_Tok, ...] | list[_Tok]) -> str | None:
 def _speaker_before(toks: list[_Tok], c: int, lo: int) -> tuple[tuple[_Tok, ...], str | None]:
     """Speaker phrase and role in front of the cue at index c ("Flynn, a top aide, said")."""
     j = c
-    while j - 1 >= lo and _bare(toks[j - 1].low) in W.SKIP_BEFORE_CUE:
+    while j - 1 >= lo and (
+        _bare(toks[j - 1].low) in W.SKIP_BEFORE_CUE
+        or toks[j - 1].low in W.SKIP_BEFORE_CUE
+        or (toks[j - 1].low.endswith("ly") and toks[j - 1].text[0].islower())
+    ):
         j -= 1
     role = None
     if j - 1 >= lo and toks[j - 1].text == ",":
@@ -545,8 +563,8 @@ def _speaker_before(toks: list[_Tok], c: int, lo: int) -> tuple[tuple[_Tok, ...]
             return (), None
         j = k
     s, e = _np_backward(toks, j, lo)
-    if e <= s:
-        return (), None
+    if e <= s or toks[e - 1].low.endswith(("'s", "’s")):
+        return (), None  # nothing, or "Obama's remarks": a possessive, not a speaker
     return tuple(toks[s:e]), role
 
 
@@ -627,6 +645,13 @@ def _right_attribution(toks: list[_Tok], after_sentence: bool) -> _Attr | None:
         k += 1
     if k >= n:
         return None
+    if k > 0 and toks[k - 1].text in "—–" or (k < n and toks[k].text == "―"):
+        # an epigraph or pull quote: "..." — Jane Doe
+        while k < n and toks[k].text in "―—–":
+            k += 1
+        e = _np_forward(toks, k)
+        if e > k and _named(toks[k:e]) and all(not _is_word(t) for t in toks[e:]):
+            return _Attr(tuple(toks[k:e]), None, None, ())
     cue = _cue_at(toks, k)
     if cue is not None and toks[k].low in W.INVERTED_CUES:
         skip = 2 if " " in cue else 1
@@ -640,6 +665,15 @@ def _right_attribution(toks: list[_Tok], after_sentence: bool) -> _Attr | None:
     np_ = tuple(toks[k:e])
     role = None
     j = e
+    pps = 0
+    while j + 1 < n and toks[j].low in W.NP_PREPOSITIONS and pps < 2:
+        # "Mr. Morgan of the Sierra Club said", "a narrator in the ad asks"
+        e2 = _np_forward(toks, j + 1)
+        if e2 <= j + 1:
+            break
+        j, pps = e2, pps + 1
+    if pps:
+        role = " ".join(t.text for t in toks[e:j])
     if j < n and toks[j].text == ",":
         # appositive: ", a top Trump surrogate, said"
         q = j + 1
@@ -674,66 +708,111 @@ def _named(np_: tuple[_Tok, ...] | list[_Tok]) -> bool:
     return last.low in W.PRONOUNS or (_is_cap(last) and _bare(last.low) not in W.FUNCTION_CAPS)
 
 
-def _left_attribution(toks: list[_Tok], prev_speaker: tuple[_Tok, ...]) -> tuple[_Attr | None, bool]:
+def _left_attribution(
+    toks: list[_Tok], prev_speaker: tuple[_Tok, ...], names: "_Names | None" = None
+) -> tuple[_Attr | None, bool]:
     """Attribution in the sentence before a quote. Returns (attribution, cue is adjacent)."""
     n = len(toks)
-    participle = False
+    participle = -1
     for c in range(n - 1, -1, -1):
         cue = _cue_at(toks, c)
         if cue is None:
             continue
-        adjacent = all(t.text in ",:—–-" for t in toks[c + (2 if " " in cue else 1) :])
+        width = 2 if " " in cue else 1
+        adjacent = all(t.text in ",:—–-" for t in toks[c + width :])
         b = toks[c].low
         if b in W.PREFIX_CUES:
-            np_, role, docs = _speaker_after(toks, c + (2 if " " in cue else 1))
+            np_, role, docs = _speaker_after(toks, c + width)
             if np_:
-                after = c + (2 if " " in cue else 1) + len(np_)
-                adjacent = all(t.text in ",:—–-" for t in toks[after:]) or adjacent
+                after = c + width + len(np_)
+                adjacent = adjacent or all(t.text in ",:—–-" for t in toks[after:])
                 return _Attr(np_, role, cue, docs or _docs_in(toks)), adjacent
             continue
         if b in W.PARTICIPLE_CUES and not (c > 0 and toks[c - 1].low in W.PROGRESSIVE_AUX):
-            participle = True
+            # "footage of Trump saying, ..." names its own subject
+            if c > 0 and _named(toks[c - 1 : c]) and toks[c - 1].low not in W.PRONOUNS:
+                s_, e_ = _np_backward(toks, c, 0)
+                if e_ > s_:
+                    return _Attr(tuple(toks[s_:e_]), None, cue, _docs_in(toks)), adjacent
+            if participle < 0:
+                participle = c
             continue
         np_, role = _speaker_before(toks, c, 0)
         if np_:
-            if b in W.WEAK_CUES and not _named(np_):
+            if b in W.WEAK_CUES and not (_named(np_) and _plausible(np_, names)):
                 continue
-            return _Attr(np_, role, cue, _docs_in(toks)), adjacent or participle
+            return _Attr(np_, role, cue, _docs_in(toks)), adjacent or participle >= 0
+        if b in W.WEAK_CUES:
+            continue
+        if c > 0 and toks[c - 1].low in ("and", "but", "then", "also"):
+            # "Clinton ... attended the forum and said ...": the clause's subject
+            subj, role = _clause_subject(toks, c, names)
+            if subj:
+                return _Attr(subj, role, cue, _docs_in(toks)), adjacent
         if b not in W.INVERTED_CUES:
             continue
         # "said X:" inverted
         np_, role, docs = _speaker_after(toks, c + 1)
         if np_ and all(t.text in ",:—–-" for t in toks[c + 1 + len(np_) :]):
             return _Attr(np_, role, cue, docs or _docs_in(toks)), True
-    if participle:
+    if participle >= 0:
         # "..., saying, "...": the subject of the sentence, else the previous speaker
-        e = _np_forward(toks, 0)
-        if e > 0 and (toks[0].low in W.PRONOUNS or _is_cap(toks[e - 1])):
-            return _Attr(tuple(toks[:e]), None, None, _docs_in(toks)), True
+        subj, role = _clause_subject(toks, participle, names)
+        if subj:
+            return _Attr(subj, role, toks[participle].low, _docs_in(toks)), True
         if prev_speaker:
-            return _Attr(prev_speaker, None, None, ()), True
+            return _Attr(prev_speaker, None, toks[participle].low, ()), True
     return None, False
 
 
+def _clause_subject(toks: list[_Tok], upto: int, names: "_Names | None") -> tuple[tuple[_Tok, ...], str | None]:
+    """The subject of the clause before index `upto`: a speaker phrase at the
+    sentence start or after a comma, followed by a lower-case word (its verb)
+    or by an appositive and then its verb ("Clinton, the former secretary, said")."""
+    starts = [0] + [i + 1 for i in range(min(upto, len(toks))) if toks[i].text in ",;—–"]
+    for st in starts:
+        k = st
+        while k < upto and _bare(toks[k].low) in W.FUNCTION_CAPS and toks[k].low not in W.PRONOUNS:
+            if toks[k].low in W.FORWARD_DETERMINERS:
+                break
+            k += 1
+        e = _np_forward(toks, k)
+        if e <= k or e >= upto:
+            continue
+        np_ = tuple(toks[k:e])
+        if not ((_named(np_) and _plausible(np_, names)) or (toks[k].low in W.FORWARD_DETERMINERS and _speaker_like(np_))):
+            continue
+        nxt = toks[e]
+        role = None
+        if nxt.text == ",":
+            q = e + 1
+            while q < upto and q - e <= 24 and toks[q].text not in (",", ".", ";", ":"):
+                q += 1
+            if q + 1 < upto and toks[q].text == "," and toks[q + 1].text[0].islower():
+                role = " ".join(t.text for t in toks[e + 1 : q])
+                return np_, role
+            continue
+        if _is_word(nxt) and nxt.text[0].islower() and nxt.low not in W.NP_STOPS:
+            return np_, None
+    return (), None
+
+
+def _plausible(np_: tuple[_Tok, ...], names: "_Names | None") -> bool:
+    """Without a cue word to vouch for it, is this phrase a speaker? A personal
+    pronoun, a name of two capitalised words, or a surname the body gives in full."""
+    last = np_[-1]
+    if last.low in W.PRONOUNS:
+        return last.low in W.PRONOUNS_PERSON or last.low in W.PRONOUNS_GROUP
+    caps = [t for t in np_ if _is_cap(t) and _bare(t.low) not in W.FUNCTION_CAPS and _bare(t.low) not in W.ROLE_WORDS]
+    return len(caps) >= 2 or bool(caps and names is not None and names.known(caps[-1].text))
+
+
 def _subject(toks: list[_Tok], names: "_Names | None" = None) -> tuple[_Tok, ...]:
-    """A named sentence subject followed by a verb ("Reid has gone after ..."), else ()."""
-    k = 0
-    while k < len(toks) and _bare(toks[k].low) in W.FUNCTION_CAPS and toks[k].low not in W.DETERMINERS:
-        k += 1
-    e = _np_forward(toks, k)
-    if e <= k or e >= len(toks):
-        return ()
-    last = toks[e - 1]
-    if not (_is_cap(last) or last.low in W.PRONOUNS_PERSON):
-        return ()
-    nxt = toks[e]
-    if not (_is_word(nxt) and nxt.text[0].islower()):
-        return ()
-    np_ = tuple(toks[k:e])
-    caps = [t for t in np_ if _is_cap(t) and _bare(t.low) not in W.FUNCTION_CAPS]
-    if not (last.low in W.PRONOUNS_PERSON or len(caps) >= 2 or (caps and names is not None and names.known(caps[-1].text))):
-        return ()
-    return np_
+    """A named clause subject with a verb ("Reid has gone after ..."), else ()."""
+    np_, _ = _clause_subject(toks, len(toks), names)
+    if np_ and _plausible(np_, names):
+        return np_
+    return ()
 
 
 # --------------------------------------------------------------------------
@@ -790,6 +869,15 @@ class _Who(NamedTuple):
 
 
 def _kind(np_: tuple[_Tok, ...]) -> str:
+    if any(_is_cap(t) for t in np_):
+        # the kind of the name, not of its role ("Party Chairman David Pepper")
+        name, _ = _split_name(np_)
+        lows = [_bare(w.lower()) for w in name.split()]
+        if any(w in W.ORG_WORDS for w in lows):
+            return "org"
+        if lows and lows[-1] in W.DOCUMENT_NOUNS:
+            return "doc"
+        return "person"
     lows = [_bare(t.low) for t in np_]
     if any(w in W.ORG_WORDS for w in lows):
         return "org"
@@ -921,9 +1009,6 @@ def _resolve_pronoun(p: str, history: list[_Who], gender_of: dict[str, str], bod
         for h in reversed(history):
             if h.kind == "person" and gender_of.get(h.name, want) == want:
                 return h
-        for h in reversed(history):
-            if h.kind == "person":
-                return h
         return _last_person_before(body, sp.open, want)
     if p in W.PRONOUNS_GROUP:
         grp = _last_group_before(body, sp)
@@ -949,7 +1034,9 @@ def _last_person_before(body: str, pos: int, want: str) -> _Who | None:
         while words and _bare(words[0].lower()) in W.FUNCTION_CAPS | W.ROLE_WORDS | W.HONORIFICS:
             words.pop(0)
         if len(words) >= 2 and not any(_bare(w.lower()) in W.ORG_WORDS for w in words):
-            best = " ".join(words)
+            g = _first_name_gender(" ".join(words))
+            if g is None or g == want:
+                best = " ".join(words)
     return _Who(best, "person", None) if best else None
 
 
@@ -1001,10 +1088,14 @@ def _attribute(body: str, spans: list[_Span], names: _Names) -> None:
             direct = attr is not None
         if attr is None:
             prev_np = prev.np if prev is not None else ()
-            attr, direct = _left_attribution(left, prev_np)
+            attr, direct = _left_attribution(left, prev_np, names)
+        if attr is None and prev is not None and prev.np and ls == lo and prev.close >= 0 and lo == prev.close + 1:
+            # a later quote of the same sentence: the same speaker
+            attr = _Attr(prev.np, prev.role, prev.cue, prev.docs)
+            sp.extra["same_sentence"] = True
         if attr is None and not left and sp.open == _first_char(body, sp.para_start):
             # a paragraph opening with the quote after "X said:" closing the last one
-            attr = _colon_intro(body, sp, spans, idx)
+            attr = _colon_intro(body, sp, spans, idx, names)
             direct = attr is not None
         if attr is None and left:
             subj = _subject(left, names)
@@ -1030,7 +1121,7 @@ def _first_char(body: str, ps: int) -> int:
     return ps
 
 
-def _colon_intro(body: str, sp: _Span, spans: list[_Span], idx: int) -> _Attr | None:
+def _colon_intro(body: str, sp: _Span, spans: list[_Span], idx: int, names: _Names) -> _Attr | None:
     """'X said:' at the end of the previous paragraph introduces this quote."""
     ps = sp.para_start
     j = ps - 1
@@ -1045,7 +1136,7 @@ def _colon_intro(body: str, sp: _Span, spans: list[_Span], idx: int) -> _Attr | 
         lo = spans[idx - 1].close + 1
     ls = _sentence_start(body, lo, j)
     toks = _tokens(body, ls, j + 1)
-    attr, _ = _left_attribution(toks, ())
+    attr, _ = _left_attribution(toks, (), names)
     return attr
 
 

@@ -130,6 +130,8 @@ _CUE_STEMS = (
     ("tout", "touts", "touted", "touting"),
     ("lament", "laments", "lamented", "lamenting"),
     ("point", "points", "pointed", "pointing"),  # "pointed out"
+    ("liken", "likens", "likened", "likening"),
+    ("compare", "compares", "compared", "comparing"),
 )
 
 # Cue words of other languages (finite forms as they follow or precede the
@@ -156,7 +158,9 @@ WEAK_CUES = frozenset(
     state states post posts report reports counter question questions charge charges
     read reads find finds rule rules point points brand brands call calls note notes
     quote quotes found ruling finding reading calling pointing question
-    voice voices cry
+    voice voices cry remark remarks claim claims promise promises pledge pledges
+    warning warnings answer answers reply replies vow vows demand demands joke jokes
+    tweet tweets comment comments stress
     """.split()
 )
 
@@ -182,6 +186,7 @@ SKIP_BEFORE_CUE = frozenset(
     also later then once has had have was were is are would will could 'd 's
     previously recently again further simply just quickly flatly immediately
     repeatedly often frequently long never always herself himself themselves
+    ’s 're ’re ’d ’ve 've been
     has've had've subsequently earlier famously reportedly publicly privately
     """.split()
 )
@@ -222,6 +227,7 @@ ROLE_WORDS = frozenset(
     treasurer auditor comptroller clerk delegate del lt gen col capt adm
     coach owner partner president-elect vice-president first lady fellow
     communications communication national security homeland attorney-general
+    source sources insider insiders
     house white supreme court majority minority party republican democratic
     democrat republicans democrats gop u.s us uk un eu
     """.split()
@@ -263,6 +269,7 @@ FUNCTION_CAPS = frozenset(
     their our my your speaking asked told according during under over about
     into onto upon without within between among against toward towards
     instead even just only now today yesterday tomorrow tonight what who whom
+    earlier later meanwhile finally
     whose which where why how it we they i you he she yes no not nor
     """.split()
 )
@@ -270,7 +277,16 @@ FUNCTION_CAPS = frozenset(
 DETERMINERS = frozenset("the a an this that these those his her its their our one another".split())
 # Determiners that open a speaker phrase after a cue ("said the ruling"); not
 # "that" ("said that ...").
-FORWARD_DETERMINERS = frozenset("the a an his her its their our another".split())
+FORWARD_DETERMINERS = frozenset(
+    "the a an his her its their our another one two three several some many both".split()
+)
+
+# Prepositions that may continue a speaker phrase before its cue ("Mr. Morgan
+# of the Sierra Club said", "a narrator in the ad asks").
+NP_PREPOSITIONS = frozenset("of in at for from on with".split())
+
+# Contractions split off a pronoun ("He's claiming", "She'd said").
+CLITICS = ("'s", "’s", "'d", "’d", "'ll", "’ll", "'re", "’re", "'ve", "’ve")
 
 # Capitalised words that are times, not names ("said Thursday").
 TIME_WORDS = frozenset(
@@ -325,7 +341,7 @@ MAX_NP_TOKENS = 9
 INVERTED_CUES = frozenset("said says added adds wrote writes asked asks continued recalled explained replied".split())
 
 # Auxiliaries that make an -ing cue finite ("Clinton is describing ... as").
-PROGRESSIVE_AUX = frozenset("is are was were been be".split())
+PROGRESSIVE_AUX = frozenset("is are was were been be 's ’s 're ’re".split())
 
 # Suffixes of agent nouns that can speak when they are the head of "the ...":
 # "the announcer", "the narrator", "the businessman" (but not "the box").
