@@ -1,0 +1,329 @@
+"""The metadata stage: small hand-written snippets, plus corpus floors when ../shared is there."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import importlib.util
+import json
+import time
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from cleannews.document import Document, build_document
+from cleannews.metadata import parse_byline, parse_caption, parse_date_text, read_metadata
+from cleannews.metadata.dates import date_from_url, parse_iso
+from cleannews.metadata.language import guess_language
+from cleannews.metadata.title import strip_site_name
+from cleannews.models import Block, BlockKind, Page, Removal
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+NO_SELECTION = SimpleNamespace(kept=())
+IST = dt.timezone(dt.timedelta(hours=5, minutes=30))
+
+
+def meta_of(html: str, url: str | None = "https://example.org/news/a-story"):
+    doc = build_document(Page(html, "html", url))
+    return read_metadata(doc, {}, NO_SELECTION)
+
+
+def page(head: str = "", body: str = "", lang: str = "") -> str:
+    lang_attr = f' lang="{lang}"' if lang else ""
+    return f"<html{lang_attr}><head>{head}</head><body>{body}</body></html>"
+
+
+# --- JSON-LD ---------------------------------------------------------------------
+def test_jsonld_graph_with_nested_authors():
+    ld = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "WebSite", "name": "The Daily Example"},
+            {
+                "@type": "NewsArticle",
+                "headline": "Bridge reopens after repairs",
+                "datePublished": "2021-03-04T09:15:00+01:00",
+                "dateModified": "2021-03-05T10:00:00+01:00",
+                "author": [{"@type": "Person", "name": "Ann Lee"}, {"@type": "Person", "name": "Bob Ray"}],
+                "articleSection": "Local",
+            },
+        ],
+    }
+    m = meta_of(page(f'<script type="application/ld+json">{json.dumps(ld)}</script><title>x</title>'))
+    assert m.title == "Bridge reopens after repairs"
+    assert m.authors == ("Ann Lee", "Bob Ray")
+    assert m.date == dt.datetime(2021, 3, 4, 9, 15, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+    assert m.modified == dt.datetime(2021, 3, 5, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+    assert m.site_name == "The Daily Example"
+    assert m.section == "Local"
+
+
+def test_jsonld_array_and_broken_json_never_raise():
+    good = [{"@type": "BlogPosting", "headline": "Notes on gardening", "author": "Cy Twombly"}]
+    head = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": </script>'
+        f'<script type="application/ld+json">{json.dumps(good)}</script>'
+        '<script type="application/ld+json">{"@type": "Thing", "name": "x",}</script>'
+    )
+    m = meta_of(page(head))
+    assert m.title == "Notes on gardening"
+    assert m.authors == ("Cy Twombly",)
+
+
+def test_bad_markup_never_raises():
+    for html in ("", "<html>", "<<<>>>", "<meta property='og:title'>", "\x00\x01<p>x</p>"):
+        doc = Document(page=Page(html, "html", None), blocks=(), tree=None)
+        read_metadata(doc, {}, NO_SELECTION)
+        meta_of(html or "<p></p>")
+
+
+# --- meta tags ---------------------------------------------------------------------
+def test_opengraph_and_article_meta():
+    head = (
+        '<meta property="og:title" content="Rain returns to the valley | Valley Post">'
+        '<meta property="og:site_name" content="Valley Post">'
+        '<meta property="og:description" content="Farmers welcome the first rain in months.">'
+        '<meta property="article:published_time" content="2022-07-01T06:00:00Z">'
+        '<meta property="article:modified_time" content="2022-07-02T08:00:00Z">'
+        '<meta property="article:section" content="Weather">'
+        '<meta name="author" content="Dee Walsh">'
+        '<link rel="canonical" href="/weather/rain-returns">'
+    )
+    m = meta_of(page(head, lang="en-GB"), url="https://valley.example/weather/rain-returns?utm=x")
+    assert m.title == "Rain returns to the valley"
+    assert m.description == "Farmers welcome the first rain in months."
+    assert m.authors == ("Dee Walsh",)
+    assert m.date == dt.datetime(2022, 7, 1, 6, 0, tzinfo=dt.timezone.utc)
+    assert m.modified == dt.datetime(2022, 7, 2, 8, 0, tzinfo=dt.timezone.utc)
+    assert m.section == "Weather"
+    assert m.language == "en"
+    assert m.url == "https://valley.example/weather/rain-returns"
+
+
+def test_microdata_author_and_time_element():
+    body = (
+        '<article><h1>Council votes on new park</h1>'
+        '<span itemprop="author" itemscope><span itemprop="name">Eve Moss</span></span>'
+        '<time class="published" datetime="2020-11-12">12 Nov</time>'
+        "<p>" + "The council met on Thursday to discuss the plans. " * 8 + "</p></article>"
+    )
+    m = meta_of(page("<title>Council votes on new park - Town Crier</title>", body))
+    assert m.authors == ("Eve Moss",)
+    assert m.date == dt.date(2020, 11, 12)
+    assert m.title == "Council votes on new park"
+
+
+def test_original_date_not_modified():
+    body = (
+        "<h1>Storm damage assessed</h1><p class='dateline'>Updated March 9, 2023 4:10 pm EST</p>"
+        "<p class='dateline'>Published March 8, 2023 1:25 pm EST</p>"
+        "<p>" + "Crews worked through the night to clear roads. " * 8 + "</p>"
+    )
+    m = meta_of(page("", body))
+    est = dt.timezone(dt.timedelta(hours=-5))
+    assert m.date == dt.datetime(2023, 3, 8, 13, 25, tzinfo=est)
+    assert m.modified == dt.datetime(2023, 3, 9, 16, 10, tzinfo=est)
+
+
+# --- bylines -------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("By Global Watch and AFP |", ("Global Watch", "AFP")),
+        ("Reported by: Asian News International", ("Asian News International",)),
+        ("By Ann Lee, Bob Ray & Cy Twombly", ("Ann Lee", "Bob Ray", "Cy Twombly")),
+        ("Von Anna Muster und Max Beispiel", ("Anna Muster", "Max Beispiel")),
+        ("par Jean Dupont et Marie Curie", ("Jean Dupont", "Marie Curie")),
+        ("por Ana Gómez y Luis Pérez", ("Ana Gómez", "Luis Pérez")),
+        ("di Mario Rossi e Carla Bianchi", ("Mario Rossi", "Carla Bianchi")),
+        ("door Piet de Vries", ("Piet de Vries",)),
+        ("av Kari Nordmann", ("Kari Nordmann",)),
+        ("Written by Jo Park", ("Jo Park",)),
+        ("By Jane Doe, Senior Reporter", ("Jane Doe",)),
+        ("By Jane Doe | Updated 13:25 IST, Jan 6 2025", ("Jane Doe",)),
+        ("By JOHN SMITH and MARY JONES", ("John Smith", "Mary Jones")),
+    ],
+)
+def test_parse_byline(line, names):
+    assert parse_byline(line) == names
+
+
+@pytest.mark.parametrize(
+    "junk", ["Staff", "admin", "View all posts by admin", "https://twitter.com/someone", "By 12 March 2020", "", None]
+)
+def test_parse_byline_rejects_junk(junk):
+    assert parse_byline(junk) == ()
+
+
+def test_visible_byline_in_html():
+    body = (
+        "<h1>Harbour expansion approved</h1><div class='byline'>By Ola Berg and Sam Hill</div>"
+        "<p>" + "The harbour authority approved the plan on Monday. " * 8 + "</p>"
+    )
+    m = meta_of(page("", body))
+    assert m.authors == ("Ola Berg", "Sam Hill")
+    assert m.byline == "By Ola Berg and Sam Hill"
+
+
+# --- dates and time zones ---------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Published 13:25 IST, January 6th 2025", dt.datetime(2025, 1, 6, 13, 25, tzinfo=IST)),
+        ("Updated 13:25 IST, January 6th 2025", dt.datetime(2025, 1, 6, 13, 25, tzinfo=IST)),
+        ("Jan. 6, 2025 1:25 p.m. EST", dt.datetime(2025, 1, 6, 13, 25, tzinfo=dt.timezone(dt.timedelta(hours=-5)))),
+        ("July 4, 2024 10:00 PDT", dt.datetime(2024, 7, 4, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=-7)))),
+        ("24 July 2015 10.30 BST", dt.datetime(2015, 7, 24, 10, 30, tzinfo=dt.timezone(dt.timedelta(hours=1)))),
+        ("3. März 2021, 14:05 CET", dt.datetime(2021, 3, 3, 14, 5, tzinfo=dt.timezone(dt.timedelta(hours=1)))),
+        ("2021-03-03 09:00 JST", dt.datetime(2021, 3, 3, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=9)))),
+        ("Posted on 6 de enero de 2025", dt.date(2025, 1, 6)),
+        ("le 3 mars 2019 à 14h05", dt.datetime(2019, 3, 3, 14, 5)),
+        ("03.12.2019", dt.date(2019, 12, 3)),
+        ("12/03/2019", dt.date(2019, 12, 3)),
+        ("no date here", None),
+        ("3 hours ago", None),
+    ],
+)
+def test_parse_date_text(text, expected):
+    assert parse_date_text(text) == expected
+
+
+def test_parse_iso_and_url_dates():
+    assert parse_iso("2019-01-03T10:00:00+0100") == dt.datetime(
+        2019, 1, 3, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=1))
+    )
+    assert parse_iso("2019-01-03") == dt.date(2019, 1, 3)
+    assert parse_iso("20190103") == dt.date(2019, 1, 3)
+    assert parse_iso("1970-01-01") is None  # before the web's news archives
+    assert date_from_url("https://x.example/2019/01/03/slug") == dt.date(2019, 1, 3)
+    assert date_from_url("https://x.example/news/20190103-slug.html") == dt.date(2019, 1, 3)
+    assert date_from_url("https://x.example/2019/01/slug") is None
+
+
+# --- titles ---------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("title", "sites", "url", "expected"),
+    [
+        ("Rates rise again | Money Times", ["Money Times"], None, "Rates rise again"),
+        ("Money Times - Rates rise again today", ["Money Times"], None, "Rates rise again today"),
+        ("Rates rise again - Markets - Money Times", ["Money Times"], None, "Rates rise again - Markets"),
+        ("Rates rise again this week | moneytimes.com", [], "https://www.moneytimes.com/a", "Rates rise again this week"),
+        ("How we built Moneytimes search - a story", [], "https://moneytimes.com/a", "How we built Moneytimes search - a story"),
+        ("Mozilla - Wikipedia", ["Wikipedia"], None, "Mozilla - Wikipedia"),  # too short once stripped
+    ],
+)
+def test_strip_site_name(title, sites, url, expected):
+    assert strip_site_name(title, sites, url) == expected
+
+
+def test_title_from_html_title_and_h1():
+    body = "<h1>Library opens late on Fridays</h1><p>" + "The library will stay open until ten. " * 8 + "</p>"
+    m = meta_of(page("<title>Library opens late on Fridays | News | Town Crier</title>", body))
+    assert m.title == "Library opens late on Fridays"
+
+
+# --- language ---------------------------------------------------------------------------
+def test_language_declared_and_guessed():
+    assert meta_of(page('<meta http-equiv="content-language" content="de-DE">')).language == "de"
+    assert meta_of(page('<meta property="og:locale" content="fr_FR">')).language == "fr"
+    assert guess_language("Der Hund und die Katze sind nicht mit dem Auto auf der Straße gefahren.") == "de"
+    assert guess_language("Le chat et le chien sont dans la maison pour une nuit avec les enfants.") == "fr"
+    assert guess_language("The cat and the dog are in the house for the night with the children.") == "en"
+    assert guess_language("") is None
+
+
+# --- captions and dumps -------------------------------------------------------------
+def test_parse_caption():
+    assert parse_caption("Minister speaks in Seoul | Image: AP") == ("Minister speaks in Seoul", "AP")
+    cap, credit = parse_caption("Crowds gather at the station. [Jane Roe/AFP]")
+    assert cap == "Crowds gather at the station. [Jane Roe/AFP]" and credit == "Jane Roe/AFP"
+    assert parse_caption("Photo: Sam Hill") == (None, "Sam Hill")
+
+
+def test_dump_roles():
+    lines = [
+        "Harbour Tales",
+        "Ferry service resumes after winter break",
+        "Operators say the first crossing sold out within hours.",
+        "Published 13:25 IST, January 6th 2025",
+        "Updated 15:00 IST, January 6th 2025",
+        "By Harbour Desk and AFP |",
+        "The ferry left the harbour at dawn on Monday. " * 6,
+    ]
+    blocks = tuple(Block(index=i, text=t, tag="line", line=i) for i, t in enumerate(lines))
+    doc = Document(page=Page("\n".join(lines), "text", None), blocks=blocks, tree=None)
+    removed = {
+        0: Removal(0, "dump", "section", role="section"),
+        3: Removal(3, "dump", "date", role="date"),
+        4: Removal(4, "dump", "date", role="modified"),
+        5: Removal(5, "dump", "byline", role="byline"),
+    }
+    m = read_metadata(doc, removed, SimpleNamespace(kept=(6,)))
+    assert m.title == "Ferry service resumes after winter break"  # no title role: first headline-like line
+    assert m.description == "Operators say the first crossing sold out within hours."
+    assert m.section == "Harbour Tales"
+    assert m.authors == ("Harbour Desk", "AFP")
+    assert m.byline == "By Harbour Desk and AFP |"
+    assert m.date == dt.datetime(2025, 1, 6, 13, 25, tzinfo=IST)
+    assert m.modified == dt.datetime(2025, 1, 6, 15, 0, tzinfo=IST)
+    assert m.language == "en"
+
+
+def test_dump_image_blocks():
+    blocks = (
+        Block(index=0, text="A headline about boats and the sea", kind=BlockKind.HEADING, level=1),
+        Block(index=1, text="", kind=BlockKind.IMAGE, attrs={"src": "/img/boat.jpg", "alt": "A boat at dawn | Photo: AP"}),
+        Block(index=2, text="The boat left. " * 20),
+    )
+    doc = Document(page=Page("", "markdown", None), blocks=blocks, tree=None)
+    m = read_metadata(doc, {}, SimpleNamespace(kept=(2,)))
+    assert m.images and m.images[0].src == "/img/boat.jpg"
+    assert m.images[0].caption == "A boat at dawn" and m.images[0].credit == "AP"
+
+
+# --- corpus floors -----------------------------------------------------------------
+def _scorer():
+    path = SHARED / "eval" / "score.py"
+    if not path.exists():
+        pytest.skip("../shared/eval/score.py is not beside the checkout")
+    spec = importlib.util.spec_from_file_location("_cleannews_meta_score", path)
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def _score_dataset(name: str) -> tuple[dict, float]:
+    scorer = _scorer()
+    d = SHARED / "corpus" / name
+    if not (d / "truth.jsonl").exists():
+        pytest.skip(f"../shared/corpus/{name} is not beside the checkout")
+    from cleannews.load import load
+
+    preds = {}
+    spent = 0.0
+    rows = [json.loads(line) for line in (d / "truth.jsonl").open(encoding="utf8")]
+    for row in rows:
+        doc = build_document(load(gzip.decompress((d / row["file"]).read_bytes()), url=row.get("url")))
+        t0 = time.perf_counter()
+        m = read_metadata(doc, {}, NO_SELECTION)
+        spent += time.perf_counter() - t0
+        preds[row["id"]] = {"id": row["id"], "title": m.title, "authors": list(m.authors),
+                            "date": m.date.isoformat() if m.date else None}
+    return scorer.score(d, preds), spent / len(rows)
+
+
+def test_readability_floors():
+    res, _ = _score_dataset("readability")
+    # Measured 0.866 / 0.67 / 0.91 (the issue's targets 0.90 / 0.80 / 0.95 are not reached).
+    assert res["title_accuracy"] >= 0.84
+    assert res["byline_accuracy"] >= 0.64
+    assert res["date_accuracy"] >= 0.87
+
+
+def test_htmldate_floor():
+    res, per_page = _score_dataset("htmldate")
+    # Measured 0.885 without the body selection (the issue's target 0.93 is not reached).
+    assert res["date_accuracy"] >= 0.86
+    assert per_page < 0.030  # seconds: the whole set must stay well under 30 s
