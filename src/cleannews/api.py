@@ -5,8 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from cleannews.cleaners.base import Cleaner
+from cleannews.load import DEFAULT_LIMITS, Limits
 from cleannews.models import Article, PageKind
-from cleannews.pipeline import run
+from cleannews.pipeline import DEFAULT_BUDGET, run
+from cleannews.batch import Result, Source, extract_many
+
+__all__ = ["Limits", "Result", "Source", "extract", "extract_many"]
 
 
 def extract(
@@ -15,6 +19,8 @@ def extract(
     url: str | None = None,
     kind: PageKind | None = None,
     cleaners: Iterable[Cleaner | type[Cleaner] | str] | None = None,
+    budget: float | None = DEFAULT_BUDGET,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Article:
     """Extract the article from one page.
 
@@ -23,8 +29,14 @@ def extract(
     cleaners and resolve relative links. `cleaners` adds Cleaner classes or instances
     for this call, or disables registered ones by "-name".
 
+    `budget` is the time budget in seconds (None: unlimited), checked between stages;
+    `limits` caps the input's size (`cleannews.Limits`). For a hard time limit that
+    also stops a page stuck inside a stage, use `extract_many`, which runs pages in
+    worker processes it can kill.
+
     Raises `cleannews.errors.InputError` for input that is not a page (wrong type,
-    undecodable); an empty or non-article page gives an Article with
-    `is_article=False` and a `reason`.
+    undecodable; `PageTooLarge` over a cap), `EmptyInputError` for an empty page and
+    `TimeBudgetExceeded` past the budget: all `CleannewsError`. A page with no article
+    gives an Article with `is_article=False` and a `reason`.
     """
-    return run(page, url=url, kind=kind, cleaners=cleaners).article
+    return run(page, url=url, kind=kind, cleaners=cleaners, budget=budget, limits=limits).article

@@ -15,6 +15,11 @@ class EmptyInputError(InputError):
     """The input holds no text at all."""
 
 
+class PageTooLarge(InputError):
+    """The page is over a size cap (bytes, characters, tags or lines) set where work
+    would outgrow any sane time or memory budget; raise the cap to try it anyway."""
+
+
 class TimeBudgetExceeded(CleannewsError, TimeoutError):
     """Extraction of one page ran past its time budget."""
 

@@ -5,22 +5,48 @@
 
 `run()` returns the Article together with the intermediate results (a `Trace`) so
 the explain view can show every decision without a second code path.
+
+The time budget is cooperative: a `Deadline` is checked between stages, and the
+input-size caps in `load.Limits` bound how long any one stage can take. A hard
+limit (killing a hung page) needs a process: `cleannews.batch` provides it.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from cleannews.assemble import assemble
 from cleannews.cleaners.base import Cleaner
 from cleannews.cleaners.registry import resolve, run_cleaners
 from cleannews.document import Document, build_document
-from cleannews.load import load
+from cleannews.errors import TimeBudgetExceeded
+from cleannews.load import DEFAULT_LIMITS, Limits, load
 from cleannews.metadata import read_metadata
 from cleannews.models import Article, Metadata, PageKind, Removal
 from cleannews.quotes import find_quotes
 from cleannews.scoring import Selection, select_blocks
+
+
+#: The default time budget for one page, in seconds: generous (a typical page takes
+#: 20-50 ms; the largest real pages, 1-2 MB, well under a second).
+DEFAULT_BUDGET = 10.0
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A point in (monotonic) time after which the pipeline stops at the next stage."""
+
+    budget: float | None
+    start: float = field(default_factory=time.monotonic)
+
+    def check(self, stage: str) -> None:
+        if self.budget is None:
+            return
+        elapsed = time.monotonic() - self.start
+        if elapsed > self.budget:
+            raise TimeBudgetExceeded(f"{elapsed:.2f} s spent by the end of stage {stage!r}, over the budget of {self.budget:g} s")
 
 
 @dataclass(frozen=True)
@@ -41,12 +67,23 @@ def run(
     url: str | None = None,
     kind: PageKind | None = None,
     cleaners: Iterable[Cleaner | type[Cleaner] | str] | None = None,
+    budget: float | None = DEFAULT_BUDGET,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Trace:
-    page = load(data, url=url, kind=kind)
+    """Run every stage; `TimeBudgetExceeded` when a stage ends past `budget` seconds
+    (None: no budget), `PageTooLarge` when the page is over one of `limits`."""
+    deadline = Deadline(budget)
+    page = load(data, url=url, kind=kind, limits=limits)
+    deadline.check("load")
     doc = build_document(page)
+    deadline.check("document")
     active = resolve(cleaners)
     removed = run_cleaners(doc, active)
+    deadline.check("cleaners")
     selection = select_blocks(doc, removed)
+    deadline.check("scoring")
     meta = read_metadata(doc, removed, selection)
+    deadline.check("metadata")
     article = assemble(doc, selection, meta, find_quotes)
+    deadline.check("assemble")
     return Trace(doc, active, removed, selection, meta, article)

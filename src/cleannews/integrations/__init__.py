@@ -1,0 +1,1 @@
+"""Integrations with scale-out frameworks (optional dependencies)."""
