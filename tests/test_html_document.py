@@ -59,3 +59,10 @@ def test_the_callers_input_is_not_mutated():
     page = Page(text=html, kind="html")
     build_html(page)
     assert page.text == html
+
+
+def test_code_blocks_keep_their_lines_and_indentation():
+    html = "<html><body><pre><code>def f(x):\n    return x + 1\n\nprint(f(2))</code></pre></body></html>"
+    bs = blocks(html)
+    assert [b.kind for b in bs] == [BlockKind.CODE]
+    assert bs[0].text == "def f(x):\n    return x + 1\n\nprint(f(2))"

@@ -121,6 +121,14 @@ class _Builder:
         self.link_chars = 0
         if raw.isspace():
             return
+        if kind is BlockKind.CODE:
+            # Code keeps its lines and indentation; only the ends are trimmed.
+            lines = [ln.rstrip() for ln in raw.replace(BR, "\n").split("\n")]
+            code = "\n".join(lines).strip("\n")
+            if code.strip():
+                lc = min(link_chars, len(code))
+                self.blocks.append(Block(len(self.blocks), code, kind, level, tag, path, cues, lc, owner, ancestors))
+            return
         parts = _PARA_BREAK.split(raw) if BR in raw else (raw,)
         blocks = self.blocks
         for part in parts:
