@@ -825,8 +825,7 @@ class _Names:
         first_pos: dict[str, int] = {}
         for m in _NAME_RUN_RE.finditer(body):
             words = m.group().replace("\u00a0", " ").split()
-            while words and (_bare(words[0].lower()) in W.FUNCTION_CAPS or _bare(words[0].lower()) in W.ROLE_WORDS
-                             or _bare(words[0].lower()) in W.HONORIFICS or _bare(words[0].lower()) in W.TIME_WORDS):
+            while words and _bare(words[0].lower()) in W.NAME_LEAD_WORDS:
                 words.pop(0)
             if len(words) < 2 or len(words) > 4:
                 continue
@@ -1031,7 +1030,7 @@ def _last_person_before(body: str, pos: int, want: str) -> _Who | None:
     best = None
     for m in _NAME_RUN_RE.finditer(body, lo, pos):
         words = m.group().split()
-        while words and _bare(words[0].lower()) in W.FUNCTION_CAPS | W.ROLE_WORDS | W.HONORIFICS:
+        while words and _bare(words[0].lower()) in W.NAME_LEAD_WORDS:
             words.pop(0)
         if len(words) >= 2 and not any(_bare(w.lower()) in W.ORG_WORDS for w in words):
             g = _first_name_gender(" ".join(words))
@@ -1105,6 +1104,7 @@ def _attribute(body: str, spans: list[_Span], names: _Names) -> None:
             sp.np, sp.cue, sp.docs = attr.np, attr.cue, attr.docs
             sp.role = attr.role
         sp.direct = direct
+        sp.extra["para_first"] = _first_char(body, sp.para_start)
         # partial: reporter's words before the quote in its sentence
         text0 = body[sp.start]
         if left:
@@ -1157,6 +1157,14 @@ def _propagate(spans: list[_Span]) -> None:
             if not p.np:
                 p.np, p.cue, p.role, p.docs, p.direct = src.np, src.cue, src.role, src.docs, True
     n = len(spans)
+    last: _Span | None = None
+    for sp in spans:
+        # a quote paragraph with no cue of its own continues the last speaker
+        if not sp.np and last is not None and sp.para - last.para <= W.CARRY_PARAGRAPHS and sp.open == sp.extra.get("para_first", -1):
+            sp.np, sp.cue, sp.role, sp.docs = last.np, None, last.role, last.docs
+            sp.extra["carried"] = True
+        if sp.np and not sp.extra.get("carried"):
+            last = sp
     for i, sp in enumerate(spans):
         if sp.np:
             continue
@@ -1183,7 +1191,8 @@ def find_quotes(body: str) -> tuple[Quote, ...]:
     _propagate(spans)
     kept = [
         sp for sp in spans
-        if _word_count(body[sp.start : sp.end]) > W.SHORT_QUOTE_WORDS or (sp.direct and sp.np)
+        if (_word_count(body[sp.start : sp.end]) > W.SHORT_QUOTE_WORDS or (sp.direct and sp.np))
+        and (W.EMIT_CONTINUATIONS or not sp.extra.get("borrowed"))
     ]
     _resolve(kept, names, body)
     return tuple(

@@ -29,7 +29,7 @@ PAIRS = MappingProxyType(
         "『": "』",
     }
 )
-ALL_MARKS = DOUBLE_MARKS | SINGLE_MARKS | frozenset(PAIRS)
+ALL_MARKS = DOUBLE_MARKS | SINGLE_MARKS | frozenset(PAIRS) | frozenset(PAIRS.values())
 
 # Characters before an opening straight mark / after a closing one (besides
 # whitespace and the text's edges): brackets, dashes and punctuation.
@@ -381,3 +381,19 @@ MALE_NAMES = frozenset(
     victor todd troy shawn curtis glenn craig ray phillip luke ian neil
     """.split()
 )
+
+# Emit a quoted segment that only continues a quotation already attributed in
+# its paragraph ('"A," he said. "B."' -> B)? Such segments are real quotations
+# of the same speaker, but PolNeAR annotates only the attributed segment (on
+# polnear-dev 12 of 122 such segments are in the gold), so they are left out
+# by default; the attributed segment carries the speaker.
+EMIT_CONTINUATIONS = False
+
+# A quote with no cue of its own takes the speaker of the quote before it when
+# that one is at most this many paragraphs back (news continues a speaker's
+# words in the next paragraph without repeating the attribution).
+CARRY_PARAGRAPHS = 1
+
+# Words stripped from the front of a capitalised run before it is read as a
+# person's name ("President", "But", "Mr.").
+NAME_LEAD_WORDS = FUNCTION_CAPS | ROLE_WORDS | HONORIFICS | TIME_WORDS
