@@ -36,7 +36,7 @@ def test_kinds_and_structure():
         (BlockKind.LIST_ITEM, "one"),
         (BlockKind.LIST_ITEM, "two"),
         (BlockKind.BLOCKQUOTE, "quoted words"),
-        (BlockKind.TABLE, "cell a cell b"),
+        (BlockKind.TABLE, "cell a\tcell b"),
         (BlockKind.CAPTION, "A caption"),
     ]
     assert bs[0].level == 2

@@ -22,7 +22,7 @@ def article_markdown(article: Article) -> str:
         line.append(article.date.isoformat())
     if line:
         out.append("*" + " · ".join(line) + "*")
-    prev_list = False
+    prev_list = prev_table = False
     for b in article.blocks:
         if b.kind is BlockKind.HEADING:
             text = "#" * min(6, max(2, b.level or 2)) + " " + b.text
@@ -33,15 +33,18 @@ def article_markdown(article: Article) -> str:
         elif b.kind is BlockKind.CODE:
             text = "```\n" + b.text + "\n```"
         elif b.kind is BlockKind.TABLE:
-            text = "| " + b.text + " |"
+            text = "| " + " | ".join(b.text.split("\t")) + " |"
+            if not prev_table:  # a Markdown table needs a rule under its first row
+                text += "\n|" + " --- |" * (b.text.count("\t") + 1)
         else:
             text = b.text
         is_list = b.kind is BlockKind.LIST_ITEM
-        if is_list and prev_list:
+        is_table = b.kind is BlockKind.TABLE
+        if (is_list and prev_list) or (is_table and prev_table):
             out[-1] += "\n" + text
         else:
             out.append(text)
-        prev_list = is_list
+        prev_list, prev_table = is_list, is_table
     return "\n\n".join(out) + "\n"
 
 

@@ -38,6 +38,8 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 #: <br> is written into the text buffer as this marker (load() strips NULs from input,
 #: so it cannot occur in text); two of them with only space between end a paragraph.
 BR = "\x00"
+#: A table cell starts with this marker; a row's block keeps its cells apart with a tab.
+CELL = "\x01"
 _PARA_BREAK = re.compile(r"\x00\s*\x00")
 #: Lazy-loading attributes, in the order sites use them; the first that holds a
 #: real url wins over a placeholder `src` (data: URIs, 1x1 gifs).
@@ -129,6 +131,14 @@ class _Builder:
                 lc = min(link_chars, len(code))
                 self.blocks.append(Block(len(self.blocks), code, kind, level, tag, path, cues, lc, owner, ancestors))
             return
+        if CELL in raw:
+            if kind is BlockKind.TABLE:
+                cells = (" ".join(c.replace(BR, " ").split()) for c in raw.split(CELL))
+                row = "\t".join(c for c in cells if c)
+                if row:
+                    self.blocks.append(Block(len(self.blocks), row, kind, level, tag, path, cues, min(link_chars, len(row)), owner, ancestors))
+                return
+            raw = raw.replace(CELL, " ")
         parts = _PARA_BREAK.split(raw) if BR in raw else (raw,)
         blocks = self.blocks
         for part in parts:
@@ -255,7 +265,7 @@ def build_html(page: Page) -> Document:
                 if _is_link(el):
                     link_depth += 1
             elif tag in CELL_TAGS:
-                buf.append(" ")
+                buf.append(CELL)
             text = el.text
             if text:
                 buf.append(text)
