@@ -134,6 +134,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cleannews", description="Turn news pages into clean articles.")
     sub = parser.add_subparsers(dest="command", required=True)
     register_extract(sub)
+    __import__("cleannews.explain").explain.register_explain(sub)
+    __import__("cleannews.scaffold").scaffold.register_new_site(sub)
     return parser
 
 
