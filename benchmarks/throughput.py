@@ -1,0 +1,107 @@
+"""Batch throughput and memory: pages/s of `extract_many` with N workers, and the
+pathological inputs' times.
+
+    python -m benchmarks.throughput [--pages 5000] [--workers 1 2] [--pathological]
+
+Pages are the scrapinghub benchmark pages (`../shared/corpus/scrapinghub/pages`),
+read from the corpus at run time (never copied), repeated in order up to `--pages`.
+Each worker count runs in a fresh child process so peak memory (max RSS) is measured
+per run: the parent's (which reads and dispatches the pages) and the largest worker's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import importlib.util
+import json
+import multiprocessing as mp
+import resource
+import sys
+import time
+from itertools import cycle, islice
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus" / "scrapinghub" / "pages"
+
+
+def _pages(n: int):
+    from cleannews.batch import Source
+
+    files = sorted(CORPUS.glob("*.html.gz"))
+    if not files:
+        raise SystemExit(f"no pages under {CORPUS}")
+    for i, f in enumerate(islice(cycle(files), n)):
+        yield Source(f"{i}:{f.name}", gzip.decompress(f.read_bytes()), kind="html")
+
+
+def _run(n: int, workers: int, q) -> None:
+    import cleannews
+
+    t = time.perf_counter()
+    ok = errors = 0
+    for r in cleannews.extract_many(_pages(n), workers=workers):
+        ok += r.ok
+        errors += not r.ok
+    dt = time.perf_counter() - t
+    q.put({
+        "workers": workers,
+        "pages": ok + errors,
+        "errors": errors,
+        "seconds": round(dt, 1),
+        "pages_per_s": round((ok + errors) / dt, 1),
+        "peak_rss_parent_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
+        "peak_rss_worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024,
+    })
+
+
+def throughput(n: int, workers: int) -> dict:
+    ctx = mp.get_context("spawn")
+    q = ctx.Queue()
+    p = ctx.Process(target=_run, args=(n, workers, q))
+    p.start()
+    out = q.get()
+    p.join()
+    return out
+
+
+def pathological() -> list[dict]:
+    """Time each explicit case of tests/test_robustness.py in this process."""
+    import cleannews
+    from cleannews.errors import CleannewsError
+
+    spec = importlib.util.spec_from_file_location("robustness_cases", ROOT / "tests" / "test_robustness.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    rows = []
+    for name, (factory, _expected, _limit) in mod.CASES.items():
+        data = factory()
+        t = time.perf_counter()
+        try:
+            a = cleannews.extract(data)
+            outcome = "article" if a.is_article else f"not article: {a.reason}"
+        except CleannewsError as exc:
+            outcome = type(exc).__name__
+        rows.append({"case": name, "size": len(data), "seconds": round(time.perf_counter() - t, 3), "outcome": outcome})
+    rows.append({"case": "(peak RSS of the whole run, MB)", "size": 0,
+                 "seconds": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024, "outcome": ""})
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--pages", type=int, default=5000)
+    ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    ap.add_argument("--pathological", action="store_true", help="also time the pathological inputs")
+    args = ap.parse_args(argv)
+    out = {"throughput": [throughput(args.pages, w) for w in args.workers]}
+    if args.pathological:
+        out["pathological"] = pathological()
+    print(json.dumps(out, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
