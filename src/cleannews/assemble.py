@@ -48,5 +48,5 @@ def assemble(
         language=meta.language,
         section=meta.section,
         is_article=selection.is_article and bool(body),
-        reason=selection.reason if not (selection.is_article and body) else None,
+        reason=None if (selection.is_article and body) else (selection.reason or "no article text found"),
     )

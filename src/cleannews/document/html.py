@@ -79,8 +79,21 @@ def parse_html(text: str) -> Any:
     return root
 
 
-def _is_hidden_style(style: str) -> bool:
-    return ("none" in style or "hidden" in style) and bool(_HIDDEN_STYLE.search(style))
+#: Candidates for hiding, found in C by one XPath pass (so the walk reads no attribute
+#: of the many inline elements); inline styles are then confirmed by regex.
+_HIDDEN_XPATH = etree.XPath(
+    "//*[@hidden or @aria-hidden='true' or contains(@style,'none') or contains(@style,'hidden')"
+    " or contains(@style,'NONE') or contains(@style,'HIDDEN')]"
+)
+
+
+def _hidden_elements(root: Any) -> set[Any]:
+    """Elements hidden by `hidden`, `aria-hidden="true"` or inline display/visibility."""
+    out = set()
+    for el in _HIDDEN_XPATH(root):
+        if el.get("hidden") is not None or el.get("aria-hidden") == "true" or _HIDDEN_STYLE.search(el.get("style") or ""):
+            out.add(el)
+    return out
 
 
 def _is_link(el: Any) -> bool:
@@ -188,6 +201,7 @@ def build_html(page: Page) -> Document:
     quote_depth = 0  # inside <blockquote>: descendants' blocks stay block quotes
     next_id = 0
     skipped: set[Any] = set()
+    hidden = _hidden_elements(root)
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
         tag = el.tag
@@ -196,23 +210,7 @@ def build_html(page: Page) -> Document:
             next_id += 1
             if tag.__class__ is not str:  # comments, PIs, entities
                 continue
-            cls = eid = None
-            items = el.items()
-            if items:
-                hidden = False
-                for k, v in items:
-                    if k == "class":
-                        cls = v
-                    elif k == "id":
-                        eid = v
-                    elif k == "hidden" or (k == "aria-hidden" and v == "true") or (k == "style" and _is_hidden_style(v)):
-                        hidden = True
-                if hidden:
-                    next_id += sum(1 for _ in el.iterdescendants())
-                    walker.skip_subtree()
-                    skipped.add(el)
-                    continue
-            if tag in SKIP_TAGS:
+            if tag in SKIP_TAGS or (hidden and el in hidden):
                 next_id += sum(1 for _ in el.iterdescendants())
                 walker.skip_subtree()
                 skipped.add(el)
@@ -229,6 +227,8 @@ def build_html(page: Page) -> Document:
                 o = frames[-1]
                 if buf:
                     b.flush(*o)
+                cls = el.get("class")
+                eid = el.get("id")
                 b.node_tags[node] = tag
                 if o[0] >= 0:
                     b.node_parent[node] = o[0]
