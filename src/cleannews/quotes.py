@@ -31,6 +31,7 @@ size, so hostile input (100k marks, megabyte lines) stays linear.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -45,9 +46,16 @@ _MARK_RE = regex.compile("[" + regex.escape("".join(sorted(W.ALL_MARKS))) + "]")
 _LINE_RE = regex.compile(r"[^\n]+")
 # A word (with inner apostrophes, hyphens, dots, ampersands: O'Neill, Tae-yul,
 # U.S, AT&T), a short parenthetical "(D-Md.)", or one other character.
+# Inner "/" keeps "9/11" and "24/7" whole; a run of C1 controls and Latin-1
+# symbols between letters is mojibake inside a name ("FranÃ\x83Â§ois", from
+# UTF-8 read twice as Latin-1), never the guillemets « » or a no-break space.
+_MOJIBAKE = "\x80-\x9f\u00a1-\u00aa\u00ac-\u00ba\u00bc-\u00bf"
 _TOKEN_RE = regex.compile(
-    r"\([^()\n]{1,40}\)|[\p{L}\p{N}]+(?:[’'\-.&][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]"
+    r"\([^()\n]{1,40}\)|[\p{L}\p{N}]+(?:(?:[’'\-.&/]|[" + _MOJIBAKE + r"]{1,4})[\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]"
 )
+# Party and state after a US politician's name: "R-Ky", "D-N.Y"; its dot is an
+# abbreviation's, not a sentence end.
+_PARTY_STATE_RE = regex.compile(r"[RDI]-\p{Lu}[\p{L}.]{0,4}")
 # A possible sentence end: terminal punctuation, closing marks, then space.
 _SENT_END_RE = regex.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\p{Lu}\p{N}\"“‘'«„(\[]|$)")
 # A run of capitalised words: candidate full names for surname look-up.
@@ -73,7 +81,12 @@ def _tokens(body: str, lo: int, hi: int) -> list[_Tok]:
         if t == "." and out and out[-1].end == s:
             prev = out[-1]
             pl = prev.low
-            if pl in W.ABBREVIATIONS or (len(prev.text) == 1 and prev.text.isupper()) or "." in pl:
+            if (
+                pl in W.ABBREVIATIONS
+                or (len(prev.text) == 1 and prev.text.isupper())
+                or "." in pl
+                or _PARTY_STATE_RE.fullmatch(prev.text)  # "R-Ky." after a name
+            ):
                 out[-1] = _Tok(prev.text + ".", pl + ".", prev.start, e)
                 continue
         low = t.lower()
@@ -419,6 +432,8 @@ def _np_forward(toks: list[_Tok], k: int) -> int:
         det, j = True, k + 1
     elif t.low.endswith(("'s", "’s")) and _is_cap(t):
         det = True  # "Scott's niece"
+    elif t.text[0].isdigit() and k + 1 < n and toks[k + 1].text[0].islower():
+        det, j = True, k + 1  # a number as modifier: "9/11 widow Terry Strada"
     lower = 0
     while j < n and j - k < W.MAX_NP_TOKENS:
         t = toks[j]
@@ -698,6 +713,67 @@ def _right_attribution(toks: list[_Tok], after_sentence: bool) -> _Attr | None:
     return None
 
 
+def _tail_attribution(toks: list[_Tok]) -> _Attr | None:
+    """Attribution closing the quote's sentence after other words: '..., Warren
+    said.', '..., said Warren.', '... as a memo put it.' The clause must run to
+    the sentence end (time words and a short place phrase aside)."""
+    n = len(toks)
+    while n > 0 and not _is_word(toks[n - 1]) and toks[n - 1].text[0] != "(":
+        n -= 1
+    if n == 0:
+        return None
+    starts = []
+    last_comma = max((i for i in range(n) if toks[i].text in ",—–"), default=-1)
+    if last_comma >= 0:
+        starts.append(last_comma + 1)
+    as_at = max((i for i in range(n) if toks[i].low == "as"), default=-1)
+    if as_at > last_comma:
+        starts.append(as_at)
+    for k in starts:
+        tail = toks[k:n]
+        if not tail:
+            continue
+        if tail[0].low == "as":
+            # "as X put it", "as X said"
+            e = _np_forward(tail, 1)
+            if e <= 1:
+                continue
+            rest = [t.low for t in tail[e:]]
+            if rest[:2] == ["put", "it"] and len(rest) == 2 or (len(rest) == 1 and rest[0] in W.CUE_WORDS):
+                return _Attr(tuple(tail[1:e]), None, " ".join(rest), _docs_in(tail))
+            continue
+        cue = _cue_at(tail, 0)
+        if cue is not None and tail[0].low in W.INVERTED_CUES:
+            np_, role, docs = _speaker_after(tail, 1)
+            if np_ and _tail_ends(tail, 1 + len(np_)) or (np_ and role):
+                return _Attr(np_, role, cue, docs)
+            continue
+        e = _np_forward(tail, 0)
+        if e <= 0:
+            continue
+        np_ = tuple(tail[:e])
+        j = e
+        while j < len(tail) and _bare(tail[j].low) in W.SKIP_BEFORE_CUE:
+            j += 1
+        if j >= len(tail):
+            continue
+        cue = _cue_at(tail, j)
+        if cue is None or tail[j].low in W.PARTICIPLE_CUES or tail[j].low not in W.INVERTED_CUES:
+            continue
+        if _tail_ends(tail, j + (2 if " " in cue else 1)):
+            return _Attr(np_, None, cue, _docs_in(tail))
+    return None
+
+
+def _tail_ends(tail: list[_Tok], j: int) -> bool:
+    """Only time words, and at most one short place phrase ("in an interview"),
+    from j to the end of `tail`."""
+    j = _skip_time(tail, j)
+    if j < len(tail) and tail[j].low in W.TAIL_PREPOSITIONS and len(tail) - j <= W.TAIL_PHRASE_TOKENS:
+        j = _skip_time(tail, len(tail))
+    return j >= len(tail)
+
+
 def _named(np_: tuple[_Tok, ...] | list[_Tok]) -> bool:
     """A pronoun or a phrase ending in a capitalised word."""
     if not np_:
@@ -823,10 +899,13 @@ class _Names:
     def __init__(self, body: str) -> None:
         by_last: dict[str, dict[str, int]] = {}
         first_pos: dict[str, int] = {}
+        runs: list[tuple[int, str]] = []  # (end, words) of person-like runs
         for m in _NAME_RUN_RE.finditer(body):
             words = m.group().replace("\u00a0", " ").split()
             while words and _bare(words[0].lower()) in W.NAME_LEAD_WORDS:
                 words.pop(0)
+            if len(words) >= 2 and not any(_bare(w.lower()) in W.ORG_WORDS for w in words):
+                runs.append((m.end(), " ".join(words)))
             if len(words) < 2 or len(words) > 4:
                 continue
             low = [_bare(w.lower()) for w in words]
@@ -844,6 +923,35 @@ class _Names:
             first_pos.setdefault(full, m.start())
         self._by_last = by_last
         self._first = first_pos
+        self._runs = runs
+        self._run_ends = [e for e, _ in runs]
+        self._body = body
+        self._starts: list[int] | None = None  # sentence starts, built on first use
+
+    def sentence_starts(self, lo: int, hi: int) -> list[int]:
+        """lo and the sentence and paragraph starts in (lo, hi], in order; the
+        whole body is split once, so each look-up costs a bisection."""
+        if self._starts is None:
+            body = self._body
+            st = {m.end() for m in _SENT_END_RE.finditer(body) if _is_sentence_end(body, m)}
+            st.update(m.start() for m in _LINE_RE.finditer(body))
+            self._starts = sorted(st)
+        a = bisect.bisect_right(self._starts, lo)
+        b = bisect.bisect_right(self._starts, hi)
+        return [lo] + self._starts[a:b]
+
+    def last_person_before(self, pos: int, want: str) -> _Who | None:
+        """The last run of two or more capitalised words ending before pos
+        (within RESOLVE_CHARS) whose given name is not of the other gender."""
+        lo = pos - W.RESOLVE_CHARS
+        i = bisect.bisect_right(self._run_ends, pos) - 1
+        while i >= 0 and self._runs[i][0] > lo:
+            name = self._runs[i][1]
+            g = _first_name_gender(name)
+            if g is None or g == want:
+                return _Who(name, "person", None)
+            i -= 1
+        return None
 
     def known(self, word: str) -> bool:
         """Is `word` the surname of a full name in the body?"""
@@ -947,9 +1055,11 @@ def _split_name(np_: tuple[_Tok, ...]) -> tuple[str, str | None]:
 def _resolve(spans: list[_Span], names: _Names, body: str) -> None:
     """Turn each span's speaker phrase into a speaker name, in reading order."""
     history: list[_Who] = []
+    ends: list[int] = []  # where each history entry's quote ends
     gender_of: dict[str, str] = {}
     issuers: dict[str, str] = {}
     for sp in spans:
+        here = sp.close if sp.close >= 0 else sp.end
         np_ = sp.np
         if not np_:
             continue
@@ -957,7 +1067,7 @@ def _resolve(spans: list[_Span], names: _Names, body: str) -> None:
         who: _Who | None = None
         if len(np_) == 1 and lows[0] in W.PRONOUNS:
             p = lows[0]
-            who = _resolve_pronoun(p, history, gender_of, body, sp)
+            who = _resolve_pronoun(p, history, ends, gender_of, body, sp, names)
             if who is not None and p in W.PRONOUNS_PERSON:
                 g = "f" if p == "she" else "m"
                 gender_of.setdefault(who.name, g)
@@ -966,6 +1076,7 @@ def _resolve(spans: list[_Span], names: _Names, body: str) -> None:
                 continue
             sp.speaker = who.name
             history.append(who)
+            ends.append(here)
             continue
         kind = _kind(np_)
         head = lows[-1]
@@ -977,6 +1088,7 @@ def _resolve(spans: list[_Span], names: _Names, body: str) -> None:
                 name = names.full(name)
                 sp.speaker = name
                 history.append(_Who(name, "person", gender_of.get(name)))
+                ends.append(here)
                 continue
             issuer = issuers.get(head)
             if issuer is None:
@@ -998,19 +1110,35 @@ def _resolve(spans: list[_Span], names: _Names, body: str) -> None:
             gender_of.setdefault(name, g)
         who = _Who(name, kind, g)
         history.append(who)
+        ends.append(here)
         for d in sp.docs:
             issuers[d] = name
 
 
-def _resolve_pronoun(p: str, history: list[_Who], gender_of: dict[str, str], body: str, sp: _Span) -> _Who | None:
+def _resolve_pronoun(
+    p: str, history: list[_Who], ends: list[int], gender_of: dict[str, str], body: str, sp: _Span, names: _Names
+) -> _Who | None:
     if p in W.PRONOUNS_PERSON:
         want = "f" if p == "she" else "m"
-        for h in reversed(history):
+        found: _Who | None = None
+        lo = max(0, sp.open - W.RESOLVE_CHARS)
+        for i in range(len(history) - 1, -1, -1):
+            h = history[i]
             if h.kind == "person" and gender_of.get(h.name, want) == want:
-                return h
-        return _last_person_before(body, sp.open, want)
+                found = h
+                lo = max(lo, ends[i] if i < len(ends) else sp.open)
+                break
+        # a named person who is the subject of a sentence after that speaker's
+        # quote (or of this quote's own sentence) is nearer: news introduces a
+        # new speaker that way and goes on with "he said"
+        subj = _recent_subject(body, lo, sp.open, want, gender_of, names)
+        if subj is not None:
+            return subj
+        if found is not None:
+            return found
+        return names.last_person_before(sp.open, want)
     if p in W.PRONOUNS_GROUP:
-        grp = _last_group_before(body, sp)
+        grp = _last_group_before(body, sp, names)
         for h in reversed(history):
             if h.kind in ("group", "org"):
                 return h if grp is None or grp[1] < 0 else _Who(grp[0], "group", None)
@@ -1025,29 +1153,95 @@ def _resolve_pronoun(p: str, history: list[_Who], gender_of: dict[str, str], bod
     return None
 
 
-def _last_person_before(body: str, pos: int, want: str) -> _Who | None:
-    lo = max(0, pos - W.RESOLVE_CHARS)
-    best = None
-    for m in _NAME_RUN_RE.finditer(body, lo, pos):
-        words = m.group().split()
-        while words and _bare(words[0].lower()) in W.NAME_LEAD_WORDS:
-            words.pop(0)
-        if len(words) >= 2 and not any(_bare(w.lower()) in W.ORG_WORDS for w in words):
-            g = _first_name_gender(" ".join(words))
-            if g is None or g == want:
-                best = " ".join(words)
-    return _Who(best, "person", None) if best else None
+def _recent_subject(
+    body: str, lo: int, pos: int, want: str, gender_of: dict[str, str], names: _Names
+) -> _Who | None:
+    """A named person nearer than the last speaker who "he"/"she" stands for:
+    the subject of the quote's own sentence ("Clinton says she ... what she
+    calls "...""), else the subject of a speech verb in the sentence just
+    before the quote ("Aparna Mathur, an economist, said the plan ... / "...,"
+    she said"). Only those two: the annotation convention (and most news
+    copy) otherwise goes on with the last quoted speaker."""
+    if pos <= lo:
+        return None
+    starts = names.sentence_starts(max(lo, pos - W.RESOLVE_CHARS), pos)
+    # the quote's own sentence, then the one before it
+    back = 0
+    for i in range(len(starts) - 1, -1, -1):
+        s = starts[i]
+        e = min(pos, starts[i + 1] if i + 1 < len(starts) else pos, s + W.SUBJECT_CHARS)
+        toks = _tokens(body, s, e)
+        if i == len(starts) - 1 and not any(_is_word(t) for t in toks):
+            back = 1  # the quote opens its sentence
+            continue
+        if not toks:
+            continue
+        if back > 1:
+            return None
+        back += 1
+        np_, verb = _sentence_subject(toks)
+        if not np_:
+            continue
+        if np_[-1].low in W.PRONOUNS:
+            return None  # "He said ..." continues whoever it is
+        if back == 2 and (verb is None or _cue_at(toks, verb) is None or toks[verb].low in W.WEAK_CUES):
+            return None
+        if not _plausible(np_, names) or _kind(np_) != "person":
+            return None
+        name, _ = _split_name(np_)
+        name = names.full(name)
+        g = gender_of.get(name) or _gender(np_) or _first_name_gender(name)
+        if g is not None and g != want:
+            return None
+        return _Who(name, "person", g)
+    return None
 
 
-def _last_group_before(body: str, sp: _Span) -> tuple[str, int] | None:
+def _sentence_subject(toks: list[_Tok]) -> tuple[tuple[_Tok, ...], int | None]:
+    """The subject phrase opening a sentence and the index of its verb:
+    "But Clinton says ..." / "Mathur, who studies ..., said ..." /
+    "On Monday, Trump told ...". ((), None) when the sentence opens otherwise."""
+    n = len(toks)
+    k = 0
+    intro = False
+    while k < n and _bare(toks[k].low) in W.FUNCTION_CAPS and toks[k].low not in W.PRONOUNS:
+        if toks[k].low in W.FORWARD_DETERMINERS:
+            break
+        if _bare(toks[k].low) in W.INTRO_WORDS:
+            intro = True
+        k += 1
+    if intro:
+        # "During a speech in Ohio, Trump said": the subject follows the comma
+        c = next((i for i in range(k, min(n, k + W.MAX_INTRO_TOKENS)) if toks[i].text == ","), -1)
+        if c < 0:
+            return (), None
+        k = c + 1
+    if k < n and toks[k].low in W.PRONOUNS:
+        return (toks[k],), (k + 1 if k + 1 < n else None)
+    e = _np_forward(toks, k)
+    if e <= k or e >= n:
+        return (), None
+    v = e
+    if toks[e].text == ",":
+        q = e + 1
+        while q < n and q - e <= 24 and toks[q].text not in (",", ".", ";", ":"):
+            q += 1
+        if q + 1 >= n or toks[q].text != ",":
+            return (), None
+        v = q + 1
+    while v < n and _bare(toks[v].low) in W.SKIP_BEFORE_CUE:
+        v += 1
+    if v >= n or not _is_word(toks[v]) or not toks[v].text[0].islower() or toks[v].low in W.NP_PREPOSITIONS:
+        return (), None
+    return tuple(toks[k:e]), v
+
+
+def _last_group_before(body: str, sp: _Span, names: _Names) -> tuple[str, int] | None:
     """The subject of the nearest earlier sentence that is a plural noun phrase
     ("The foreign ministers of ... signed"), as (text without determiner, position)."""
     lo = max(0, sp.open - W.RESOLVE_CHARS)
-    starts = [lo]
-    for m in _SENT_END_RE.finditer(body, lo, sp.open):
-        if _is_sentence_end(body, m):
-            starts.append(m.end())
-    for s in reversed(starts[:-1] if len(starts) > 1 else starts):
+    starts = names.sentence_starts(lo, sp.open)
+    for s in reversed(starts[-1 - W.GROUP_SENTENCES : -1] if len(starts) > 1 else starts):
         toks = _tokens(body, s, min(sp.open, s + 200))
         k = 0
         while k < len(toks) and _bare(toks[k].low) in W.FUNCTION_CAPS and toks[k].low not in W.DETERMINERS:
@@ -1096,6 +1290,9 @@ def _attribute(body: str, spans: list[_Span], names: _Names) -> None:
             # a paragraph opening with the quote after "X said:" closing the last one
             attr = _colon_intro(body, sp, spans, idx, names)
             direct = attr is not None
+        if attr is None and sp.close >= 0:
+            # 'A clerk who "..." is held to account, Warren said.'
+            attr = _tail_attribution(right)
         if attr is None and left:
             subj = _subject(left, names)
             if subj:

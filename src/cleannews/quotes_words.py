@@ -332,6 +332,26 @@ CONTEXT_CHARS = 400
 
 # How far back (characters) a pronoun or a group ("they") is resolved.
 RESOLVE_CHARS = 3000
+# How many sentences back a "they" looks for a plural subject ("The ministers
+# signed ..."); bounds the work per quote. On polnear-dev the subject found is
+# never further back than this.
+GROUP_SENTENCES = 8
+
+# How much of a sentence's start (characters) is read for its subject when a
+# he/she is resolved; the subject and its verb sit well inside this.
+SUBJECT_CHARS = 200
+
+# Capitalised sentence openers that start an introductory phrase, so the
+# subject comes after its comma ("During a speech in Ohio, Trump said"), within
+# MAX_INTRO_TOKENS tokens (a longer opener is not an introductory phrase).
+INTRO_WORDS = frozenset(
+    """
+    in on at of for from by with after before when while since although though
+    if because during under over about without within between among against
+    toward towards as speaking asked
+    """.split()
+)
+MAX_INTRO_TOKENS = 16
 
 # Speaker phrases longer than this many tokens are not speaker phrases.
 MAX_NP_TOKENS = 9
@@ -339,6 +359,13 @@ MAX_NP_TOKENS = 9
 # Cue verbs that may come before their speaker in front of a quote ("said
 # Fallon: ..."); the rest only count with the speaker before them.
 INVERTED_CUES = frozenset("said says added adds wrote writes asked asks continued recalled explained replied".split())
+
+# A sentence-final attribution ("..., Warren said in an interview.") may end
+# in one short phrase opened by these; up to this many tokens (AP style puts
+# the place or medium of a statement there: "in a statement", "on Twitter",
+# "at a rally in Ohio").
+TAIL_PREPOSITIONS = frozenset("in on at during to after before via".split())
+TAIL_PHRASE_TOKENS = 6
 
 # Auxiliaries that make an -ing cue finite ("Clinton is describing ... as").
 PROGRESSIVE_AUX = frozenset("is are was were been be 's ’s 're ’re".split())
