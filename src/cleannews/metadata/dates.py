@@ -92,9 +92,12 @@ _NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?![\d/.-]
 _NUMERIC_YMD = re.compile(r"(?<![\d/.-])(\d{4})([./])(\d{1,2})\2(\d{1,2})(?![\d/.-])")
 
 #: Dates in a URL path: /2019/01/03/, /2019-01-03-, /20190103/ (htmldate's url patterns).
+#: A one-digit day must end its path segment: in "/2023/10/3-fragen-an" the 3 starts
+#: the slug, it is not a day. A day-first date ends a segment: "/meldungen/29-10-2021".
 _URL_DATE = re.compile(
-    r"[/_-](\d{4})[/_-](\d{1,2})[/_-](\d{1,2})(?:[/_.-]|$)|[/_-](\d{4})(\d{2})(\d{2})(?:[/_.-]|$)"
+    r"[/_-](\d{4})([/_-])(\d{1,2})\2(\d{2}|\d(?=/|$))(?:[/_.-]|$)|[/_-](\d{4})(\d{2})(\d{2})(?:[/_.-]|$)"
 )
+_URL_DATE_DMY = re.compile(r"/(\d{1,2})([._-])(\d{1,2})\2(\d{4})(?:/|\.html?|$)")
 
 #: Words that mark a date as the modification date, not the publication date.
 MODIFIED_WORDS = re.compile(
@@ -277,10 +280,15 @@ def date_from_url(url: str | None) -> _dt.date | None:
     try:
         path = url.split("://", 1)[-1]
         path = path[path.find("/"):] if "/" in path else ""
+        path = path.split("?", 1)[0].split("#", 1)[0]
         for m in _URL_DATE.finditer(path):
             g = m.groups()
-            y, mo, d = (g[0], g[1], g[2]) if g[0] else (g[3], g[4], g[5])
+            y, mo, d = (g[0], g[2], g[3]) if g[0] else (g[4], g[5], g[6])
             value = _valid_day(int(y), int(mo), int(d))
+            if value:
+                return value
+        for m in _URL_DATE_DMY.finditer(path):
+            value = _valid_day(int(m.group(4)), int(m.group(3)), int(m.group(1)))
             if value:
                 return value
     except (ValueError, TypeError):

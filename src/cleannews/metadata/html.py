@@ -33,20 +33,41 @@ DATE_CUES = re.compile(r"date|time|publish|posted|meta|byline|updated")
 #: may sit (headline, kicker, standfirst, share bar come first; some put it below).
 HEAD_WINDOW = 12
 TAIL_WINDOW = 4
+#: Blocks before and after the title heading searched for the date (kicker above it;
+#: standfirst, byline and date below it).
+TITLE_BEFORE = 1
+TITLE_AFTER = 8
 #: How many blocks from the top a visible byline/date may sit when no body is known.
 NO_BODY_WINDOW = 60
 #: htmldate's extensive search finds 3-4 more dates in 100 on the htmldate corpus
 #: but costs ~12 ms a call against ~4 ms for the fast search; the speed target
 #: (metadata ~2 ms a page) rules it out as the default.
 HTMLDATE_EXTENSIVE = False
+#: Cues of page furniture whose dates are today's date or a menu's, not the article's
+#: ("Sa, 19. Okt 2019" in a WordPress theme's navigation bar above the headline).
+_FURNITURE_CUES = re.compile(r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|topbar|current-date|currentdate|today|weather)(?:$|[\s_-])")
+#: Characters of a block's inherited cues that stand for its nearest elements when the
+#: document has no per-node cues.
+NEAR_CUES_CHARS = 80
 #: Blocks longer than this are prose; the wide search reads only short lines.
 WIDE_MAX_CHARS = 120
 #: Time elements' cues that say "this is the publication date" (hAtom, WordPress).
-_PUB_CUES = re.compile(r"publish|pubdate|datepublished|entry-date|post-date|created|dateline|article-date")
+_PUB_CUES = re.compile(r"publish|publication|pubdate|datepublished|entry-date|post-date|created|dateline|article-date")
 _MOD_CUES = re.compile(r"updated|modified|datemodified")
 
 
-_DATE_LABEL = re.compile(r"\s*(?:published|posted|updated|by\b|on\b|date)", re.I)
+#: Labels that open a date line, in the languages of the corpora (English, German,
+#: French, Spanish, Portuguese, Italian, Dutch).
+_DATE_LABEL = re.compile(
+    r"\s*(?:published|posted|updated|by\b|on\b|date|datum|stand\b|veröffentlicht|aktualisiert|erschienen|"
+    r"publié|mis à jour|le\s+\d|publicado|actualizado|pubblicato|aggiornato|gepubliceerd|geplaatst)",
+    re.I,
+)
+#: A bare date line is at most this long: "Pressemitteilung vom 20.01.2022",
+#: "Stars (1 / 1) 06.11.2023 13:30 von Olga Symbolbild imago" (htmldate corpus, dev half).
+DATE_LINE_CHARS = 64
+_STARTS_WITH_DATE = re.compile(r"\s*(?:\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+[^\W\d]{3,}\.?\s+\d{4})")
+_SHORT_NUMERIC = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{2})\s*(?:\d{1,2}:\d{2}(?:\s*uhr)?)?\s*$", re.I)
 #: A cheap pre-check before the date parser: a year-like number.
 _HAS_YEAR = re.compile(r"(?:19|20)\d\d")
 
@@ -79,24 +100,79 @@ def _visible_byline(blocks: Sequence[Block], kept: Sequence[int]) -> tuple[str |
     return (best[1], best[2]) if best else (None, ())
 
 
-def _visible_dates(blocks: Sequence[Block], kept: Sequence[int]) -> tuple[DateValue | None, DateValue | None]:
-    pub = mod = None
-    for b in _window(blocks, kept):
+def _title_window(blocks: Sequence[Block], title: str | None) -> range:
+    """Blocks around the heading that repeats the title: the date and byline sit next to
+    the headline even when the scorer's body starts far below it (comments, teasers)."""
+    t = norm(title)
+    if len(t) < 8:
+        return range(0)
+    for b in blocks:
+        if b.kind is BlockKind.HEADING and b.level <= 2:
+            h = norm(b.text)
+            if h and (h == t or len(h) >= 10 and (t.startswith(h) or h.startswith(t))):
+                return range(max(0, b.index - TITLE_BEFORE), min(len(blocks), b.index + TITLE_AFTER + 1))
+    return range(0)
+
+
+def _date_blocks(blocks: Sequence[Block], kept: Sequence[int], title: str | None) -> list[Block]:
+    """The blocks where the article's own date may be written, in page order."""
+    seen = {b.index: b for b in _window(blocks, kept)}
+    for i in _title_window(blocks, title):
+        seen.setdefault(i, blocks[i])
+    return [seen[i] for i in sorted(seen)]
+
+
+def _line_date(text: str) -> DateValue | None:
+    """The date of a short line that is (mostly) a date: "23.01.2019", "14. Februar 2012",
+    "Pressemitteilung vom 20.01.2022", "02.02.2022 10:16 Uhr - 1. Bundesliga"."""
+    m = _SHORT_NUMERIC.match(text)
+    if m:  # dd.mm.yy, written alone (two-digit years only in a line that is nothing else)
+        y = int(m.group(3))
+        return parse_iso(f"{2000 + y if y < 70 else 1900 + y:04d}-{int(m.group(2)):02d}-{int(m.group(1)):02d}")
+    if not _HAS_YEAR.search(text):
+        return None
+    if len(text) <= DATE_LINE_CHARS:
+        return parse_date_text(text)
+    if _STARTS_WITH_DATE.match(text):  # a dateline opening a longer block
+        return parse_date_text(text[:DATE_LINE_CHARS])
+    return None
+
+
+def _near_cues(b: Block, node_cues: Mapping[int, str]) -> str:
+    """Class/id of the block's element and its two nearest ancestors (a block's `cues`
+    run up to the body, where classes like "topbar-enabled" describe the whole page)."""
+    if not node_cues:
+        return b.cues[-NEAR_CUES_CHARS:]
+    return " ".join(node_cues.get(n, "") for n in (*b.ancestors[-2:], b.node))
+
+
+def _visible_dates(
+    blocks: Sequence[Block], kept: Sequence[int], title: str | None = None, node_cues: Mapping[int, str] | None = None
+) -> tuple[DateValue | None, DateValue | None, DateValue | None]:
+    """(published by cue or label, modified by cue or label, first bare date line)."""
+    pub = mod = line = None
+    kept_set = set(kept)
+    for b in _date_blocks(blocks, kept, title):
         text = b.text.strip()
-        if not text or len(text) > 200 or b.index in kept and len(text) > 80:
+        if not text or len(text) > 200 or _FURNITURE_CUES.search(_near_cues(b, node_cues or {})):
             continue
-        if not DATE_CUES.search(b.cues) and not _DATE_LABEL.match(text):
+        in_body = b.index in kept_set
+        if (DATE_CUES.search(b.cues) or _DATE_LABEL.match(text)) and not (in_body and len(text) > 80):
+            if not _HAS_YEAR.search(text):
+                continue
+            d = parse_date_text(text)
+            if d is None:
+                continue
+            if is_modified_label(text):
+                mod = mod or d
+            elif pub is None:
+                pub = d
             continue
-        if not _HAS_YEAR.search(text):
-            continue
-        d = parse_date_text(text)
-        if d is None:
-            continue
-        if is_modified_label(text):
-            mod = mod or d
-        elif pub is None:
-            pub = d
-    return pub, mod
+        if line is None:
+            d = _line_date(text)
+            if d is not None and not is_modified_label(text):
+                line = d
+    return pub, mod, line
 
 
 def _wide_dates(blocks: Sequence[Block], kept: Sequence[int]) -> DateValue | None:
@@ -156,15 +232,17 @@ def _first_iso(values: Sequence[str | None]) -> DateValue | None:
 
 
 def date_candidates(ld: JsonLd, mt: M.MetaTags, blocks: Sequence[Block], kept: Sequence[int],
-                    url: str | None) -> dict[str, DateValue | None]:
+                    url: str | None, title: str | None = None,
+                    node_cues: Mapping[int, str] | None = None) -> dict[str, DateValue | None]:
     """Every source's answer for the dates, by source name (also what the explain view shows)."""
     t_pub, t_mod, t_first = _time_dates(mt.times)
-    v_pub, v_mod = _visible_dates(blocks, kept)
+    v_pub, v_mod, v_line = _visible_dates(blocks, kept, title, node_cues)
     return {
         "jsonld": parse_iso(ld.published),
         "meta": _first_iso(mt.all(M.PUBLISHED_KEYS)),
         "time": t_pub,
         "visible": v_pub,
+        "line": v_line,
         "url": date_from_url(url),
         "time_first": t_first,
         "wide": _wide_dates(blocks, kept),
@@ -179,7 +257,7 @@ def date_candidates(ld: JsonLd, mt: M.MetaTags, blocks: Sequence[Block], kept: S
 #: and readability corpora (url 0.98, visible 0.97, <time> with a pub cue 0.95, meta
 #: 0.92, JSON-LD 0.90, first <time> 0.90): the day with most weight wins, so two
 #: lesser sources that agree outvote one better source.
-DATE_WEIGHTS = {"url": 3.0, "visible": 2.0, "time": 1.5, "meta": 1.2, "jsonld": 1.0, "time_first": 0.5}
+DATE_WEIGHTS = {"url": 3.0, "visible": 2.0, "line": 1.5, "time": 1.5, "meta": 1.2, "jsonld": 1.0, "time_first": 0.5}
 
 
 def _pick_date(c: Mapping[str, DateValue | None]) -> tuple[DateValue | None, DateValue | None]:
@@ -294,7 +372,7 @@ def read_html_metadata(doc: Any, removed: Mapping[int, Removal], kept: Sequence[
 
     description = mt.first(("og:description", "description", "twitter:description", "dc.description")) or ld.description
 
-    cands = date_candidates(ld, mt, blocks, kept, url)
+    cands = date_candidates(ld, mt, blocks, kept, url, title, getattr(doc, "node_cues", None))
     published, modified = _pick_date(cands)
     if published is None:
         published = _htmldate(doc, url) or cands["wide"]
