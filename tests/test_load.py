@@ -48,3 +48,16 @@ def test_bad_input_types_and_empty_input():
         load(b"   \n ")
     with pytest.raises(InputError):
         load("x", kind="pdf")  # type: ignore[arg-type]
+
+
+def test_binary_input_is_a_typed_error_not_an_article():
+    import random
+
+    from cleannews.errors import BinaryInputError
+
+    rng = random.Random(7)
+    junk = bytes(rng.getrandbits(8) for _ in range(20_000))
+    with pytest.raises(BinaryInputError):
+        load(junk)
+    # a page in a legacy charset is not binary
+    assert load("<html><body><p>Grüße aus Köln</p></body></html>".encode("cp1252")).kind == "html"

@@ -15,6 +15,10 @@ class EmptyInputError(InputError):
     """The input holds no text at all."""
 
 
+class BinaryInputError(InputError):
+    """The input is binary data (an image, a PDF, random bytes), not a page."""
+
+
 class PageTooLarge(InputError):
     """The page is over a size cap (bytes, characters, tags or lines) set where work
     would outgrow any sane time or memory budget; raise the cap to try it anyway."""
