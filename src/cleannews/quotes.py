@@ -46,18 +46,21 @@ _MARK_RE = regex.compile("[" + regex.escape("".join(sorted(W.ALL_MARKS))) + "]")
 _LINE_RE = regex.compile(r"[^\n]+")
 # A word (with inner apostrophes, hyphens, dots, ampersands: O'Neill, Tae-yul,
 # U.S, AT&T), a short parenthetical "(D-Md.)", or one other character.
-# Inner "/" keeps "9/11" and "24/7" whole; a run of C1 controls and Latin-1
+# Inner "/" keeps "9/11" and "24/7" whole; combining marks stay in their word
+# (decomposed "Å" is A + U+030A); a run of C1 controls and Latin-1
 # symbols between letters is mojibake inside a name ("FranÃ\x83Â§ois", from
 # UTF-8 read twice as Latin-1), never the guillemets « » or a no-break space.
 _MOJIBAKE = "\x80-\x9f\u00a1-\u00aa\u00ac-\u00ba\u00bc-\u00bf"
 _TOKEN_RE = regex.compile(
-    r"\([^()\n]{1,40}\)|[\p{L}\p{N}]+(?:(?:[’'\-.&/]|[" + _MOJIBAKE + r"]{1,4})[\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]"
+    r"\([^()\n]{1,40}\)|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:(?:[’'\-.&/]|[" + _MOJIBAKE + r"]{1,4})[\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*|[^\s\p{L}\p{N}]"
 )
 # Party and state after a US politician's name: "R-Ky", "D-N.Y"; its dot is an
 # abbreviation's, not a sentence end.
 _PARTY_STATE_RE = regex.compile(r"[RDI]-\p{Lu}[\p{L}.]{0,4}")
 # A possible sentence end: terminal punctuation, closing marks, then space.
 _SENT_END_RE = regex.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\p{Lu}\p{N}\"“‘'«„(\[]|$)")
+# A capitalised word after a lower-case word or a comma: not a sentence opener.
+_MID_CAP_RE = regex.compile(r"(?<=[\p{Ll},;][ \u00a0])\p{Lu}[\p{L}\p{M}’'\-]*")
 # A run of capitalised words: candidate full names for surname look-up.
 _NAME_RUN_RE = regex.compile(
     r"\p{Lu}[\p{L}’'\-]*(?:[ \u00a0]+(?:\p{Lu}\.|\p{Lu}[\p{L}’'\-]*|(?:de|van|von|der|bin|al|la|le|du|da)(?=[ \u00a0]+\p{Lu}))){1,5}"
@@ -578,9 +581,24 @@ def _speaker_before(toks: list[_Tok], c: int, lo: int) -> tuple[tuple[_Tok, ...]
             return (), None
         j = k
     s, e = _np_backward(toks, j, lo)
+    if role is not None and j < c:
+        # "Another critic, Laurence H. Tribe, likened": the name is in apposition
+        inner = tuple(t for t in toks[j + 1 : c] if t.text != ",")
+        while inner and _bare(inner[-1].low) in W.SKIP_BEFORE_CUE:
+            inner = inner[:-1]
+        if _is_name_phrase(inner) and not any(_is_cap(t) and _bare(t.low) not in W.FUNCTION_CAPS and t.low not in W.FORWARD_DETERMINERS for t in toks[s:e]):
+            outer = _clean_role(toks[s:e]) if e > s else None
+            return inner, outer
     if e <= s or toks[e - 1].low.endswith(("'s", "’s")):
         return (), None  # nothing, or "Obama's remarks": a possessive, not a speaker
     return tuple(toks[s:e]), role
+
+
+def _is_name_phrase(np_: tuple[_Tok, ...]) -> bool:
+    """Two to five capitalised words or initials, nothing else: "Laurence H. Tribe"."""
+    return 2 <= len(np_) <= 5 and all(
+        _is_cap(t) and _bare(t.low) not in W.FUNCTION_CAPS and _bare(t.low) not in W.ROLE_WORDS for t in np_
+    )
 
 
 def _speaker_after(toks: list[_Tok], k: int) -> tuple[tuple[_Tok, ...], str | None, tuple[str, ...]]:
@@ -689,16 +707,23 @@ def _right_attribution(toks: list[_Tok], after_sentence: bool) -> _Attr | None:
         j, pps = e2, pps + 1
     if pps:
         role = " ".join(t.text for t in toks[e:j])
-    if j < n and toks[j].text == ",":
-        # appositive: ", a top Trump surrogate, said"
+    apps = 0
+    while j < n and toks[j].text == "," and apps < W.MAX_APPOSITIVES:
+        # appositive: ", a top Trump surrogate, said"; a second one may follow
+        # (", the attorney general of Oklahoma, one of the states suing, said")
+        if apps and _cue_at(toks, j + 1) is not None:
+            break
         q = j + 1
         while q < n and q - j <= 24 and toks[q].text not in (",", ".", ";", ":"):
             q += 1
-        if q < n and toks[q].text == ",":
-            inner = toks[j + 1 : q]
-            if inner:
-                role = " ".join(t.text for t in inner)
-                j = q + 1
+        if not (q < n and toks[q].text == ",") or q == j + 1:
+            break
+        inner = " ".join(t.text for t in toks[j + 1 : q])
+        role = inner if not apps else f"{role}, {inner}"
+        j = q
+        apps += 1
+    if apps and j < n and toks[j].text == ",":
+        j += 1
     while j < n and _bare(toks[j].low) in W.SKIP_BEFORE_CUE:
         j += 1
     if j < n:
@@ -735,12 +760,13 @@ def _tail_attribution(toks: list[_Tok]) -> _Attr | None:
             continue
         if tail[0].low == "as":
             # "as X put it", "as X said"
-            e = _np_forward(tail, 1)
-            if e <= 1:
+            lows = [t.low for t in tail]
+            e = len(tail) - 2 if lows[-2:] == ["put", "it"] else len(tail) - 1
+            if e <= 1 or (e == len(tail) - 1 and lows[-1] not in W.CUE_WORDS):
                 continue
-            rest = [t.low for t in tail[e:]]
-            if rest[:2] == ["put", "it"] and len(rest) == 2 or (len(rest) == 1 and rest[0] in W.CUE_WORDS):
-                return _Attr(tuple(tail[1:e]), None, " ".join(rest), _docs_in(tail))
+            np_ = tuple(tail[1:e])
+            if _np_forward(tail[:e], 1) == e:
+                return _Attr(np_, None, " ".join(lows[e:]), _docs_in(tail))
             continue
         cue = _cue_at(tail, 0)
         if cue is not None and tail[0].low in W.INVERTED_CUES:
@@ -827,7 +853,10 @@ def _left_attribution(
                 return _Attr(subj, role, cue, _docs_in(toks)), adjacent
         if b not in W.INVERTED_CUES:
             continue
-        # "said X:" inverted
+        # "said X:" inverted, the cue opening its clause ("The clip says
+        # Kaine "..."" has "Kaine" as the object, not the speaker)
+        if c > 0 and toks[c - 1].text not in ",;:—–(" and toks[c - 1].low not in ("and", "but"):
+            continue
         np_, role, docs = _speaker_after(toks, c + 1)
         if np_ and all(t.text in ",:—–-" for t in toks[c + 1 + len(np_) :]):
             return _Attr(np_, role, cue, docs or _docs_in(toks)), True
@@ -848,10 +877,14 @@ def _clause_subject(toks: list[_Tok], upto: int, names: "_Names | None") -> tupl
     starts = [0] + [i + 1 for i in range(min(upto, len(toks))) if toks[i].text in ",;—–"]
     for st in starts:
         k = st
+        intro = False
         while k < upto and _bare(toks[k].low) in W.FUNCTION_CAPS and toks[k].low not in W.PRONOUNS:
             if toks[k].low in W.FORWARD_DETERMINERS:
                 break
+            intro = intro or _bare(toks[k].low) in W.INTRO_WORDS
             k += 1
+        if intro:
+            continue  # "During a speech ...,": the subject follows the comma
         e = _np_forward(toks, k)
         if e <= k or e >= upto:
             continue
@@ -924,6 +957,8 @@ class _Names:
         self._by_last = by_last
         self._first = first_pos
         self._runs = runs
+        # capitalised words inside sentences (not first): names, not headline words
+        self._mid_caps = frozenset(m.group().lower() for m in _MID_CAP_RE.finditer(body))
         self._run_ends = [e for e, _ in runs]
         self._body = body
         self._starts: list[int] | None = None  # sentence starts, built on first use
@@ -952,6 +987,15 @@ class _Names:
                 return _Who(name, "person", None)
             i -= 1
         return None
+
+    def one_word_name(self, word: str) -> bool:
+        """Can a lone capitalised word be a person's name? A surname the body
+        gives in full, a given name, or a word capitalised mid-sentence
+        somewhere ("Talk compared ..." in a headline is none of these)."""
+        b = _bare(word.lower())
+        if "." in b or b in W.ROLE_WORDS or b.rstrip("s").endswith(W.AGENT_SUFFIXES):
+            return True  # initials ("G.K."), roles and agent nouns ("Demonstrators")
+        return b in self._by_last or b in self._mid_caps or b in W.FEMALE_NAMES or b in W.MALE_NAMES
 
     def known(self, word: str) -> bool:
         """Is `word` the surname of a full name in the body?"""
@@ -1102,6 +1146,9 @@ def _resolve(spans: list[_Span], names: _Names, body: str) -> None:
         name, role = _split_name(np_)
         if kind == "person":
             name = names.full(name)
+            if " " not in name and name[:1].isupper() and not names.one_word_name(name):
+                sp.speaker = None
+                continue
         sp.speaker = name
         if role and not sp.role:
             sp.role = role

@@ -231,6 +231,18 @@ ROLE_WORDS = frozenset(
     house white supreme court majority minority party republican democratic
     democrat republicans democrats gop u.s us uk un eu
     """.split()
+) | frozenset(
+    # Nouns for people by relation or occupation that head a described speaker
+    # ("Gary Johnson's doctor", "9/11 widow Terry Strada", "another critic,
+    # Laurence Tribe,"); from the described speakers of the polnear-dev tune
+    # half and the AP stylebook's list of common attributions.
+    """
+    doctor physician nurse critic critics widow widower mother father wife
+    husband son daughter sister brother parent parents friend neighbor
+    neighbour resident residents voter voters supporter supporters opponent
+    opponents veteran student teacher worker workers owner witness victim
+    survivor protester protesters organizer donor lawmaker lawmakers
+    """.split()
 )
 
 # Nouns of documents and outlets that "say" things; "the statement added" is
@@ -242,7 +254,8 @@ DOCUMENT_NOUNS = frozenset(
     tweets post editorial article analysis document email message note
     transcript announcement communique communiqué declaration motion affidavit
     indictment verdict judgment judgement suit petition video ad advertisement
-    book column interview speech testimony
+    book column interview speech testimony clip footage film documentary
+    commercial story piece headline
     """.split()
 )
 
@@ -256,7 +269,7 @@ ORG_WORDS = frozenset(
     services board union league federation organization organisation embassy
     staff team network channel newspaper magazine tribune herald daily gazette
     associated reuters ap afp cnn nbc abc cbs fox msnbc bbc
-    white senate congress parliament cabinet kremlin pentagon
+    white senate congress parliament cabinet kremlin pentagon united
     """.split()
 )
 
@@ -353,6 +366,11 @@ INTRO_WORDS = frozenset(
 )
 MAX_INTRO_TOKENS = 16
 
+# Appositives after a speaker before its cue ("Pruitt, the attorney general of
+# Oklahoma, one of the states suing, said"); two covers every attribution of
+# the polnear-dev tune half.
+MAX_APPOSITIVES = 2
+
 # Speaker phrases longer than this many tokens are not speaker phrases.
 MAX_NP_TOKENS = 9
 
@@ -400,7 +418,7 @@ MALE_NAMES = frozenset(
     george timothy ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan
     stephen larry justin scott brandon benjamin samuel gregory alexander frank patrick
     raymond jack dennis jerry tyler aaron jose adam nathan henry douglas zachary peter
-    kyle ethan walter noah jeremy christian keith roger terry gerald harold sean austin
+    kyle ethan walter noah jeremy christian keith roger gerald harold sean austin
     carl arthur lawrence dylan jesse bryan billy joe bruce gabriel logan albert
     willie alan juan wayne elijah randy roy vincent ralph eugene russell bobby mason
     philip louis mike chris ted tim bill jim tom dick harry ben matt chuck lloyd
