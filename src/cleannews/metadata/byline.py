@@ -33,7 +33,8 @@ _DIGITS = re.compile(r"\d")
 #: Trailing furniture after a name: "X | Updated ...", "X - 5 min read", "X Published ...".
 _TAIL = re.compile(
     r"\s*(?:[|•·]|\s[-–—]\s|\bupdated\b|\bpublished\b|\bposted\b|\bon\s+(?:\w+\s+)?\d|\bfollow\b|\bmore\s+by\b|"
-    r"\bread\s+more\b|\b\d+\s+min\b|\bemail\b|\bcontact\b).*$",
+    r"\bread\s+more\b|\b\d+\s+min\b|\bemail\b|\bcontact\b|\b(?:edited|photos?|illustrations?|graphics|"
+    r"translated)\s+by\b).*$",
     re.I,
 )
 #: Junk that is never an author (platform roles, generic accounts, link texts). From
@@ -131,7 +132,7 @@ def parse_byline(text: str | None) -> tuple[str, ...]:
     if not text or not isinstance(text, str):
         return ()
     try:
-        s = " ".join(text.split())
+        s = " ".join(_URL.sub(" ", text).split())
         if len(s) > MAX_BYLINE_CHARS:
             return ()
         s = _strip_prefix(s)
@@ -147,13 +148,45 @@ def parse_byline(text: str | None) -> tuple[str, ...]:
         return ()
 
 
+#: Lower-case words allowed inside a person's name (nobiliary and patronymic particles).
+_PARTICLES = frozenset("de da do dos das del della di du la le van von der den ten ter zu bin ibn al el y e".split())
+
+
+def looks_like_person(name: str) -> bool:
+    """Two to five words, each capitalised or a particle: "Alex Perry", "Michiel de Jong".
+    For bylines found by class names alone, where "Movies" or "Continue reading the
+    main story" sit in the same containers."""
+    words = name.split()
+    if not 2 <= len(words) <= 5:
+        return False
+    for w in words:
+        if w.lower() in _PARTICLES:
+            continue
+        if not w[:1].isupper():
+            return False
+    return True
+
+
+#: "Surname, Given names" as library catalogues and Dublin Core write one name:
+#: "Kooman, F.", "Jong, Michiel de", "Doe, Jane" (not "Reuters, AP": the given part
+#: must hold an initial, a particle or a capitalised word that is not all capitals).
+_INVERTED = re.compile(r"^\s*([A-ZÀ-Ý][\w'’-]+),\s*((?:[A-ZÀ-Ý]\.\s*)+|(?:[A-ZÀ-Ý][a-zà-ÿ'’-]+|[a-z]{1,3})(?:\s+(?:[A-ZÀ-Ý][a-zà-ÿ'’-]+|[A-Z]\.|[a-z]{1,3})){0,2})\s*$")
+
+
+def _uninvert(value: str) -> str:
+    m = _INVERTED.match(value)
+    return f"{m.group(2).strip()} {m.group(1)}" if m else value
+
+
 def clean_authors(values: Iterable[str]) -> tuple[str, ...]:
-    """Names from structured sources (meta author, JSON-LD), split and cleaned, deduplicated."""
+    """Names from structured sources (meta author, JSON-LD), split and cleaned, deduplicated.
+
+    Each value is one field; a value written "Surname, Given" is one name turned around."""
     seen: dict[str, str] = {}
     for v in values:
         if not v or _URL.fullmatch(v.strip()):
             continue
-        for name in parse_byline(v):
+        for name in parse_byline(_uninvert(v)):
             key = name.casefold()
             if key not in seen:
                 seen[key] = name

@@ -1,10 +1,9 @@
 """Title: reconcile JSON-LD headline, Dublin Core, og:title, Twitter, `<title>` and `<h1>`.
 
 Site names are stripped as prefixes or suffixes ("Title | Site", "Site - Title",
-"Title - Section - Site") when a segment matches a known site name (og:site_name,
-JSON-LD publisher/WebSite), the domain, or an author of the page. A `<title>`
-whose segments match no known name loses its last short segment only when an
-`<h1>` confirms what remains.
+"Title - Section - Site") only when a segment matches a known site name
+(og:site_name, JSON-LD publisher/WebSite, application-name) or the domain; a
+`<title>` whose segments match no known name is kept whole.
 """
 
 from __future__ import annotations
@@ -28,9 +27,6 @@ MIN_STRIPPED_WORDS = 3
 #: Headline candidates shorter than this many characters are labels, not titles.
 MIN_TITLE_CHARS = 6
 MAX_TITLE_CHARS = 400
-#: Leading or trailing segments of `<title>` dropped without a known site name when
-#: an <h1> confirms the rest: at most this many words (readability's site-name rule).
-MAX_UNKNOWN_SITE_WORDS = 4
 
 
 def norm(s: str | None) -> str:
@@ -133,31 +129,35 @@ def choose_title(
     """The article title.
 
     `structured` are the metadata titles in order of trust (JSON-LD headline, Dublin
-    Core, og:title, twitter:title); the first is taken after site-name stripping.
-    Without structured titles, `<title>` is used (its author segment stripped too:
-    personal blogs write "Title | Section | Author"), reduced to the `<h1>` it
-    starts or ends with when one does.
+    Core, og:title, twitter:title); the first that is not the site's own name is taken
+    after site-name stripping ("Yahoo News - Latest News" as og:title on an article
+    page is the site's title, not the article's). Without structured titles, `<title>`
+    is used. A segment is stripped only when it is a known site name (og:site_name,
+    JSON-LD publisher or WebSite, application-name) or the domain: an unknown
+    trailing segment may be part of the headline ("Evolve: Shared Mutable History —
+    evolve extension for Mercurial"). When a site segment was stripped and what
+    remains starts with an `<h1>`, the rest is a section ("Headline | News | Site").
+    `authors` is accepted for compatibility and not used: an author is not a site.
     """
     sites = [s for s in site_names if s]
-    authors = [a for a in authors if a]
-    cands = [c for c in (_clean(strip_site_name(s, sites, url)) for s in structured) if c]
-    page_title = _clean(strip_site_name(html_title, sites, url, authors))
+    site_norms = {norm(s) for s in sites} - {""}
+    page_norm = norm(html_title)
+    # a site-level title, unless the page's own <title> says the same (then a badly
+    # filled application-name is what repeats the headline)
+    structured_ok = [s for s in structured if s and (norm(s) not in site_norms or norm(s) == page_norm)]
+    cands = [c for c in (_clean(strip_site_name(s, sites, url)) for s in structured_ok) if c]
     heads = [h for h in (_clean(h) for h in h1s) if h]
-    head_norms = {norm(h): h for h in heads}
     if cands:
         return cands[0]
+    whole = _clean(html_title)
+    page_title = _clean(strip_site_name(html_title, sites, url))
     if page_title:
         n = norm(page_title)
-        if n in head_norms:
-            return page_title
-        # "Headline | Section | Site": the h1 is the headline the <title> starts or ends with
-        for h, text in head_norms.items():
-            if len(h) >= 10 and (n.startswith(h) or n.endswith(h)) and len(text.split()) >= 2:
-                return text
-        segs = split_segments(page_title)
-        if len(segs) >= 2 and len(segs[-1].split()) <= MAX_UNKNOWN_SITE_WORDS and not heads:
-            rest = page_title[: page_title.rfind(segs[-1])].rstrip(" |-–—:»·/\\")
-            if len(rest.split()) >= 3:
-                return rest
+        if page_title != whole:
+            # "Headline | Section | Site": the site is gone; the h1 is the headline the rest starts with
+            for h in heads:
+                hn = norm(h)
+                if hn != n and len(hn) >= 10 and n.startswith(hn) and len(h.split()) >= 2:
+                    return h
         return page_title
     return heads[0] if heads else None
