@@ -1211,11 +1211,13 @@ def _recent_subject(
     copy) otherwise goes on with the last quoted speaker."""
     if pos <= lo:
         return None
-    starts = names.sentence_starts(max(lo, pos - W.RESOLVE_CHARS), pos)
+    starts = names.sentence_starts(max(lo, pos - 2 * W.SUBJECT_CHARS), pos)
     # the quote's own sentence, then the one before it
     back = 0
     for i in range(len(starts) - 1, -1, -1):
-        s = starts[i]
+        s = _first_char(body, starts[i])
+        if back and s < pos and body[s] in W.ALL_MARKS:
+            return None  # the sentence before opens with a quotation: no new subject
         e = min(pos, starts[i + 1] if i + 1 < len(starts) else pos, s + W.SUBJECT_CHARS)
         toks = _tokens(body, s, e)
         if i == len(starts) - 1 and not any(_is_word(t) for t in toks):
