@@ -100,6 +100,15 @@ WEAK_MIN_STOP = 0.15
 LIST_MAX_ITEMS = 80
 
 # --- the article's end ---
+#: Teaser cards: a short description under two or more label lines (kicker, headline,
+#: source, author: no final stop; a line ending like a sentence breaks the run). CARD_MIN_RUN cards in a row after the article's text end it; a
+#: description is prose of at most CARD_MAX_CHARS (teasers run one or two sentences).
+CARD_MIN_RUN = 3
+CARD_MIN_LABELS = 2
+CARD_MAX_CHARS = 400
+#: ...and only when the article before the cards outweighs what follows them: a run of
+#: results or deals that makes up most of the region is the article itself.
+CARD_ARTICLE_RATIO = 1.0
 #: Lines that open a comment section. After the article's text they end it: on the
 #: benchmark's pages no article text follows one of these once prose has been seen
 #: (a bare "Comments" is left out: share rows print it above and inside articles).
@@ -147,8 +156,9 @@ class LineFeatures:
     repeated: bool
 
 
-def _norm_key(text: str) -> str:
-    return " ".join(_WORD.findall(text.lower()))
+#: The language is guessed from this many tokens of the page's long blocks (enough for
+#: a stable vote; counting a whole 50,000-word page seven times was the scorer's cost).
+LANGUAGE_SAMPLE_TOKENS = 3000
 
 
 def pick_language(blocks: Sequence[Block]) -> frozenset[str] | None:
@@ -156,12 +166,15 @@ def pick_language(blocks: Sequence[Block]) -> frozenset[str] | None:
     tokens: list[str] = []
     for b in blocks:
         if len(b.text) >= LENGTH_LOW:
-            tokens.extend(w.lower() for w in _WORD.findall(b.text))
+            tokens.extend(_WORD.findall(b.text.lower()))
+            if len(tokens) >= LANGUAGE_SAMPLE_TOKENS:
+                break
     if not tokens:
         return None
+    counts = Counter(tokens)
     best, best_hits = None, 0
     for words in STOPWORDS.values():
-        hits = sum(1 for t in tokens if t in words)
+        hits = sum(c for t, c in counts.items() if t in words)
         if hits > best_hits:
             best, best_hits = words, hits
     if best is None or best_hits / len(tokens) < MIN_LANGUAGE_DENSITY:
@@ -170,16 +183,13 @@ def pick_language(blocks: Sequence[Block]) -> frozenset[str] | None:
 
 
 def features(blocks: Sequence[Block], stop: frozenset[str] | None) -> list[LineFeatures]:
-    counts = Counter(_norm_key(b.text) for b in blocks if len(b.text) <= REPEAT_MAX_CHARS)
+    words_of = [_WORD.findall(b.text.lower()) for b in blocks]
+    keys = [" ".join(w) if len(b.text) <= REPEAT_MAX_CHARS else "" for b, w in zip(blocks, words_of)]
+    counts = Counter(k for k in keys if k)
     out = []
-    for b in blocks:
-        words = _WORD.findall(b.text)
+    for b, words, key in zip(blocks, words_of, keys):
         n = len(words)
-        if stop is not None and n:
-            density = sum(1 for w in words if w.lower() in stop) / n
-        else:
-            density = 0.0
-        key = _norm_key(b.text)
+        density = sum(1 for w in words if w in stop) / n if stop is not None and n else 0.0
         out.append(LineFeatures(
             chars=len(b.text) * (2 if _CJK.search(b.text[:40]) else 1),
             words=n,
@@ -187,7 +197,7 @@ def features(blocks: Sequence[Block], stop: frozenset[str] | None) -> list[LineF
             link_density=b.link_density,
             sentence=bool(_SENTENCE_END.search(b.text)),
             punct=len(_PUNCT.findall(b.text)),
-            repeated=len(b.text) <= REPEAT_MAX_CHARS and bool(key) and counts[key] >= REPEAT_MIN,
+            repeated=bool(key) and counts[key] >= REPEAT_MIN,
         ))
     return out
 
@@ -360,6 +370,38 @@ def _article_end(seq: Sequence[Block], weights: Sequence[float], anchor: int | N
     return None
 
 
+def _cards_start(seq: Sequence[Block], first: Sequence[str], feats: Sequence[LineFeatures], weights: Sequence[float],
+                 removed: Mapping[int, Removal], lo: int, hi: int) -> int | None:
+    """Where a run of teaser cards starts inside the region [lo, hi), after some article text.
+
+    Lines a cleaner removed (captions, credits, "Image 2 of 5") are no labels: a gallery
+    of captioned pictures inside the article is no teaser list.
+    """
+    cards: list[int] = []  # start of each card in the current run
+    labels, label_start = 0, lo
+    for k in range(lo, hi):
+        if seq[k].index in removed:
+            continue
+        if not _prose(first[k]):
+            if seq[k].text.rstrip()[-1:] in ".?!:;,":
+                cards, labels = [], 0  # a sentence (a question, a result line) is no label
+                continue
+            if labels == 0:
+                label_start = k
+            labels += 1
+            continue
+        if labels >= CARD_MIN_LABELS and feats[k].chars <= CARD_MAX_CHARS:
+            cards.append(label_start)
+            before = sum(weights[lo:cards[0]])
+            if (len(cards) >= CARD_MIN_RUN and before >= MIN_WEIGHT_BEFORE_COMMENTS
+                    and before >= CARD_ARTICLE_RATIO * sum(weights[cards[0]:hi])):
+                return cards[0]
+        else:
+            cards = []
+        labels = 0
+    return None
+
+
 def select_dump_blocks(doc: Document, removed: Mapping[int, Removal]) -> Selection:
     """Classify, find the article region, revise inside it; kept = prose blocks in order.
 
@@ -401,6 +443,9 @@ def select_dump_blocks(doc: Document, removed: Mapping[int, Removal]) -> Selecti
         return Selection(kept=(), dropped={b.index: "no article text" for b in live}, is_article=False,
                          reason="no block reads as article text")
     lo, hi = span
+    cut = _cards_start(seq, first, feats, weights, removed, lo, hi)
+    if cut is not None:
+        hi = cut
     cls = revise(first, seq, feats, lo, hi)
     hi = article_lists(cls, seq, first, feats, lo, hi, len(weights))
     kept: list[int] = []
