@@ -326,3 +326,9 @@ def test_seed_quotes_all_found_with_speakers():
                 match[0].speaker,
             )
     assert total == 8
+
+
+def test_lowercase_office_before_the_name_is_a_role():
+    body = "“We will not close the library this year,” said councillor Edda Vrain, who leads the arts committee."
+    q = _one(body, "We will not close")
+    assert (q.speaker, q.speaker_role, q.cue) == ("Edda Vrain", "councillor", "said")

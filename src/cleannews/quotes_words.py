@@ -228,6 +228,9 @@ ROLE_WORDS = frozenset(
     coach owner partner president-elect vice-president first lady fellow
     communications communication national security homeland attorney-general
     source sources insider insiders
+    councillor councilor councilman councilwoman councillors alderman alderwoman
+    legislator legislators lawmaker lawmakers mp mps mep meps assemblyman
+    assemblywoman selectman magistrate governor-general minister-president
     house white supreme court majority minority party republican democratic
     democrat republicans democrats gop u.s us uk un eu
     """.split()
