@@ -101,11 +101,14 @@ LIST_MAX_ITEMS = 80
 
 # --- the article's end ---
 #: Teaser cards: a short description under two or more label lines (kicker, headline,
-#: source, author: no final stop; a line ending like a sentence breaks the run). CARD_MIN_RUN cards in a row after the article's text end it; a
+#: source, author: no final stop; a line ending like a sentence breaks the run unless it
+#: is the card's short description, and questions count as neither). CARD_MIN_RUN cards in a row after the article's text end it; a
 #: description is prose of at most CARD_MAX_CHARS (teasers run one or two sentences).
 CARD_MIN_RUN = 3
 CARD_MIN_LABELS = 2
 CARD_MAX_CHARS = 400
+#: A question of this many words or more is a headline label ("What made X so popular?").
+CARD_QUESTION_WORDS = 5
 #: ...and only when the article before the cards outweighs what follows them: a run of
 #: results or deals that makes up most of the region is the article itself.
 CARD_ARTICLE_RATIO = 1.0
@@ -131,6 +134,9 @@ COMMENT_AUTHOR_WINDOW = 12
 MIN_WEIGHT_BEFORE_COMMENTS = 200.0
 #: Openers are short lines.
 OPENER_MAX_CHARS = 200
+#: A cookie-consent notice after the article's text is the page's end too (banners print
+#: a paragraph or two; counted after the title anchor, like teaser headers).
+CONSENT = re.compile(r"(?:this (?:web ?)?site|we|our (?:web ?)?site) uses? cookies\b.{0,600}", re.I | re.S)
 #: A "Related" / "More from" / "Most read" header ends the article too, but only after
 #: this much region weight: inline "Related" boxes sit inside articles, after their
 #: first paragraphs (on the benchmark's even half, all that had article text after
@@ -353,6 +359,10 @@ def _article_end(seq: Sequence[Block], weights: Sequence[float], anchor: int | N
     """
     for k, b in enumerate(seq):
         t = b.text.strip()
+        if k > (anchor or 0) and CONSENT.fullmatch(t):
+            span = densest_region(weights[anchor or 0 : k])
+            if span is not None and sum(weights[(anchor or 0) + span[0] : (anchor or 0) + span[1]]) >= MIN_WEIGHT_BEFORE_COMMENTS:
+                return k
         if len(t) > OPENER_MAX_CHARS:
             continue
         need, start = MIN_WEIGHT_BEFORE_COMMENTS, 0
@@ -382,9 +392,12 @@ def _cards_start(seq: Sequence[Block], first: Sequence[str], feats: Sequence[Lin
     for k in range(lo, hi):
         if seq[k].index in removed:
             continue
-        if not _prose(first[k]):
-            if seq[k].text.rstrip()[-1:] in ".?!:;,":
-                cards, labels = [], 0  # a sentence (a question, a result line) is no label
+        last = seq[k].text.rstrip()[-1:]
+        if not _prose(first[k]) and last in "?!" and feats[k].words < CARD_QUESTION_WORDS:
+            continue  # a short question (an interview's line) is neither label nor text
+        if not _prose(first[k]) and (last not in ".:;," or labels < CARD_MIN_LABELS):
+            if last in ".:;,":
+                cards, labels = [], 0  # a sentence (a result line) is no label
                 continue
             if labels == 0:
                 label_start = k
