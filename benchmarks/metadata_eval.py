@@ -19,6 +19,7 @@ import hashlib
 import importlib.util
 import json
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -119,13 +120,15 @@ def run(dataset: str, out_dir: Path, scorer: Any, show_errors: bool) -> dict:
     keys = ("title_accuracy", "byline_accuracy", "date_accuracy")
     for name in ("all", "dev", "held-out"):
         sub = {k: v for k, v in preds.items() if name == "all" or half(k) == name}
-        tmp = out_dir / f"{dataset}.{name}.truth"
-        tmp.mkdir(exist_ok=True)
-        with (tmp / "truth.jsonl").open("w", encoding="utf8") as f:
-            for r in rows:
-                if name == "all" or half(r["id"]) == name:
-                    f.write(json.dumps(r, ensure_ascii=False) + "\n")
-        res = scorer.score(tmp, sub)
+        # The half's truth rows go to a temporary folder outside the project: corpus
+        # text is never written into the checkout.
+        with tempfile.TemporaryDirectory(prefix="cleannews-meta-") as tmpdir:
+            tmp = Path(tmpdir)
+            with (tmp / "truth.jsonl").open("w", encoding="utf8") as f:
+                for r in rows:
+                    if name == "all" or half(r["id"]) == name:
+                        f.write(json.dumps(r, ensure_ascii=False) + "\n")
+            res = scorer.score(tmp, sub)
         result[name] = {k: round(res[k], 3) for k in keys if k in res}
     if show_errors:
         for r in rows:
