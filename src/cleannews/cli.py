@@ -19,8 +19,10 @@ from pathlib import Path
 from typing import TextIO
 
 from cleannews.batch import Source, done_sources, extract_many, iter_sources
+from cleannews.explain import register_explain
 from cleannews.models import Article
 from cleannews.pipeline import DEFAULT_BUDGET
+from cleannews.scaffold import register_new_site
 
 
 def read_input(path: str) -> bytes:
@@ -134,8 +136,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cleannews", description="Turn news pages into clean articles.")
     sub = parser.add_subparsers(dest="command", required=True)
     register_extract(sub)
-    __import__("cleannews.explain").explain.register_explain(sub)
-    __import__("cleannews.scaffold").scaffold.register_new_site(sub)
+    register_explain(sub)
+    register_new_site(sub)
     return parser
 
 
