@@ -5,7 +5,9 @@ link density, stop-word density, sentence punctuation, repetition in the page) a
 good / near-good / short / bad; short and near-good blocks are then revised from
 their neighbours; the article is the densest contiguous region of good blocks (a
 maximum-sum segment where good text weighs by its length and anything else costs);
-inside it, good blocks and the headings that sit inside or open it are kept.
+inside it, good blocks and the headings that sit inside or open it are kept. Where the
+article ends before the page does (comments, teaser headers and cards, cookie notices)
+is `ends`' business; this module cuts the region there.
 
 Thresholds are named below with where they came from; they were tuned on the even
 half of the scrapinghub text/Markdown benchmark ids and checked on the odd half.
@@ -19,9 +21,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from cleannews.cleaners.generic.related import MAX_HEADING_CHARS as RELATED_MAX_CHARS
-from cleannews.cleaners.generic.related import RELATED_HEADING
 from cleannews.models import Block, BlockKind, Removal
+from cleannews.scoring.ends import article_end, cards_start
 from cleannews.scoring.scorer import Selection
 from cleannews.scoring.stopwords import STOPWORDS
 
@@ -98,50 +99,6 @@ WEAK_MIN_STOP = 0.15
 #: items; one short non-item line between items (a link a text dump put on its own
 #: line) does not end the run.
 LIST_MAX_ITEMS = 80
-
-# --- the article's end ---
-#: Teaser cards: a short description under two or more label lines (kicker, headline,
-#: source, author: no final stop; a line ending like a sentence breaks the run unless it
-#: is the card's short description, and questions count as neither). CARD_MIN_RUN cards in a row after the article's text end it; a
-#: description is prose of at most CARD_MAX_CHARS (teasers run one or two sentences).
-CARD_MIN_RUN = 3
-CARD_MIN_LABELS = 2
-CARD_MAX_CHARS = 400
-#: A question of this many words or more is a headline label ("What made X so popular?").
-CARD_QUESTION_WORDS = 5
-#: ...and only when the article before the cards outweighs what follows them: a run of
-#: results or deals that makes up most of the region is the article itself.
-CARD_ARTICLE_RATIO = 1.0
-#: Lines that open a comment section. After the article's text they end it: on the
-#: benchmark's pages no article text follows one of these once prose has been seen
-#: (a bare "Comments" is left out: share rows print it above and inside articles).
-COMMENT_OPENER = re.compile(
-    r"(?:\W{0,3}\(?\d+\)?\s+(?:comments?|responses?|replies|thoughts?|reactions?)\W{0,3}"
-    r"|(?:\d+\s+)?(?:comments?|responses?|replies|thoughts?|reactions?) (?:to|on) .{1,160}"
-    r"|(?:leave|post|add|write|submit|join) (?:a |your |the )?(?:reply|comment|response|discussion|conversation)\W*.{0,40}"
-    r"|\W{0,3}(?:view|show|read|load|see|hide|loading)(?: all)?(?: \d+)? comments?\W*.{0,20}"
-    r"|(?:top rated|recent|latest|reader|user|most recent) comments?(?: \(\d+\))?"
-    r"|.{0,60}comments powered by .{0,40}|comments are closed\W*"
-    r"|you must be logged in to (?:post|leave) a comment.*|.{0,40}log in .{0,40}to (?:post )?(?:your )?comment.{0,20})",
-    re.I,
-)
-#: A commenter's line ("jane says:", "Jane on May 2, 2019 at 4:47 pm said:") opens the
-#: thread when another one follows within COMMENT_AUTHOR_WINDOW blocks.
-COMMENT_AUTHOR = re.compile(r".{1,100}\s(?:says|said|wrote|commented)\s*:", re.I)
-COMMENT_AUTHOR_WINDOW = 12
-#: ...and only when the region before it weighs this much (about two paragraphs of
-#: good text): a comment counter next to the headline must not end an empty article.
-MIN_WEIGHT_BEFORE_COMMENTS = 200.0
-#: Openers are short lines.
-OPENER_MAX_CHARS = 200
-#: A cookie-consent notice after the article's text is the page's end too (banners print
-#: a paragraph or two; counted after the title anchor, like teaser headers).
-CONSENT = re.compile(r"(?:this (?:web ?)?site|we|our (?:web ?)?site) uses? cookies\b.{0,600}", re.I | re.S)
-#: A "Related" / "More from" / "Most read" header ends the article too, but only after
-#: this much region weight: inline "Related" boxes sit inside articles, after their
-#: first paragraphs (on the benchmark's even half, all that had article text after
-#: them came after less than 1,300 characters of it).
-MIN_WEIGHT_BEFORE_RELATED = 1500.0
 
 _WORD = re.compile(r"\w+(?:['’]\w+)?")
 _SENTENCE_END = re.compile(r"[.!?。！？…:;»”\"')\]]\s*$")
@@ -331,6 +288,12 @@ def densest_region(weights: Sequence[float]) -> tuple[int, int] | None:
     return best_span
 
 
+def region_weight(weights: Sequence[float]) -> float:
+    """The sum of the densest region of `weights`, 0.0 if nothing is positive."""
+    span = densest_region(weights)
+    return 0.0 if span is None else sum(weights[span[0]:span[1]])
+
+
 def best_region_from(weights: Sequence[float], lo: int, hi: int) -> tuple[int, int, float] | None:
     """The best segment that starts in [lo, hi): (start, end, sum), None if none is positive."""
     best: tuple[int, int, float] | None = None
@@ -349,70 +312,6 @@ def _anchor(cands: Sequence[Block], removed: Mapping[int, Removal]) -> int | Non
     if title is None:
         return None
     return next((k for k, b in enumerate(cands) if b.index > title), None)
-
-
-def _article_end(seq: Sequence[Block], weights: Sequence[float], anchor: int | None) -> int | None:
-    """Position of the line opening the comment section (or the teasers) after the article, if any.
-
-    Teaser headers count only after the title anchor (pages list headlines above the
-    article too); comment threads never come first, so their openers count anywhere.
-    """
-    for k, b in enumerate(seq):
-        t = b.text.strip()
-        if k > (anchor or 0) and CONSENT.fullmatch(t):
-            span = densest_region(weights[anchor or 0 : k])
-            if span is not None and sum(weights[(anchor or 0) + span[0] : (anchor or 0) + span[1]]) >= MIN_WEIGHT_BEFORE_COMMENTS:
-                return k
-        if len(t) > OPENER_MAX_CHARS:
-            continue
-        need, start = MIN_WEIGHT_BEFORE_COMMENTS, 0
-        opener = bool(COMMENT_OPENER.fullmatch(t))
-        if not opener and k > (anchor or 0) and len(t) <= RELATED_MAX_CHARS and RELATED_HEADING.fullmatch(t):
-            opener, need, start = True, MIN_WEIGHT_BEFORE_RELATED, anchor or 0
-        if not opener and COMMENT_AUTHOR.fullmatch(t):
-            nxt = seq[k + 1 : k + 1 + COMMENT_AUTHOR_WINDOW]
-            opener = any(len(a.text) <= OPENER_MAX_CHARS and COMMENT_AUTHOR.fullmatch(a.text.strip()) for a in nxt)
-        if not opener:
-            continue
-        span = densest_region(weights[start:k])
-        if span is not None and sum(weights[start + span[0] : start + span[1]]) >= need:
-            return k
-    return None
-
-
-def _cards_start(seq: Sequence[Block], first: Sequence[str], feats: Sequence[LineFeatures], weights: Sequence[float],
-                 removed: Mapping[int, Removal], lo: int, hi: int) -> int | None:
-    """Where a run of teaser cards starts inside the region [lo, hi), after some article text.
-
-    Lines a cleaner removed (captions, credits, "Image 2 of 5") are no labels: a gallery
-    of captioned pictures inside the article is no teaser list.
-    """
-    cards: list[int] = []  # start of each card in the current run
-    labels, label_start = 0, lo
-    for k in range(lo, hi):
-        if seq[k].index in removed:
-            continue
-        last = seq[k].text.rstrip()[-1:]
-        if not _prose(first[k]) and last in "?!" and feats[k].words < CARD_QUESTION_WORDS:
-            continue  # a short question (an interview's line) is neither label nor text
-        if not _prose(first[k]) and (last not in ".:;," or labels < CARD_MIN_LABELS):
-            if last in ".:;,":
-                cards, labels = [], 0  # a sentence (a result line) is no label
-                continue
-            if labels == 0:
-                label_start = k
-            labels += 1
-            continue
-        if labels >= CARD_MIN_LABELS and feats[k].chars <= CARD_MAX_CHARS:
-            cards.append(label_start)
-            before = sum(weights[lo:cards[0]])
-            if (len(cards) >= CARD_MIN_RUN and before >= MIN_WEIGHT_BEFORE_COMMENTS
-                    and before >= CARD_ARTICLE_RATIO * sum(weights[cards[0]:hi])):
-                return cards[0]
-        else:
-            cards = []
-        labels = 0
-    return None
 
 
 def select_dump_blocks(doc: Document, removed: Mapping[int, Removal]) -> Selection:
@@ -444,7 +343,7 @@ def select_dump_blocks(doc: Document, removed: Mapping[int, Removal]) -> Selecti
         else:
             weights.append(-(BAD_COST + BAD_WEIGHT * f.chars))
     anchor = _anchor(seq, removed)
-    end = _article_end(seq, weights, anchor)
+    end = article_end(seq, lambda a, b: region_weight(weights[a:b]), anchor)
     if end is not None:
         weights = weights[:end]
     span = densest_region(weights)
@@ -456,7 +355,7 @@ def select_dump_blocks(doc: Document, removed: Mapping[int, Removal]) -> Selecti
         return Selection(kept=(), dropped={b.index: "no article text" for b in live}, is_article=False,
                          reason="no block reads as article text")
     lo, hi = span
-    cut = _cards_start(seq, first, feats, weights, removed, lo, hi)
+    cut = cards_start(seq, [_prose(c) for c in first], feats, weights, removed, lo, hi)
     if cut is not None:
         hi = cut
     cls = revise(first, seq, feats, lo, hi)
