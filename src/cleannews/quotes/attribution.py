@@ -1,0 +1,311 @@
+"""Attribution: the speech cue around a quotation and the speaker phrase it points to.
+
+Given the tokens of the quote's sentence on either side, this finds the
+attribution after the quote ('," Blinken said' / '," said X' / '..., Warren
+said.'), before it ('X said: "..."' / 'according to X, "..."' / '..., saying,
+"..."'), or failing those a plain clause subject. It returns the unresolved
+phrase (`_Attr`); turning "he" or "Blinken" into a name is `resolve`'s job, and
+choosing which window to look in is the driver's (`find`).
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from cleannews.quotes import words as W
+from cleannews.quotes.names import _Names
+from cleannews.quotes.phrases import (
+    _named, _np_backward, _np_forward, _skip_time, _speaker_after, _speaker_before, _speaker_like,
+)
+from cleannews.quotes.tokens import _Tok, _bare, _is_cap, _is_word
+
+
+class _Attr(NamedTuple):
+    np: tuple[_Tok, ...]
+    role: str | None
+    cue: str | None
+    docs: tuple[str, ...]
+
+
+def _cue_at(toks: list[_Tok], i: int) -> str | None:
+    """The cue starting at token i ("said", "according to", "pointed out"), or None."""
+    b = toks[i].low
+    if b in W.PREFIX_CUES:
+        follow = W.PREFIX_CUES[b]
+        if follow and not (i + 1 < len(toks) and toks[i + 1].low == follow[0]):
+            return None
+        return b + (" " + follow[0] if follow else "")
+    if b in W.CUE_WORDS or b in W.PARTICIPLE_CUES:
+        if b in ("pointed", "pointing", "points", "point"):
+            if i + 1 < len(toks) and toks[i + 1].low == "out":
+                return b + " out"
+            return None
+        return b
+    return None
+
+
+def _docs_in(toks: list[_Tok] | tuple[_Tok, ...]) -> tuple[str, ...]:
+    return tuple(sorted({_bare(t.low) for t in toks if _bare(t.low) in W.DOCUMENT_NOUNS}))
+
+
+def _clause_ends(toks: list[_Tok], j: int) -> bool:
+    """After a cue at j-1: does the attribution clause end here, rather than a
+    new statement start ("He said that ...", "Trump said Putin ...")?"""
+    if j >= len(toks):
+        return True
+    t = toks[j]
+    b = _bare(t.low)
+    if not _is_word(t):
+        return True
+    if b == "that" or b in W.PRONOUNS or b in W.DETERMINERS:
+        return False
+    if _is_cap(t) and b not in W.TIME_WORDS:
+        return False
+    return True
+
+
+def _right_attribution(toks: list[_Tok], after_sentence: bool) -> _Attr | None:
+    """Attribution at the start of the text after a quote: '," Blinken said' or '," said X'.
+
+    after_sentence: the quote ended its sentence ('...improving." Blinken said.'),
+    so what follows is a new sentence and counts only as a bare attribution."""
+    n = len(toks)
+    k = 0
+    while k < n and toks[k].text in ",—–-" :
+        k += 1
+    if k >= n:
+        return None
+    if k > 0 and toks[k - 1].text in "—–" or (k < n and toks[k].text == "―"):
+        # an epigraph or pull quote: "..." — Jane Doe
+        while k < n and toks[k].text in "―—–":
+            k += 1
+        e = _np_forward(toks, k)
+        if e > k and _named(toks[k:e]) and all(not _is_word(t) for t in toks[e:]):
+            return _Attr(tuple(toks[k:e]), None, None, ())
+    cue = _cue_at(toks, k)
+    if cue is not None and toks[k].low in W.INVERTED_CUES:
+        skip = 2 if " " in cue else 1
+        np_, role, docs = _speaker_after(toks, k + skip)
+        if np_:
+            return _Attr(np_, role, cue, docs or _docs_in(toks))
+        return None
+    e = _np_forward(toks, k)
+    if e <= k:
+        return None
+    np_ = tuple(toks[k:e])
+    role = None
+    j = e
+    pps = 0
+    while j + 1 < n and toks[j].low in W.NP_PREPOSITIONS and pps < 2:
+        # "Mr. Morgan of the Sierra Club said", "a narrator in the ad asks"
+        e2 = _np_forward(toks, j + 1)
+        if e2 <= j + 1:
+            break
+        j, pps = e2, pps + 1
+    if pps:
+        role = " ".join(t.text for t in toks[e:j])
+    apps = 0
+    while j < n and toks[j].text == "," and apps < W.MAX_APPOSITIVES:
+        # appositive: ", a top Trump surrogate, said"; a second one may follow
+        # (", the attorney general of Oklahoma, one of the states suing, said")
+        if apps and _cue_at(toks, j + 1) is not None:
+            break
+        q = j + 1
+        while q < n and q - j <= 24 and toks[q].text not in (",", ".", ";", ":"):
+            q += 1
+        if not (q < n and toks[q].text == ",") or q == j + 1:
+            break
+        inner = " ".join(t.text for t in toks[j + 1 : q])
+        role = inner if not apps else f"{role}, {inner}"
+        j = q
+        apps += 1
+    if apps and j < n and toks[j].text == ",":
+        j += 1
+    while j < n and _bare(toks[j].low) in W.SKIP_BEFORE_CUE:
+        j += 1
+    if j < n:
+        cue = _cue_at(toks, j)
+        if cue is None or toks[j].low in W.PARTICIPLE_CUES:
+            return None
+        if toks[j].low in W.WEAK_CUES and not _named(np_):
+            return None
+        if after_sentence and toks[j].low not in ("told", "tells", "asked", "asks") and not _clause_ends(toks, j + 1):
+            return None
+        return _Attr(np_, role, cue, _docs_in(toks[: j + 4]) + _docs_in(np_))
+    return None
+
+
+def _tail_attribution(toks: list[_Tok]) -> _Attr | None:
+    """Attribution closing the quote's sentence after other words: '..., Warren
+    said.', '..., said Warren.', '... as a memo put it.' The clause must run to
+    the sentence end (time words and a short place phrase aside)."""
+    n = len(toks)
+    while n > 0 and not _is_word(toks[n - 1]) and toks[n - 1].text[0] != "(":
+        n -= 1
+    if n == 0:
+        return None
+    starts = []
+    last_comma = max((i for i in range(n) if toks[i].text in ",—–"), default=-1)
+    if last_comma >= 0:
+        starts.append(last_comma + 1)
+    as_at = max((i for i in range(n) if toks[i].low == "as"), default=-1)
+    if as_at > last_comma:
+        starts.append(as_at)
+    for k in starts:
+        tail = toks[k:n]
+        if not tail:
+            continue
+        if tail[0].low == "as":
+            # "as X put it", "as X said"
+            lows = [t.low for t in tail]
+            e = len(tail) - 2 if lows[-2:] == ["put", "it"] else len(tail) - 1
+            if e <= 1 or (e == len(tail) - 1 and lows[-1] not in W.CUE_WORDS):
+                continue
+            np_ = tuple(tail[1:e])
+            if _np_forward(tail[:e], 1) == e:
+                return _Attr(np_, None, " ".join(lows[e:]), _docs_in(tail))
+            continue
+        cue = _cue_at(tail, 0)
+        if cue is not None and tail[0].low in W.INVERTED_CUES:
+            np_, role, docs = _speaker_after(tail, 1)
+            if np_ and _tail_ends(tail, 1 + len(np_)) or (np_ and role):
+                return _Attr(np_, role, cue, docs)
+            continue
+        e = _np_forward(tail, 0)
+        if e <= 0:
+            continue
+        np_ = tuple(tail[:e])
+        j = e
+        while j < len(tail) and _bare(tail[j].low) in W.SKIP_BEFORE_CUE:
+            j += 1
+        if j >= len(tail):
+            continue
+        cue = _cue_at(tail, j)
+        if cue is None or tail[j].low in W.PARTICIPLE_CUES or tail[j].low not in W.INVERTED_CUES:
+            continue
+        if _tail_ends(tail, j + (2 if " " in cue else 1)):
+            return _Attr(np_, None, cue, _docs_in(tail))
+    return None
+
+
+def _tail_ends(tail: list[_Tok], j: int) -> bool:
+    """Only time words, and at most one short place phrase ("in an interview"),
+    from j to the end of `tail`."""
+    j = _skip_time(tail, j)
+    if j < len(tail) and tail[j].low in W.TAIL_PREPOSITIONS and len(tail) - j <= W.TAIL_PHRASE_TOKENS:
+        j = _skip_time(tail, len(tail))
+    return j >= len(tail)
+
+
+def _left_attribution(
+    toks: list[_Tok], prev_speaker: tuple[_Tok, ...], names: _Names | None = None
+) -> tuple[_Attr | None, bool]:
+    """Attribution in the sentence before a quote. Returns (attribution, cue is adjacent)."""
+    n = len(toks)
+    participle = -1
+    for c in range(n - 1, -1, -1):
+        cue = _cue_at(toks, c)
+        if cue is None:
+            continue
+        width = 2 if " " in cue else 1
+        adjacent = all(t.text in ",:—–-" for t in toks[c + width :])
+        b = toks[c].low
+        if b in W.PREFIX_CUES:
+            np_, role, docs = _speaker_after(toks, c + width)
+            if np_:
+                after = c + width + len(np_)
+                adjacent = adjacent or all(t.text in ",:—–-" for t in toks[after:])
+                return _Attr(np_, role, cue, docs or _docs_in(toks)), adjacent
+            continue
+        if b in W.PARTICIPLE_CUES and not (c > 0 and toks[c - 1].low in W.PROGRESSIVE_AUX):
+            # "footage of Trump saying, ..." names its own subject
+            if c > 0 and _named(toks[c - 1 : c]) and toks[c - 1].low not in W.PRONOUNS:
+                s_, e_ = _np_backward(toks, c, 0)
+                if e_ > s_:
+                    return _Attr(tuple(toks[s_:e_]), None, cue, _docs_in(toks)), adjacent
+            if participle < 0:
+                participle = c
+            continue
+        np_, role = _speaker_before(toks, c, 0)
+        if np_:
+            if b in W.WEAK_CUES and not (_named(np_) and _plausible(np_, names)):
+                continue
+            return _Attr(np_, role, cue, _docs_in(toks)), adjacent or participle >= 0
+        if b in W.WEAK_CUES:
+            continue
+        if c > 0 and toks[c - 1].low in ("and", "but", "then", "also"):
+            # "Clinton ... attended the forum and said ...": the clause's subject
+            subj, role = _clause_subject(toks, c, names)
+            if subj:
+                return _Attr(subj, role, cue, _docs_in(toks)), adjacent
+        if b not in W.INVERTED_CUES:
+            continue
+        # "said X:" inverted, the cue opening its clause ("The clip says
+        # Kaine "..."" has "Kaine" as the object, not the speaker)
+        if c > 0 and toks[c - 1].text not in ",;:—–(" and toks[c - 1].low not in ("and", "but"):
+            continue
+        np_, role, docs = _speaker_after(toks, c + 1)
+        if np_ and all(t.text in ",:—–-" for t in toks[c + 1 + len(np_) :]):
+            return _Attr(np_, role, cue, docs or _docs_in(toks)), True
+    if participle >= 0:
+        # "..., saying, "...": the subject of the sentence, else the previous speaker
+        subj, role = _clause_subject(toks, participle, names)
+        if subj:
+            return _Attr(subj, role, toks[participle].low, _docs_in(toks)), True
+        if prev_speaker:
+            return _Attr(prev_speaker, None, toks[participle].low, ()), True
+    return None, False
+
+
+def _clause_subject(toks: list[_Tok], upto: int, names: _Names | None) -> tuple[tuple[_Tok, ...], str | None]:
+    """The subject of the clause before index `upto`: a speaker phrase at the
+    sentence start or after a comma, followed by a lower-case word (its verb)
+    or by an appositive and then its verb ("Clinton, the former secretary, said")."""
+    starts = [0] + [i + 1 for i in range(min(upto, len(toks))) if toks[i].text in ",;—–"]
+    for st in starts:
+        k = st
+        intro = False
+        while k < upto and _bare(toks[k].low) in W.FUNCTION_CAPS and toks[k].low not in W.PRONOUNS:
+            if toks[k].low in W.FORWARD_DETERMINERS:
+                break
+            intro = intro or _bare(toks[k].low) in W.INTRO_WORDS
+            k += 1
+        if intro:
+            continue  # "During a speech ...,": the subject follows the comma
+        e = _np_forward(toks, k)
+        if e <= k or e >= upto:
+            continue
+        np_ = tuple(toks[k:e])
+        if not ((_named(np_) and _plausible(np_, names)) or (toks[k].low in W.FORWARD_DETERMINERS and _speaker_like(np_))):
+            continue
+        nxt = toks[e]
+        role = None
+        if nxt.text == ",":
+            q = e + 1
+            while q < upto and q - e <= 24 and toks[q].text not in (",", ".", ";", ":"):
+                q += 1
+            if q + 1 < upto and toks[q].text == "," and toks[q + 1].text[0].islower():
+                role = " ".join(t.text for t in toks[e + 1 : q])
+                return np_, role
+            continue
+        if _is_word(nxt) and nxt.text[0].islower() and nxt.low not in W.NP_STOPS:
+            return np_, None
+    return (), None
+
+
+def _plausible(np_: tuple[_Tok, ...], names: _Names | None) -> bool:
+    """Without a cue word to vouch for it, is this phrase a speaker? A personal
+    pronoun, a name of two capitalised words, or a surname the body gives in full."""
+    last = np_[-1]
+    if last.low in W.PRONOUNS:
+        return last.low in W.PRONOUNS_PERSON or last.low in W.PRONOUNS_GROUP
+    caps = [t for t in np_ if _is_cap(t) and _bare(t.low) not in W.FUNCTION_CAPS and _bare(t.low) not in W.ROLE_WORDS]
+    return len(caps) >= 2 or bool(caps and names is not None and names.known(caps[-1].text))
+
+
+def _subject(toks: list[_Tok], names: _Names | None = None) -> tuple[_Tok, ...]:
+    """A named clause subject with a verb ("Reid has gone after ..."), else ()."""
+    np_, _ = _clause_subject(toks, len(toks), names)
+    if np_ and _plausible(np_, names):
+        return np_
+    return ()

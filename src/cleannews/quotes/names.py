@@ -1,0 +1,127 @@
+"""The people an article names, for resolving a surname or a pronoun.
+
+`_Names` indexes the body once: full names by surname ("Blinken" -> "Antony
+Blinken"), runs of capitalised words as candidate people, words capitalised
+mid-sentence (names, not headline words) and the sentence starts, so that each
+look-up during attribution and resolution is a dictionary hit or a bisection
+rather than a new scan of the body. `_Who` (a resolved speaker) and the
+given-name gender test live here because the index answers with them.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import NamedTuple
+
+import regex
+
+from cleannews.quotes import words as W
+from cleannews.quotes.tokens import _LINE_RE, _SENT_END_RE, _bare, _is_sentence_end
+
+
+# A capitalised word after a lower-case word or a comma: not a sentence opener.
+_MID_CAP_RE = regex.compile(r"(?<=[\p{Ll},;][ \u00a0])\p{Lu}[\p{L}\p{M}’'\-]*")
+# A run of capitalised words: candidate full names for surname look-up.
+_NAME_RUN_RE = regex.compile(
+    r"\p{Lu}[\p{L}’'\-]*(?:[ \u00a0]+(?:\p{Lu}\.|\p{Lu}[\p{L}’'\-]*|(?:de|van|von|der|bin|al|la|le|du|da)(?=[ \u00a0]+\p{Lu}))){1,5}"
+)
+
+
+class _Who(NamedTuple):
+    name: str
+    kind: str  # "person", "group", "org", "doc"
+    gender: str | None
+
+
+def _first_name_gender(name: str) -> str | None:
+    first = name.split()[0].lower() if len(name.split()) > 1 else ""
+    if first in W.FEMALE_NAMES:
+        return "f"
+    if first in W.MALE_NAMES:
+        return "m"
+    return None
+
+
+class _Names:
+    """Full names the body gives, by surname, for "Blinken" -> "Antony Blinken"."""
+
+    def __init__(self, body: str) -> None:
+        by_last: dict[str, dict[str, int]] = {}
+        first_pos: dict[str, int] = {}
+        runs: list[tuple[int, str]] = []  # (end, words) of person-like runs
+        for m in _NAME_RUN_RE.finditer(body):
+            words = m.group().replace("\u00a0", " ").split()
+            while words and _bare(words[0].lower()) in W.NAME_LEAD_WORDS:
+                words.pop(0)
+            if len(words) >= 2 and not any(_bare(w.lower()) in W.ORG_WORDS for w in words):
+                runs.append((m.end(), " ".join(words)))
+            if len(words) < 2 or len(words) > 4:
+                continue
+            low = [_bare(w.lower()) for w in words]
+            if any(w in W.ORG_WORDS or w in W.ROLE_WORDS or w in W.TIME_WORDS for w in low):
+                continue
+            last = words[-1]
+            if last.endswith(("'s", "’s")):
+                last = last[:-2]
+                words[-1] = last
+            if last.endswith(".") or len(last) < 2:
+                continue
+            full = " ".join(words)
+            d = by_last.setdefault(last.lower(), {})
+            d[full] = d.get(full, 0) + 1
+            first_pos.setdefault(full, m.start())
+        self._by_last = by_last
+        self._first = first_pos
+        self._runs = runs
+        # capitalised words inside sentences (not first): names, not headline words
+        self._mid_caps = frozenset(m.group().lower() for m in _MID_CAP_RE.finditer(body))
+        self._run_ends = [e for e, _ in runs]
+        self._body = body
+        self._starts: list[int] | None = None  # sentence starts, built on first use
+
+    def sentence_starts(self, lo: int, hi: int) -> list[int]:
+        """lo and the sentence and paragraph starts in (lo, hi], in order; the
+        whole body is split once, so each look-up costs a bisection."""
+        if self._starts is None:
+            body = self._body
+            st = {m.end() for m in _SENT_END_RE.finditer(body) if _is_sentence_end(body, m)}
+            st.update(m.start() for m in _LINE_RE.finditer(body))
+            self._starts = sorted(st)
+        a = bisect.bisect_right(self._starts, lo)
+        b = bisect.bisect_right(self._starts, hi)
+        return [lo] + self._starts[a:b]
+
+    def last_person_before(self, pos: int, want: str) -> _Who | None:
+        """The last run of two or more capitalised words ending before pos
+        (within RESOLVE_CHARS) whose given name is not of the other gender."""
+        lo = pos - W.RESOLVE_CHARS
+        i = bisect.bisect_right(self._run_ends, pos) - 1
+        while i >= 0 and self._runs[i][0] > lo:
+            name = self._runs[i][1]
+            g = _first_name_gender(name)
+            if g is None or g == want:
+                return _Who(name, "person", None)
+            i -= 1
+        return None
+
+    def one_word_name(self, word: str) -> bool:
+        """Can a lone capitalised word be a person's name? A surname the body
+        gives in full, a given name, or a word capitalised mid-sentence
+        somewhere ("Talk compared ..." in a headline is none of these)."""
+        b = _bare(word.lower())
+        if "." in b or b in W.ROLE_WORDS or b.rstrip("s").endswith(W.AGENT_SUFFIXES):
+            return True  # initials ("G.K."), roles and agent nouns ("Demonstrators")
+        return b in self._by_last or b in self._mid_caps or b in W.FEMALE_NAMES or b in W.MALE_NAMES
+
+    def known(self, word: str) -> bool:
+        """Is `word` the surname of a full name in the body?"""
+        return _bare(word.lower()) in self._by_last
+
+    def full(self, name: str) -> str:
+        words = name.split()
+        if len(words) != 1:
+            return name
+        d = self._by_last.get(words[0].lower())
+        if not d:
+            return name
+        return max(d, key=lambda f: (d[f], -self._first[f]))

@@ -1,0 +1,275 @@
+"""Speaker phrases: the noun phrase next to a speech cue that names who spoke.
+
+Reading forward after a cue ("said Fallon, a former aide") or backward before
+one ("US Secretary of State Antony Blinken said"), with appositives giving the
+role and time words skipped. Kept apart from the cue logic in `attribution`
+because it is the grammar of a noun phrase (names, roles, determiners,
+agent nouns), used there and again by `resolve` to find a sentence's subject.
+Every walk is capped at `MAX_NP_TOKENS` or a fixed window, never unbounded.
+"""
+
+from __future__ import annotations
+
+from cleannews.quotes import words as W
+from cleannews.quotes.tokens import _Tok, _bare, _is_cap, _is_namey, _is_word
+
+
+def _skip_time(toks: list[_Tok], j: int) -> int:
+    """Skip "Thursday", "Thursday morning", "on Monday" after a cue."""
+    n = len(toks)
+    while j < n:
+        b = _bare(toks[j].low)
+        if b in W.TIME_WORDS or b in W.TIME_TAIL or b in ("today", "yesterday", "tonight", "last", "this"):
+            j += 1
+            continue
+        if b == "on" and j + 1 < n and _bare(toks[j + 1].low) in W.TIME_WORDS:
+            j += 2
+            continue
+        break
+    return j
+
+
+def _speaker_like(np_: list[_Tok] | tuple[_Tok, ...]) -> bool:
+    """Can this phrase be a speaker? A name, a pronoun, or a noun phrase headed by
+    a role, an agent noun ("the announcer"), a document, an organisation or a group."""
+    words = [t for t in np_ if _is_word(t) or t.text[0] == "("]
+    if not words:
+        return False
+    if len(words) == 1 and words[0].low in W.PRONOUNS:
+        return True
+    content = [t for t in words if _bare(t.low) not in W.DETERMINERS and _bare(t.low) not in W.FUNCTION_CAPS]
+    if not content:
+        return False
+    head = content[-1]
+    if head.text[0] == "(" and len(content) > 1:
+        head = content[-2]
+    if _is_cap(head) or head.text[0] == "(":
+        return True
+    b = _bare(head.low)
+    if b in W.ROLE_WORDS or b in W.DOCUMENT_NOUNS or b in W.ORG_WORDS:
+        return True
+    if b.endswith(W.AGENT_SUFFIXES):
+        return True
+    if b.endswith("s"):  # "officials", "ministers", "groups"
+        sing = b[:-1]
+        return sing in W.ROLE_WORDS or sing in W.ORG_WORDS or sing.endswith(W.AGENT_SUFFIXES)
+    return False
+
+
+def _np_forward(toks: list[_Tok], k: int) -> int:
+    """End index (exclusive) of a speaker phrase starting at k; k when there is none."""
+    n = len(toks)
+    if k >= n:
+        return k
+    t = toks[k]
+    if t.low in W.PRONOUNS:
+        return k + 1
+    j = k
+    det = False
+    if t.low in W.FORWARD_DETERMINERS:
+        det, j = True, k + 1
+    elif t.low.endswith(("'s", "’s")) and _is_cap(t):
+        det = True  # "Scott's niece"
+    elif t.text[0].isdigit() and k + 1 < n and toks[k + 1].text[0].islower():
+        det, j = True, k + 1  # a number as modifier: "9/11 widow Terry Strada"
+    lower = 0
+    while j < n and j - k < W.MAX_NP_TOKENS:
+        t = toks[j]
+        b = _bare(t.low)
+        if _is_namey(t):
+            if _is_cap(t) and b in W.FUNCTION_CAPS:
+                break
+            j += 1
+            if t.low.endswith(("'s", "’s")):
+                det = True
+            continue
+        if b in W.NAME_PARTICLES and j > k and j + 1 < n and _is_cap(toks[j + 1]) and _is_cap(toks[j - 1]):
+            j += 1
+            continue
+        if (
+            _is_word(t)
+            and t.text[0].islower()
+            and lower < 4
+            and (det or (j + 1 < n and _bare(toks[j + 1].low) in W.ROLE_WORDS))
+            and b not in W.NP_STOPS
+            and b not in W.SKIP_BEFORE_CUE
+            and (b not in W.CUE_WORDS or b in W.WEAK_CUES)
+            and b not in W.NAME_PARTICLES
+            and not b.endswith("ly")
+        ):
+            lower += 1
+            j += 1
+            continue
+        break
+    if not det:
+        # without a determiner, lower-case words only inside a name phrase
+        # ("Tulsa police Chief Chuck Jordan"), never at its end
+        while j > k and toks[j - 1].text[0].islower() and _bare(toks[j - 1].low) not in W.ROLE_WORDS:
+            j -= 1
+        if j > k and toks[k].text[0].islower() and _bare(toks[k].low) not in W.ROLE_WORDS and toks[k].low not in W.PRONOUNS:
+            if not any(_is_cap(t) for t in toks[k:j]):
+                return k
+    if det and j == k + 1 and toks[k].low in W.DETERMINERS:
+        return k
+    if j > k and not _speaker_like(toks[k:j]):
+        return k
+    return j
+
+
+def _np_backward(toks: list[_Tok], c: int, lo: int) -> tuple[int, int]:
+    """(start, end) of the speaker phrase ending just before index c (exclusive end)."""
+    end = c
+    start = c
+    j = c - 1
+    lower_ok = True
+    while j >= lo and j >= c - W.MAX_NP_TOKENS:
+        t = toks[j]
+        b = _bare(t.low)
+        if t.low in W.PRONOUNS and j == c - 1:
+            return j, c
+        if _is_namey(t):
+            j -= 1
+            continue
+        if b in W.NAME_PARTICLES and j - 1 >= lo and _is_cap(toks[j - 1]) and j + 1 < c and _is_cap(toks[j + 1]):
+            j -= 1
+            continue
+        if b in W.DETERMINERS:
+            if j + 1 < end and _speaker_like(toks[j:end]):
+                return j, end  # "the band leader", "the statement"
+            return end, end
+        if (
+            lower_ok
+            and _is_word(t)
+            and t.text[0].islower()
+            and b not in W.NP_STOPS
+            and b not in W.SKIP_BEFORE_CUE
+            and (b not in W.CUE_WORDS or b in W.WEAK_CUES)
+            and b not in W.PRONOUNS
+        ):
+            j -= 1
+            continue
+        break
+    start = j + 1
+    # lower-case words count only after a determiner: keep the part after the
+    # last lower-case non-role word ("beamed", "asked" are not speakers)
+    for i in range(end - 1, start - 1, -1):
+        t = toks[i]
+        if _is_word(t) and t.text[0].islower() and _bare(t.low) not in W.ROLE_WORDS and _bare(t.low) not in W.NAME_PARTICLES:
+            start = i + 1
+            break
+    # possessive documents: "Ivana Trump's brief"
+    if start > lo and start == end and end - 1 >= lo:
+        pass
+    while start < end and (_bare(toks[start].low) in W.FUNCTION_CAPS or not _is_word(toks[start])) and toks[start].text[0] != "(":
+        start += 1
+    if start < end and not _speaker_like(toks[start:end]):
+        return end, end
+    return start, end
+
+
+def _appositive_backward(toks: list[_Tok], j: int, lo: int) -> tuple[int, str | None]:
+    """toks[j] is ','; if an appositive ", a top aide," ends here, return (index before it, role)."""
+    k = j - 1
+    while k >= lo and j - k <= 24:
+        t = toks[k]
+        if t.text == ",":
+            break
+        if t.text in ".;:!?":
+            return -1, None
+        k -= 1
+    if k < lo or toks[k].text != ",":
+        return -1, None
+    inner = toks[k + 1 : j]
+    if not inner:
+        return -1, None
+    first = _bare(inner[0].low)
+    role = None
+    if first in ("a", "an", "the") or first in W.ROLE_WORDS or inner[0].low.endswith(("'s", "’s")):
+        role = " ".join(t.text for t in inner)
+    elif first in ("in", "who", "speaking", "writing", "which", "according", "at", "on", "during", "after"):
+        role = None
+    elif _is_cap(inner[0]) or first in W.FORWARD_DETERMINERS:
+        role = " ".join(t.text for t in inner)
+    return k, role
+
+
+def _clean_role(toks: tuple[_Tok, ...] | list[_Tok]) -> str | None:
+    words = [t.text for t in toks if not (t.low in W.DETERMINERS and t is toks[0])]
+    words = [w for w in words if _bare(w.lower()) not in ("mr", "mrs", "ms", "miss", "dr")]
+    s = " ".join(words).strip(" ,")
+    return s or None
+
+
+def _speaker_before(toks: list[_Tok], c: int, lo: int) -> tuple[tuple[_Tok, ...], str | None]:
+    """Speaker phrase and role in front of the cue at index c ("Flynn, a top aide, said")."""
+    j = c
+    while j - 1 >= lo and (
+        _bare(toks[j - 1].low) in W.SKIP_BEFORE_CUE
+        or toks[j - 1].low in W.SKIP_BEFORE_CUE
+        or (toks[j - 1].low.endswith("ly") and toks[j - 1].text[0].islower())
+    ):
+        j -= 1
+    role = None
+    if j - 1 >= lo and toks[j - 1].text == ",":
+        k, role = _appositive_backward(toks, j - 1, lo)
+        if k < 0:
+            return (), None
+        j = k
+    s, e = _np_backward(toks, j, lo)
+    if role is not None and j < c:
+        # "Another critic, Laurence H. Tribe, likened": the name is in apposition
+        inner = tuple(t for t in toks[j + 1 : c] if t.text != ",")
+        while inner and _bare(inner[-1].low) in W.SKIP_BEFORE_CUE:
+            inner = inner[:-1]
+        if _is_name_phrase(inner) and not any(_is_cap(t) and _bare(t.low) not in W.FUNCTION_CAPS and t.low not in W.FORWARD_DETERMINERS for t in toks[s:e]):
+            outer = _clean_role(toks[s:e]) if e > s else None
+            return inner, outer
+    if e <= s or toks[e - 1].low.endswith(("'s", "’s")):
+        return (), None  # nothing, or "Obama's remarks": a possessive, not a speaker
+    return tuple(toks[s:e]), role
+
+
+def _is_name_phrase(np_: tuple[_Tok, ...]) -> bool:
+    """Two to five capitalised words or initials, nothing else: "Laurence H. Tribe"."""
+    return 2 <= len(np_) <= 5 and all(
+        _is_cap(t) and _bare(t.low) not in W.FUNCTION_CAPS and _bare(t.low) not in W.ROLE_WORDS for t in np_
+    )
+
+
+def _speaker_after(toks: list[_Tok], k: int) -> tuple[tuple[_Tok, ...], str | None, tuple[str, ...]]:
+    """Speaker phrase after a cue at k ("said Fallon, a former aide"), its role, document nouns."""
+    n = len(toks)
+    k = _skip_time(toks, k)
+    e = _np_forward(toks, k)
+    if e <= k:
+        return (), None, ()
+    np_ = tuple(toks[k:e])
+    docs: tuple[str, ...] = ()
+    head = _bare(np_[-1].low)
+    if head in W.DOCUMENT_NOUNS and e < n and toks[e].low in ("by", "from", "of", "in"):
+        e2 = _np_forward(toks, e + 1)
+        if e2 > e + 1:
+            docs = (head,)
+            np_ = tuple(toks[e + 1 : e2])
+            e = e2
+    role = None
+    if e + 1 < n and toks[e].text == ",":
+        j = e + 1
+        first = _bare(toks[j].low)
+        if first in ("a", "an", "the") or first in W.ROLE_WORDS or _is_cap(toks[j]) or toks[j].low.endswith(("'s", "’s")):
+            q = j
+            while q < n and q - j < 24 and toks[q].text not in (",", ".", ";", ":", "!", "?") and toks[q].low not in ("who", "which"):
+                q += 1
+            if q > j:
+                role = " ".join(t.text for t in toks[j:q])
+    return np_, role, docs
+
+
+def _named(np_: tuple[_Tok, ...] | list[_Tok]) -> bool:
+    """A pronoun or a phrase ending in a capitalised word."""
+    if not np_:
+        return False
+    last = np_[-1]
+    if last.text[0] == "(" and len(np_) > 1:
+        last = np_[-2]
+    return last.low in W.PRONOUNS or (_is_cap(last) and _bare(last.low) not in W.FUNCTION_CAPS)

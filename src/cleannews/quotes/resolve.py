@@ -1,0 +1,297 @@
+"""Resolution: from each quote's speaker phrase to a speaker name, in reading order.
+
+Pronouns become the last speaker of the same kind (he/she a person, they a
+group, it an organisation or document), unless a named person is the subject
+of the quote's sentence or of the one just before; a document ("the statement
+added") becomes its issuer; a surname becomes the full name the article gives
+elsewhere (`_Names`); a role in front of the name ("US Secretary of State
+Antony Blinken") is split off into `speaker_role`. This runs after all
+attribution, over the kept quotes only, because it needs the history of
+earlier speakers.
+"""
+
+from __future__ import annotations
+
+from cleannews.quotes import words as W
+from cleannews.quotes.attribution import _cue_at, _plausible
+from cleannews.quotes.marks import _Span
+from cleannews.quotes.names import _Names, _Who, _first_name_gender
+from cleannews.quotes.phrases import _np_forward
+from cleannews.quotes.tokens import _Tok, _bare, _first_char, _is_cap, _is_word, _tokens
+
+
+def _kind(np_: tuple[_Tok, ...]) -> str:
+    if any(_is_cap(t) for t in np_):
+        # the kind of the name, not of its role ("Party Chairman David Pepper")
+        name, _ = _split_name(np_)
+        lows = [_bare(w.lower()) for w in name.split()]
+        if any(w in W.ORG_WORDS for w in lows):
+            return "org"
+        if lows and lows[-1] in W.DOCUMENT_NOUNS:
+            return "doc"
+        return "person"
+    lows = [_bare(t.low) for t in np_]
+    if any(w in W.ORG_WORDS for w in lows):
+        return "org"
+    if lows and lows[-1] in W.DOCUMENT_NOUNS:
+        return "doc"
+    head = np_[-1]
+    if head.text[0].islower() and lows[-1].endswith("s") and not lows[-1].endswith(("ss", "us", "is")):
+        return "group"
+    if not any(_is_cap(t) for t in np_):
+        return "group" if lows[-1].endswith("s") else "person"
+    return "person"
+
+
+def _gender(np_: tuple[_Tok, ...]) -> str | None:
+    for t in np_:
+        b = _bare(t.low)
+        if b in ("mrs", "ms", "miss", "madam"):
+            return "f"
+        if b in ("mr", "sir"):
+            return "m"
+    return None
+
+
+def _split_name(np_: tuple[_Tok, ...]) -> tuple[str, str | None]:
+    """("US Secretary of State Antony Blinken") -> ("Antony Blinken", "US Secretary of State")."""
+    toks = [t for t in np_ if t.text[0] != "("]
+    if not toks:
+        return " ".join(t.text for t in np_), None
+    # the name: the trailing run of capitalised non-role words (and initials)
+    i = len(toks)
+    while i > 0:
+        t = toks[i - 1]
+        b = _bare(t.low)
+        if _is_cap(t) and b not in W.ROLE_WORDS and b not in W.HONORIFICS and b not in W.FUNCTION_CAPS:
+            i -= 1
+            continue
+        if b in W.NAME_PARTICLES and i - 2 >= 0 and _is_cap(toks[i - 2]) and i < len(toks) and _bare(toks[i - 2].low) not in W.ROLE_WORDS:
+            i -= 1
+            continue
+        break
+    name_toks = toks[i:]
+    role_toks = toks[:i]
+    if not name_toks or any(_bare(t.low) in W.ORG_WORDS for t in name_toks) and len(role_toks) > 0 and not _is_cap(role_toks[-1]):
+        pass
+    if not name_toks:
+        text = " ".join(t.text for t in toks)
+        if toks[0].low in W.DETERMINERS and len(toks) > 1:
+            text = " ".join(t.text for t in toks[1:])
+        return text, None
+    name = " ".join(t.text for t in name_toks)
+    if name.endswith(("'s", "’s")):
+        name = name[:-2]
+    # honorific glued in front ("Mr. Obama") stays out of the name, joins no role
+    role_toks = [t for t in role_toks if _bare(t.low) not in ("mr", "mrs", "ms", "miss", "dr", "the")]
+    role = " ".join(t.text for t in role_toks).strip(" ,") or None
+    return name, role
+
+
+def _resolve(spans: list[_Span], names: _Names, body: str) -> None:
+    """Turn each span's speaker phrase into a speaker name, in reading order."""
+    history: list[_Who] = []
+    ends: list[int] = []  # where each history entry's quote ends
+    gender_of: dict[str, str] = {}
+    issuers: dict[str, str] = {}
+    for sp in spans:
+        here = sp.close if sp.close >= 0 else sp.end
+        np_ = sp.np
+        if not np_:
+            continue
+        lows = [_bare(t.low) for t in np_]
+        who: _Who | None = None
+        if len(np_) == 1 and lows[0] in W.PRONOUNS:
+            p = lows[0]
+            who = _resolve_pronoun(p, history, ends, gender_of, body, sp, names)
+            if who is not None and p in W.PRONOUNS_PERSON:
+                g = "f" if p == "she" else "m"
+                gender_of.setdefault(who.name, g)
+            if who is None:
+                sp.speaker = None
+                continue
+            sp.speaker = who.name
+            history.append(who)
+            ends.append(here)
+            continue
+        kind = _kind(np_)
+        head = lows[-1]
+        if kind == "doc" and head in W.DOCUMENT_NOUNS:
+            # "the statement added" -> who issued it; "Ivana Trump's brief" -> Ivana Trump
+            poss = [i for i, t in enumerate(np_) if t.low.endswith(("'s", "’s")) and _is_cap(t)]
+            if poss:
+                name, _ = _split_name(np_[: poss[-1] + 1])
+                name = names.full(name)
+                sp.speaker = name
+                history.append(_Who(name, "person", gender_of.get(name)))
+                ends.append(here)
+                continue
+            issuer = issuers.get(head)
+            if issuer is None:
+                for h in reversed(history):
+                    if h.kind == "org":
+                        issuer = h.name
+                        break
+            if issuer is not None:
+                sp.speaker = issuer
+                continue
+        name, role = _split_name(np_)
+        if kind == "person":
+            name = names.full(name)
+            if " " not in name and name[:1].isupper() and not names.one_word_name(name):
+                sp.speaker = None
+                continue
+        sp.speaker = name
+        if role and not sp.role:
+            sp.role = role
+        g = _gender(np_) or _first_name_gender(name)
+        if g:
+            gender_of.setdefault(name, g)
+        who = _Who(name, kind, g)
+        history.append(who)
+        ends.append(here)
+        for d in sp.docs:
+            issuers[d] = name
+
+
+def _resolve_pronoun(
+    p: str, history: list[_Who], ends: list[int], gender_of: dict[str, str], body: str, sp: _Span, names: _Names
+) -> _Who | None:
+    if p in W.PRONOUNS_PERSON:
+        want = "f" if p == "she" else "m"
+        found: _Who | None = None
+        lo = max(0, sp.open - W.RESOLVE_CHARS)
+        for i in range(len(history) - 1, -1, -1):
+            h = history[i]
+            if h.kind == "person" and gender_of.get(h.name, want) == want:
+                found = h
+                lo = max(lo, ends[i] if i < len(ends) else sp.open)
+                break
+        # a named person who is the subject of a sentence after that speaker's
+        # quote (or of this quote's own sentence) is nearer: news introduces a
+        # new speaker that way and goes on with "he said"
+        subj = _recent_subject(body, lo, sp.open, want, gender_of, names)
+        if subj is not None:
+            return subj
+        if found is not None:
+            return found
+        return names.last_person_before(sp.open, want)
+    if p in W.PRONOUNS_GROUP:
+        grp = _last_group_before(body, sp, names)
+        for h in reversed(history):
+            if h.kind in ("group", "org"):
+                return h if grp is None or grp[1] < 0 else _Who(grp[0], "group", None)
+        if grp is not None:
+            return _Who(grp[0], "group", None)
+        return history[-1] if history else None
+    if p in W.PRONOUNS_THING:
+        for h in reversed(history):
+            if h.kind in ("org", "doc"):
+                return h
+        return None
+    return None
+
+
+def _recent_subject(
+    body: str, lo: int, pos: int, want: str, gender_of: dict[str, str], names: _Names
+) -> _Who | None:
+    """A named person nearer than the last speaker who "he"/"she" stands for:
+    the subject of the quote's own sentence ("Clinton says she ... what she
+    calls "...""), else the subject of a speech verb in the sentence just
+    before the quote ("Aparna Mathur, an economist, said the plan ... / "...,"
+    she said"). Only those two: the annotation convention (and most news
+    copy) otherwise goes on with the last quoted speaker."""
+    if pos <= lo:
+        return None
+    starts = names.sentence_starts(max(lo, pos - 2 * W.SUBJECT_CHARS), pos)
+    # the quote's own sentence, then the one before it
+    back = 0
+    for i in range(len(starts) - 1, -1, -1):
+        s = _first_char(body, starts[i])
+        if back and s < pos and body[s] in W.ALL_MARKS:
+            return None  # the sentence before opens with a quotation: no new subject
+        e = min(pos, starts[i + 1] if i + 1 < len(starts) else pos, s + W.SUBJECT_CHARS)
+        toks = _tokens(body, s, e)
+        if i == len(starts) - 1 and not any(_is_word(t) for t in toks):
+            back = 1  # the quote opens its sentence
+            continue
+        if not toks:
+            continue
+        if back > 1:
+            return None
+        back += 1
+        np_, verb = _sentence_subject(toks)
+        if not np_:
+            continue
+        if np_[-1].low in W.PRONOUNS:
+            return None  # "He said ..." continues whoever it is
+        if back == 2 and (verb is None or _cue_at(toks, verb) is None or toks[verb].low in W.WEAK_CUES):
+            return None
+        if not _plausible(np_, names) or _kind(np_) != "person":
+            return None
+        name, _ = _split_name(np_)
+        name = names.full(name)
+        g = gender_of.get(name) or _gender(np_) or _first_name_gender(name)
+        if g is not None and g != want:
+            return None
+        return _Who(name, "person", g)
+    return None
+
+
+def _sentence_subject(toks: list[_Tok]) -> tuple[tuple[_Tok, ...], int | None]:
+    """The subject phrase opening a sentence and the index of its verb:
+    "But Clinton says ..." / "Mathur, who studies ..., said ..." /
+    "On Monday, Trump told ...". ((), None) when the sentence opens otherwise."""
+    n = len(toks)
+    k = 0
+    intro = False
+    while k < n and _bare(toks[k].low) in W.FUNCTION_CAPS and toks[k].low not in W.PRONOUNS:
+        if toks[k].low in W.FORWARD_DETERMINERS:
+            break
+        if _bare(toks[k].low) in W.INTRO_WORDS:
+            intro = True
+        k += 1
+    if intro:
+        # "During a speech in Ohio, Trump said": the subject follows the comma
+        c = next((i for i in range(k, min(n, k + W.MAX_INTRO_TOKENS)) if toks[i].text == ","), -1)
+        if c < 0:
+            return (), None
+        k = c + 1
+    if k < n and toks[k].low in W.PRONOUNS:
+        return (toks[k],), (k + 1 if k + 1 < n else None)
+    e = _np_forward(toks, k)
+    if e <= k or e >= n:
+        return (), None
+    v = e
+    if toks[e].text == ",":
+        q = e + 1
+        while q < n and q - e <= 24 and toks[q].text not in (",", ".", ";", ":"):
+            q += 1
+        if q + 1 >= n or toks[q].text != ",":
+            return (), None
+        v = q + 1
+    while v < n and _bare(toks[v].low) in W.SKIP_BEFORE_CUE:
+        v += 1
+    if v >= n or not _is_word(toks[v]) or not toks[v].text[0].islower() or toks[v].low in W.NP_PREPOSITIONS:
+        return (), None
+    return tuple(toks[k:e]), v
+
+
+def _last_group_before(body: str, sp: _Span, names: _Names) -> tuple[str, int] | None:
+    """The subject of the nearest earlier sentence that is a plural noun phrase
+    ("The foreign ministers of ... signed"), as (text without determiner, position)."""
+    lo = max(0, sp.open - W.RESOLVE_CHARS)
+    starts = names.sentence_starts(lo, sp.open)
+    for s in reversed(starts[-1 - W.GROUP_SENTENCES : -1] if len(starts) > 1 else starts):
+        toks = _tokens(body, s, min(sp.open, s + 200))
+        k = 0
+        while k < len(toks) and _bare(toks[k].low) in W.FUNCTION_CAPS and toks[k].low not in W.DETERMINERS:
+            k += 1
+        if k < len(toks) and toks[k].low in ("the", "these", "those", "both", "many", "some", "all"):
+            j = k + 1
+            while j < len(toks) and j - k <= 5 and _is_word(toks[j]) and _bare(toks[j].low) not in W.NP_STOPS:
+                b = _bare(toks[j].low)
+                if toks[j].text[0].islower() and b.endswith("s") and not b.endswith(("ss", "us", "is")) and b not in W.SKIP_BEFORE_CUE:
+                    return " ".join(t.text for t in toks[k + 1 : j + 1]), s
+                j += 1
+    return None
