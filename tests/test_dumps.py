@@ -172,3 +172,19 @@ def test_empty_and_furniture_only_pages_are_not_articles() -> None:
 def test_densest_region() -> None:
     assert densest_region([-5, 10, -2, 10, -30, 4]) == (1, 4)
     assert densest_region([-1, -2]) is None
+
+
+def test_table_rows_are_article_text() -> None:
+    """A calendar printed one row a line (no stop words, no final stop) is kept with the article."""
+    rows = "\n".join(f"{m} {d} – Town{i}, ST @ Some Arena" for i, (m, d) in enumerate(
+        [("June", 9), ("June", 14), ("July", 2), ("July", 19), ("August", 4), ("August", 30)]))
+    text = (
+        "Home\nNews\nSport\n\nBand announces a summer tour of thirty cities\n\n"
+        + "The band said on Monday that it would play its first shows together in a decade, and that "
+        "tickets would go on sale to the public at the end of the week.\n\nTour dates\n" + rows
+        + "\n\nMore news\n5 Things to Do in June\n6 Things to Do in July\n7 Things to Do in August\n"
+        "8 Things to Do in May\n9 Things to Do in March\n"
+    )
+    body = cleannews.extract(text, kind="text").body
+    assert "August 30 – Town5, ST @ Some Arena" in body and "June 9 – Town0" in body
+    assert "Things to Do" not in body

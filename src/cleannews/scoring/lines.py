@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from cleannews.models import Block, BlockKind, Removal
@@ -94,6 +95,18 @@ HEADING_MAX_WORDS = 12
 WEAK_WEIGHT = 0.3
 WEAK_MIN_STOP = 0.15
 
+#: Rows of a table a dump printed as lines (tour dates, race calendars, results): a run
+#: of at least TABLE_MIN_ROWS consecutive unbulleted lines, each with a digit past its
+#: first word and at least TABLE_MIN_CHARS characters, whose first TABLE_SHAPE_TOKENS tokens have the same
+#: shape (number / capitalised / lower-case word / the punctuation itself:
+#: "June 9 – West", "July 2 – Uncasville"). Such rows hold few stop words and no final
+#: stop, so they read as bad or short; they are near-good text instead. (Menus print
+#: bullets or no digits; on the text benchmark's even half, the runs this finds are
+#: calendars and results tables of the article.)
+TABLE_MIN_ROWS = 5
+TABLE_MIN_CHARS = 20
+TABLE_SHAPE_TOKENS = 4
+
 #: A list the article introduces (a paragraph ending in ":") or encloses (prose on both
 #: sides) is the article's: ingredients, steps, product picks. Runs of up to this many
 #: items; one short non-item line between items (a link a text dump put on its own
@@ -103,6 +116,10 @@ LIST_MAX_ITEMS = 80
 _WORD = re.compile(r"\w+(?:['’]\w+)?")
 _SENTENCE_END = re.compile(r"[.!?。！？…:;»”\"')\]]\s*$")
 _PUNCT = re.compile(r"[.,;:!?。，、！？]")
+#: A digit past a line's first word: a row's value ("June 9", "DL Name 63"), where a
+#: numbered headline ("5 Things to Do in June") has its number only in front.
+_VALUE = re.compile(r"^\S+\s.*\d", re.S)
+_TOKEN = re.compile(r"\w+|[^\w\s]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 GOOD, NEARGOOD, SHORT, BAD = "good", "neargood", "short", "bad"
@@ -183,6 +200,42 @@ def classify(f: LineFeatures, block: Block, known_language: bool) -> str:
     if f.punct >= 2 and f.sentence:
         return GOOD if f.chars > LENGTH_HIGH else NEARGOOD
     return NEARGOOD if f.punct >= 1 else BAD
+
+
+def _shape(text: str) -> str:
+    """The shape of a line's first tokens: 0 a number, A a capitalised word, a a word, punctuation as is."""
+    out = []
+    for m in islice(_TOKEN.finditer(text), TABLE_SHAPE_TOKENS):
+        tok = m.group()
+        if any(ch.isdigit() for ch in tok):
+            out.append("0")
+        elif tok[0].isalpha() or tok[0] == "_":
+            out.append("A" if tok[0].isupper() else "a")
+        else:
+            out.append(tok)
+    return " ".join(out)
+
+
+def table_rows(seq: Sequence[Block], feats: Sequence[LineFeatures], removed: Mapping[int, Removal]) -> set[int]:
+    """Positions of the lines in runs of same-shaped rows (a table printed line by line)."""
+    rows: set[int] = set()
+    run: list[int] = []
+    shape = None
+    for k, b in enumerate(seq):
+        f = feats[k]
+        row = (b.kind is BlockKind.PARAGRAPH and b.index not in removed and not f.repeated and not b.link_chars
+               and f.chars >= TABLE_MIN_CHARS and _VALUE.search(b.text) is not None)
+        sh = _shape(b.text) if row else None
+        if sh is None or sh != shape:
+            if len(run) >= TABLE_MIN_ROWS:
+                rows.update(run)
+            run = []
+        if sh is not None:
+            run.append(k)
+        shape = sh
+    if len(run) >= TABLE_MIN_ROWS:
+        rows.update(run)
+    return rows
 
 
 def _prose(c: str) -> bool:
@@ -327,6 +380,8 @@ def select_dump_blocks(doc: Document, removed: Mapping[int, Removal]) -> Selecti
     stop = pick_language(live)
     feats = features(seq, stop)
     first = [BAD if b.index in removed else classify(f, b, stop is not None) for f, b in zip(feats, seq)]
+    for k in table_rows(seq, feats, removed):
+        first[k] = NEARGOOD
     weights = []
     for c, f, b in zip(first, feats, seq):
         r = removed.get(b.index)
