@@ -188,3 +188,17 @@ def test_table_rows_are_article_text() -> None:
     body = cleannews.extract(text, kind="text").body
     assert "August 30 – Town5, ST @ Some Arena" in body and "June 9 – Town0" in body
     assert "Things to Do" not in body
+
+
+def test_more_site_name_header_ends_the_article() -> None:
+    paragraph = ("The committee said on Tuesday that the plan would be reviewed again in the spring, "
+                 "and that the public would be asked for its views before any decision was taken. ")
+    teaser = ("Our family always celebrates anniversaries, but not this week, when the news from the "
+              "capital reminded us of everything that had happened to us over the past year.")
+    text = (
+        "Committee delays a decision on the harbour plan\n\n"
+        + "\n\n".join(f"{paragraph * 2}Part {i}." for i in range(8))
+        + "\n\nMore Harbour Gazette\n\nA headline about something else\nJane Writer\n\n" + teaser + "\n"
+    )
+    body = cleannews.extract(text, kind="text").body
+    assert "Part 7." in body and "More Harbour Gazette" not in body and "anniversaries" not in body

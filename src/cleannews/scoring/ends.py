@@ -70,6 +70,11 @@ CONSENT = re.compile(r"(?:this (?:web ?)?site|we|our (?:web ?)?site) uses? cooki
 #: first paragraphs (on the benchmark's even half, all that had article text after
 #: them came after less than 1,300 characters of it).
 MIN_WEIGHT_BEFORE_RELATED = 1500.0
+#: "More <Name>": a section or site name after "More" ("More Washington Examiner", "More
+#: Politics", "More From The Web"), every word capitalised. Counted like a "Related"
+#: header. (On the scrapinghub text/Markdown pages such lines occur 70 times, and never
+#: in a truth body; an article's sub-heading runs in sentence case: "More than a game".)
+MORE_NAME_HEADING = re.compile(r"\W{0,3}[Mm]ore(?: [A-Z][\w'’.&-]*){1,4}\W{0,3}")
 
 
 def article_end(seq: Sequence[Block], region_weight: RegionWeight, anchor: int | None) -> int | None:
@@ -87,7 +92,8 @@ def article_end(seq: Sequence[Block], region_weight: RegionWeight, anchor: int |
             continue
         need, start = MIN_WEIGHT_BEFORE_COMMENTS, 0
         opener = bool(COMMENT_OPENER.fullmatch(t))
-        if not opener and k > (anchor or 0) and len(t) <= RELATED_MAX_CHARS and RELATED_HEADING.fullmatch(t):
+        if not opener and k > (anchor or 0) and len(t) <= RELATED_MAX_CHARS and (
+                RELATED_HEADING.fullmatch(t) or MORE_NAME_HEADING.fullmatch(t)):
             opener, need, start = True, MIN_WEIGHT_BEFORE_RELATED, anchor or 0
         if not opener and COMMENT_AUTHOR.fullmatch(t):
             nxt = seq[k + 1 : k + 1 + COMMENT_AUTHOR_WINDOW]
