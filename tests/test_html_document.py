@@ -66,3 +66,28 @@ def test_code_blocks_keep_their_lines_and_indentation():
     bs = blocks(html)
     assert [b.kind for b in bs] == [BlockKind.CODE]
     assert bs[0].text == "def f(x):\n    return x + 1\n\nprint(f(2))"
+
+
+def test_selector_cleaners_map_to_the_right_blocks_after_skipped_subtrees():
+    """Node ids count skipped subtrees (scripts, hidden elements), so a CSS selector
+    match still lands on the blocks under the matched element."""
+    import cleannews
+    from cleannews.cleaners.base import Cleaner
+
+    class DropBox(Cleaner):
+        name = "test.drop-box"
+        domains = ("example.org",)
+        remove = ("div.box",)
+
+    para = "A sentence of article text that is long enough to count as a paragraph here. "
+    html = (
+        "<html><head><script>var a = 1;</script><style>p{}</style></head><body>"
+        "<div hidden><p>hidden</p><p>more hidden</p></div><script>x()</script>"
+        f"<article><p>{para * 3}</p><div class='box'><p>{'Boxed words that are not the article. ' * 4}</p></div>"
+        f"<p>{para * 3}</p></article></body></html>"
+    )
+    a = cleannews.extract(html, url="https://example.org/x", cleaners=[DropBox])
+    assert "Boxed words" not in a.body
+    assert a.body.count("A sentence of article text") == 6
+    b = cleannews.extract(html, url="https://example.org/x")
+    assert "Boxed words" in b.body

@@ -16,7 +16,7 @@ class Document:
     `tree` is the parsed lxml root for HTML (the metadata stage reads its <head>) and
     None for dumps. Stages must treat it as read-only. `images` are the images found
     while segmenting, in page order, with the index of the block they precede.
-    Node ids are preorder positions in `tree.iter()` (see `document.html.node_ids`).
+    Node ids are preorder positions in `tree.iter()` (see `cleaners.select.matched_node_ids`).
     """
 
     page: Page

@@ -187,8 +187,8 @@ def build_html(page: Page) -> Document:
     """Segment a page into blocks.
 
     Node ids are preorder positions of the tree's nodes as `root.iter()` yields them
-    (skipped subtrees are counted, not visited), so `node_ids()` can map elements to
-    ids later without this walk keeping a proxy for every element alive.
+    (skipped subtrees are counted, not visited), so `cleaners.select` can map elements
+    to ids later without this walk keeping a proxy for every element alive.
     """
     root = parse_html(page.text)
     if root is None:
@@ -305,8 +305,3 @@ def build_html(page: Page) -> Document:
 
 
 _INHERITED_KINDS = (BlockKind.LIST_ITEM, BlockKind.CAPTION, BlockKind.TABLE, BlockKind.CODE)
-
-
-def node_ids(root: Any) -> dict[Any, int]:
-    """Element -> node id, numbered as `build_html` numbers them."""
-    return {el: i for i, el in enumerate(root.iter())}

@@ -96,11 +96,6 @@ class _Cues:
         return 0.5 if weak else 0.0
 
 
-def _cue_penalty(block: Block, doc: Document, stop_at: int = -1) -> float:
-    """One-off form of `_Cues.penalty`, for tools that look at a single block."""
-    return _Cues(doc).penalty(block, stop_at)
-
-
 def _subtree_sums(own: Mapping[int, float], parent: Mapping[int, int], factor: float = 1.0) -> dict[int, float]:
     """Sum per-element values over subtrees (times `factor` per level up).
 
