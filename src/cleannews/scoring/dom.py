@@ -5,11 +5,13 @@ Two steps, in the jusText shape (classify blocks, then decide with context):
 1. Every block gets a weight from its own features: long, punctuated, link-poor
    text weighs positive; link lists, short furniture and blocks under noise cues
    (share, related, comment, ...) weigh negative.
-2. The article container is the element whose subtree has the greatest total
-   weight (a maximum-subtree search over the DOM: climbing from the article div to
-   <body> adds the sidebars' and menus' negative weight, so the climb stops where the
-   article stops). Inside it, blocks are kept unless they are noise by their own
-   features or cues.
+2. The article container: the nucleus is the element with the greatest weight
+   decayed by distance (its own children's text counts most), grown to its parent
+   while that adds weight and the nucleus still dominates, never past an element the
+   page marks as the article body; siblings with the same tag and class (a body the
+   CMS split around an ad) join it. Inside, blocks are kept unless they are noise by
+   their own features or cues, and the edges are trimmed to the first and last real
+   paragraph (see `_choose_container`, `_twin_siblings`, `_trim_edges`).
 
 All thresholds are named in `rules.py`, with where their values came from.
 """
