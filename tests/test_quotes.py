@@ -269,6 +269,34 @@ def test_decomposed_and_mojibake_letters_stay_in_the_name():
         assert q.speaker == name
 
 
+def test_according_to_after_the_quote():
+    body = "The depot closed early. “Every bus on the north line will run late tonight,” according to Ines Vahl, the depot manager."
+    q = _one(body, "Every bus")
+    assert q.speaker == "Ines Vahl"
+
+
+def test_quote_opening_a_sentence_takes_the_speaker_of_the_sentence_before():
+    body = "Ines Vahl said the depot would close early. “Every bus on the north line will run late tonight.”"
+    q = _one(body, "Every bus")
+    assert q.speaker == "Ines Vahl"
+
+
+def test_he_skips_a_place_name():
+    body = (
+        "Oskar Lind walked through Birchwood Memorial Park on Sunday.\n\n"
+        "“This lawn is usually full of families on a warm day,” he said."
+    )
+    q = _one(body, "This lawn")
+    assert q.speaker == "Oskar Lind"
+
+
+def test_it_and_they_without_an_earlier_speaker_take_the_subject():
+    body = "The Fjord Rowing Club sued the harbour board. “The permit ignores every safety rule,” it said."
+    assert _one(body, "The permit").speaker == "Fjord Rowing Club"
+    body = "Harbour Democrats blocked the levy on Monday. “This levy is a gift to the shipyards,” they wrote."
+    assert _one(body, "This levy").speaker == "Harbour Democrats"
+
+
 def _load_scorer():
     spec = importlib.util.spec_from_file_location("cleannews_shared_score", SHARED / "eval" / "score.py")
     mod = importlib.util.module_from_spec(spec)
@@ -292,7 +320,7 @@ needs_shared = pytest.mark.skipif(
 # The brief's targets; speaker accuracy has a floor at what is measured now.
 QUOTE_F1_TARGET = 0.85
 SPEAKER_TARGET = 0.85
-SPEAKER_FLOOR = 0.81  # measured 0.822 after the second round of speaker fixes
+SPEAKER_FLOOR = 0.815  # measured 0.825 after the third round (according-to after a quote, it/they subjects, places)
 
 
 @needs_shared

@@ -83,6 +83,12 @@ def _right_attribution(toks: list[_Tok], after_sentence: bool) -> _Attr | None:
         if e > k and _named(toks[k:e]) and all(not _is_word(t) for t in toks[e:]):
             return _Attr(tuple(toks[k:e]), None, None, ())
     cue = _cue_at(toks, k)
+    if cue is not None and toks[k].low in W.PREFIX_CUES:
+        # '"...," according to X.' / '"..." per the party's rules'
+        np_, role, docs = _speaker_after(toks, k + (2 if " " in cue else 1))
+        if np_:
+            return _Attr(np_, role, cue, docs or _docs_in(toks))
+        return None
     if cue is not None and toks[k].low in W.INVERTED_CUES:
         skip = 2 if " " in cue else 1
         np_, role, docs = _speaker_after(toks, k + skip)

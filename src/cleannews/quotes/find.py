@@ -19,7 +19,7 @@ from cleannews.quotes.attribution import (
 from cleannews.quotes.marks import _Span, _find_spans
 from cleannews.quotes.names import _Names
 from cleannews.quotes.resolve import _resolve
-from cleannews.quotes.tokens import _first_char, _sentence_end, _sentence_start, _tokens
+from cleannews.quotes.tokens import _first_char, _is_word, _sentence_end, _sentence_start, _tokens
 
 __all__ = ["find_quotes"]
 
@@ -64,6 +64,11 @@ def _attribute(body: str, spans: list[_Span], names: _Names) -> None:
             subj = _subject(left, names)
             if subj:
                 attr = _Attr(subj, None, None, _docs_in(left))
+        if attr is None and not any(_is_word(t) for t in left) and ls > lo:
+            # 'Warren said the bank failed. "..."': the quote opens its sentence
+            # with no cue of its own; the speaker of the sentence before goes
+            # on, unless propagation finds it a speaker first (`_propagate`)
+            sp.extra["prev_sentence"] = _previous_sentence(body, lo, ls, names)
         if attr is not None:
             sp.np, sp.cue, sp.docs = attr.np, attr.cue, attr.docs
             sp.role = attr.role
@@ -77,6 +82,17 @@ def _attribute(body: str, spans: list[_Span], names: _Names) -> None:
             sp.partial = not intro or text0.islower()
         else:
             sp.partial = False
+
+
+def _previous_sentence(body: str, lo: int, ls: int, names: _Names) -> _Attr | None:
+    """The attribution of the sentence just before position ls (not before lo):
+    a speech cue with its speaker ("Warren said the bank failed.")."""
+    ps = _sentence_start(body, lo, ls - 1)
+    toks = _tokens(body, ps, ls)
+    if not toks or any(t.text in W.ALL_MARKS for t in toks):
+        return None
+    attr, _ = _left_attribution(toks, (), names)
+    return attr
 
 
 def _colon_intro(body: str, sp: _Span, spans: list[_Span], idx: int, names: _Names) -> _Attr | None:
@@ -131,6 +147,10 @@ def _propagate(spans: list[_Span]) -> None:
                 sp.np, sp.cue, sp.role, sp.docs = spans[j].np, spans[j].cue, spans[j].role, spans[j].docs
                 sp.extra["borrowed"] = True
                 break
+    for sp in spans:
+        ps = sp.extra.get("prev_sentence")
+        if not sp.np and ps is not None:
+            sp.np, sp.cue, sp.role, sp.docs = ps.np, ps.cue, ps.role, ps.docs
 
 
 def _word_count(text: str) -> int:

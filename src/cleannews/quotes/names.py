@@ -29,7 +29,7 @@ _NAME_RUN_RE = regex.compile(
 
 class _Who(NamedTuple):
     name: str
-    kind: str  # "person", "group", "org", "doc"
+    kind: str  # "person", "group", "org", "doc", "place"
     gender: str | None
 
 
@@ -40,6 +40,15 @@ def _first_name_gender(name: str) -> str | None:
     if first in W.MALE_NAMES:
         return "m"
     return None
+
+
+def _is_place(words: list[str]) -> bool:
+    """A run of capitalised words that names a place ("Lincoln Memorial Park"):
+    its last word is a place head and its first no given name ("Sandra Park")."""
+    if len(words) < 2 or _bare(words[-1].lower()) not in W.PLACE_WORDS:
+        return False
+    first = words[0].lower()
+    return first not in W.FEMALE_NAMES and first not in W.MALE_NAMES
 
 
 class _Names:
@@ -53,7 +62,7 @@ class _Names:
             words = m.group().replace("\u00a0", " ").split()
             while words and _bare(words[0].lower()) in W.NAME_LEAD_WORDS:
                 words.pop(0)
-            if len(words) >= 2 and not any(_bare(w.lower()) in W.ORG_WORDS for w in words):
+            if len(words) >= 2 and not any(_bare(w.lower()) in W.ORG_WORDS for w in words) and not _is_place(words):
                 runs.append((m.end(), " ".join(words)))
             if len(words) < 2 or len(words) > 4:
                 continue

@@ -15,7 +15,7 @@ from __future__ import annotations
 from cleannews.quotes import words as W
 from cleannews.quotes.attribution import _cue_at, _plausible
 from cleannews.quotes.marks import _Span
-from cleannews.quotes.names import _Names, _Who, _first_name_gender
+from cleannews.quotes.names import _Names, _Who, _first_name_gender, _is_place
 from cleannews.quotes.phrases import _np_forward
 from cleannews.quotes.tokens import _Tok, _bare, _first_char, _is_cap, _is_word, _tokens
 
@@ -24,9 +24,12 @@ def _kind(np_: tuple[_Tok, ...]) -> str:
     if any(_is_cap(t) for t in np_):
         # the kind of the name, not of its role ("Party Chairman David Pepper")
         name, _ = _split_name(np_)
-        lows = [_bare(w.lower()) for w in name.split()]
+        words = name.split()
+        lows = [_bare(w.lower()) for w in words]
         if any(w in W.ORG_WORDS for w in lows):
             return "org"
+        if _is_place(words):
+            return "place"
         if lows and lows[-1] in W.DOCUMENT_NOUNS:
             return "doc"
         return "person"
@@ -183,12 +186,46 @@ def _resolve_pronoun(
                 return h if grp is None or grp[1] < 0 else _Who(grp[0], "group", None)
         if grp is not None:
             return _Who(grp[0], "group", None)
+        subj = _recent_collective(body, sp, names, ("group", "org"))
+        if subj is not None:
+            return subj
         return history[-1] if history else None
     if p in W.PRONOUNS_THING:
         for h in reversed(history):
             if h.kind in ("org", "doc"):
                 return h
-        return None
+        return _recent_collective(body, sp, names, ("org",))
+    return None
+
+
+def _recent_collective(body: str, sp: _Span, names: _Names, kinds: tuple[str, ...]) -> _Who | None:
+    """With no earlier speaker for "it"/"they": the subject of the quote's own
+    sentence or of the one before it, when that is an organisation or a group
+    ("The Sierra Club sued the state. "...," it said")."""
+    starts = names.sentence_starts(max(0, sp.open - 2 * W.SUBJECT_CHARS), sp.open)
+    seen = 0
+    for i in range(len(starts) - 1, -1, -1):
+        s = _first_char(body, starts[i])
+        e = min(sp.open, starts[i + 1] if i + 1 < len(starts) else sp.open, s + W.SUBJECT_CHARS)
+        toks = _tokens(body, s, e)
+        if not any(_is_word(t) for t in toks):
+            continue  # the quote opens its sentence
+        seen += 1
+        if seen > 2:
+            return None
+        np_, _ = _sentence_subject(toks)
+        if not np_:
+            np_ = _name_subject(toks)
+        if not np_ or np_[-1].low in W.PRONOUNS:
+            continue
+        kind = _kind(np_)
+        if kind == "person" and _is_cap(np_[-1]) and _bare(np_[-1].low) in W.ROLE_WORDS and _bare(np_[-1].low).endswith("s"):
+            kind = "group"  # "Senate Democrats", "House Republicans"
+        if kind in kinds:
+            name, _ = _split_name(np_)
+            if kind == "group" and not _is_cap(np_[-1]):
+                name = " ".join(t.text for t in np_ if t.low not in W.DETERMINERS)
+            return _Who(name, kind, None)
     return None
 
 
@@ -295,3 +332,15 @@ def _last_group_before(body: str, sp: _Span, names: _Names) -> tuple[str, int] |
                     return " ".join(t.text for t in toks[k + 1 : j + 1]), s
                 j += 1
     return None
+
+
+def _name_subject(toks: list[_Tok]) -> tuple[_Tok, ...]:
+    """A capitalised name opening the sentence, after "The" and before a
+    lower-case verb: "The Sierra Club sued ..." -> (Sierra, Club)."""
+    k = 1 if toks and toks[0].low == "the" else 0
+    j = k
+    while j < len(toks) and j - k < W.MAX_NP_TOKENS and _is_cap(toks[j]) and _bare(toks[j].low) not in W.FUNCTION_CAPS:
+        j += 1
+    if j == k or j >= len(toks) or not _is_word(toks[j]) or not toks[j].text[0].islower():
+        return ()
+    return tuple(toks[k:j])

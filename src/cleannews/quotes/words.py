@@ -274,6 +274,25 @@ ORG_WORDS = frozenset(
     associated reuters ap afp cnn nbc abc cbs fox msnbc bbc
     white senate congress parliament cabinet kremlin pentagon united
     """.split()
+) | frozenset(
+    # More heads of organisation names (coalitions, clubs, caucuses, funds,
+    # firms), from the AP stylebook's entries on organisations.
+    """
+    coalition club caucus alliance society fund firm bank trust council
+    conference chamber movement initiative project
+    """.split()
+)
+
+# Last words of place names ("Lincoln Memorial Park", "Elm Street"): such a
+# run of capitals is no person, so no "he"/"she" stands for it. Common heads
+# of US place names (USGS feature classes, street suffixes of the USPS list);
+# a run opening with a given name ("Sandra Park") stays a person.
+PLACE_WORDS = frozenset(
+    """
+    park street avenue road boulevard square plaza bridge river lake mountain
+    county hall stadium arena airport station building tower island beach
+    valley bay creek canyon harbor highway parkway memorial cemetery
+    """.split()
 )
 
 # Capitalised words that start sentences and are not names ("But Flynn said").
