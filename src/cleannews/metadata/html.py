@@ -228,14 +228,26 @@ def _time_dates(times: Sequence[tuple[str, str]]) -> tuple[DateValue | None, Dat
 
 
 def _htmldate(doc: Any, url: str | None) -> DateValue | None:
-    """htmldate's search on its own parse of the page (it prunes the tree it is
-    given; our tree is read-only). Only called when no other source gives a date."""
+    """htmldate's fast search on the page's own markup. Only called when no other
+    source gives a date.
+
+    It gets the markup as a string: htmldate then parses it once and prunes its own
+    tree (given a tree, it deep-copies it first, which costs as much as the parse), and
+    a string keeps pages with an encoding declaration, which `lxml.html` refuses as a
+    str. A string starting with "http" and without spaces is a URL to htmldate, which
+    it would fetch: such a string is never handed over, and a URL never is."""
+    text = getattr(doc.page, "text", None)
+    if not isinstance(text, str) or not text.strip():
+        return None
+    if text.lstrip().startswith("http"):
+        return None  # not markup; htmldate would treat it as a URL to download
+    if url is not None and not url.startswith(("http://", "https://")):
+        url = None
     try:
-        import lxml.html
         from htmldate import find_date
 
-        tree = lxml.html.document_fromstring(doc.page.text)
-        found = find_date(tree, url=url, original_date=True, extensive_search=HTMLDATE_EXTENSIVE, outputformat="%Y-%m-%d")
+        found = find_date(text, url=url, original_date=True, extensive_search=HTMLDATE_EXTENSIVE,
+                          outputformat="%Y-%m-%d")
     except Exception:  # noqa: BLE001 - a fallback must not raise
         return None
     return parse_iso(found) if found else None

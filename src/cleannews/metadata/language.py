@@ -33,6 +33,7 @@ MIN_LEAD = 1.3
 #: How much text the guess reads; a few paragraphs decide it.
 SAMPLE_CHARS = 3000
 _WORD = re.compile(r"[^\W\d_]+")
+_LETTER = re.compile(r"[^\W\d_]")
 _SCRIPTS = (
     ("ja", re.compile(r"[\u3040-\u30ff]")),
     ("ko", re.compile(r"[\uac00-\ud7af]")),
@@ -64,7 +65,7 @@ def guess_language(text: str) -> str | None:
     if not text:
         return None
     sample = text[:SAMPLE_CHARS]
-    letters = sum(1 for c in sample if c.isalpha())
+    letters = len(_LETTER.findall(sample))  # word characters but digits and "_", counted in C
     if not letters:
         return None
     for code, rx in _SCRIPTS:
