@@ -297,6 +297,16 @@ def test_it_and_they_without_an_earlier_speaker_take_the_subject():
     assert _one(body, "This levy").speaker == "Harbour Democrats"
 
 
+def test_quoted_title_without_a_cue_is_no_quote():
+    body = (
+        "Nora Ekdahl appeared on “Morning in the Valley” to talk about her book, “Salt and the Long Winter.”\n\n"
+        "“Salt Is Not the Enemy,” Ekdahl said, laughing."
+    )
+    qs = find_quotes(body)
+    assert [q.text.rstrip(",.") for q in qs] == ["Salt Is Not the Enemy"]
+    assert qs[0].speaker == "Nora Ekdahl"
+
+
 def _load_scorer():
     spec = importlib.util.spec_from_file_location("cleannews_shared_score", SHARED / "eval" / "score.py")
     mod = importlib.util.module_from_spec(spec)
@@ -320,7 +330,7 @@ needs_shared = pytest.mark.skipif(
 # The brief's targets; speaker accuracy has a floor at what is measured now.
 QUOTE_F1_TARGET = 0.85
 SPEAKER_TARGET = 0.85
-SPEAKER_FLOOR = 0.815  # measured 0.825 after the third round (according-to after a quote, it/they subjects, places)
+SPEAKER_FLOOR = 0.83  # measured 0.835 after the third round (according-to after a quote, it/they subjects, places, quoted titles)
 
 
 @needs_shared

@@ -157,6 +157,22 @@ def _word_count(text: str) -> int:
     return len(text.split())
 
 
+def _title_case(text: str) -> bool:
+    """A quoted title ("Face the Nation," "Reeks of Fear."): a few words, each
+    capitalised but for the short function words titles keep in lower case."""
+    words = [w for w in text.split() if any(c.isalpha() for c in w)]
+    if not 2 <= len(words) <= W.TITLE_MAX_WORDS:
+        return False
+    caps = 0
+    for w in words:
+        w0 = w.lstrip("\"'‘“(")
+        if w0[:1].isupper():
+            caps += 1
+        elif w0.lower().strip(".,;:!?") not in W.TITLE_LOWER_WORDS:
+            return False
+    return caps >= 2
+
+
 def find_quotes(body: str) -> tuple[Quote, ...]:
     """Direct quotations in `body`, with speaker, role, cue and exact offsets."""
     if not body:
@@ -173,6 +189,9 @@ def find_quotes(body: str) -> tuple[Quote, ...]:
         and (W.EMIT_CONTINUATIONS or not sp.extra.get("borrowed"))
     ]
     _resolve(kept, names, body)
+    # quoted titles go after resolution: their speaker phrase still counts
+    # as the last one named for a "he said" that follows
+    kept = [sp for sp in kept if sp.direct or not _title_case(body[sp.start : sp.end])]
     return tuple(
         Quote(
             text=body[sp.start : sp.end],

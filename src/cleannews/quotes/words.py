@@ -359,6 +359,13 @@ NP_STOPS = frozenset(
 # not quotes"; PolNeAR annotates quotes of 3 words or more.)
 SHORT_QUOTE_WORDS = 2
 
+# Quoted titles of shows, books, articles ("Face the Nation," "Reeks of
+# Fear."): every word capitalised but these, which title case (AP and Chicago
+# style) keeps lower; at most TITLE_MAX_WORDS words. Without a cue right next
+# to them such quotes are names of works, not speech.
+TITLE_LOWER_WORDS = frozenset("a an the and but or nor for of in on at to by as with from vs via".split())
+TITLE_MAX_WORDS = 8
+
 # How far (characters) attribution context is looked for on each side of a
 # quote. News attributions sit within a sentence of the quote; 400 characters
 # covers the longest appositive in the PolNeAR dev split and bounds the work
