@@ -143,6 +143,11 @@ def test_original_date_not_modified():
         ("By Jane Doe, Senior Reporter", ("Jane Doe",)),
         ("By Jane Doe | Updated 13:25 IST, Jan 6 2025", ("Jane Doe",)),
         ("By JOHN SMITH and MARY JONES", ("John Smith", "Mary Jones")),
+        # a date after the name with no separator is not part of the name
+        ("By Jo Park January 6, 2025", ("Jo Park",)),
+        ("Von Anna Muster 6. Januar 2025", ("Anna Muster",)),
+        ("By Jo Park 01/06/2025 10:00", ("Jo Park",)),
+        ("By May Lopez", ("May Lopez",)),
     ],
 )
 def test_parse_byline(line, names):

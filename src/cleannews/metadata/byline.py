@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from cleannews.metadata.dates import _MONTH_RE
+
 #: Words that introduce a byline, in the languages the issue names (English, German
 #: von, French par, Spanish/Portuguese por, Italian di, Dutch door, Scandinavian av).
 _BY_PREFIX = re.compile(
@@ -35,6 +37,14 @@ _TAIL = re.compile(
     r"\s*(?:[|•·]|\s[-–—]\s|\bupdated\b|\bpublished\b|\bposted\b|\bon\s+(?:\w+\s+)?\d|\bfollow\b|\bmore\s+by\b|"
     r"\bread\s+more\b|\b\d+\s+min\b|\bemail\b|\bcontact\b|\b(?:edited|photos?|illustrations?|graphics|"
     r"translated)\s+by\b).*$",
+    re.I,
+)
+#: A date written after the names with no separator: "By X March 25, 2015",
+#: "Von X 25. März 2015", "By X 03/25/2015" (a month name counts only next to a day
+#: number, so "May Smith" stays a name).
+_DATE_TAIL = re.compile(
+    r"\s+(?:(?:" + _MONTH_RE + r")\.?\s+\d{1,2}(?!\d)|\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:" + _MONTH_RE
+    + r")\b|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}(?!\d)).*$",
     re.I,
 )
 #: Junk that is never an author (platform roles, generic accounts, link texts). From
@@ -137,6 +147,7 @@ def parse_byline(text: str | None) -> tuple[str, ...]:
             return ()
         s = _strip_prefix(s)
         s = _TAIL.sub("", s)
+        s = _DATE_TAIL.sub("", s)
         s = _strip_prefix(s)
         seen: dict[str, str] = {}
         for part in split_names(s):
