@@ -226,12 +226,15 @@ def _twin_siblings(doc: Document, container: int, totals: Mapping[int, float]) -
     ancestors (TWIN_LEVELS): the other parts of a body that the CMS split around an ad
     or a figure ("story-body-part" x3). Digits are ignored ("section-1",
     "section-2"); a twin must carry positive weight."""
+    children: dict[int, list[int]] = {}
+    for child, p in doc.node_parent.items():  # one pass, not one per level
+        children.setdefault(p, []).append(child)
     out: set[int] = set()
     node: int | None = container
     for _ in range(rules.TWIN_LEVELS):
         if node is None:
             break
-        out |= _twins_of(doc, node, totals)
+        out |= _twins_of(doc, node, totals, children)
         node = doc.node_parent.get(node)
     return out
 
@@ -241,7 +244,9 @@ def _twin_key(cues: str) -> str:
     return _DIGITS.sub("", cues)
 
 
-def _twins_of(doc: Document, container: int, totals: Mapping[int, float]) -> set[int]:
+def _twins_of(
+    doc: Document, container: int, totals: Mapping[int, float], children: Mapping[int, list[int]]
+) -> set[int]:
     parent = doc.node_parent.get(container)
     label = doc.node_cues.get(container)
     if parent is None or not label:
@@ -250,9 +255,8 @@ def _twins_of(doc: Document, container: int, totals: Mapping[int, float]) -> set
     key = _twin_key(label)
     return {
         node
-        for node, p in doc.node_parent.items()
-        if p == parent
-        and node != container
+        for node in children.get(parent, ())
+        if node != container
         and doc.node_tags.get(node) == tag
         and totals.get(node, 0.0) > 0
         and _twin_key(doc.node_cues.get(node, "")) == key
