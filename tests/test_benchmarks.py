@@ -185,3 +185,34 @@ def test_a_hanging_page_times_out_and_is_counted(monkeypatch, tmp_path):
     s = json.loads(stats.read_text())
     assert s["errors"] == s["timeouts"] == 2
     assert all(json.loads(line)["error"].startswith("PageTimeout") for line in preds.open(encoding="utf8"))
+
+
+# --- benchmarks.scaling: time and memory against page size ----------------------------
+def test_scaled_page_grows_the_article_and_its_furniture():
+    from benchmarks import scaling
+
+    one, eight = scaling.scaled_page(1).decode(), scaling.scaled_page(8).decode()
+    grown = eight.count("<p>") - one.count("<p>")  # 7 more copies of the article's paragraphs
+    assert grown > 0 and grown % 7 == 0
+    assert eight.count('href="/sport"') == 8 * one.count('href="/sport"')  # the nav
+    assert 3 * len(one) < len(eight) < 8 * len(one)  # the page's head and footer do not grow
+
+
+def test_scaling_fit_reads_linear_and_quadratic_costs():
+    from benchmarks import scaling
+
+    rows = [{"bytes": n, "seconds": 0.001 * n, "peak_mb": 2e-6 * n * n} for n in (1000, 4000, 16000)]
+    assert scaling.slope(rows, "seconds") == pytest.approx(1.0)
+    assert scaling.slope(rows, "peak_mb") == pytest.approx(2.0)
+    assert scaling.slope(rows[:1], "seconds") is None
+
+
+def test_scaling_child_measures_one_system_in_its_own_process():
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
+    r = subprocess.run([sys.executable, "-m", "benchmarks.scaling", "--factors", "1", "2", "--calls", "1",
+                        "--systems", "cleannews", "--json"], cwd=ROOT, env=env, capture_output=True,
+                       text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    rows = json.loads(r.stdout)["cleannews"]
+    assert [x["factor"] for x in rows] == [1, 2]
+    assert rows[1]["bytes"] > rows[0]["bytes"] and rows[1]["body_words"] > rows[0]["body_words"] > 50

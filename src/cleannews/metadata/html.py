@@ -197,9 +197,10 @@ def _wide_dates(blocks: Sequence[Block], kept: Sequence[int]) -> DateValue | Non
     """A date in any short block outside the window: above the headline, after the
     body ("Posted on ..." footers), in sidebars of blog posts. Least trusted."""
     last = max(kept) if kept else -1
+    in_body = frozenset(kept)  # a set: `in` on the sequence made this quadratic in page size
     for b in blocks:
         text = b.text
-        if len(text) > WIDE_MAX_CHARS or b.index in kept:
+        if len(text) > WIDE_MAX_CHARS or b.index in in_body:
             continue
         if not _HAS_YEAR.search(text):
             continue
