@@ -370,3 +370,14 @@ def test_lowercase_office_before_the_name_is_a_role():
     body = "“We will not close the library this year,” said councillor Edda Vrain, who leads the arts committee."
     q = _one(body, "We will not close")
     assert (q.speaker, q.speaker_role, q.cue) == ("Edda Vrain", "councillor", "said")
+
+
+def test_initials_stay_in_the_name():
+    # a one-letter initial is no article: "A." in a name, "I." before a surname
+    body = (
+        "The ferry was late again.\n"
+        "“The river will flood again next spring, mark my words.” ― Julie A. Okonkwo-Baines.\n"
+        "“We are ready for whatever the winter brings,” said I. M. Castellan."
+    )
+    qs = find_quotes(body)
+    assert [q.speaker for q in qs] == ["Julie A. Okonkwo-Baines", "I. M. Castellan"]

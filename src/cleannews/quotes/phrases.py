@@ -11,7 +11,7 @@ Every walk is capped at `MAX_NP_TOKENS` or a fixed window, never unbounded.
 from __future__ import annotations
 
 from cleannews.quotes import words as W
-from cleannews.quotes.tokens import _Tok, _bare, _is_cap, _is_namey, _is_word
+from cleannews.quotes.tokens import _Tok, _bare, _is_cap, _is_initial, _is_namey, _is_word
 
 
 def _skip_time(toks: list[_Tok], j: int) -> int:
@@ -77,7 +77,7 @@ def _np_forward(toks: list[_Tok], k: int) -> int:
         t = toks[j]
         b = _bare(t.low)
         if _is_namey(t):
-            if _is_cap(t) and b in W.FUNCTION_CAPS:
+            if _is_cap(t) and b in W.FUNCTION_CAPS and not _is_initial(t):
                 break
             j += 1
             if t.low.endswith(("'s", "’s")):

@@ -17,7 +17,7 @@ from cleannews.quotes.attribution import _cue_at, _plausible
 from cleannews.quotes.marks import _Span
 from cleannews.quotes.names import _Names, _Who, _first_name_gender, _is_place
 from cleannews.quotes.phrases import _np_forward
-from cleannews.quotes.tokens import _Tok, _bare, _first_char, _is_cap, _is_word, _tokens
+from cleannews.quotes.tokens import _Tok, _bare, _first_char, _is_cap, _is_initial, _is_word, _tokens
 
 
 def _kind(np_: tuple[_Tok, ...]) -> str:
@@ -66,7 +66,7 @@ def _split_name(np_: tuple[_Tok, ...]) -> tuple[str, str | None]:
     while i > 0:
         t = toks[i - 1]
         b = _bare(t.low)
-        if _is_cap(t) and b not in W.ROLE_WORDS and b not in W.HONORIFICS and b not in W.FUNCTION_CAPS:
+        if _is_initial(t) or (_is_cap(t) and b not in W.ROLE_WORDS and b not in W.HONORIFICS and b not in W.FUNCTION_CAPS):
             i -= 1
             continue
         if b in W.NAME_PARTICLES and i - 2 >= 0 and _is_cap(toks[i - 2]) and i < len(toks) and _bare(toks[i - 2].low) not in W.ROLE_WORDS:
