@@ -381,3 +381,13 @@ def test_initials_stay_in_the_name():
     )
     qs = find_quotes(body)
     assert [q.speaker for q in qs] == ["Julie A. Okonkwo-Baines", "I. M. Castellan"]
+
+
+def test_surname_after_a_long_title_gets_the_full_name():
+    # the full name sits after a title of several words; later the surname alone
+    body = (
+        "Regional Transport Board Chairwoman Ilse Marrow spoke first.\n\n"
+        "In recent weeks, Marrow has dismissed the tunnel plan as “a hole we cannot afford to dig.”"
+    )
+    q = _one(body, "a hole we")
+    assert q.speaker == "Ilse Marrow"

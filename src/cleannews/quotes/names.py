@@ -27,6 +27,10 @@ _NAME_RUN_RE = regex.compile(
 )
 
 
+# Words after which a run of capitals can still end in a person's name.
+_TITLE_STOPS = W.ROLE_WORDS | W.ORG_WORDS | W.HONORIFICS
+
+
 class _Who(NamedTuple):
     name: str
     kind: str  # "person", "group", "org", "doc", "place"
@@ -62,6 +66,11 @@ class _Names:
             words = m.group().replace("\u00a0", " ").split()
             while words and _bare(words[0].lower()) in W.NAME_LEAD_WORDS:
                 words.pop(0)
+            # a title of several words before the name ("Senate Minority Leader
+            # Harry Reid"): the name is what follows its last title word
+            cut = max((i for i, w in enumerate(words) if _bare(w.lower()) in _TITLE_STOPS), default=-1)
+            if cut >= 0 and len(words) - cut - 1 >= 2:
+                words = words[cut + 1 :]
             if len(words) >= 2 and not any(_bare(w.lower()) in W.ORG_WORDS for w in words) and not _is_place(words):
                 runs.append((m.end(), " ".join(words)))
             if len(words) < 2 or len(words) > 4:
