@@ -391,3 +391,26 @@ def test_surname_after_a_long_title_gets_the_full_name():
     )
     q = _one(body, "a hole we")
     assert q.speaker == "Ilse Marrow"
+
+
+def test_weak_cue_with_a_document_or_an_auxiliary():
+    # "reads" and "calling" are nouns as often as verbs; a document subject or
+    # an auxiliary makes them cues
+    body = (
+        "Parents of the Elmwood pupils sent a letter to the school board.\n\n"
+        "“We were never asked what our children need from the new timetable,” the letter reads.\n\n"
+        "The district's own physician is calling the pupils “healthier than any class before them.”"
+    )
+    qs = find_quotes(body)
+    assert qs[0].speaker == "letter" and qs[0].cue == "reads"
+    assert "physician" in (qs[1].speaker or "") and qs[1].cue == "calling"
+
+
+def test_speaker_phrase_stops_before_its_verb():
+    # after "the", lower-case words run on into the verb: the name is the speaker
+    body = (
+        "At a late meeting, the Harbour Council issued a statement calling the closure "
+        "“a grave mistake that the town will regret for years.”"
+    )
+    q = _one(body, "a grave mistake")
+    assert q.speaker == "Harbour Council"

@@ -44,6 +44,16 @@ def _cue_at(toks: list[_Tok], i: int) -> str | None:
     return None
 
 
+def _weak_cue_ok(toks: list[_Tok], c: int, np_: tuple[_Tok, ...]) -> bool:
+    """A weak cue (a word that is also a noun: "reads", "calling", "notes")
+    counts after an auxiliary, which makes it a verb ("is calling", "has
+    charged"), or with a document for subject ("the letter reads", "the
+    report notes"), which cannot be its noun's determiner phrase."""
+    if c > 0 and toks[c - 1].low in W.VERBAL_AUX:
+        return True
+    return bool(np_) and _bare(np_[-1].low) in W.DOCUMENT_NOUNS and np_[0].low in W.FORWARD_DETERMINERS
+
+
 def _docs_in(toks: list[_Tok] | tuple[_Tok, ...]) -> tuple[str, ...]:
     return tuple(sorted({_bare(t.low) for t in toks if _bare(t.low) in W.DOCUMENT_NOUNS}))
 
@@ -133,7 +143,7 @@ def _right_attribution(toks: list[_Tok], after_sentence: bool) -> _Attr | None:
         cue = _cue_at(toks, j)
         if cue is None or toks[j].low in W.PARTICIPLE_CUES:
             return None
-        if toks[j].low in W.WEAK_CUES and not _named(np_):
+        if toks[j].low in W.WEAK_CUES and not (_named(np_) or _weak_cue_ok(toks, j, np_)):
             return None
         if after_sentence and toks[j].low not in ("told", "tells", "asked", "asks") and not _clause_ends(toks, j + 1):
             return None
@@ -234,7 +244,7 @@ def _left_attribution(
             continue
         np_, role = _speaker_before(toks, c, 0)
         if np_:
-            if b in W.WEAK_CUES and not (_named(np_) and _plausible(np_, names)):
+            if b in W.WEAK_CUES and not ((_named(np_) and _plausible(np_, names)) or _weak_cue_ok(toks, c, np_)):
                 continue
             return _Attr(np_, role, cue, _docs_in(toks)), adjacent or participle >= 0
         if b in W.WEAK_CUES:

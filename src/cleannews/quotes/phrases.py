@@ -96,6 +96,8 @@ def _np_forward(toks: list[_Tok], k: int) -> int:
             and (b not in W.CUE_WORDS or b in W.WEAK_CUES)
             and b not in W.NAME_PARTICLES
             and not b.endswith("ly")
+            # a past form right after a name is its verb ("the Council issued")
+            and not (b.endswith("ed") and _is_cap(toks[j - 1]) and b not in W.ROLE_WORDS)
         ):
             lower += 1
             j += 1
@@ -109,6 +111,12 @@ def _np_forward(toks: list[_Tok], k: int) -> int:
         if j > k and toks[k].text[0].islower() and _bare(toks[k].low) not in W.ROLE_WORDS and toks[k].low not in W.PRONOUNS:
             if not any(_is_cap(t) for t in toks[k:j]):
                 return k
+    if j > k and not _speaker_like(toks[k:j]):
+        # lower-case words after a determiner run on into the verb ("the
+        # letter reads", "the Council issued a statement"): the longest part
+        # that is a speaker phrase
+        while j > k + 1 and toks[j - 1].text[0].islower() and not _speaker_like(toks[k:j]):
+            j -= 1
     if det and j == k + 1 and toks[k].low in W.DETERMINERS:
         return k
     if j > k and not _speaker_like(toks[k:j]):

@@ -417,6 +417,13 @@ TAIL_PHRASE_TOKENS = 6
 # Auxiliaries that make an -ing cue finite ("Clinton is describing ... as").
 PROGRESSIVE_AUX = frozenset("is are was were been be 's ’s 're ’re".split())
 
+# Auxiliaries that make the next word a verb: a weak cue after one is a cue
+# verb, not the noun it could also be ("is calling", "has charged", "will
+# note"). English auxiliaries and modals.
+VERBAL_AUX = PROGRESSIVE_AUX | frozenset(
+    "has have had will would could should can may might must 'd ’d 've ’ve".split()
+)
+
 # Suffixes of agent nouns that can speak when they are the head of "the ...":
 # "the announcer", "the narrator", "the businessman" (but not "the box").
 AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee", "ess", "ive")
