@@ -414,3 +414,13 @@ def test_speaker_phrase_stops_before_its_verb():
     )
     q = _one(body, "a grave mistake")
     assert q.speaker == "Harbour Council"
+
+
+def test_first_person_possessive_speaker():
+    # a columnist's relative: "my grandmother said", and "she" after it
+    body = (
+        "“Bread tastes better when you bake it yourself,” my grandmother often said.\n\n"
+        "She also told the neighbours that “a kitchen without flour is no kitchen at all.”"
+    )
+    qs = find_quotes(body)
+    assert [q.speaker for q in qs] == ["grandmother", "grandmother"]

@@ -309,11 +309,11 @@ FUNCTION_CAPS = frozenset(
     """.split()
 )
 
-DETERMINERS = frozenset("the a an this that these those his her its their our one another".split())
+DETERMINERS = frozenset("the a an this that these those his her its their our my your one another".split())
 # Determiners that open a speaker phrase after a cue ("said the ruling"); not
 # "that" ("said that ...").
 FORWARD_DETERMINERS = frozenset(
-    "the a an his her its their our another one two three several some many both".split()
+    "the a an his her its their our my your another one two three several some many both".split()
 )
 
 # Prepositions that may continue a speaker phrase before its cue ("Mr. Morgan
