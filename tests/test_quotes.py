@@ -424,3 +424,20 @@ def test_first_person_possessive_speaker():
     )
     qs = find_quotes(body)
     assert [q.speaker for q in qs] == ["grandmother", "grandmother"]
+
+
+def test_verbs_of_judgement_are_cues():
+    body = (
+        "Foreign Minister Livia Santoro condemned the launch as “reckless and deeply provocative.”\n\n"
+        "During the hearing, a neighbour commented: “Nobody here was ever told about the plan.”"
+    )
+    qs = find_quotes(body)
+    assert [q.speaker for q in qs] == ["Livia Santoro", "neighbour"]
+    assert [q.cue for q in qs] == ["condemned", "commented"]
+
+
+def test_passive_subject_is_no_speaker():
+    # "X was ridiculed for ..." : X is who was spoken of, not who spoke
+    body = "Mayor Ines Dahl was widely praised as “the best thing to happen to this harbour in decades.”"
+    q = _one(body, "the best thing")
+    assert q.speaker != "Ines Dahl"

@@ -322,6 +322,17 @@ def _plausible(np_: tuple[_Tok, ...], names: _Names | None) -> bool:
 def _subject(toks: list[_Tok], names: _Names | None = None) -> tuple[_Tok, ...]:
     """A named clause subject with a verb ("Reid has gone after ..."), else ()."""
     np_, _ = _clause_subject(toks, len(toks), names)
-    if np_ and _plausible(np_, names):
+    if np_ and _plausible(np_, names) and not _passive_cue_after(toks, np_):
         return np_
     return ()
+
+
+def _passive_cue_after(toks: list[_Tok], np_: tuple[_Tok, ...]) -> bool:
+    """Is the subject's verb a passive cue ("Dahl was widely praised as ...")?
+    Then the subject is who was spoken of, not who spoke."""
+    j = next((i for i, t in enumerate(toks) if t is np_[-1]), len(toks)) + 1
+    passive = False
+    while j < len(toks) and (toks[j].low in W.PASSIVE_AUX or toks[j].low in W.SKIP_BEFORE_CUE or toks[j].low.endswith("ly")):
+        passive = passive or toks[j].low in W.PASSIVE_AUX
+        j += 1
+    return passive and j < len(toks) and toks[j].low in W.CUE_WORDS

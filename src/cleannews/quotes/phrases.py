@@ -217,6 +217,8 @@ def _speaker_before(toks: list[_Tok], c: int, lo: int) -> tuple[tuple[_Tok, ...]
         or (toks[j - 1].low.endswith("ly") and toks[j - 1].text[0].islower())
     ):
         j -= 1
+    if toks[c].low not in W.PARTICIPLE_CUES and any(toks[i].low in W.PASSIVE_AUX for i in range(j, c)):
+        return (), None  # passive: "X was widely ridiculed", "X is called": X did not speak
     role = None
     if j - 1 >= lo and toks[j - 1].text == ",":
         k, role = _appositive_backward(toks, j - 1, lo)

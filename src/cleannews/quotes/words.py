@@ -132,6 +132,17 @@ _CUE_STEMS = (
     ("point", "points", "pointed", "pointing"),  # "pointed out"
     ("liken", "likens", "likened", "likening"),
     ("compare", "compares", "compared", "comparing"),
+    # verbs of public judgement that frame a quoted phrase ("condemned the
+    # test as "..."", "a friend commented: "...""), from the AP stylebook's
+    # "said" entry and its list of loaded attribution verbs
+    ("comment", "comments", "commented", "commenting"),
+    ("condemn", "condemns", "condemned", "condemning"),
+    ("denounce", "denounces", "denounced", "denouncing"),
+    ("decry", "decries", "decried", "decrying"),
+    ("slam", "slams", "slammed", "slamming"),
+    ("hail", "hails", "hailed", "hailing"),
+    ("mock", "mocks", "mocked", "mocking"),
+    ("ridicule", "ridicules", "ridiculed", "ridiculing"),
 )
 
 # Cue words of other languages (finite forms as they follow or precede the
@@ -416,6 +427,11 @@ TAIL_PHRASE_TOKENS = 6
 
 # Auxiliaries that make an -ing cue finite ("Clinton is describing ... as").
 PROGRESSIVE_AUX = frozenset("is are was were been be 's ’s 're ’re".split())
+
+# Forms of "be" that make a past participle after them passive ("was
+# ridiculed", "is called"): the subject is then who was spoken of. Not the
+# clitic 's, which is as often "has" ("he's said").
+PASSIVE_AUX = frozenset("is are was were be been being".split())
 
 # Auxiliaries that make the next word a verb: a weak cue after one is a cue
 # verb, not the noun it could also be ("is calling", "has charged", "will
