@@ -441,3 +441,13 @@ def test_passive_subject_is_no_speaker():
     body = "Mayor Ines Dahl was widely praised as “the best thing to happen to this harbour in decades.”"
     q = _one(body, "the best thing")
     assert q.speaker != "Ines Dahl"
+
+
+def test_name_before_two_appositives():
+    body = (
+        "Jean-Luc Marceau, the trade minister of Belgium, a founding member of the pact, said the tariff "
+        "“cannot stand for another season.”"
+    )
+    q = _one(body, "cannot stand")
+    assert q.speaker == "Jean-Luc Marceau"
+    assert q.speaker_role == "trade minister of Belgium, a founding member of the pact"

@@ -236,6 +236,13 @@ def _speaker_before(toks: list[_Tok], c: int, lo: int) -> tuple[tuple[_Tok, ...]
             return inner, outer
     if e <= s or toks[e - 1].low.endswith(("'s", "’s")):
         return (), None  # nothing, or "Obama's remarks": a possessive, not a speaker
+    if role is not None and toks[s].low in W.DETERMINERS and s - 1 > lo and toks[s - 1].text == ",":
+        # two appositives: "Jean Roux, the foreign minister of France, a
+        # member of the council, said": the name before the first one
+        s2, e2 = _np_backward(toks, s - 1, lo)
+        name = toks[s2:e2]
+        if e2 > s2 and all(_is_cap(t) and _bare(t.low) not in W.FUNCTION_CAPS and _bare(t.low) not in W.ROLE_WORDS for t in name):
+            return tuple(name), _clean_role(toks[s:e]) + ", " + role
     return tuple(toks[s:e]), role
 
 
