@@ -451,3 +451,14 @@ def test_name_before_two_appositives():
     q = _one(body, "cannot stand")
     assert q.speaker == "Jean-Luc Marceau"
     assert q.speaker_role == "trade minister of Belgium, a founding member of the pact"
+
+
+def test_any_cue_verb_may_invert_right_after_the_quote():
+    body = (
+        "The ferry line lost money for the third year. "
+        "That is “the worst result since the line opened,” reported the Coastal Ledger.\n\n"
+        "“We cannot keep the winter route,” warned Hedda Lund, the line's director."
+    )
+    qs = find_quotes(body)
+    assert [q.speaker for q in qs] == ["Coastal Ledger", "Hedda Lund"]
+    assert [q.cue for q in qs] == ["reported", "warned"]

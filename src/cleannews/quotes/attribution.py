@@ -99,7 +99,7 @@ def _right_attribution(toks: list[_Tok], after_sentence: bool) -> _Attr | None:
         if np_:
             return _Attr(np_, role, cue, docs or _docs_in(toks))
         return None
-    if cue is not None and toks[k].low in W.INVERTED_CUES:
+    if cue is not None and toks[k].low in W.INVERTED_AFTER_QUOTE:
         skip = 2 if " " in cue else 1
         np_, role, docs = _speaker_after(toks, k + skip)
         if np_:

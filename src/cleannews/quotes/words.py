@@ -417,6 +417,13 @@ MAX_NP_TOKENS = 9
 # Cue verbs that may come before their speaker in front of a quote ("said
 # Fallon: ..."); the rest only count with the speaker before them.
 INVERTED_CUES = frozenset("said says added adds wrote writes asked asks continued recalled explained replied".split())
+# Right after a closing mark ('"...," reported Reuters', '"...," warned the
+# minister') any finite cue verb may come before its speaker: the quote
+# itself is the verb's object, so the phrase after it is the subject. Weak
+# cues (nouns as often) stay out.
+INVERTED_AFTER_QUOTE = INVERTED_CUES | frozenset(
+    w for stem in _CUE_STEMS for w in stem[1:3] if w not in WEAK_CUES
+)
 
 # A sentence-final attribution ("..., Warren said in an interview.") may end
 # in one short phrase opened by these; up to this many tokens (AP style puts
