@@ -462,3 +462,22 @@ def test_any_cue_verb_may_invert_right_after_the_quote():
     qs = find_quotes(body)
     assert [q.speaker for q in qs] == ["Coastal Ledger", "Hedda Lund"]
     assert [q.cue for q in qs] == ["reported", "warned"]
+
+
+def test_owner_of_a_speech_noun_with_its_content_clause():
+    body = (
+        "The fact-checkers looked at Mayor Olga Brandt’s claim that the port had “doubled its cargo in a year.”\n\n"
+        "Critics mocked Brandt’s remarks as “a sailor's tall tale about the harbour.”"
+    )
+    qs = find_quotes(body)
+    assert qs[0].speaker == "Olga Brandt"
+    assert qs[1].speaker != "Olga Brandt"
+
+
+def test_participle_far_from_the_quote_does_not_continue_the_speaker():
+    body = (
+        "“The port will double its cargo within a year,” said Olga Brandt. "
+        "Figures published on Friday showed otherwise, announcing that the forecast was “simply not true.”"
+    )
+    qs = find_quotes(body)
+    assert all(q.speaker != "Olga Brandt" for q in qs if q.text.startswith("simply"))

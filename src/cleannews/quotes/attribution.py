@@ -268,9 +268,28 @@ def _left_attribution(
         subj, role = _clause_subject(toks, participle, names)
         if subj:
             return _Attr(subj, role, toks[participle].low, _docs_in(toks)), True
-        if prev_speaker:
+        if prev_speaker and all(t.text in ",:—–-" or t.low == "that" for t in toks[participle + 1 :]):
+            # only right before the quote: "announcing that X's statement was "..."" has its own subject
             return _Attr(prev_speaker, None, toks[participle].low, ()), True
-    return None, False
+    return _possessive_speech(toks), False
+
+
+def _possessive_speech(toks: list[_Tok]) -> _Attr | None:
+    """"Trump's claim that there were "..."": a speech noun owned by a name and
+    followed by its content clause makes the owner the speaker. The last such
+    phrase before the quote; without "that" ("mocked Obama's remarks as
+    "..."") the owner is only spoken of."""
+    for i in range(len(toks) - 3, 0, -1):
+        t = toks[i]
+        if _bare(t.low) not in W.SPEECH_NOUNS or toks[i + 1].low != "that":
+            continue
+        owner = toks[i - 1]
+        if not (owner.low.endswith(("'s", "’s")) and _is_cap(owner)):
+            continue
+        s, e = _np_backward(toks, i, 0)
+        if e > s and _named(toks[s:e]):
+            return _Attr(tuple(toks[s:e]), None, t.low, ())
+    return None
 
 
 def _clause_subject(toks: list[_Tok], upto: int, names: _Names | None) -> tuple[tuple[_Tok, ...], str | None]:

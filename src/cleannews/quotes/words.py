@@ -175,6 +175,17 @@ WEAK_CUES = frozenset(
     """.split()
 )
 
+# Nouns of saying whose owner is the speaker when a content clause follows
+# ("Trump's claim that ...", "the minister's warning that ..."); the nouns of
+# the cue verbs above, from the same style-guide lists.
+SPEECH_NOUNS = frozenset(
+    """
+    claim claims assertion assertions statement remark remarks comment comments
+    warning promise pledge prediction suggestion insistence argument allegation
+    allegations charge boast vow contention declaration announcement admission
+    """.split()
+)
+
 # Phrases introducing the speaker after them: "according to X", "in the words
 # of X"; other languages: selon, según, laut, secondo, segundo, volgens.
 PREFIX_CUES = MappingProxyType(
