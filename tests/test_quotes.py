@@ -330,7 +330,7 @@ needs_shared = pytest.mark.skipif(
 # The brief's targets; speaker accuracy has a floor at what is measured now.
 QUOTE_F1_TARGET = 0.85
 SPEAKER_TARGET = 0.85
-SPEAKER_FLOOR = 0.83  # measured 0.835 after the third round (according-to after a quote, it/they subjects, places, quoted titles)
+SPEAKER_FLOOR = 0.87  # measured 0.876 after the fourth round (documents and weak cues, appositives, inverted cues, possessive speech nouns)
 
 
 @needs_shared
@@ -341,7 +341,6 @@ def test_polnear_dev_quotes():
 
 
 @needs_shared
-@pytest.mark.xfail(reason="speaker accuracy is below the 0.85 target (see benchmarks/quotes_eval.py)", strict=False)
 def test_polnear_dev_speaker_target():
     assert _polnear()["speaker_accuracy"] >= SPEAKER_TARGET
 
