@@ -480,3 +480,17 @@ def test_participle_far_from_the_quote_does_not_continue_the_speaker():
     )
     qs = find_quotes(body)
     assert all(q.speaker != "Olga Brandt" for q in qs if q.text.startswith("simply"))
+
+
+def test_lone_capitalised_word_before_a_cue():
+    # "Norway" opens every sentence it is in and is never written in lower
+    # case: a name. "Talk" is in lower case elsewhere: a headline's word.
+    body = (
+        "Talk compared to 'a storm in a teacup' at the summit.\n\n"
+        "The summit ended late. Norway insisted that the fleet “stay out of the fishing grounds for good.”\n\n"
+        "Delegates said the talk went on for hours."
+    )
+    qs = find_quotes(body)
+    speakers = {q.text.split()[0]: q.speaker for q in qs}
+    assert speakers["stay"] == "Norway"
+    assert speakers.get("a") is None

@@ -21,6 +21,8 @@ from cleannews.quotes.tokens import _LINE_RE, _SENT_END_RE, _bare, _is_sentence_
 
 # A capitalised word after a lower-case word or a comma: not a sentence opener.
 _MID_CAP_RE = regex.compile(r"(?<=[\p{Ll},;][ \u00a0])\p{Lu}[\p{L}\p{M}’'\-]*")
+# A word written in lower case (not the tail of a longer word).
+_LOWER_WORD_RE = regex.compile(r"(?<![\p{L}\p{M}\p{N}’'\-.])\p{Ll}[\p{L}\p{M}\p{N}]*")
 # A run of capitalised words: candidate full names for surname look-up.
 _NAME_RUN_RE = regex.compile(
     r"\p{Lu}[\p{L}’'\-]*(?:[ \u00a0]+(?:\p{Lu}\.|\p{Lu}[\p{L}’'\-]*|(?:de|van|von|der|bin|al|la|le|du|da)(?=[ \u00a0]+\p{Lu}))){1,5}"
@@ -96,6 +98,7 @@ class _Names:
         self._run_ends = [e for e, _ in runs]
         self._body = body
         self._starts: list[int] | None = None  # sentence starts, built on first use
+        self._lower: frozenset[str] | None = None  # lower-case words, built on first use
 
     def sentence_starts(self, lo: int, hi: int) -> list[int]:
         """lo and the sentence and paragraph starts in (lo, hi], in order; the
@@ -130,6 +133,19 @@ class _Names:
         if "." in b or b in W.ROLE_WORDS or b.rstrip("s").endswith(W.AGENT_SUFFIXES):
             return True  # initials ("G.K."), roles and agent nouns ("Demonstrators")
         return b in self._by_last or b in self._mid_caps or b in W.FEMALE_NAMES or b in W.MALE_NAMES
+
+    def never_lower(self, word: str) -> bool:
+        """Does the body never write `word` in lower case? Then a capital at a
+        sentence start is no reason to doubt it is a name ("Russia insisted
+        ..."); a headline's "Talk compared ..." meets "talk" elsewhere."""
+        w = _bare(word.lower())
+        if not w or not w[0].islower():
+            return False
+        if self._lower is None:
+            # built on first use: most pages never ask, and one pass over the
+            # body keeps the cost linear however many words are asked about
+            self._lower = frozenset(m.group() for m in _LOWER_WORD_RE.finditer(self._body))
+        return w not in self._lower
 
     def known(self, word: str) -> bool:
         """Is `word` the surname of a full name in the body?"""

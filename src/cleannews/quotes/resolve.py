@@ -141,7 +141,14 @@ def _resolve(spans: list[_Span], names: _Names, body: str) -> None:
         name, role = _split_name(np_)
         if kind == "person":
             name = names.full(name)
-            if " " not in name and name[:1].isupper() and not names.one_word_name(name):
+            # a lone word the body never writes in lower case, before a strong
+            # cue, inside running text (a paragraph's first word may be a
+            # headline's: "Talk compared to ..."): a name ("Russia insisted")
+            strong = (
+                sp.cue is not None and sp.cue in W.CUE_WORDS and sp.cue not in W.WEAK_CUES
+                and not _opens_paragraph(body, np_[0].start)
+            )
+            if " " not in name and name[:1].isupper() and not names.one_word_name(name) and not (strong and names.never_lower(name)):
                 sp.speaker = None
                 continue
         sp.speaker = name
@@ -155,6 +162,14 @@ def _resolve(spans: list[_Span], names: _Names, body: str) -> None:
         ends.append(here)
         for d in sp.docs:
             issuers[d] = name
+
+
+def _opens_paragraph(body: str, pos: int) -> bool:
+    """Is pos the first non-space character of its line?"""
+    i = pos - 1
+    while i >= 0 and body[i] in " \t\u00a0":
+        i -= 1
+    return i < 0 or body[i] == "\n"
 
 
 def _resolve_pronoun(
