@@ -494,3 +494,13 @@ def test_lone_capitalised_word_before_a_cue():
     speakers = {q.text.split()[0]: q.speaker for q in qs}
     assert speakers["stay"] == "Norway"
     assert speakers.get("a") is None
+
+
+def test_relative_clause_speaker_is_its_antecedent():
+    body = (
+        "The reporters turned to the Harbour Police Department, which reported “forty-one break-ins since May.”\n\n"
+        "Ola Brenn, the port director, told a visitor who suggested that the port should close that "
+        "“closing is not a plan anyone here supports.”"
+    )
+    qs = find_quotes(body)
+    assert [q.speaker for q in qs] == ["Harbour Police Department", "Ola Brenn"]

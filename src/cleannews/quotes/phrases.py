@@ -219,6 +219,19 @@ def _speaker_before(toks: list[_Tok], c: int, lo: int) -> tuple[tuple[_Tok, ...]
         j -= 1
     if toks[c].low not in W.PARTICIPLE_CUES and any(toks[i].low in W.PASSIVE_AUX for i in range(j, c)):
         return (), None  # passive: "X was widely ridiculed", "X is called": X did not speak
+    if toks[j - 1].low in W.RELATIVE_PRONOUNS and j - 1 > lo:
+        # a relative clause: "the police department, which reported "..."":
+        # its antecedent, when the quote follows the cue (further off, the
+        # clause may be a description: "told a woman who suggested ... that")
+        if not all(not _is_word(t) or t.low == "that" for t in toks[c + 1 :]):
+            return (), None
+        j -= 1
+        if j - 1 > lo and toks[j - 1].text == ",":
+            j -= 1
+        s, e = _np_backward(toks, j, lo)
+        if e > s and not toks[e - 1].low.endswith(("'s", "’s")):
+            return tuple(toks[s:e]), None
+        return (), None
     role = None
     if j - 1 >= lo and toks[j - 1].text == ",":
         k, role = _appositive_backward(toks, j - 1, lo)

@@ -213,6 +213,10 @@ SKIP_BEFORE_CUE = frozenset(
     """.split()
 )
 
+# Relative pronouns between a speaker and its cue ("the agency, which
+# reported", "a lawyer who told"): the speaker is their antecedent.
+RELATIVE_PRONOUNS = frozenset("who which that".split())
+
 # --- people, roles, organisations -----------------------------------------
 PRONOUNS_PERSON = frozenset("he she".split())
 PRONOUNS_GROUP = frozenset("they we".split())
