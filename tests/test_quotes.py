@@ -504,3 +504,14 @@ def test_relative_clause_speaker_is_its_antecedent():
     )
     qs = find_quotes(body)
     assert [q.speaker for q in qs] == ["Harbour Police Department", "Ola Brenn"]
+
+
+def test_organisation_keeps_its_title_words():
+    # "Security", "State" are role words in a person's title but part of an
+    # organisation's name
+    body = (
+        "The Maritime Security Council issued a statement calling the spill “a disaster that was years in the making.”\n\n"
+        "“We will publish every inspection report,” the Department of State said."
+    )
+    qs = find_quotes(body)
+    assert [q.speaker for q in qs] == ["Maritime Security Council", "Department of State"]

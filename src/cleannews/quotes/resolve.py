@@ -91,6 +91,27 @@ def _split_name(np_: tuple[_Tok, ...]) -> tuple[str, str | None]:
     return name, role
 
 
+def _split_org(np_: tuple[_Tok, ...]) -> tuple[str, str | None]:
+    """An organisation keeps its title words ("the Security Council", "the
+    State Department", "the Department of Justice"): its name is the trailing
+    run of capitalised words, with "of"/"for" between them; what comes before
+    ("Russia's") is no role."""
+    toks = [t for t in np_ if t.text[0] != "("]
+    i = len(toks)
+    while i > 0:
+        t = toks[i - 1]
+        if _is_cap(t) and _bare(t.low) not in W.FUNCTION_CAPS:
+            i -= 1
+            continue
+        if t.low in ("of", "for", "on", "and") and i - 2 >= 0 and i < len(toks) and _is_cap(toks[i - 2]):
+            i -= 1
+            continue
+        break
+    if i >= len(toks) or not _is_cap(toks[i]):
+        return _split_name(np_)
+    return " ".join(t.text for t in toks[i:]), None
+
+
 def _resolve(spans: list[_Span], names: _Names, body: str) -> None:
     """Turn each span's speaker phrase into a speaker name, in reading order."""
     history: list[_Who] = []
@@ -138,7 +159,7 @@ def _resolve(spans: list[_Span], names: _Names, body: str) -> None:
             if issuer is not None:
                 sp.speaker = issuer
                 continue
-        name, role = _split_name(np_)
+        name, role = _split_name(np_) if kind != "org" else _split_org(np_)
         if kind == "person":
             name = names.full(name)
             # a lone word the body never writes in lower case, before a strong
@@ -237,7 +258,7 @@ def _recent_collective(body: str, sp: _Span, names: _Names, kinds: tuple[str, ..
         if kind == "person" and _is_cap(np_[-1]) and _bare(np_[-1].low) in W.ROLE_WORDS and _bare(np_[-1].low).endswith("s"):
             kind = "group"  # "Senate Democrats", "House Republicans"
         if kind in kinds:
-            name, _ = _split_name(np_)
+            name, _ = _split_org(np_) if kind == "org" else _split_name(np_)
             if kind == "group" and not _is_cap(np_[-1]):
                 name = " ".join(t.text for t in np_ if t.low not in W.DETERMINERS)
             return _Who(name, kind, None)
