@@ -515,3 +515,13 @@ def test_organisation_keeps_its_title_words():
     )
     qs = find_quotes(body)
     assert [q.speaker for q in qs] == ["Maritime Security Council", "Department of State"]
+
+
+def test_it_prefers_the_organisation_of_the_sentence_before():
+    body = (
+        "“The figures are final,” the Statistics Bureau said in March.\n\n"
+        "The Harbour Workers Union is contesting the figures. It is denouncing what it calls "
+        "“a count that leaves out every night shift.”"
+    )
+    qs = find_quotes(body)
+    assert qs[1].speaker == "Harbour Workers Union"

@@ -227,10 +227,16 @@ def _resolve_pronoun(
             return subj
         return history[-1] if history else None
     if p in W.PRONOUNS_THING:
+        # an organisation that is the subject of this sentence or the one
+        # before is nearer than the last one quoted ("Trump's campaign is
+        # defending ... It is denouncing what it calls "...""), as for he/she
+        near = _recent_collective(body, sp, names, ("org",))
+        if near is not None:
+            return near
         for h in reversed(history):
             if h.kind in ("org", "doc"):
                 return h
-        return _recent_collective(body, sp, names, ("org",))
+        return None
     return None
 
 
