@@ -525,3 +525,13 @@ def test_it_prefers_the_organisation_of_the_sentence_before():
     )
     qs = find_quotes(body)
     assert qs[1].speaker == "Harbour Workers Union"
+
+
+def test_described_speaker_keeps_the_owner_name_not_its_title():
+    body = (
+        "Green Party mayoral candidate Nils Dahl's doctor is calling him “as fit as any man of thirty.”\n\n"
+        "Proxies may not vote when the board fills a vacancy, “not even in an emergency session,” per the club's rules."
+    )
+    qs = find_quotes(body)
+    assert qs[0].speaker == "Nils Dahl's doctor"
+    assert qs[1].speaker == "club"

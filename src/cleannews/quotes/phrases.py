@@ -117,6 +117,8 @@ def _np_forward(toks: list[_Tok], k: int) -> int:
         # that is a speaker phrase
         while j > k + 1 and toks[j - 1].text[0].islower() and not _speaker_like(toks[k:j]):
             j -= 1
+        # ending on an owner ("the party's bylaws" -> "the party's"): the
+        # owner of a document or a rule is its issuer, as "Ivana Trump's brief"
     if det and j == k + 1 and toks[k].low in W.DETERMINERS:
         return k
     if j > k and not _speaker_like(toks[k:j]):

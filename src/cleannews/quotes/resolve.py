@@ -78,9 +78,19 @@ def _split_name(np_: tuple[_Tok, ...]) -> tuple[str, str | None]:
     if not name_toks or any(_bare(t.low) in W.ORG_WORDS for t in name_toks) and len(role_toks) > 0 and not _is_cap(role_toks[-1]):
         pass
     if not name_toks:
+        poss = [j for j, t in enumerate(toks) if _is_cap(t) and t.low.endswith(("'s", "’s"))]
+        if poss:
+            # "presidential candidate Gary Johnson's doctor": the owner's name
+            # on, the title before it is the owner's, not the speaker's
+            a = poss[-1]
+            while a > 0 and (_is_initial(toks[a - 1]) or (_is_cap(toks[a - 1]) and _bare(toks[a - 1].low) not in _NOT_NAME)):
+                a -= 1
+            return " ".join(t.text for t in toks[a:]), None
         text = " ".join(t.text for t in toks)
         if toks[0].low in W.DETERMINERS and len(toks) > 1:
             text = " ".join(t.text for t in toks[1:])
+        if text.endswith(("'s", "’s")):
+            text = text[:-2]  # "the party's" (bylaws): the party
         return text, None
     name = " ".join(t.text for t in name_toks)
     if name.endswith(("'s", "’s")):
@@ -89,6 +99,10 @@ def _split_name(np_: tuple[_Tok, ...]) -> tuple[str, str | None]:
     role_toks = [t for t in role_toks if _bare(t.low) not in ("mr", "mrs", "ms", "miss", "dr", "the")]
     role = " ".join(t.text for t in role_toks).strip(" ,") or None
     return name, role
+
+
+# Capitalised words that are no part of a name: titles and sentence words.
+_NOT_NAME = W.ROLE_WORDS | W.HONORIFICS | W.FUNCTION_CAPS
 
 
 def _split_org(np_: tuple[_Tok, ...]) -> tuple[str, str | None]:
