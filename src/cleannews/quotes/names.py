@@ -70,9 +70,12 @@ class _Names:
                 words.pop(0)
             # a title of several words before the name ("Senate Minority Leader
             # Harry Reid"): the name is what follows its last title word
-            cut = max((i for i, w in enumerate(words) if _bare(w.lower()) in _TITLE_STOPS), default=-1)
-            if cut >= 0 and len(words) - cut - 1 >= 2:
-                words = words[cut + 1 :]
+            if len(words) >= 3:
+                cut = len(words) - 1
+                while cut >= 0 and _bare(words[cut].lower()) not in _TITLE_STOPS:
+                    cut -= 1
+                if cut >= 0 and len(words) - cut - 1 >= 2:
+                    words = words[cut + 1 :]
             if len(words) >= 2 and not any(_bare(w.lower()) in W.ORG_WORDS for w in words) and not _is_place(words):
                 runs.append((m.end(), " ".join(words)))
             if len(words) < 2 or len(words) > 4:
