@@ -330,7 +330,7 @@ needs_shared = pytest.mark.skipif(
 # The brief's targets; speaker accuracy has a floor at what is measured now.
 QUOTE_F1_TARGET = 0.85
 SPEAKER_TARGET = 0.85
-SPEAKER_FLOOR = 0.87  # measured 0.876 after the fourth round (documents and weak cues, appositives, inverted cues, possessive speech nouns)
+SPEAKER_FLOOR = 0.87  # measured 0.878 after the fourth round (documents and weak cues, appositives, inverted cues, possessive speech nouns, lone names)
 
 
 @needs_shared
