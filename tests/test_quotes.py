@@ -330,7 +330,7 @@ needs_shared = pytest.mark.skipif(
 # The brief's targets; speaker accuracy has a floor at what is measured now.
 QUOTE_F1_TARGET = 0.85
 SPEAKER_TARGET = 0.85
-SPEAKER_FLOOR = 0.83  # measured 0.835 after the third round (according-to after a quote, it/they subjects, places, quoted titles)
+SPEAKER_FLOOR = 0.87  # measured 0.878 after the fourth round (documents and weak cues, appositives, inverted cues, possessive speech nouns, lone names)
 
 
 @needs_shared
@@ -341,7 +341,6 @@ def test_polnear_dev_quotes():
 
 
 @needs_shared
-@pytest.mark.xfail(reason="speaker accuracy is below the 0.85 target (see benchmarks/quotes_eval.py)", strict=False)
 def test_polnear_dev_speaker_target():
     assert _polnear()["speaker_accuracy"] >= SPEAKER_TARGET
 
@@ -370,3 +369,169 @@ def test_lowercase_office_before_the_name_is_a_role():
     body = "“We will not close the library this year,” said councillor Edda Vrain, who leads the arts committee."
     q = _one(body, "We will not close")
     assert (q.speaker, q.speaker_role, q.cue) == ("Edda Vrain", "councillor", "said")
+
+
+def test_initials_stay_in_the_name():
+    # a one-letter initial is no article: "A." in a name, "I." before a surname
+    body = (
+        "The ferry was late again.\n"
+        "“The river will flood again next spring, mark my words.” ― Julie A. Okonkwo-Baines.\n"
+        "“We are ready for whatever the winter brings,” said I. M. Castellan."
+    )
+    qs = find_quotes(body)
+    assert [q.speaker for q in qs] == ["Julie A. Okonkwo-Baines", "I. M. Castellan"]
+
+
+def test_surname_after_a_long_title_gets_the_full_name():
+    # the full name sits after a title of several words; later the surname alone
+    body = (
+        "Regional Transport Board Chairwoman Ilse Marrow spoke first.\n\n"
+        "In recent weeks, Marrow has dismissed the tunnel plan as “a hole we cannot afford to dig.”"
+    )
+    q = _one(body, "a hole we")
+    assert q.speaker == "Ilse Marrow"
+
+
+def test_weak_cue_with_a_document_or_an_auxiliary():
+    # "reads" and "calling" are nouns as often as verbs; a document subject or
+    # an auxiliary makes them cues
+    body = (
+        "Parents of the Elmwood pupils sent a letter to the school board.\n\n"
+        "“We were never asked what our children need from the new timetable,” the letter reads.\n\n"
+        "The district's own physician is calling the pupils “healthier than any class before them.”"
+    )
+    qs = find_quotes(body)
+    assert qs[0].speaker == "letter" and qs[0].cue == "reads"
+    assert "physician" in (qs[1].speaker or "") and qs[1].cue == "calling"
+
+
+def test_speaker_phrase_stops_before_its_verb():
+    # after "the", lower-case words run on into the verb: the name is the speaker
+    body = (
+        "At a late meeting, the Harbour Council issued a statement calling the closure "
+        "“a grave mistake that the town will regret for years.”"
+    )
+    q = _one(body, "a grave mistake")
+    assert q.speaker == "Harbour Council"
+
+
+def test_first_person_possessive_speaker():
+    # a columnist's relative: "my grandmother said", and "she" after it
+    body = (
+        "“Bread tastes better when you bake it yourself,” my grandmother often said.\n\n"
+        "She also told the neighbours that “a kitchen without flour is no kitchen at all.”"
+    )
+    qs = find_quotes(body)
+    assert [q.speaker for q in qs] == ["grandmother", "grandmother"]
+
+
+def test_verbs_of_judgement_are_cues():
+    body = (
+        "Foreign Minister Livia Santoro condemned the launch as “reckless and deeply provocative.”\n\n"
+        "During the hearing, a neighbour commented: “Nobody here was ever told about the plan.”"
+    )
+    qs = find_quotes(body)
+    assert [q.speaker for q in qs] == ["Livia Santoro", "neighbour"]
+    assert [q.cue for q in qs] == ["condemned", "commented"]
+
+
+def test_passive_subject_is_no_speaker():
+    # "X was ridiculed for ..." : X is who was spoken of, not who spoke
+    body = "Mayor Ines Dahl was widely praised as “the best thing to happen to this harbour in decades.”"
+    q = _one(body, "the best thing")
+    assert q.speaker != "Ines Dahl"
+
+
+def test_name_before_two_appositives():
+    body = (
+        "Jean-Luc Marceau, the trade minister of Belgium, a founding member of the pact, said the tariff "
+        "“cannot stand for another season.”"
+    )
+    q = _one(body, "cannot stand")
+    assert q.speaker == "Jean-Luc Marceau"
+    assert q.speaker_role == "trade minister of Belgium, a founding member of the pact"
+
+
+def test_any_cue_verb_may_invert_right_after_the_quote():
+    body = (
+        "The ferry line lost money for the third year. "
+        "That is “the worst result since the line opened,” reported the Coastal Ledger.\n\n"
+        "“We cannot keep the winter route,” warned Hedda Lund, the line's director."
+    )
+    qs = find_quotes(body)
+    assert [q.speaker for q in qs] == ["Coastal Ledger", "Hedda Lund"]
+    assert [q.cue for q in qs] == ["reported", "warned"]
+
+
+def test_owner_of_a_speech_noun_with_its_content_clause():
+    body = (
+        "The fact-checkers looked at Mayor Olga Brandt’s claim that the port had “doubled its cargo in a year.”\n\n"
+        "Critics mocked Brandt’s remarks as “a sailor's tall tale about the harbour.”"
+    )
+    qs = find_quotes(body)
+    assert qs[0].speaker == "Olga Brandt"
+    assert qs[1].speaker != "Olga Brandt"
+
+
+def test_participle_far_from_the_quote_does_not_continue_the_speaker():
+    body = (
+        "“The port will double its cargo within a year,” said Olga Brandt. "
+        "Figures published on Friday showed otherwise, announcing that the forecast was “simply not true.”"
+    )
+    qs = find_quotes(body)
+    assert all(q.speaker != "Olga Brandt" for q in qs if q.text.startswith("simply"))
+
+
+def test_lone_capitalised_word_before_a_cue():
+    # "Norway" opens every sentence it is in and is never written in lower
+    # case: a name. "Talk" is in lower case elsewhere: a headline's word.
+    body = (
+        "Talk compared to 'a storm in a teacup' at the summit.\n\n"
+        "The summit ended late. Norway insisted that the fleet “stay out of the fishing grounds for good.”\n\n"
+        "Delegates said the talk went on for hours."
+    )
+    qs = find_quotes(body)
+    speakers = {q.text.split()[0]: q.speaker for q in qs}
+    assert speakers["stay"] == "Norway"
+    assert speakers.get("a") is None
+
+
+def test_relative_clause_speaker_is_its_antecedent():
+    body = (
+        "The reporters turned to the Harbour Police Department, which reported “forty-one break-ins since May.”\n\n"
+        "Ola Brenn, the port director, told a visitor who suggested that the port should close that "
+        "“closing is not a plan anyone here supports.”"
+    )
+    qs = find_quotes(body)
+    assert [q.speaker for q in qs] == ["Harbour Police Department", "Ola Brenn"]
+
+
+def test_organisation_keeps_its_title_words():
+    # "Security", "State" are role words in a person's title but part of an
+    # organisation's name
+    body = (
+        "The Maritime Security Council issued a statement calling the spill “a disaster that was years in the making.”\n\n"
+        "“We will publish every inspection report,” the Department of State said."
+    )
+    qs = find_quotes(body)
+    assert [q.speaker for q in qs] == ["Maritime Security Council", "Department of State"]
+
+
+def test_it_prefers_the_organisation_of_the_sentence_before():
+    body = (
+        "“The figures are final,” the Statistics Bureau said in March.\n\n"
+        "The Harbour Workers Union is contesting the figures. It is denouncing what it calls "
+        "“a count that leaves out every night shift.”"
+    )
+    qs = find_quotes(body)
+    assert qs[1].speaker == "Harbour Workers Union"
+
+
+def test_described_speaker_keeps_the_owner_name_not_its_title():
+    body = (
+        "Green Party mayoral candidate Nils Dahl's doctor is calling him “as fit as any man of thirty.”\n\n"
+        "Proxies may not vote when the board fills a vacancy, “not even in an emergency session,” per the club's rules."
+    )
+    qs = find_quotes(body)
+    assert qs[0].speaker == "Nils Dahl's doctor"
+    assert qs[1].speaker == "club"

@@ -15,13 +15,18 @@
    `CONTEXT_CHARS`), the finder looks for a speech cue and the speaker phrase
    next to it: after the quote ("…," Blinken said / "…," said X / "…," the
    statement added), before it (X said: "…" / X told reporters, "…" /
-   according to X, "…" / X said the plan "…"), with appositives
-   ("Flynn, a top surrogate, said") giving the role.
+   according to X, "…" / X said the plan "…" / "…," reported Reuters), with
+   appositives ("Flynn, a top surrogate, said") giving the role, a relative
+   clause speaking for its antecedent ("the department, which reported "…""),
+   a speech noun for its owner ("Trump's claim that "…""), and a passive
+   subject ("X was praised as "…"") never taken for the speaker.
 3. **Resolution.** In reading order: pronouns become the last speaker of the
    same kind (he/she a person, they a group, it an organisation or document),
-   a document ("the statement added") its issuer, a surname the full name the
+   a document ("the statement added") its issuer, or the document itself when
+   the article names none ("the letter reads"), a surname the full name the
    article gives elsewhere; a role in front of the name ("US Secretary of State
-   Antony Blinken") goes to `speaker_role`.
+   Antony Blinken") goes to `speaker_role`, but an organisation keeps its
+   title words ("the Security Council").
 
 Short quoted phrases (`SHORT_QUOTE_WORDS` words or fewer) count only with a cue
 right next to them; otherwise they are scare quotes or titles. Everything is

@@ -44,6 +44,16 @@ def _cue_at(toks: list[_Tok], i: int) -> str | None:
     return None
 
 
+def _weak_cue_ok(toks: list[_Tok], c: int, np_: tuple[_Tok, ...]) -> bool:
+    """A weak cue (a word that is also a noun: "reads", "calling", "notes")
+    counts after an auxiliary, which makes it a verb ("is calling", "has
+    charged"), or with a document for subject ("the letter reads", "the
+    report notes"), which cannot be its noun's determiner phrase."""
+    if c > 0 and toks[c - 1].low in W.VERBAL_AUX:
+        return True
+    return bool(np_) and _bare(np_[-1].low) in W.DOCUMENT_NOUNS and np_[0].low in W.FORWARD_DETERMINERS
+
+
 def _docs_in(toks: list[_Tok] | tuple[_Tok, ...]) -> tuple[str, ...]:
     return tuple(sorted({_bare(t.low) for t in toks if _bare(t.low) in W.DOCUMENT_NOUNS}))
 
@@ -89,7 +99,7 @@ def _right_attribution(toks: list[_Tok], after_sentence: bool) -> _Attr | None:
         if np_:
             return _Attr(np_, role, cue, docs or _docs_in(toks))
         return None
-    if cue is not None and toks[k].low in W.INVERTED_CUES:
+    if cue is not None and toks[k].low in W.INVERTED_AFTER_QUOTE:
         skip = 2 if " " in cue else 1
         np_, role, docs = _speaker_after(toks, k + skip)
         if np_:
@@ -133,7 +143,7 @@ def _right_attribution(toks: list[_Tok], after_sentence: bool) -> _Attr | None:
         cue = _cue_at(toks, j)
         if cue is None or toks[j].low in W.PARTICIPLE_CUES:
             return None
-        if toks[j].low in W.WEAK_CUES and not _named(np_):
+        if toks[j].low in W.WEAK_CUES and not (_named(np_) or _weak_cue_ok(toks, j, np_)):
             return None
         if after_sentence and toks[j].low not in ("told", "tells", "asked", "asks") and not _clause_ends(toks, j + 1):
             return None
@@ -234,7 +244,7 @@ def _left_attribution(
             continue
         np_, role = _speaker_before(toks, c, 0)
         if np_:
-            if b in W.WEAK_CUES and not (_named(np_) and _plausible(np_, names)):
+            if b in W.WEAK_CUES and not ((_named(np_) and _plausible(np_, names)) or _weak_cue_ok(toks, c, np_)):
                 continue
             return _Attr(np_, role, cue, _docs_in(toks)), adjacent or participle >= 0
         if b in W.WEAK_CUES:
@@ -258,9 +268,28 @@ def _left_attribution(
         subj, role = _clause_subject(toks, participle, names)
         if subj:
             return _Attr(subj, role, toks[participle].low, _docs_in(toks)), True
-        if prev_speaker:
+        if prev_speaker and all(t.text in ",:—–-" or t.low == "that" for t in toks[participle + 1 :]):
+            # only right before the quote: "announcing that X's statement was "..."" has its own subject
             return _Attr(prev_speaker, None, toks[participle].low, ()), True
-    return None, False
+    return _possessive_speech(toks), False
+
+
+def _possessive_speech(toks: list[_Tok]) -> _Attr | None:
+    """"Trump's claim that there were "..."": a speech noun owned by a name and
+    followed by its content clause makes the owner the speaker. The last such
+    phrase before the quote; without "that" ("mocked Obama's remarks as
+    "..."") the owner is only spoken of."""
+    for i in range(len(toks) - 3, 0, -1):
+        t = toks[i]
+        if _bare(t.low) not in W.SPEECH_NOUNS or toks[i + 1].low != "that":
+            continue
+        owner = toks[i - 1]
+        if not (owner.low.endswith(("'s", "’s")) and _is_cap(owner)):
+            continue
+        s, e = _np_backward(toks, i, 0)
+        if e > s and _named(toks[s:e]):
+            return _Attr(tuple(toks[s:e]), None, t.low, ())
+    return None
 
 
 def _clause_subject(toks: list[_Tok], upto: int, names: _Names | None) -> tuple[tuple[_Tok, ...], str | None]:
@@ -312,6 +341,17 @@ def _plausible(np_: tuple[_Tok, ...], names: _Names | None) -> bool:
 def _subject(toks: list[_Tok], names: _Names | None = None) -> tuple[_Tok, ...]:
     """A named clause subject with a verb ("Reid has gone after ..."), else ()."""
     np_, _ = _clause_subject(toks, len(toks), names)
-    if np_ and _plausible(np_, names):
+    if np_ and _plausible(np_, names) and not _passive_cue_after(toks, np_):
         return np_
     return ()
+
+
+def _passive_cue_after(toks: list[_Tok], np_: tuple[_Tok, ...]) -> bool:
+    """Is the subject's verb a passive cue ("Dahl was widely praised as ...")?
+    Then the subject is who was spoken of, not who spoke."""
+    j = next((i for i, t in enumerate(toks) if t is np_[-1]), len(toks)) + 1
+    passive = False
+    while j < len(toks) and (toks[j].low in W.PASSIVE_AUX or toks[j].low in W.SKIP_BEFORE_CUE or toks[j].low.endswith("ly")):
+        passive = passive or toks[j].low in W.PASSIVE_AUX
+        j += 1
+    return passive and j < len(toks) and toks[j].low in W.CUE_WORDS

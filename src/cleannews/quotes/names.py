@@ -21,10 +21,16 @@ from cleannews.quotes.tokens import _LINE_RE, _SENT_END_RE, _bare, _is_sentence_
 
 # A capitalised word after a lower-case word or a comma: not a sentence opener.
 _MID_CAP_RE = regex.compile(r"(?<=[\p{Ll},;][ \u00a0])\p{Lu}[\p{L}\p{M}’'\-]*")
+# A word written in lower case (not the tail of a longer word).
+_LOWER_WORD_RE = regex.compile(r"(?<![\p{L}\p{M}\p{N}’'\-.])\p{Ll}[\p{L}\p{M}\p{N}]*")
 # A run of capitalised words: candidate full names for surname look-up.
 _NAME_RUN_RE = regex.compile(
     r"\p{Lu}[\p{L}’'\-]*(?:[ \u00a0]+(?:\p{Lu}\.|\p{Lu}[\p{L}’'\-]*|(?:de|van|von|der|bin|al|la|le|du|da)(?=[ \u00a0]+\p{Lu}))){1,5}"
 )
+
+
+# Words after which a run of capitals can still end in a person's name.
+_TITLE_STOPS = W.ROLE_WORDS | W.ORG_WORDS | W.HONORIFICS
 
 
 class _Who(NamedTuple):
@@ -62,6 +68,14 @@ class _Names:
             words = m.group().replace("\u00a0", " ").split()
             while words and _bare(words[0].lower()) in W.NAME_LEAD_WORDS:
                 words.pop(0)
+            # a title of several words before the name ("Senate Minority Leader
+            # Harry Reid"): the name is what follows its last title word
+            if len(words) >= 3:
+                cut = len(words) - 1
+                while cut >= 0 and _bare(words[cut].lower()) not in _TITLE_STOPS:
+                    cut -= 1
+                if cut >= 0 and len(words) - cut - 1 >= 2:
+                    words = words[cut + 1 :]
             if len(words) >= 2 and not any(_bare(w.lower()) in W.ORG_WORDS for w in words) and not _is_place(words):
                 runs.append((m.end(), " ".join(words)))
             if len(words) < 2 or len(words) > 4:
@@ -87,6 +101,7 @@ class _Names:
         self._run_ends = [e for e, _ in runs]
         self._body = body
         self._starts: list[int] | None = None  # sentence starts, built on first use
+        self._lower: frozenset[str] | None = None  # lower-case words, built on first use
 
     def sentence_starts(self, lo: int, hi: int) -> list[int]:
         """lo and the sentence and paragraph starts in (lo, hi], in order; the
@@ -121,6 +136,19 @@ class _Names:
         if "." in b or b in W.ROLE_WORDS or b.rstrip("s").endswith(W.AGENT_SUFFIXES):
             return True  # initials ("G.K."), roles and agent nouns ("Demonstrators")
         return b in self._by_last or b in self._mid_caps or b in W.FEMALE_NAMES or b in W.MALE_NAMES
+
+    def never_lower(self, word: str) -> bool:
+        """Does the body never write `word` in lower case? Then a capital at a
+        sentence start is no reason to doubt it is a name ("Russia insisted
+        ..."); a headline's "Talk compared ..." meets "talk" elsewhere."""
+        w = _bare(word.lower())
+        if not w or not w[0].islower():
+            return False
+        if self._lower is None:
+            # built on first use: most pages never ask, and one pass over the
+            # body keeps the cost linear however many words are asked about
+            self._lower = frozenset(m.group() for m in _LOWER_WORD_RE.finditer(self._body))
+        return w not in self._lower
 
     def known(self, word: str) -> bool:
         """Is `word` the surname of a full name in the body?"""

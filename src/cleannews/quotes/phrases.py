@@ -11,7 +11,7 @@ Every walk is capped at `MAX_NP_TOKENS` or a fixed window, never unbounded.
 from __future__ import annotations
 
 from cleannews.quotes import words as W
-from cleannews.quotes.tokens import _Tok, _bare, _is_cap, _is_namey, _is_word
+from cleannews.quotes.tokens import _Tok, _bare, _is_cap, _is_initial, _is_namey, _is_word
 
 
 def _skip_time(toks: list[_Tok], j: int) -> int:
@@ -77,7 +77,7 @@ def _np_forward(toks: list[_Tok], k: int) -> int:
         t = toks[j]
         b = _bare(t.low)
         if _is_namey(t):
-            if _is_cap(t) and b in W.FUNCTION_CAPS:
+            if _is_cap(t) and b in W.FUNCTION_CAPS and not _is_initial(t):
                 break
             j += 1
             if t.low.endswith(("'s", "’s")):
@@ -96,6 +96,8 @@ def _np_forward(toks: list[_Tok], k: int) -> int:
             and (b not in W.CUE_WORDS or b in W.WEAK_CUES)
             and b not in W.NAME_PARTICLES
             and not b.endswith("ly")
+            # a past form right after a name is its verb ("the Council issued")
+            and not (b.endswith("ed") and _is_cap(toks[j - 1]) and b not in W.ROLE_WORDS)
         ):
             lower += 1
             j += 1
@@ -109,6 +111,14 @@ def _np_forward(toks: list[_Tok], k: int) -> int:
         if j > k and toks[k].text[0].islower() and _bare(toks[k].low) not in W.ROLE_WORDS and toks[k].low not in W.PRONOUNS:
             if not any(_is_cap(t) for t in toks[k:j]):
                 return k
+    if j > k and not _speaker_like(toks[k:j]):
+        # lower-case words after a determiner run on into the verb ("the
+        # letter reads", "the Council issued a statement"): the longest part
+        # that is a speaker phrase
+        while j > k + 1 and toks[j - 1].text[0].islower() and not _speaker_like(toks[k:j]):
+            j -= 1
+        # ending on an owner ("the party's bylaws" -> "the party's"): the
+        # owner of a document or a rule is its issuer, as "Ivana Trump's brief"
     if det and j == k + 1 and toks[k].low in W.DETERMINERS:
         return k
     if j > k and not _speaker_like(toks[k:j]):
@@ -209,6 +219,21 @@ def _speaker_before(toks: list[_Tok], c: int, lo: int) -> tuple[tuple[_Tok, ...]
         or (toks[j - 1].low.endswith("ly") and toks[j - 1].text[0].islower())
     ):
         j -= 1
+    if toks[c].low not in W.PARTICIPLE_CUES and any(toks[i].low in W.PASSIVE_AUX for i in range(j, c)):
+        return (), None  # passive: "X was widely ridiculed", "X is called": X did not speak
+    if toks[j - 1].low in W.RELATIVE_PRONOUNS and j - 1 > lo:
+        # a relative clause: "the police department, which reported "..."":
+        # its antecedent, when the quote follows the cue (further off, the
+        # clause may be a description: "told a woman who suggested ... that")
+        if not all(not _is_word(t) or t.low == "that" for t in toks[c + 1 :]):
+            return (), None
+        j -= 1
+        if j - 1 > lo and toks[j - 1].text == ",":
+            j -= 1
+        s, e = _np_backward(toks, j, lo)
+        if e > s and not toks[e - 1].low.endswith(("'s", "’s")):
+            return tuple(toks[s:e]), None
+        return (), None
     role = None
     if j - 1 >= lo and toks[j - 1].text == ",":
         k, role = _appositive_backward(toks, j - 1, lo)
@@ -226,6 +251,13 @@ def _speaker_before(toks: list[_Tok], c: int, lo: int) -> tuple[tuple[_Tok, ...]
             return inner, outer
     if e <= s or toks[e - 1].low.endswith(("'s", "’s")):
         return (), None  # nothing, or "Obama's remarks": a possessive, not a speaker
+    if role is not None and toks[s].low in W.DETERMINERS and s - 1 > lo and toks[s - 1].text == ",":
+        # two appositives: "Jean Roux, the foreign minister of France, a
+        # member of the council, said": the name before the first one
+        s2, e2 = _np_backward(toks, s - 1, lo)
+        name = toks[s2:e2]
+        if e2 > s2 and all(_is_cap(t) and _bare(t.low) not in W.FUNCTION_CAPS and _bare(t.low) not in W.ROLE_WORDS for t in name):
+            return tuple(name), _clean_role(toks[s:e]) + ", " + role
     return tuple(toks[s:e]), role
 
 

@@ -17,7 +17,7 @@ from cleannews.quotes.attribution import _cue_at, _plausible
 from cleannews.quotes.marks import _Span
 from cleannews.quotes.names import _Names, _Who, _first_name_gender, _is_place
 from cleannews.quotes.phrases import _np_forward
-from cleannews.quotes.tokens import _Tok, _bare, _first_char, _is_cap, _is_word, _tokens
+from cleannews.quotes.tokens import _Tok, _bare, _first_char, _is_cap, _is_initial, _is_word, _tokens
 
 
 def _kind(np_: tuple[_Tok, ...]) -> str:
@@ -66,7 +66,7 @@ def _split_name(np_: tuple[_Tok, ...]) -> tuple[str, str | None]:
     while i > 0:
         t = toks[i - 1]
         b = _bare(t.low)
-        if _is_cap(t) and b not in W.ROLE_WORDS and b not in W.HONORIFICS and b not in W.FUNCTION_CAPS:
+        if _is_initial(t) or (_is_cap(t) and b not in W.ROLE_WORDS and b not in W.HONORIFICS and b not in W.FUNCTION_CAPS):
             i -= 1
             continue
         if b in W.NAME_PARTICLES and i - 2 >= 0 and _is_cap(toks[i - 2]) and i < len(toks) and _bare(toks[i - 2].low) not in W.ROLE_WORDS:
@@ -78,9 +78,19 @@ def _split_name(np_: tuple[_Tok, ...]) -> tuple[str, str | None]:
     if not name_toks or any(_bare(t.low) in W.ORG_WORDS for t in name_toks) and len(role_toks) > 0 and not _is_cap(role_toks[-1]):
         pass
     if not name_toks:
+        poss = [j for j, t in enumerate(toks) if _is_cap(t) and t.low.endswith(("'s", "’s"))]
+        if poss:
+            # "presidential candidate Gary Johnson's doctor": the owner's name
+            # on, the title before it is the owner's, not the speaker's
+            a = poss[-1]
+            while a > 0 and (_is_initial(toks[a - 1]) or (_is_cap(toks[a - 1]) and _bare(toks[a - 1].low) not in _NOT_NAME)):
+                a -= 1
+            return " ".join(t.text for t in toks[a:]), None
         text = " ".join(t.text for t in toks)
         if toks[0].low in W.DETERMINERS and len(toks) > 1:
             text = " ".join(t.text for t in toks[1:])
+        if text.endswith(("'s", "’s")):
+            text = text[:-2]  # "the party's" (bylaws): the party
         return text, None
     name = " ".join(t.text for t in name_toks)
     if name.endswith(("'s", "’s")):
@@ -89,6 +99,31 @@ def _split_name(np_: tuple[_Tok, ...]) -> tuple[str, str | None]:
     role_toks = [t for t in role_toks if _bare(t.low) not in ("mr", "mrs", "ms", "miss", "dr", "the")]
     role = " ".join(t.text for t in role_toks).strip(" ,") or None
     return name, role
+
+
+# Capitalised words that are no part of a name: titles and sentence words.
+_NOT_NAME = W.ROLE_WORDS | W.HONORIFICS | W.FUNCTION_CAPS
+
+
+def _split_org(np_: tuple[_Tok, ...]) -> tuple[str, str | None]:
+    """An organisation keeps its title words ("the Security Council", "the
+    State Department", "the Department of Justice"): its name is the trailing
+    run of capitalised words, with "of"/"for" between them; what comes before
+    ("Russia's") is no role."""
+    toks = [t for t in np_ if t.text[0] != "("]
+    i = len(toks)
+    while i > 0:
+        t = toks[i - 1]
+        if _is_cap(t) and _bare(t.low) not in W.FUNCTION_CAPS:
+            i -= 1
+            continue
+        if t.low in ("of", "for", "on", "and") and i - 2 >= 0 and i < len(toks) and _is_cap(toks[i - 2]):
+            i -= 1
+            continue
+        break
+    if i >= len(toks) or not _is_cap(toks[i]):
+        return _split_name(np_)
+    return " ".join(t.text for t in toks[i:]), None
 
 
 def _resolve(spans: list[_Span], names: _Names, body: str) -> None:
@@ -138,10 +173,17 @@ def _resolve(spans: list[_Span], names: _Names, body: str) -> None:
             if issuer is not None:
                 sp.speaker = issuer
                 continue
-        name, role = _split_name(np_)
+        name, role = _split_name(np_) if kind != "org" else _split_org(np_)
         if kind == "person":
             name = names.full(name)
-            if " " not in name and name[:1].isupper() and not names.one_word_name(name):
+            # a lone word the body never writes in lower case, before a strong
+            # cue, inside running text (a paragraph's first word may be a
+            # headline's: "Talk compared to ..."): a name ("Russia insisted")
+            strong = (
+                sp.cue is not None and sp.cue in W.CUE_WORDS and sp.cue not in W.WEAK_CUES
+                and not _opens_paragraph(body, np_[0].start)
+            )
+            if " " not in name and name[:1].isupper() and not names.one_word_name(name) and not (strong and names.never_lower(name)):
                 sp.speaker = None
                 continue
         sp.speaker = name
@@ -155,6 +197,14 @@ def _resolve(spans: list[_Span], names: _Names, body: str) -> None:
         ends.append(here)
         for d in sp.docs:
             issuers[d] = name
+
+
+def _opens_paragraph(body: str, pos: int) -> bool:
+    """Is pos the first non-space character of its line?"""
+    i = pos - 1
+    while i >= 0 and body[i] in " \t\u00a0":
+        i -= 1
+    return i < 0 or body[i] == "\n"
 
 
 def _resolve_pronoun(
@@ -191,10 +241,16 @@ def _resolve_pronoun(
             return subj
         return history[-1] if history else None
     if p in W.PRONOUNS_THING:
+        # an organisation that is the subject of this sentence or the one
+        # before is nearer than the last one quoted ("Trump's campaign is
+        # defending ... It is denouncing what it calls "...""), as for he/she
+        near = _recent_collective(body, sp, names, ("org",))
+        if near is not None:
+            return near
         for h in reversed(history):
             if h.kind in ("org", "doc"):
                 return h
-        return _recent_collective(body, sp, names, ("org",))
+        return None
     return None
 
 
@@ -222,7 +278,7 @@ def _recent_collective(body: str, sp: _Span, names: _Names, kinds: tuple[str, ..
         if kind == "person" and _is_cap(np_[-1]) and _bare(np_[-1].low) in W.ROLE_WORDS and _bare(np_[-1].low).endswith("s"):
             kind = "group"  # "Senate Democrats", "House Republicans"
         if kind in kinds:
-            name, _ = _split_name(np_)
+            name, _ = _split_org(np_) if kind == "org" else _split_name(np_)
             if kind == "group" and not _is_cap(np_[-1]):
                 name = " ".join(t.text for t in np_ if t.low not in W.DETERMINERS)
             return _Who(name, kind, None)

@@ -88,9 +88,15 @@ def _is_word(t: _Tok) -> bool:
     return t.text[0].isalnum()
 
 
+def _is_initial(t: _Tok) -> bool:
+    """A capital letter and its dot ("A." in "Julie A. Diaz"): part of a name,
+    even when the letter is also a word ("A", "I")."""
+    return len(t.text) == 2 and t.text[0].isupper() and t.text[1] == "."
+
+
 def _is_namey(t: _Tok) -> bool:
     """Can stand in a speaker phrase: capitalised word, initial, parenthetical, role word."""
-    if t.text[0] == "(":
+    if t.text[0] == "(" or _is_initial(t):
         return True
     if not _is_word(t):
         return False

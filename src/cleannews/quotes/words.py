@@ -132,6 +132,17 @@ _CUE_STEMS = (
     ("point", "points", "pointed", "pointing"),  # "pointed out"
     ("liken", "likens", "likened", "likening"),
     ("compare", "compares", "compared", "comparing"),
+    # verbs of public judgement that frame a quoted phrase ("condemned the
+    # test as "..."", "a friend commented: "...""), from the AP stylebook's
+    # "said" entry and its list of loaded attribution verbs
+    ("comment", "comments", "commented", "commenting"),
+    ("condemn", "condemns", "condemned", "condemning"),
+    ("denounce", "denounces", "denounced", "denouncing"),
+    ("decry", "decries", "decried", "decrying"),
+    ("slam", "slams", "slammed", "slamming"),
+    ("hail", "hails", "hailed", "hailing"),
+    ("mock", "mocks", "mocked", "mocking"),
+    ("ridicule", "ridicules", "ridiculed", "ridiculing"),
 )
 
 # Cue words of other languages (finite forms as they follow or precede the
@@ -164,6 +175,17 @@ WEAK_CUES = frozenset(
     """.split()
 )
 
+# Nouns of saying whose owner is the speaker when a content clause follows
+# ("Trump's claim that ...", "the minister's warning that ..."); the nouns of
+# the cue verbs above, from the same style-guide lists.
+SPEECH_NOUNS = frozenset(
+    """
+    claim claims assertion assertions statement remark remarks comment comments
+    warning promise pledge prediction suggestion insistence argument allegation
+    allegations charge boast vow contention declaration announcement admission
+    """.split()
+)
+
 # Phrases introducing the speaker after them: "according to X", "in the words
 # of X"; other languages: selon, según, laut, secondo, segundo, volgens.
 PREFIX_CUES = MappingProxyType(
@@ -190,6 +212,10 @@ SKIP_BEFORE_CUE = frozenset(
     has've had've subsequently earlier famously reportedly publicly privately
     """.split()
 )
+
+# Relative pronouns between a speaker and its cue ("the agency, which
+# reported", "a lawyer who told"): the speaker is their antecedent.
+RELATIVE_PRONOUNS = frozenset("who which that".split())
 
 # --- people, roles, organisations -----------------------------------------
 PRONOUNS_PERSON = frozenset("he she".split())
@@ -309,11 +335,11 @@ FUNCTION_CAPS = frozenset(
     """.split()
 )
 
-DETERMINERS = frozenset("the a an this that these those his her its their our one another".split())
+DETERMINERS = frozenset("the a an this that these those his her its their our my your one another".split())
 # Determiners that open a speaker phrase after a cue ("said the ruling"); not
 # "that" ("said that ...").
 FORWARD_DETERMINERS = frozenset(
-    "the a an his her its their our another one two three several some many both".split()
+    "the a an his her its their our my your another one two three several some many both".split()
 )
 
 # Prepositions that may continue a speaker phrase before its cue ("Mr. Morgan
@@ -406,6 +432,13 @@ MAX_NP_TOKENS = 9
 # Cue verbs that may come before their speaker in front of a quote ("said
 # Fallon: ..."); the rest only count with the speaker before them.
 INVERTED_CUES = frozenset("said says added adds wrote writes asked asks continued recalled explained replied".split())
+# Right after a closing mark ('"...," reported Reuters', '"...," warned the
+# minister') any finite cue verb may come before its speaker: the quote
+# itself is the verb's object, so the phrase after it is the subject. Weak
+# cues (nouns as often) stay out.
+INVERTED_AFTER_QUOTE = INVERTED_CUES | frozenset(
+    w for stem in _CUE_STEMS for w in stem[1:3] if w not in WEAK_CUES
+)
 
 # A sentence-final attribution ("..., Warren said in an interview.") may end
 # in one short phrase opened by these; up to this many tokens (AP style puts
@@ -416,6 +449,18 @@ TAIL_PHRASE_TOKENS = 6
 
 # Auxiliaries that make an -ing cue finite ("Clinton is describing ... as").
 PROGRESSIVE_AUX = frozenset("is are was were been be 's ’s 're ’re".split())
+
+# Forms of "be" that make a past participle after them passive ("was
+# ridiculed", "is called"): the subject is then who was spoken of. Not the
+# clitic 's, which is as often "has" ("he's said").
+PASSIVE_AUX = frozenset("is are was were be been being".split())
+
+# Auxiliaries that make the next word a verb: a weak cue after one is a cue
+# verb, not the noun it could also be ("is calling", "has charged", "will
+# note"). English auxiliaries and modals.
+VERBAL_AUX = PROGRESSIVE_AUX | frozenset(
+    "has have had will would could should can may might must 'd ’d 've ’ve".split()
+)
 
 # Suffixes of agent nouns that can speak when they are the head of "the ...":
 # "the announcer", "the narrator", "the businessman" (but not "the box").
