@@ -535,3 +535,33 @@ def test_described_speaker_keeps_the_owner_name_not_its_title():
     qs = find_quotes(body)
     assert qs[0].speaker == "Nils Dahl's doctor"
     assert qs[1].speaker == "club"
+
+
+@pytest.mark.parametrize(
+    "body, speaker, role, cue",
+    [
+        ("«Le port rouvrira au printemps prochain», a déclaré Claire Moreau, la ministre.", "Claire Moreau", "ministre", "déclaré"),
+        ("„Der Hafen öffnet erst im Frühjahr wieder“, sagte Jonas Keller.", "Jonas Keller", None, "sagte"),
+        ("«El puerto abrirá en primavera», dijo el alcalde Tomás Ibarra.", "Tomás Ibarra", "alcalde", "dijo"),
+        ("«Il porto riaprirà in primavera», ha detto Lucia Ferri.", "Lucia Ferri", None, "detto"),
+    ],
+)
+def test_inverted_cues_of_other_languages(body, speaker, role, cue):
+    # news style in French, German, Spanish, Italian puts the verb before the
+    # speaker after the quote, with a compound past's auxiliary ("a", "ha")
+    q = _one(body, body[1:8])
+    assert (q.speaker, q.speaker_role, q.cue) == (speaker, role, cue)
+
+
+def test_english_article_is_no_foreign_auxiliary():
+    q = _one("“The ferry will not run this winter,” a harbour official said.", "The ferry")
+    assert q.speaker == "harbour official"
+
+
+def test_role_given_once_goes_with_later_quotes_of_the_speaker():
+    body = (
+        "Ingrid Solheim, the Minister of Fisheries, said: “The quota stays where it is.”\n\n"
+        "“We will look at it again next year,” Solheim added. “Nobody should expect a cut,” she said."
+    )
+    qs = find_quotes(body)
+    assert [(q.speaker, q.speaker_role) for q in qs] == [("Ingrid Solheim", "Minister of Fisheries")] * 3

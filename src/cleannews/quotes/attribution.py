@@ -92,6 +92,8 @@ def _right_attribution(toks: list[_Tok], after_sentence: bool) -> _Attr | None:
         e = _np_forward(toks, k)
         if e > k and _named(toks[k:e]) and all(not _is_word(t) for t in toks[e:]):
             return _Attr(tuple(toks[k:e]), None, None, ())
+    if k + 1 < n and toks[k].low in W.FOREIGN_AUX and toks[k + 1].low in W.FOREIGN_CUES:
+        k += 1  # '«...», a déclaré X'
     cue = _cue_at(toks, k)
     if cue is not None and toks[k].low in W.PREFIX_CUES:
         # '"...," according to X.' / '"..." per the party's rules'

@@ -173,6 +173,18 @@ def _title_case(text: str) -> bool:
     return caps >= 2
 
 
+def _role_text(role: str | None) -> str | None:
+    """A role as a title: without its leading definite article ("the US
+    Secretary of State" -> "US Secretary of State", "la ministre" -> "ministre");
+    an indefinite one stays ("a former aide"), it says what kind of role."""
+    if not role:
+        return None
+    first, _, rest = role.partition(" ")
+    if rest and (first.lower() == "the" or first.lower() in W.FOREIGN_DETERMINERS):
+        return rest
+    return role
+
+
 def find_quotes(body: str) -> tuple[Quote, ...]:
     """Direct quotations in `body`, with speaker, role, cue and exact offsets."""
     if not body:
@@ -196,7 +208,7 @@ def find_quotes(body: str) -> tuple[Quote, ...]:
         Quote(
             text=body[sp.start : sp.end],
             speaker=sp.speaker,
-            speaker_role=sp.role if sp.speaker else None,
+            speaker_role=_role_text(sp.role) if sp.speaker else None,
             cue=sp.cue if sp.speaker else None,
             partial=sp.partial,
             start=sp.start,

@@ -288,7 +288,10 @@ def _speaker_after(toks: list[_Tok], k: int) -> tuple[tuple[_Tok, ...], str | No
     if e + 1 < n and toks[e].text == ",":
         j = e + 1
         first = _bare(toks[j].low)
-        if first in ("a", "an", "the") or first in W.ROLE_WORDS or _is_cap(toks[j]) or toks[j].low.endswith(("'s", "’s")):
+        if (
+            first in ("a", "an", "the") or first in W.FOREIGN_DETERMINERS or first in W.ROLE_WORDS
+            or _is_cap(toks[j]) or toks[j].low.endswith(("'s", "’s"))
+        ):
             q = j
             while q < n and q - j < 24 and toks[q].text not in (",", ".", ";", ":", "!", "?") and toks[q].low not in ("who", "which"):
                 q += 1

@@ -132,6 +132,9 @@ def _resolve(spans: list[_Span], names: _Names, body: str) -> None:
     ends: list[int] = []  # where each history entry's quote ends
     gender_of: dict[str, str] = {}
     issuers: dict[str, str] = {}
+    # the first role the article gives each speaker, for later quotes of the
+    # same person that name no role ("Blinken said", "he added")
+    role_of: dict[str, str] = {}
     for sp in spans:
         here = sp.close if sp.close >= 0 else sp.end
         np_ = sp.np
@@ -149,6 +152,7 @@ def _resolve(spans: list[_Span], names: _Names, body: str) -> None:
                 sp.speaker = None
                 continue
             sp.speaker = who.name
+            sp.role = sp.role or role_of.get(who.name)
             history.append(who)
             ends.append(here)
             continue
@@ -189,6 +193,10 @@ def _resolve(spans: list[_Span], names: _Names, body: str) -> None:
         sp.speaker = name
         if role and not sp.role:
             sp.role = role
+        if sp.role:
+            role_of.setdefault(name, sp.role)
+        else:
+            sp.role = role_of.get(name)
         g = _gender(np_) or _first_name_gender(name)
         if g:
             gender_of.setdefault(name, g)

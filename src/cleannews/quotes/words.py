@@ -338,9 +338,13 @@ FUNCTION_CAPS = frozenset(
 DETERMINERS = frozenset("the a an this that these those his her its their our my your one another".split())
 # Determiners that open a speaker phrase after a cue ("said the ruling"); not
 # "that" ("said that ...").
+# Articles of other languages open a speaker phrase or a role the same way
+# ('dijo el ministro Juan Pérez', '..., la ministre'); only forms that are no
+# English word a cue could be followed by ("die", "as", "o" are left out).
+FOREIGN_DETERMINERS = frozenset("le la les el los las il lo gli der das den dem een het".split())
 FORWARD_DETERMINERS = frozenset(
     "the a an his her its their our my your another one two three several some many both".split()
-)
+) | FOREIGN_DETERMINERS
 
 # Prepositions that may continue a speaker phrase before its cue ("Mr. Morgan
 # of the Sierra Club said", "a narrator in the ad asks").
@@ -436,9 +440,14 @@ INVERTED_CUES = frozenset("said says added adds wrote writes asked asks continue
 # minister') any finite cue verb may come before its speaker: the quote
 # itself is the verb's object, so the phrase after it is the subject. Weak
 # cues (nouns as often) stay out.
-INVERTED_AFTER_QUOTE = INVERTED_CUES | frozenset(
+INVERTED_AFTER_QUOTE = INVERTED_CUES | FOREIGN_CUES | frozenset(
     w for stem in _CUE_STEMS for w in stem[1:3] if w not in WEAK_CUES
 )
+# Auxiliaries of a compound past in front of an inverted foreign cue
+# ('«...», a déclaré X', '«...», ha detto X', '„...“, hat X gesagt' is not
+# inverted); skipped only when a cue of FOREIGN_CUES follows, so the English
+# article "a" is never taken for one.
+FOREIGN_AUX = frozenset("a ont avait ha hanno aveva".split())
 
 # A sentence-final attribution ("..., Warren said in an interview.") may end
 # in one short phrase opened by these; up to this many tokens (AP style puts
