@@ -64,3 +64,16 @@ def test_a_page_with_no_article_says_so():
     assert not a.is_article
     assert a.reason
     assert a.body == ""
+
+
+def test_image_addresses_resolve_against_the_page_address():
+    page = (
+        "<html><head><title>Quay works</title></head><body><article><h1>Quay works begin</h1>"
+        '<figure><img src="../img/quay.jpg" alt="The quay"><figcaption>The quay in May.</figcaption></figure>'
+        + "<p>Work on the north quay began on Monday and will last until the end of the summer season.</p>" * 4
+        + "</article></body></html>"
+    )
+    a = cleannews.extract(page, url="https://news.example/local/2025/quay.html")
+    assert [i.src for i in a.images] == ["https://news.example/local/img/quay.jpg"]
+    # no address: the page's own relative path, untouched
+    assert [i.src for i in cleannews.extract(page).images] == ["../img/quay.jpg"]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
+from urllib.parse import urljoin, urlsplit
 
 from cleannews.document import Document
 from cleannews.models import Article, BlockKind, BodyBlock, Image, Metadata, Quote
@@ -22,6 +24,23 @@ def body_blocks(doc: Document, selection: Selection) -> tuple[BodyBlock, ...]:
     return tuple(out)
 
 
+def absolute_images(images: tuple[Image, ...], base: str | None) -> tuple[Image, ...]:
+    """Image addresses made absolute against the page's address, as a browser
+    would resolve them, so a consumer can fetch them without the page; without
+    an http(s) base they stay as the page wrote them."""
+    if not base or urlsplit(base).scheme not in ("http", "https"):
+        return images
+    out = []
+    for img in images:
+        if img.src and not img.src.startswith("data:"):
+            try:
+                img = dataclasses.replace(img, src=urljoin(base, img.src))
+            except ValueError:  # a malformed address (bad IPv6 literal) stays as written
+                pass
+        out.append(img)
+    return tuple(out)
+
+
 def assemble(
     doc: Document,
     selection: Selection,
@@ -31,7 +50,9 @@ def assemble(
     blocks = body_blocks(doc, selection)
     body = "\n\n".join(b.text for b in blocks)
     quotes = find_quotes(body) if body else ()
-    images: tuple[Image, ...] = meta.images
+    # the address the page was fetched from resolves relative paths (as in a
+    # browser); the canonical address only stands in when none was given
+    images = absolute_images(meta.images, doc.page.url or meta.url)
     return Article(
         title=meta.title,
         description=meta.description,
