@@ -565,3 +565,12 @@ def test_role_given_once_goes_with_later_quotes_of_the_speaker():
     )
     qs = find_quotes(body)
     assert [(q.speaker, q.speaker_role) for q in qs] == [("Ingrid Solheim", "Minister of Fisheries")] * 3
+
+
+def test_quotes_in_scripts_without_spaces_count_their_characters():
+    # a Chinese or Japanese quotation is found (its speaker needs word
+    # segmentation, which cleannews does not do: None, not a guess); a short
+    # bracketed term stays a term
+    q = _one("港务局局长说：「渡轮明年春天恢复运营，票价不变」。", "渡轮")
+    assert q.text == "渡轮明年春天恢复运营，票价不变"
+    assert find_quotes("市议会把这个项目称为「海港计划」。") == ()

@@ -11,6 +11,8 @@ window is bounded by `CONTEXT_CHARS`, so the whole stays linear in the body.
 
 from __future__ import annotations
 
+import regex
+
 from cleannews.models import Quote
 from cleannews.quotes import words as W
 from cleannews.quotes.attribution import (
@@ -153,8 +155,21 @@ def _propagate(spans: list[_Span]) -> None:
             sp.np, sp.cue, sp.role, sp.docs = ps.np, ps.cue, ps.role, ps.docs
 
 
+# Han ideographs and kana: scripts written without spaces between words.
+_CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+# Characters a word of those scripts takes on average (Chinese words are one to
+# two characters long, most often two; Japanese runs slightly longer).
+CJK_CHARS_PER_WORD = 2
+
+
 def _word_count(text: str) -> int:
-    return len(text.split())
+    """Words of a quotation; text without spaces (Chinese, Japanese) counts by
+    its characters, so that 「...」 quotes are not all one "word" long."""
+    cjk = len(_CJK_RE.findall(text))
+    if not cjk:
+        return len(text.split())
+    rest = _CJK_RE.sub(" ", text)
+    return len(rest.split()) + -(-cjk // CJK_CHARS_PER_WORD)
 
 
 def _title_case(text: str) -> bool:
