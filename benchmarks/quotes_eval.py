@@ -1,11 +1,13 @@
 """Score `cleannews.quotes.find_quotes` on the PolNeAR dev split (and the seeds).
 
-    python benchmarks/quotes_eval.py [--shared ../shared] [--half tune|held|all] [--show]
+    python benchmarks/quotes_eval.py [--shared ../shared] [--half tune|held|all] [--show] [--share]
 
 Runs find_quotes on each page's plain text (the whole dump as the body), writes
 predictions to a jsonl in /tmp, and scores them with shared/eval/score.py
 (imported by path, never copied). `--half` splits the pages by a stable hash
 of their id: "tune" is the half used to inspect mistakes, "held" the other.
+`--share` also reports the quote stage's share of a page's extraction time on
+the scrapinghub and readability HTML pages (the issue's ceiling is 15%).
 """
 
 from __future__ import annotations
@@ -122,17 +124,44 @@ def seeds(shared: Path) -> tuple[int, int]:
     return ok, total
 
 
+def time_share(shared: Path, datasets: tuple[str, ...] = ("scrapinghub", "readability")) -> dict[str, float]:
+    """The share of a page's time the quote stage takes, on real HTML pages:
+    `find_quotes` on each extracted body against the whole `extract` call
+    (which includes it), summed over the dataset."""
+    import cleannews
+
+    out: dict[str, float] = {}
+    for name in datasets:
+        corpus = shared / "corpus" / name
+        total = quotes = 0.0
+        for line in open(corpus / "truth.jsonl", encoding="utf8"):
+            row = json.loads(line)
+            data = gzip.decompress((corpus / row["file"]).read_bytes())
+            t0 = time.perf_counter()
+            article = cleannews.extract(data, url=row.get("url"), kind=row["kind"])
+            total += time.perf_counter() - t0
+            t0 = time.perf_counter()
+            find_quotes(article.body)
+            quotes += time.perf_counter() - t0
+        out[f"quote_share_{name}"] = quotes / total if total else 0.0
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--half", choices=["all", "tune", "held"], default="all")
     ap.add_argument("--show", action="store_true", help="print misses and wrong speakers")
+    ap.add_argument("--share", action="store_true", help="also time the quote stage's share of extract() on HTML pages")
     args = ap.parse_args(argv)
     res = evaluate(args.shared, args.half, args.show)
     for k, v in res.items():
         print(f"{k:20} {v:.3f}" if isinstance(v, float) else f"{k:20} {v}")
     ok, total = seeds(args.shared)
     print(f"{'seeds':20} {ok}/{total}")
+    if args.share:
+        for k, v in time_share(args.shared).items():
+            print(f"{k:20} {v:.1%}")
     return 0
 
 
