@@ -410,3 +410,20 @@ def test_structured_author_values():
     assert clean_authors(["Reuters, AP"]) == ("Reuters", "AP")
     assert clean_authors(["Bradley M. Kuhn (http://example.org/bkuhn/)"]) == ("Bradley M. Kuhn",)
     assert parse_byline("Written by Rob Ewaschuk Edited by Betsy Beyer") == ("Rob Ewaschuk",)
+
+
+# --- meta tags: property= beats name= ----------------------------------------------------
+def test_meta_property_beats_meta_name_for_the_same_key():
+    head = ('<title>Page title</title>'
+            '<meta name="DC.title" content="Title from a name attribute">'
+            '<meta property="dc:title" content="Title from a property attribute">'
+            '<meta name="DC.creator" content="Name Author">'
+            '<meta property="dc:creator" content="Property Author">')
+    m = meta_of(page(head), None)
+    assert m.title == "Title from a property attribute"
+    assert m.authors == ("Property Author",)
+    # either form alone is still read
+    m = meta_of(page('<meta name="dc.creator" content="Only Named">'
+                     '<meta property="og:title" content="An open graph title">'), None)
+    assert m.authors == ("Only Named",)
+    assert m.title == "An open graph title"

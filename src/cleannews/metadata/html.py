@@ -384,7 +384,7 @@ def read_html_metadata(
     byline_line, visible, sure = _visible_byline(blocks, kept, getattr(doc, "node_cues", None))
     authors = clean_authors(ld.authors)
     if not authors:
-        authors = clean_authors(mt.first_key(("dc.creator", "dc:creator", "dcterms.creator", "author", "article:author",
+        authors = clean_authors(mt.first_key(("dc.creator", "dcterms.creator", "author", "article:author",
                                         "parsely-author", "sailthru.author", "citation_author", "byl",
                                         "article:author_name")))
     if not authors and sure == 0:
@@ -405,7 +405,7 @@ def read_html_metadata(
     if t is not None:
         html_title = " ".join("".join(t.itertext()).split()) or None
     og_title = mt.first(("og:title",))
-    structured_titles = [_jsonld_title(ld, html_title or og_title), mt.first(("dc.title", "dc:title", "dcterms.title")),
+    structured_titles = [_jsonld_title(ld, html_title or og_title), mt.first(("dc.title", "dcterms.title")),
                          og_title, mt.first(("twitter:title",)), mt.first(("parsely-title",))]
     title = choose_title(structured_titles, html_title, _h1s(blocks), site_names, url, authors)
 
