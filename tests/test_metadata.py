@@ -216,6 +216,12 @@ def test_parse_iso_and_url_dates():
         ("Rates rise again this week | moneytimes.com", [], "https://www.moneytimes.com/a", "Rates rise again this week"),
         ("How we built Moneytimes search - a story", [], "https://moneytimes.com/a", "How we built Moneytimes search - a story"),
         ("Mozilla - Wikipedia", ["Wikipedia"], None, "Mozilla - Wikipedia"),  # too short once stripped
+        # a segment that names itself a site, with no site name known (en dash as separator)
+        ("Rates rise again this week – My website", [], None, "Rates rise again this week"),
+        ("Les taux montent encore | Le blog de Marie", [], None, "Les taux montent encore"),
+        ("Web design tutorial - How to build your own website", [], None,
+         "Web design tutorial - How to build your own website"),  # a long segment is the headline's
+        ("Google - Site Reliability Engineering", [], None, "Google - Site Reliability Engineering"),
     ],
 )
 def test_strip_site_name(title, sites, url, expected):

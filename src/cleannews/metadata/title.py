@@ -2,8 +2,9 @@
 
 Site names are stripped as prefixes or suffixes ("Title | Site", "Site - Title",
 "Title - Section - Site") only when a segment matches a known site name
-(og:site_name, JSON-LD publisher/WebSite, application-name) or the domain; a
-`<title>` whose segments match no known name is kept whole.
+(og:site_name, JSON-LD publisher/WebSite, application-name) or the domain, or
+names itself a site ("My website", "Le blog de Marie"); a `<title>` whose segments
+match no known name is kept whole.
 """
 
 from __future__ import annotations
@@ -21,6 +22,19 @@ MAX_SITE_WORDS = 6
 #: A domain stem marks a segment as the site only in a short segment ("Dropbox Blog",
 #: not "How we designed Dropbox's ATF").
 MAX_DOMAIN_SEGMENT_WORDS = 3
+#: Words by which a site names itself in its own title: "Title – My website",
+#: "Title | Jane's blog", "Title - Le blog de Marie" (English, German, French,
+#: Spanish, Portuguese, Italian, Dutch, Scandinavian). An end segment of at most
+#: MAX_DOMAIN_SEGMENT_WORDS words whose last word is one of these, or of at most
+#: MAX_SELF_NAMED_WORDS whose first or second word (after an article) is one followed
+#: by a preposition (the Romance and Germanic order), is the site even when no site
+#: name is known. From Readability's "title-en-dash" test page; a longer segment ending
+#: in "website" is more likely a headline's own words ("How to build your own website").
+SITE_WORDS = frozenset(
+    "website site homepage blog weblog webseite sitio sito blogue webstek hjemmeside webbplats".split()
+)
+_SITE_WORD_PREPOSITIONS = frozenset("de di du des del della da do von van".split())
+MAX_SELF_NAMED_WORDS = 5
 #: Stripping that leaves fewer words than this is undone: "Mozilla - Wikipedia" is
 #: better kept whole than cut to one word (readability.js keeps such titles too).
 MIN_STRIPPED_WORDS = 3
@@ -62,7 +76,17 @@ def _is_site(segment: str, sites: set[str], stems: set[str]) -> bool:
         for d in stems:
             if n == d or n.startswith(d) or n.endswith(d) or (len(n) >= 4 and n in d):
                 return True
-    return False
+    return _names_itself_a_site(segment)
+
+
+def _names_itself_a_site(segment: str) -> bool:
+    """ "My website", "Jane's blog", "Blog de Marie": a segment that says it is a site."""
+    words = [w.strip(".,:;!?'’\"()") for w in segment.casefold().split()]
+    if not words or len(words) > MAX_SELF_NAMED_WORDS:
+        return False
+    if words[-1] in SITE_WORDS and len(words) <= MAX_DOMAIN_SEGMENT_WORDS:
+        return True
+    return any(words[i] in SITE_WORDS and words[i + 1] in _SITE_WORD_PREPOSITIONS for i in range(min(2, len(words) - 2)))
 
 
 def _is_cjk(s: str) -> bool:
@@ -87,8 +111,6 @@ def strip_site_name(
     sites = {norm(s) for s in site_names if s} | {norm(o) for o in others if o}
     sites.discard("")
     stems = _domain_stems(url)
-    if not sites and not stems:
-        return title
     segs = split_segments(title)
     if len(segs) < 2:
         return title
