@@ -433,3 +433,22 @@ def test_meta_property_beats_meta_name_for_the_same_key():
                      '<meta property="og:title" content="An open graph title">'), None)
     assert m.authors == ("Only Named",)
     assert m.title == "An open graph title"
+
+
+def test_author_segment_is_the_site_of_a_page_that_names_no_site():
+    body = ('<div class="post"><h2>Testing the frontend</h2>'
+            '<span itemprop="author" itemscope><span itemprop="name">Jane Doe</span></span>'
+            "<p>" + "Code coverage tells which lines the tests ran and which they never reached. " * 6 + "</p></div>")
+    bare = body.replace("<h2>Testing the frontend</h2>", "")
+    m = meta_of(page("<title>Testing the frontend | Code | Jane Doe</title>", bare), None)
+    assert m.authors == ("Jane Doe",)
+    assert m.title == "Testing the frontend | Code"
+    # as with any site segment, a heading that starts what is left makes the rest a section
+    assert meta_of(page("<title>Testing the frontend | Code | Jane Doe</title>", body), None).title == (
+        "Testing the frontend")
+    # a site that names itself keeps its columnist's name in the headline
+    head = '<title>Whales strand on the coast | Jane Doe</title><meta property="og:site_name" content="Daily Tide">'
+    assert meta_of(page(head, body), None).title == "Whales strand on the coast | Jane Doe"
+    # only a segment that is exactly the name: "Jane Doe (jd)" is kept
+    assert meta_of(page("<title>Testing the frontend - Jane Doe (jd)</title>", body), None).title == (
+        "Testing the frontend - Jane Doe (jd)")

@@ -100,7 +100,9 @@ def split_segments(title: str) -> list[str]:
 def strip_site_name(
     title: str | None, site_names: Iterable[str] = (), url: str | None = None, others: Iterable[str] = ()
 ) -> str | None:
-    """Drop leading and trailing segments that name the site (or an author in `others`).
+    """Drop leading and trailing segments that name the site, or that are exactly one of
+    the names in `others` (the author of a personal site: the caller passes them when
+    the page names no site).
 
     >>> strip_site_name("Obama admits X - BBC News", ["BBC News"])
     'Obama admits X'
@@ -108,17 +110,21 @@ def strip_site_name(
     if not title:
         return None
     title = " ".join(title.split())
-    sites = {norm(s) for s in site_names if s} | {norm(o) for o in others if o}
+    sites = {norm(s) for s in site_names if s}
     sites.discard("")
+    owners = {norm(o) for o in others if o} - {""}
     stems = _domain_stems(url)
     segs = split_segments(title)
     if len(segs) < 2:
         return title
     # Keep the original text between kept segments: find the span of the kept ones.
     start, end = 0, len(segs)
-    while end - start > 1 and _is_site(segs[end - 1], sites, stems):
+    def is_site(seg: str) -> bool:
+        return _is_site(seg, sites, stems) or norm(seg) in owners
+
+    while end - start > 1 and is_site(segs[end - 1]):
         end -= 1
-    while end - start > 1 and _is_site(segs[start], sites, stems):
+    while end - start > 1 and is_site(segs[start]):
         start += 1
     if (start, end) == (0, len(segs)):
         return title
@@ -159,20 +165,23 @@ def choose_title(
     trailing segment may be part of the headline ("Evolve: Shared Mutable History —
     evolve extension for Mercurial"). When a site segment was stripped and what
     remains starts with an `<h1>`, the rest is a section ("Headline | News | Site").
-    `authors` is accepted for compatibility and not used: an author is not a site.
+    An author is not a site, except on a page that names no site: there a segment
+    that is exactly the author's name is the personal site's name ("Post | Code |
+    Jane Doe"; a news site's "Headline | Columnist" keeps the name, it has a site name).
     """
     sites = [s for s in site_names if s]
+    owners = () if sites else tuple(a for a in authors if a)
     site_norms = {norm(s) for s in sites} - {""}
     page_norm = norm(html_title)
     # a site-level title, unless the page's own <title> says the same (then a badly
     # filled application-name is what repeats the headline)
     structured_ok = [s for s in structured if s and (norm(s) not in site_norms or norm(s) == page_norm)]
-    cands = [c for c in (_clean(strip_site_name(s, sites, url)) for s in structured_ok) if c]
+    cands = [c for c in (_clean(strip_site_name(s, sites, url, owners)) for s in structured_ok) if c]
     heads = [h for h in (_clean(h) for h in h1s) if h]
     if cands:
         return cands[0]
     whole = _clean(html_title)
-    page_title = _clean(strip_site_name(html_title, sites, url))
+    page_title = _clean(strip_site_name(html_title, sites, url, owners))
     if page_title:
         n = norm(page_title)
         if page_title != whole:
