@@ -452,3 +452,9 @@ def test_author_segment_is_the_site_of_a_page_that_names_no_site():
     # only a segment that is exactly the name: "Jane Doe (jd)" is kept
     assert meta_of(page("<title>Testing the frontend - Jane Doe (jd)</title>", body), None).title == (
         "Testing the frontend - Jane Doe (jd)")
+
+
+def test_og_article_author_is_read():
+    head = ('<title>Gun laws stall again</title><meta property="og:site_name" content="Example News">'
+            '<meta property="og:article:author" content="Example News">')
+    assert meta_of(page(head), None).authors == ("Example News",)  # an organisation as author, the page's only one

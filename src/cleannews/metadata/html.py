@@ -385,8 +385,8 @@ def read_html_metadata(
     authors = clean_authors(ld.authors)
     if not authors:
         authors = clean_authors(mt.first_key(("dc.creator", "dcterms.creator", "author", "article:author",
-                                        "parsely-author", "sailthru.author", "citation_author", "byl",
-                                        "article:author_name")))
+                                              "og:article:author", "parsely-author", "sailthru.author",
+                                              "citation_author", "byl", "article:author_name")))
     if not authors and sure == 0:
         authors = visible
     if not authors:
