@@ -28,6 +28,11 @@ _LABELLED = re.compile(r"^\s*(?:[\w ]{0,20}\bby|author|authors|autor|auteur|repo
 #: Name separators: commas, semicolons, ampersands, pipes, slashes and the word
 #: "and" in the languages above (und, et, y, e, en, og, och, i).
 _SPLIT = re.compile(r"\s*(?:;|,|&|\||/|\s(?:and|und|et|y|e|en|og|och|i|и|a)\s|\band\b)\s*", re.I)
+#: An ampersand with a single letter on either side is part of a name ("Mac & i",
+#: "AT&T", "Q&A"); a letter followed by a period is an initial ("Smith & J. Doe"), not
+#: such a letter. It is masked with a private-use character while splitting.
+_JOINING_AMP = re.compile(r"(?<!\w)\w\s*&(?=\s*\w)|(?<=\w)\s*&\s*\w(?![\w.])")
+_AMP_MARK = "\ue000"
 _URL = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|\S+\.(?:com|org|net|co\.uk)\b", re.I)
 _PARENS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _HANDLE = re.compile(r"(?:^|\s)@\w+")
@@ -116,8 +121,11 @@ def clean_name(raw: str) -> str | None:
 
 
 def split_names(text: str) -> list[str]:
-    """Split "X and Y", "X, Y & Z", "X und Y" into parts, dropping job-title parts."""
-    parts = [p for p in _SPLIT.split(text) if p and p.strip()]
+    """Split "X and Y", "X, Y & Z", "X und Y" into parts, dropping job-title parts.
+    An ampersand next to a single letter joins, it does not separate: "Mac & i",
+    "AT&T", "Q&A" are one name."""
+    text = _JOINING_AMP.sub(lambda m: m.group(0).replace("&", _AMP_MARK), text)
+    parts = [p.replace(_AMP_MARK, "&") for p in _SPLIT.split(text) if p and p.strip()]
     out: list[str] = []
     for p in parts:
         p = p.strip()
