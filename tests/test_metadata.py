@@ -462,3 +462,12 @@ def test_og_article_author_is_read():
     head = ('<title>Gun laws stall again</title><meta property="og:site_name" content="Example News">'
             '<meta property="og:article:author" content="Example News">')
     assert meta_of(page(head), None).authors == ("Example News",)  # an organisation as author, the page's only one
+
+
+def test_byline_set_in_a_heading_with_a_byline_class():
+    para = "<p>" + "The harbour authority approved the plan on Monday after a long debate. " * 6 + "</p>"
+    body = "<h1>Harbour expansion approved</h1><h6 class='byline'>By Ola Berg</h6>" + para * 3
+    assert meta_of(page("<title>Harbour expansion approved</title>", body)).authors == ("Ola Berg",)
+    # a heading without a byline class is a section title, even when it starts with "By"
+    body = "<h1>Harbour expansion approved</h1><h2>By Night Ferry</h2>" + para * 3
+    assert meta_of(page("<title>Harbour expansion approved</title>", body)).authors == ()

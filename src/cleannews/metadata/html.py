@@ -92,11 +92,15 @@ def _visible_byline(
     """The raw byline line near the body start, the names it gives, and how sure it is:
     0 for a line that starts like a byline ("By X", "Par X", "Von X"), 1 for a line in
     an element whose own class says byline/author, 2 for one whose parents say so
-    (both 1 and 2 only when the names look like people's names), 3 for none."""
+    (both 1 and 2 only when the names look like people's names), 3 for none.
+    Headings are headlines and section titles, except a heading element whose own
+    class says byline (some themes set the byline in an `<h5 class="byline">`)."""
     best: tuple[int, str, tuple[str, ...]] | None = None
     for b in _window(blocks, kept):
         text = b.text.strip()
-        if not text or len(text) > MAX_BYLINE_CHARS or b.kind is BlockKind.HEADING:
+        if not text or len(text) > MAX_BYLINE_CHARS:
+            continue
+        if b.kind is BlockKind.HEADING and not (node_cues and BYLINE_CUES.search(node_cues.get(b.node, ""))):
             continue
         if looks_like_byline(text):
             rank = 0
