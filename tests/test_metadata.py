@@ -471,3 +471,14 @@ def test_byline_set_in_a_heading_with_a_byline_class():
     # a heading without a byline class is a section title, even when it starts with "By"
     body = "<h1>Harbour expansion approved</h1><h2>By Night Ferry</h2>" + para * 3
     assert meta_of(page("<title>Harbour expansion approved</title>", body)).authors == ()
+
+
+def test_job_title_under_an_author_box_is_not_a_name():
+    from cleannews.metadata.byline import looks_like_person
+
+    assert not looks_like_person("Contributing Correspondent")
+    assert not looks_like_person("Envoyé spécial")
+    assert looks_like_person("Joshua Sokol")
+    body = ('<h1>Quake toll rises in the valley</h1><div class="author-box"><p>Senior Correspondent</p></div>'
+            + "<p>" + "Rescue teams reached the villages on Sunday after the roads were cleared. " * 6 + "</p>")
+    assert meta_of(page("<title>Quake toll rises</title>", body)).authors == ()

@@ -171,12 +171,27 @@ def parse_byline(text: str | None) -> tuple[str, ...]:
 _PARTICLES = frozenset("de da do dos das del della di du la le van von der den ten ter zu bin ibn al el y e".split())
 
 
+#: Nouns that name a newsroom role; a capitalised line that starts or ends with one is
+#: a job title set under the author's name ("Contributing Correspondent", "Staff
+#: Writer", "Envoyé spécial", "Corresponsal en Londres"), not a name. English, German,
+#: French, Spanish, Portuguese, Italian and Dutch, from the author boxes of news CMSs.
+ROLE_NOUNS = frozenset(
+    "reporter correspondent editor writer columnist contributor producer journalist analyst photographer "
+    "illustrator intern redakteur redakteurin korrespondent korrespondentin reporterin journalistin autorin "
+    "journaliste correspondant correspondante rédacteur rédactrice chroniqueur chroniqueuse envoyé envoyée "
+    "periodista corresponsal redactor redactora columnista jornalista correspondente repórter redator "
+    "giornalista corrispondente inviato inviata redattore redattrice verslaggever redacteur".split()
+)
+
+
 def looks_like_person(name: str) -> bool:
     """Two to five words, each capitalised or a particle: "Alex Perry", "Michiel de Jong".
-    For bylines found by class names alone, where "Movies" or "Continue reading the
-    main story" sit in the same containers."""
+    For bylines found by class names alone, where "Movies", "Continue reading the
+    main story" or a job title ("Contributing Correspondent") sit in the same containers."""
     words = name.split()
     if not 2 <= len(words) <= 5:
+        return False
+    if words[0].casefold() in ROLE_NOUNS or words[-1].casefold() in ROLE_NOUNS:
         return False
     for w in words:
         if w.lower() in _PARTICLES:
