@@ -482,3 +482,16 @@ def test_job_title_under_an_author_box_is_not_a_name():
     body = ('<h1>Quake toll rises in the valley</h1><div class="author-box"><p>Senior Correspondent</p></div>'
             + "<p>" + "Rescue teams reached the villages on Sunday after the roads were cleared. " * 6 + "</p>")
     assert meta_of(page("<title>Quake toll rises</title>", body)).authors == ()
+
+
+def test_byline_under_the_headline_far_above_the_body():
+    share = "".join(f"<div class='share'><a href='#'>Share on network {i}</a></div>" for i in range(14))
+    gallery = "".join(f"<div class='gallery'><span>Photo {i} of 15</span></div>" for i in range(15))
+    para = "<p>" + "Gunmen opened fire on visitors at the museum on Wednesday, officials said. " * 6 + "</p>"
+    body = f"<h1>Attack stokes fears in the region</h1>{share}<p>By Erin Miller March 18 at 3:57 PM</p>{gallery}{para * 3}"
+    html = page("<title>Attack stokes fears in the region - Daily Example</title>", body)
+    doc = build_document(Page(html, "html", None))
+    kept = SimpleNamespace(kept=tuple(b.index for b in doc.blocks if b.text.startswith("Gunmen")))
+    by = next(b.index for b in doc.blocks if b.text.startswith("By "))
+    assert min(kept.kept) - by > 12  # further above the body than the window around the body start
+    assert read_metadata(doc, {}, kept).authors == ("Erin Miller",)
