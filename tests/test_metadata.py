@@ -419,6 +419,11 @@ def test_structured_author_values():
     assert clean_authors(["Kooman, F.", "Jong, Michiel de"]) == ("F. Kooman", "Michiel de Jong")
     assert clean_authors(["Reuters, AP"]) == ("Reuters", "AP")
     assert clean_authors(["Bradley M. Kuhn (http://example.org/bkuhn/)"]) == ("Bradley M. Kuhn",)
+    # parentheses between the words of a name hold middle names or a nickname: kept
+    assert clean_authors(["Ana (Maria Luisa) Souza"]) == ("Ana (Maria Luisa) Souza",)
+    assert clean_authors(["William (Bill) Smith"]) == ("William (Bill) Smith",)
+    assert clean_authors(["Jane Doe (AFP)", "(dpa) Max Beispiel"]) == ("Jane Doe", "Max Beispiel")
+    assert clean_authors(["Jane (2) Doe"]) == ("Jane Doe",)
     assert parse_byline("Written by Rob Ewaschuk Edited by Betsy Beyer") == ("Rob Ewaschuk",)
 
 

@@ -34,7 +34,13 @@ _SPLIT = re.compile(r"\s*(?:;|,|&|\||/|\s(?:and|und|et|y|e|en|og|och|i|и|a)\s|\
 _JOINING_AMP = re.compile(r"(?<!\w)\w\s*&(?=\s*\w)|(?<=\w)\s*&\s*\w(?![\w.])")
 _AMP_MARK = "\ue000"
 _URL = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|\S+\.(?:com|org|net|co\.uk)\b", re.I)
-_PARENS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+#: Bracketed parts of a name are dropped: a handle, an affiliation, a URL ("Jane Doe
+#: (AFP)"). Parentheses between two capitalised words of a name (group "keep") hold a
+#: nickname or middle names and are part of the name as its bearer writes it ("William
+#: (Bill) Smith", "Bruno (Henrique Zecchin) Rodrigues").
+_PARENS = re.compile(
+    r"(?P<keep>(?<=[^\W\d_])\s+\((?:[^\W\d_]|[ .'’-]){1,40}\)(?=\s+[A-ZÀ-Ý]))|\([^)]*\)|\[[^\]]*\]"
+)
 _HANDLE = re.compile(r"(?:^|\s)@\w+")
 _DIGITS = re.compile(r"\d")
 #: Trailing furniture after a name: "X | Updated ...", "X - 5 min read", "X Published ...".
@@ -94,7 +100,7 @@ def clean_name(raw: str) -> str | None:
     if not raw:
         return None
     s = _URL.sub(" ", raw)
-    s = _PARENS.sub(" ", s)
+    s = _PARENS.sub(lambda m: m.group("keep") or " ", s)
     s = _HANDLE.sub(" ", s)
     s = _strip_prefix(" ".join(s.split()))
     s = s.strip(" \t.,;:|-–—•·*'\"“”()[]")
