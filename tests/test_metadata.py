@@ -352,10 +352,11 @@ def _score_dataset(name: str) -> tuple[dict, float]:
 
 def test_readability_floors():
     res, _ = _score_dataset("readability")
-    # Measured 0.882 / 0.711 / 0.939 (the targets 0.90 / 0.80 / 0.95 are not
-    # reached; most misses left are truth quirks: site names and raw byline text kept).
-    assert res["title_accuracy"] >= 0.87
-    assert res["byline_accuracy"] >= 0.70
+    # Measured 0.906 / 0.789 / 0.939 (title 115/127 meets the 0.90; byline 60/76
+    # and date miss 0.80 / 0.95: the byline misses left are truth quirks (dates, URLs,
+    # "Follow Author" kept in the byline, a teaser's author taken for the article's).
+    assert res["title_accuracy"] >= 0.90
+    assert res["byline_accuracy"] >= 0.78
     assert res["date_accuracy"] >= 0.93
 
 
