@@ -52,9 +52,12 @@ _TAIL = re.compile(
 )
 #: A date written after the names with no separator: "By X March 25, 2015",
 #: "Von X 25. März 2015", "By X 03/25/2015" (a month name counts only next to a day
-#: number, so "May Smith" stays a name).
+#: number, so "May Smith" stays a name). A day number may also be glued to the last
+#: name, when the name and the date are adjacent inline elements with no space
+#: between them in the markup ("by X Nolan22 Dec 2016").
 _DATE_TAIL = re.compile(
-    r"\s+(?:(?:" + _MONTH_RE + r")\.?\s+\d{1,2}(?!\d)|\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:" + _MONTH_RE
+    r"(?:\s+|(?<=[^\W\d_])(?=\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:" + _MONTH_RE + r")\b))"
+    r"(?:(?:" + _MONTH_RE + r")\.?\s+\d{1,2}(?!\d)|\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:" + _MONTH_RE
     + r")\b|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}(?!\d)).*$",
     re.I,
 )
