@@ -149,6 +149,8 @@ def test_original_date_not_modified():
         ("By Jo Park 01/06/2025 10:00", ("Jo Park",)),
         ("By May Lopez", ("May Lopez",)),
         ("by Ola Berg22 Dec 2016", ("Ola Berg",)),  # name and date adjacent inline elements, no space
+        ("Jean Dupont (avec Marie Curie et Paul Roux)", ("Jean Dupont", "Marie Curie", "Paul Roux")),
+        ("By Ann Lee (with Bob Ray)", ("Ann Lee", "Bob Ray")),
         # an ampersand next to a single letter is part of the name, not a separator
         ("Mac & i", ("Mac & i",)),
         ("By AT&T Newsroom and Jo Park", ("AT&T Newsroom", "Jo Park")),

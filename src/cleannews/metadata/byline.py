@@ -25,6 +25,10 @@ _BY_PREFIX = re.compile(
 _DI_PREFIX = re.compile(r"^\s*di\s+(?=[A-ZÀ-Ý])")
 #: "Reported by:", "Author:" labels whose colon makes the prefix certain.
 _LABELLED = re.compile(r"^\s*(?:[\w ]{0,20}\bby|author|authors|autor|auteur|reporter)\s*:\s*", re.I)
+#: Co-authors named in parentheses after the lead author: "X (avec Y et Z)", "X (with
+#: Y)", "X (mit Y)" (English, French, German, Spanish/Italian con, Portuguese com,
+#: Dutch met, Scandinavian med); they are authors like the others.
+_WITH_PARENS = re.compile(r"\(\s*(?:with|avec|mit|con|com|met|med)\s+([^()]+)\)", re.I)
 #: Name separators: commas, semicolons, ampersands, pipes, slashes and the word
 #: "and" in the languages above (und, et, y, e, en, og, och, i).
 _SPLIT = re.compile(r"\s*(?:;|,|&|\||/|\s(?:and|und|et|y|e|en|og|och|i|и|a)\s|\band\b)\s*", re.I)
@@ -160,6 +164,7 @@ def parse_byline(text: str | None) -> tuple[str, ...]:
         return ()
     try:
         s = " ".join(_URL.sub(" ", text).split())
+        s = _WITH_PARENS.sub(r", \1", s)
         if len(s) > MAX_BYLINE_CHARS:
             return ()
         s = _strip_prefix(s)
