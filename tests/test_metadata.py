@@ -497,7 +497,8 @@ def test_byline_under_the_headline_far_above_the_body():
     share = "".join(f"<div class='share'><a href='#'>Share on network {i}</a></div>" for i in range(14))
     gallery = "".join(f"<div class='gallery'><span>Photo {i} of 15</span></div>" for i in range(15))
     para = "<p>" + "Gunmen opened fire on visitors at the museum on Wednesday, officials said. " * 6 + "</p>"
-    body = f"<h1>Attack stokes fears in the region</h1>{share}<p>By Erin Miller March 18 at 3:57 PM</p>{gallery}{para * 3}"
+    byline = "<p>By Erin Miller March 18 at 3:57 PM</p>"
+    body = f"<h1>Attack stokes fears in the region</h1>{share}{byline}{gallery}{para * 3}"
     html = page("<title>Attack stokes fears in the region - Daily Example</title>", body)
     doc = build_document(Page(html, "html", None))
     kept = SimpleNamespace(kept=tuple(b.index for b in doc.blocks if b.text.startswith("Gunmen")))

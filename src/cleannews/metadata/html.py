@@ -410,14 +410,16 @@ def read_html_metadata(
                               mt.first(("application-name", "apple-mobile-web-app-title"))) if s]
     site_name = site_names[0] if site_names else None
 
-    # Authors: structured sources first, then microdata and visible bylines.
-    # A "By X" line near the title outranks rel=author links (often the wire service or
-    # a related article's author); a line found by class names alone comes last.
     html_title = None
     t = tree.find(".//title")
     if t is not None:
         html_title = " ".join("".join(t.itertext()).split()) or None
     og_title = mt.first(("og:title",))
+
+    # Authors: structured sources first, then microdata and visible bylines.
+    # A "By X" line near the title outranks rel=author links (often the wire service or
+    # a related article's author); a line found by class names alone comes last. The
+    # titles find the headline, under which the visible byline is looked for too.
     byline_line, visible, sure = _visible_byline(blocks, kept, getattr(doc, "node_cues", None),
                                                  (html_title, og_title, ld.headline))
     authors = clean_authors(ld.authors)

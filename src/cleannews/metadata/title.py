@@ -86,7 +86,9 @@ def _names_itself_a_site(segment: str) -> bool:
         return False
     if words[-1] in SITE_WORDS and len(words) <= MAX_DOMAIN_SEGMENT_WORDS:
         return True
-    return any(words[i] in SITE_WORDS and words[i + 1] in _SITE_WORD_PREPOSITIONS for i in range(min(2, len(words) - 2)))
+    # "Blog de Marie", "Le blog de Marie": the site word first or after an article
+    return any(words[i] in SITE_WORDS and words[i + 1] in _SITE_WORD_PREPOSITIONS
+               for i in range(min(2, len(words) - 2)))
 
 
 def _is_cjk(s: str) -> bool:
