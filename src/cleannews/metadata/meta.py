@@ -69,6 +69,8 @@ _DC_CURIE = re.compile(r"^(dc|dcterms):")
 
 
 def _key(attr_value: str) -> str:
+    if not attr_value.startswith(("dc:", "dcterms:")):  # the common case, without a regex call
+        return attr_value
     return _DC_CURIE.sub(r"\1.", attr_value)
 
 

@@ -43,12 +43,15 @@ MIN_TITLE_CHARS = 6
 MAX_TITLE_CHARS = 400
 
 
+#: What `norm` drops: `\W` is exactly "not str.isalnum()" but for the underscore.
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
 def norm(s: str | None) -> str:
     """Lower-case letters and digits only, accents removed: for comparing titles and names."""
     if not s:
         return ""
-    s = unicodedata.normalize("NFKD", s.casefold())
-    return "".join(c for c in s if c.isalnum())
+    return _NOT_ALNUM.sub("", unicodedata.normalize("NFKD", s.casefold()))
 
 
 def _domain_stems(url: str | None) -> set[str]:
