@@ -25,11 +25,26 @@ _BY_PREFIX = re.compile(
 _DI_PREFIX = re.compile(r"^\s*di\s+(?=[A-ZÀ-Ý])")
 #: "Reported by:", "Author:" labels whose colon makes the prefix certain.
 _LABELLED = re.compile(r"^\s*(?:[\w ]{0,20}\bby|author|authors|autor|auteur|reporter)\s*:\s*", re.I)
+#: Co-authors named in parentheses after the lead author: "X (avec Y et Z)", "X (with
+#: Y)", "X (mit Y)" (English, French, German, Spanish/Italian con, Portuguese com,
+#: Dutch met, Scandinavian med); they are authors like the others.
+_WITH_PARENS = re.compile(r"\(\s*(?:with|avec|mit|con|com|met|med)\s+([^()]+)\)", re.I)
 #: Name separators: commas, semicolons, ampersands, pipes, slashes and the word
 #: "and" in the languages above (und, et, y, e, en, og, och, i).
 _SPLIT = re.compile(r"\s*(?:;|,|&|\||/|\s(?:and|und|et|y|e|en|og|och|i|и|a)\s|\band\b)\s*", re.I)
+#: An ampersand with a single letter on either side is part of a name ("Mac & i",
+#: "AT&T", "Q&A"); a letter followed by a period is an initial ("Smith & J. Doe"), not
+#: such a letter. It is masked with a private-use character while splitting.
+_JOINING_AMP = re.compile(r"(?<!\w)\w\s*&(?=\s*\w)|(?<=\w)\s*&\s*\w(?![\w.])")
+_AMP_MARK = "\ue000"
 _URL = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|\S+\.(?:com|org|net|co\.uk)\b", re.I)
-_PARENS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+#: Bracketed parts of a name are dropped: a handle, an affiliation, a URL ("Jane Doe
+#: (AFP)"). Parentheses between two capitalised words of a name (group "keep") hold a
+#: nickname or middle names and are part of the name as its bearer writes it ("William
+#: (Bill) Smith", "Bruno (Henrique Zecchin) Rodrigues").
+_PARENS = re.compile(
+    r"(?P<keep>(?<=[^\W\d_])\s+\((?:[^\W\d_]|[ .'’-]){1,40}\)(?=\s+[A-ZÀ-Ý]))|\([^)]*\)|\[[^\]]*\]"
+)
 _HANDLE = re.compile(r"(?:^|\s)@\w+")
 _DIGITS = re.compile(r"\d")
 #: Trailing furniture after a name: "X | Updated ...", "X - 5 min read", "X Published ...".
@@ -41,9 +56,12 @@ _TAIL = re.compile(
 )
 #: A date written after the names with no separator: "By X March 25, 2015",
 #: "Von X 25. März 2015", "By X 03/25/2015" (a month name counts only next to a day
-#: number, so "May Smith" stays a name).
+#: number, so "May Smith" stays a name). A day number may also be glued to the last
+#: name, when the name and the date are adjacent inline elements with no space
+#: between them in the markup ("by X Nolan22 Dec 2016").
 _DATE_TAIL = re.compile(
-    r"\s+(?:(?:" + _MONTH_RE + r")\.?\s+\d{1,2}(?!\d)|\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:" + _MONTH_RE
+    r"(?:\s+|(?<=[^\W\d_])(?=\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:" + _MONTH_RE + r")\b))"
+    r"(?:(?:" + _MONTH_RE + r")\.?\s+\d{1,2}(?!\d)|\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:" + _MONTH_RE
     + r")\b|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}(?!\d)).*$",
     re.I,
 )
@@ -89,7 +107,7 @@ def clean_name(raw: str) -> str | None:
     if not raw:
         return None
     s = _URL.sub(" ", raw)
-    s = _PARENS.sub(" ", s)
+    s = _PARENS.sub(lambda m: m.group("keep") or " ", s)
     s = _HANDLE.sub(" ", s)
     s = _strip_prefix(" ".join(s.split()))
     s = s.strip(" \t.,;:|-–—•·*'\"“”()[]")
@@ -116,8 +134,11 @@ def clean_name(raw: str) -> str | None:
 
 
 def split_names(text: str) -> list[str]:
-    """Split "X and Y", "X, Y & Z", "X und Y" into parts, dropping job-title parts."""
-    parts = [p for p in _SPLIT.split(text) if p and p.strip()]
+    """Split "X and Y", "X, Y & Z", "X und Y" into parts, dropping job-title parts.
+    An ampersand next to a single letter joins, it does not separate: "Mac & i",
+    "AT&T", "Q&A" are one name."""
+    text = _JOINING_AMP.sub(lambda m: m.group(0).replace("&", _AMP_MARK), text)
+    parts = [p.replace(_AMP_MARK, "&") for p in _SPLIT.split(text) if p and p.strip()]
     out: list[str] = []
     for p in parts:
         p = p.strip()
@@ -143,6 +164,7 @@ def parse_byline(text: str | None) -> tuple[str, ...]:
         return ()
     try:
         s = " ".join(_URL.sub(" ", text).split())
+        s = _WITH_PARENS.sub(r", \1", s)
         if len(s) > MAX_BYLINE_CHARS:
             return ()
         s = _strip_prefix(s)
@@ -163,12 +185,27 @@ def parse_byline(text: str | None) -> tuple[str, ...]:
 _PARTICLES = frozenset("de da do dos das del della di du la le van von der den ten ter zu bin ibn al el y e".split())
 
 
+#: Nouns that name a newsroom role; a capitalised line that starts or ends with one is
+#: a job title set under the author's name ("Contributing Correspondent", "Staff
+#: Writer", "Envoyé spécial", "Corresponsal en Londres"), not a name. English, German,
+#: French, Spanish, Portuguese, Italian and Dutch, from the author boxes of news CMSs.
+ROLE_NOUNS = frozenset(
+    "reporter correspondent editor writer columnist contributor producer journalist analyst photographer "
+    "illustrator intern redakteur redakteurin korrespondent korrespondentin reporterin journalistin autorin "
+    "journaliste correspondant correspondante rédacteur rédactrice chroniqueur chroniqueuse envoyé envoyée "
+    "periodista corresponsal redactor redactora columnista jornalista correspondente repórter redator "
+    "giornalista corrispondente inviato inviata redattore redattrice verslaggever redacteur".split()
+)
+
+
 def looks_like_person(name: str) -> bool:
     """Two to five words, each capitalised or a particle: "Alex Perry", "Michiel de Jong".
-    For bylines found by class names alone, where "Movies" or "Continue reading the
-    main story" sit in the same containers."""
+    For bylines found by class names alone, where "Movies", "Continue reading the
+    main story" or a job title ("Contributing Correspondent") sit in the same containers."""
     words = name.split()
     if not 2 <= len(words) <= 5:
+        return False
+    if words[0].casefold() in ROLE_NOUNS or words[-1].casefold() in ROLE_NOUNS:
         return False
     for w in words:
         if w.lower() in _PARTICLES:

@@ -43,6 +43,10 @@ TAIL_WINDOW = 4
 #: standfirst, byline and date below it).
 TITLE_BEFORE = 1
 TITLE_AFTER = 8
+#: How many blocks under the headline a visible byline may sit, when the body starts
+#: further down: a share bar of a dozen buttons (one block each) comes between them on
+#: the Washington Post's pages (14 blocks in Readability's wapo-1), with room to spare.
+HEADLINE_BYLINE_WINDOW = 20
 #: How many blocks from the top a visible byline/date may sit when no body is known.
 NO_BODY_WINDOW = 60
 #: htmldate's extensive search finds 3-4 more dates in 100 on the htmldate corpus
@@ -86,17 +90,36 @@ def _window(blocks: Sequence[Block], kept: Sequence[int]) -> list[Block]:
     return list(blocks[:NO_BODY_WINDOW])
 
 
+def _byline_window(blocks: Sequence[Block], kept: Sequence[int], titles: Sequence[str | None]) -> list[Block]:
+    """The window around the body start, plus the blocks under the headline down to the
+    body start: a share bar or a photo gallery can push the body far below the byline."""
+    seen = {b.index: b for b in _window(blocks, kept)}
+    head = _headline_index(blocks, titles)
+    if head is not None:
+        stop = min(len(blocks), head + 1 + HEADLINE_BYLINE_WINDOW)
+        if kept:
+            stop = min(stop, min(kept))
+        for i in range(head + 1, stop):
+            seen.setdefault(i, blocks[i])
+    return [seen[i] for i in sorted(seen)]
+
+
 def _visible_byline(
-    blocks: Sequence[Block], kept: Sequence[int], node_cues: Mapping[int, str] | None = None
+    blocks: Sequence[Block], kept: Sequence[int], node_cues: Mapping[int, str] | None = None,
+    titles: Sequence[str | None] = (),
 ) -> tuple[str | None, tuple[str, ...], int]:
     """The raw byline line near the body start, the names it gives, and how sure it is:
     0 for a line that starts like a byline ("By X", "Par X", "Von X"), 1 for a line in
     an element whose own class says byline/author, 2 for one whose parents say so
-    (both 1 and 2 only when the names look like people's names), 3 for none."""
+    (both 1 and 2 only when the names look like people's names), 3 for none.
+    Headings are headlines and section titles, except a heading element whose own
+    class says byline (some themes set the byline in an `<h5 class="byline">`)."""
     best: tuple[int, str, tuple[str, ...]] | None = None
-    for b in _window(blocks, kept):
+    for b in _byline_window(blocks, kept, titles):
         text = b.text.strip()
-        if not text or len(text) > MAX_BYLINE_CHARS or b.kind is BlockKind.HEADING:
+        if not text or len(text) > MAX_BYLINE_CHARS:
+            continue
+        if b.kind is BlockKind.HEADING and not (node_cues and BYLINE_CUES.search(node_cues.get(b.node, ""))):
             continue
         if looks_like_byline(text):
             rank = 0
@@ -118,18 +141,27 @@ def _visible_byline(
     return (best[1], best[2], best[0]) if best else (None, (), 3)
 
 
-def _title_window(blocks: Sequence[Block], title: str | None) -> range:
-    """Blocks around the heading that repeats the title: the date and byline sit next to
-    the headline even when the scorer's body starts far below it (comments, teasers)."""
-    t = norm(title)
-    if len(t) < 8:
-        return range(0)
+def _headline_index(blocks: Sequence[Block], titles: Sequence[str | None]) -> int | None:
+    """Index of the first h1/h2 that repeats one of the titles (the whole title, or its
+    start when the title adds a site name or the heading a kicker)."""
+    ts = [t for t in (norm(x) for x in titles) if len(t) >= 8]
+    if not ts:
+        return None
     for b in blocks:
         if b.kind is BlockKind.HEADING and b.level <= 2:
             h = norm(b.text)
-            if h and (h == t or len(h) >= 10 and (t.startswith(h) or h.startswith(t))):
-                return range(max(0, b.index - TITLE_BEFORE), min(len(blocks), b.index + TITLE_AFTER + 1))
-    return range(0)
+            if h and any(h == t or len(h) >= 10 and (t.startswith(h) or h.startswith(t)) for t in ts):
+                return b.index
+    return None
+
+
+def _title_window(blocks: Sequence[Block], title: str | None) -> range:
+    """Blocks around the heading that repeats the title: the date and byline sit next to
+    the headline even when the scorer's body starts far below it (comments, teasers)."""
+    i = _headline_index(blocks, (title,))
+    if i is None:
+        return range(0)
+    return range(max(0, i - TITLE_BEFORE), min(len(blocks), i + TITLE_AFTER + 1))
 
 
 def _date_blocks(blocks: Sequence[Block], kept: Sequence[int], title: str | None) -> list[Block]:
@@ -378,15 +410,23 @@ def read_html_metadata(
                               mt.first(("application-name", "apple-mobile-web-app-title"))) if s]
     site_name = site_names[0] if site_names else None
 
+    html_title = None
+    t = tree.find(".//title")
+    if t is not None:
+        html_title = " ".join("".join(t.itertext()).split()) or None
+    og_title = mt.first(("og:title",))
+
     # Authors: structured sources first, then microdata and visible bylines.
     # A "By X" line near the title outranks rel=author links (often the wire service or
-    # a related article's author); a line found by class names alone comes last.
-    byline_line, visible, sure = _visible_byline(blocks, kept, getattr(doc, "node_cues", None))
+    # a related article's author); a line found by class names alone comes last. The
+    # titles find the headline, under which the visible byline is looked for too.
+    byline_line, visible, sure = _visible_byline(blocks, kept, getattr(doc, "node_cues", None),
+                                                 (html_title, og_title, ld.headline))
     authors = clean_authors(ld.authors)
     if not authors:
-        authors = clean_authors(mt.first_key(("dc.creator", "dc:creator", "dcterms.creator", "author", "article:author",
-                                        "parsely-author", "sailthru.author", "citation_author", "byl",
-                                        "article:author_name")))
+        authors = clean_authors(mt.first_key(("dc.creator", "dcterms.creator", "author", "article:author",
+                                              "og:article:author", "parsely-author", "sailthru.author",
+                                              "citation_author", "byl", "article:author_name")))
     if not authors and sure == 0:
         authors = visible
     if not authors:
@@ -400,12 +440,7 @@ def read_html_metadata(
     if len(authors) > 1:
         authors = tuple(a for a in authors if norm(a) not in sites_n) or authors
 
-    html_title = None
-    t = tree.find(".//title")
-    if t is not None:
-        html_title = " ".join("".join(t.itertext()).split()) or None
-    og_title = mt.first(("og:title",))
-    structured_titles = [_jsonld_title(ld, html_title or og_title), mt.first(("dc.title", "dc:title", "dcterms.title")),
+    structured_titles = [_jsonld_title(ld, html_title or og_title), mt.first(("dc.title", "dcterms.title")),
                          og_title, mt.first(("twitter:title",)), mt.first(("parsely-title",))]
     title = choose_title(structured_titles, html_title, _h1s(blocks), site_names, url, authors)
 

@@ -5,7 +5,10 @@ microdata (itemprop) and RDFa (property) attributes, `<html lang>`, canonical li
 returns a `MetaTags`: a mapping of lower-cased key -> values in page order, plus the
 few things that are not meta elements. Keys are the `name`, `property`,
 `itemprop` or `http-equiv` attribute as written (e.g. "og:title",
-"article:published_time", "author", "dc.creator", "itemprop:datepublished").
+"article:published_time", "author", "dc.creator", "itemprop:datepublished"), except
+that Dublin Core's RDFa form "dc:title" is read as its meta-name form "dc.title".
+When a page gives the same key in `<meta property=...>` and `<meta name=...>`, the
+`property` values win (RDFa is the stricter markup; Readability.js prefers it too).
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ PUBLISHED_KEYS = (
     "itemprop:datepublished", "datepublished", "article.published", "published_time", "published-date",
     "publish-date", "publishdate", "publish_date", "pubdate", "pub_date", "publication_date",
     "sailthru.date", "parsely-pub-date", "citation_publication_date", "citation_date", "dc.date.issued",
-    "dcterms.issued", "dc.date.created", "dcterms.created", "dc.date", "dcterms.date", "dc:date",
+    "dcterms.issued", "dc.date.created", "dcterms.created", "dc.date", "dcterms.date",
     "originalpublicationdate", "article_date_original", "cxenseparse:recs:publishtime", "og:pubdate",
     "bt:pubdate", "date", "created", "creation_date", "datecreated", "itemprop:datecreated",
     "release_date", "rnews:datepublished", "dc.created", "last-modified-date-original",
@@ -34,11 +37,11 @@ MODIFIED_KEYS = (
     "dcterms.modified", "dc.date.modified", "last-modified", "lastmod", "modified", "updated",
 )
 AUTHOR_KEYS = (
-    "author", "article:author", "og:article:author", "dc.creator", "dc:creator", "dcterms.creator",
+    "author", "article:author", "og:article:author", "dc.creator", "dcterms.creator",
     "citation_author", "sailthru.author", "parsely-author", "byl", "twitter:creator", "creator",
     "article:author_name", "book:author",
 )
-TITLE_KEYS = ("og:title", "twitter:title", "dc.title", "dc:title", "dcterms.title", "parsely-title",
+TITLE_KEYS = ("og:title", "twitter:title", "dc.title", "dcterms.title", "parsely-title",
               "sailthru.title", "citation_title", "title", "headline", "itemprop:headline")
 DESCRIPTION_KEYS = ("og:description", "description", "twitter:description", "dc.description",
                     "dcterms.description", "itemprop:description")
@@ -59,6 +62,17 @@ MICRODATA_PROPS = frozenset(("author", "creator", "datepublished", "datecreated"
 _RDFA_WANTED = re.compile(r"title|headline|creator|author|date|published|modified|issued|created|section|site_name")
 #: Microdata values longer than this are containers, not values.
 MAX_VALUE_CHARS = 300
+
+#: Dublin Core written as an RDFa CURIE ("dc:creator", "dcterms:issued") names the
+#: same term as the meta-name form ("DC.creator", "dcterms.issued").
+_DC_CURIE = re.compile(r"^(dc|dcterms):")
+
+
+def _key(attr_value: str) -> str:
+    if not attr_value.startswith(("dc:", "dcterms:")):  # the common case, without a regex call
+        return attr_value
+    return _DC_CURIE.sub(r"\1.", attr_value)
+
 
 #: One C-level query for every element that can carry metadata (cheaper than a Python walk).
 _XPATH = etree.XPath("//meta|//link|//time|//*[@itemprop]|//*[@property]|//a[@rel]")
@@ -121,16 +135,18 @@ def _cues(el: Any) -> str:
 def read_meta(tree: Any) -> MetaTags:
     """Collect meta tags, microdata, RDFa, `<time>` and author links in one pass."""
     values: dict[str, list[str]] = {}
+    # values of <meta property=...>: they replace <meta name=...> values of the same key
+    props: dict[str, list[str]] = {}
     canonical = None
     author_links: list[str] = []
     times: list[tuple[str, str]] = []
 
-    def add(key: str, value: str | None) -> None:
+    def add(key: str, value: str | None, into: dict[str, list[str]] | None = None) -> None:
         if value is None:
             return
         v = " ".join(value.split())
         if v:
-            values.setdefault(key, []).append(v)
+            (values if into is None else into).setdefault(key, []).append(v)
 
     try:
         html_lang = tree.get("lang") or tree.get("xml:lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang")
@@ -146,7 +162,7 @@ def read_meta(tree: Any) -> MetaTags:
                         prefix = "itemprop:" if attr == "itemprop" else ""
                         # RDFa allows several space-separated properties in one attribute.
                         for key in k.lower().split():
-                            add(prefix + key, content)
+                            add(prefix + _key(key), content, props if attr == "property" else values)
                 continue
             if tag == "link":
                 rel = (el.get("rel") or "").lower()
@@ -181,13 +197,14 @@ def read_meta(tree: Any) -> MetaTags:
             if rdfa and tag != "meta":
                 for p in rdfa.lower().split():
                     if _RDFA_WANTED.search(p):
-                        add(p, (el.get("content") or _text(el, MAX_VALUE_CHARS))[:MAX_VALUE_CHARS])
+                        add(_key(p), (el.get("content") or _text(el, MAX_VALUE_CHARS))[:MAX_VALUE_CHARS])
             if tag == "a" and (el.get("rel") or "").lower() == "author":
                 t = _text(el, MAX_VALUE_CHARS)
                 if t:
                     author_links.append(t)
     except Exception:  # noqa: BLE001 - bad markup must never stop the stage
         html_lang = None
+    values.update(props)
     return MetaTags(
         values={k: tuple(v) for k, v in values.items()},
         html_lang=html_lang,

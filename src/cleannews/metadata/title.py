@@ -2,8 +2,9 @@
 
 Site names are stripped as prefixes or suffixes ("Title | Site", "Site - Title",
 "Title - Section - Site") only when a segment matches a known site name
-(og:site_name, JSON-LD publisher/WebSite, application-name) or the domain; a
-`<title>` whose segments match no known name is kept whole.
+(og:site_name, JSON-LD publisher/WebSite, application-name) or the domain, or
+names itself a site ("My website", "Le blog de Marie"); a `<title>` whose segments
+match no known name is kept whole.
 """
 
 from __future__ import annotations
@@ -21,6 +22,19 @@ MAX_SITE_WORDS = 6
 #: A domain stem marks a segment as the site only in a short segment ("Dropbox Blog",
 #: not "How we designed Dropbox's ATF").
 MAX_DOMAIN_SEGMENT_WORDS = 3
+#: Words by which a site names itself in its own title: "Title – My website",
+#: "Title | Jane's blog", "Title - Le blog de Marie" (English, German, French,
+#: Spanish, Portuguese, Italian, Dutch, Scandinavian). An end segment of at most
+#: MAX_DOMAIN_SEGMENT_WORDS words whose last word is one of these, or of at most
+#: MAX_SELF_NAMED_WORDS whose first or second word (after an article) is one followed
+#: by a preposition (the Romance and Germanic order), is the site even when no site
+#: name is known. From Readability's "title-en-dash" test page; a longer segment ending
+#: in "website" is more likely a headline's own words ("How to build your own website").
+SITE_WORDS = frozenset(
+    "website site homepage blog weblog webseite sitio sito blogue webstek hjemmeside webbplats".split()
+)
+_SITE_WORD_PREPOSITIONS = frozenset("de di du des del della da do von van".split())
+MAX_SELF_NAMED_WORDS = 5
 #: Stripping that leaves fewer words than this is undone: "Mozilla - Wikipedia" is
 #: better kept whole than cut to one word (readability.js keeps such titles too).
 MIN_STRIPPED_WORDS = 3
@@ -29,12 +43,15 @@ MIN_TITLE_CHARS = 6
 MAX_TITLE_CHARS = 400
 
 
+#: What `norm` drops: `\W` is exactly "not str.isalnum()" but for the underscore.
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
 def norm(s: str | None) -> str:
     """Lower-case letters and digits only, accents removed: for comparing titles and names."""
     if not s:
         return ""
-    s = unicodedata.normalize("NFKD", s.casefold())
-    return "".join(c for c in s if c.isalnum())
+    return _NOT_ALNUM.sub("", unicodedata.normalize("NFKD", s.casefold()))
 
 
 def _domain_stems(url: str | None) -> set[str]:
@@ -62,7 +79,19 @@ def _is_site(segment: str, sites: set[str], stems: set[str]) -> bool:
         for d in stems:
             if n == d or n.startswith(d) or n.endswith(d) or (len(n) >= 4 and n in d):
                 return True
-    return False
+    return _names_itself_a_site(segment)
+
+
+def _names_itself_a_site(segment: str) -> bool:
+    """ "My website", "Jane's blog", "Blog de Marie": a segment that says it is a site."""
+    words = [w.strip(".,:;!?'’\"()") for w in segment.casefold().split()]
+    if not words or len(words) > MAX_SELF_NAMED_WORDS:
+        return False
+    if words[-1] in SITE_WORDS and len(words) <= MAX_DOMAIN_SEGMENT_WORDS:
+        return True
+    # "Blog de Marie", "Le blog de Marie": the site word first or after an article
+    return any(words[i] in SITE_WORDS and words[i + 1] in _SITE_WORD_PREPOSITIONS
+               for i in range(min(2, len(words) - 2)))
 
 
 def _is_cjk(s: str) -> bool:
@@ -76,7 +105,9 @@ def split_segments(title: str) -> list[str]:
 def strip_site_name(
     title: str | None, site_names: Iterable[str] = (), url: str | None = None, others: Iterable[str] = ()
 ) -> str | None:
-    """Drop leading and trailing segments that name the site (or an author in `others`).
+    """Drop leading and trailing segments that name the site, or that are exactly one of
+    the names in `others` (the author of a personal site: the caller passes them when
+    the page names no site).
 
     >>> strip_site_name("Obama admits X - BBC News", ["BBC News"])
     'Obama admits X'
@@ -84,19 +115,21 @@ def strip_site_name(
     if not title:
         return None
     title = " ".join(title.split())
-    sites = {norm(s) for s in site_names if s} | {norm(o) for o in others if o}
+    sites = {norm(s) for s in site_names if s}
     sites.discard("")
+    owners = {norm(o) for o in others if o} - {""}
     stems = _domain_stems(url)
-    if not sites and not stems:
-        return title
     segs = split_segments(title)
     if len(segs) < 2:
         return title
     # Keep the original text between kept segments: find the span of the kept ones.
     start, end = 0, len(segs)
-    while end - start > 1 and _is_site(segs[end - 1], sites, stems):
+    def is_site(seg: str) -> bool:
+        return _is_site(seg, sites, stems) or norm(seg) in owners
+
+    while end - start > 1 and is_site(segs[end - 1]):
         end -= 1
-    while end - start > 1 and _is_site(segs[start], sites, stems):
+    while end - start > 1 and is_site(segs[start]):
         start += 1
     if (start, end) == (0, len(segs)):
         return title
@@ -137,20 +170,23 @@ def choose_title(
     trailing segment may be part of the headline ("Evolve: Shared Mutable History —
     evolve extension for Mercurial"). When a site segment was stripped and what
     remains starts with an `<h1>`, the rest is a section ("Headline | News | Site").
-    `authors` is accepted for compatibility and not used: an author is not a site.
+    An author is not a site, except on a page that names no site: there a segment
+    that is exactly the author's name is the personal site's name ("Post | Code |
+    Jane Doe"; a news site's "Headline | Columnist" keeps the name, it has a site name).
     """
     sites = [s for s in site_names if s]
+    owners = () if sites else tuple(a for a in authors if a)
     site_norms = {norm(s) for s in sites} - {""}
     page_norm = norm(html_title)
     # a site-level title, unless the page's own <title> says the same (then a badly
     # filled application-name is what repeats the headline)
     structured_ok = [s for s in structured if s and (norm(s) not in site_norms or norm(s) == page_norm)]
-    cands = [c for c in (_clean(strip_site_name(s, sites, url)) for s in structured_ok) if c]
+    cands = [c for c in (_clean(strip_site_name(s, sites, url, owners)) for s in structured_ok) if c]
     heads = [h for h in (_clean(h) for h in h1s) if h]
     if cands:
         return cands[0]
     whole = _clean(html_title)
-    page_title = _clean(strip_site_name(html_title, sites, url))
+    page_title = _clean(strip_site_name(html_title, sites, url, owners))
     if page_title:
         n = norm(page_title)
         if page_title != whole:
