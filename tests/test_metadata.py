@@ -410,3 +410,36 @@ def test_structured_author_values():
     assert clean_authors(["Reuters, AP"]) == ("Reuters", "AP")
     assert clean_authors(["Bradley M. Kuhn (http://example.org/bkuhn/)"]) == ("Bradley M. Kuhn",)
     assert parse_byline("Written by Rob Ewaschuk Edited by Betsy Beyer") == ("Rob Ewaschuk",)
+
+
+# --- dates: lines giving both dates, times inside dates ----------------------------
+@pytest.mark.parametrize(
+    "text, published, modified",
+    [
+        ("Dec. 6, 2024, 10:00 PM UTC / Updated Dec. 7, 2024, 12:43 PM UTC",
+         dt.datetime(2024, 12, 6, 22, 0, tzinfo=dt.timezone.utc), dt.datetime(2024, 12, 7, 12, 43, tzinfo=dt.timezone.utc)),
+        ("March 2, 2020 / 9:05 AM / Updated 3 hours ago", dt.datetime(2020, 3, 2, 9, 5), None),
+        ("Written: 2021-05-04 10:00:12 / Updated: 2021-05-04 11:30:00",
+         dt.datetime(2021, 5, 4, 10, 0, 12), dt.datetime(2021, 5, 4, 11, 30)),
+        ("Veröffentlicht am 3. März 2021, aktualisiert am 4. März 2021", dt.date(2021, 3, 3), dt.date(2021, 3, 4)),
+        ("Updated March 9, 2023", None, dt.date(2023, 3, 9)),
+    ],
+)
+def test_split_labelled_dates(text, published, modified):
+    from cleannews.metadata.dates import split_labelled_dates
+
+    assert split_labelled_dates(text) == (published, modified)
+
+
+def test_visible_line_with_publication_and_update():
+    line = '<p class="timestamp">Dec. 6, 2024, 10:00 PM UTC / Updated Dec. 7, 2024, 12:43 PM UTC</p>'
+    m = meta_of(_article("", line), None)
+    assert m.date == dt.datetime(2024, 12, 6, 22, 0, tzinfo=dt.timezone.utc)
+    assert m.modified == dt.datetime(2024, 12, 7, 12, 43, tzinfo=dt.timezone.utc)
+
+
+def test_numbers_inside_dates_are_not_times():
+    assert parse_date_text("Stand 12.11.2021 (gültig seit 05.11.2021)") == dt.date(2021, 11, 12)
+    assert parse_date_text("Veröffentlicht am 06.10.2023 (Letztes Update: 06.10.2023)") == dt.date(2023, 10, 6)
+    assert parse_date_text("16.08.2019 Downloads: 22.273") == dt.date(2019, 8, 16)
+    assert parse_date_text("06.01.2025 14.30 Uhr") == dt.datetime(2025, 1, 6, 14, 30)

@@ -74,8 +74,9 @@ _ISO = re.compile(
     r"(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?(?!\d))?)?"
 )
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?$")
+# A time is no part of a dotted date: in "06.10.2023" neither "06.10" nor "10.20" is a time.
 _TIME = re.compile(
-    r"(?<![\d:])(\d{1,2})(?:[:h.](\d{2}))(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?"
+    r"(?<![\d:.])(\d{1,2})(?:[:h.](\d{2}))(?::(\d{2}))?(?!\.?\d)\s*(a\.?m\.?|p\.?m\.?)?"
     r"(?:\s*(?:\(?(" + _TZ_RE + r")\)?(?![A-Za-z])|(?:UTC|GMT)?\s*([+-]\d{1,2}(?::?\d{2})?)(?!\d)))?",
     re.I,
 )
@@ -103,6 +104,13 @@ _URL_DATE_DMY = re.compile(r"/(\d{1,2})([._-])(\d{1,2})\2(\d{4})(?:/|\.html?|$)"
 MODIFIED_WORDS = re.compile(
     r"\b(updated?|modified|last\s+edit|revised|aktualisiert|mis à jour|actualizad[oa]|aggiornat[oa]|"
     r"atualizad[oa]|bijgewerkt|oppdatert|uppdaterad|opdateret)\b",
+    re.I,
+)
+#: Words that mark a date as the publication date when a line gives more than one
+#: ("Written: 2023-11-07 15:03 / Updated: 2023-11-07 15:30", "Published ... Updated ...").
+PUBLISHED_WORDS = re.compile(
+    r"\b(?:(?:first\s+)?published|posted|written|created|erstellt|veröffentlicht|erschienen|publié|publicado|"
+    r"pubblicato|gepubliceerd|geplaatst)\b",
     re.I,
 )
 #: Labels in front of a visible date, stripped before parsing.
@@ -299,6 +307,41 @@ def date_from_url(url: str | None) -> _dt.date | None:
 def is_modified_label(text: str) -> bool:
     """True when a visible date line says it is an update ("Updated 13:25 IST ...")."""
     return bool(MODIFIED_WORDS.search(text[:40]))
+
+
+def split_labelled_dates(text: str) -> tuple[DateValue | None, DateValue | None]:
+    """(published, modified) of a visible date line that may give both.
+
+    The line is cut at its labels: a part under an update label ("Updated",
+    "Aktualisiert", ...) gives the modification date, a part under a publication
+    label, or the part before any label, gives the publication date. So
+    "Dec. 6, 2024, 10:00 PM UTC / Updated Dec. 7, 2024, 12:43 PM UTC" is published on
+    the 6th and modified on the 7th, and "January 19, 2020 / 12:25 PM / Updated 8
+    hours ago" is published on the 19th (the relative update is not resolved).
+    """
+    if not text or not isinstance(text, str):
+        return None, None
+    s = " ".join(text.split())[:200]
+    cuts = sorted(
+        [(m.start(), m.end(), False) for m in PUBLISHED_WORDS.finditer(s)]
+        + [(m.start(), m.end(), True) for m in MODIFIED_WORDS.finditer(s)]
+    )
+    if not cuts:
+        return parse_date_text(s), None
+    published = modified = None
+    # the part before the first label reads as the publication date
+    if cuts[0][0] > 0:
+        published = parse_date_text(s[: cuts[0][0]])
+    for i, (_start, end, is_mod) in enumerate(cuts):
+        part = s[end: cuts[i + 1][0] if i + 1 < len(cuts) else len(s)]
+        d = parse_date_text(part)
+        if d is None:
+            continue
+        if is_mod:
+            modified = modified or d
+        else:
+            published = published or d
+    return published, modified
 
 
 def day_of(value: DateValue | None) -> _dt.date | None:

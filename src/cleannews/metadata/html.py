@@ -20,9 +20,10 @@ from cleannews.metadata.dates import (
     DateValue,
     date_from_url,
     day_of,
-    is_modified_label,
+    MODIFIED_WORDS,
     parse_date_text,
     parse_iso,
+    split_labelled_dates,
 )
 from cleannews.metadata.images import html_images
 from cleannews.metadata.jsonld import JsonLd, read_jsonld
@@ -178,17 +179,14 @@ def _visible_dates(
         if (DATE_CUES.search(b.cues) or _DATE_LABEL.match(text)) and not (in_body and len(text) > 80):
             if not _HAS_YEAR.search(text):
                 continue
-            d = parse_date_text(text)
-            if d is None:
-                continue
-            if is_modified_label(text):
-                mod = mod or d
-            elif pub is None:
-                pub = d
+            p, m = split_labelled_dates(text)
+            mod = mod or m
+            pub = pub or p
             continue
         if line is None:
-            d = _line_date(text)
-            if d is not None and not is_modified_label(text):
+            # a line that also gives an update: only its publication part counts
+            d = split_labelled_dates(text)[0] if MODIFIED_WORDS.search(text) else _line_date(text)
+            if d is not None:
                 line = d
     return pub, mod, line
 
@@ -206,8 +204,8 @@ def _wide_dates(blocks: Sequence[Block], kept: Sequence[int]) -> DateValue | Non
             continue
         if not (DATE_CUES.search(b.cues) or _DATE_LABEL.match(text) or b.index > last >= 0):
             continue
-        d = parse_date_text(text)
-        if d is not None and not is_modified_label(text):
+        d = split_labelled_dates(text)[0]
+        if d is not None:
             return d
     return None
 
@@ -304,8 +302,10 @@ def _pick_date(c: Mapping[str, DateValue | None]) -> tuple[DateValue | None, Dat
         if v is None or d is None:
             continue
         score[d] = score.get(d, 0.0) + w
-        if d not in best or _precision(v) > _precision(best[d]):
+        if d not in best:
             best[d] = v
+        else:
+            best[d] = _more_precise(v, best[d])
     published: DateValue | None = None
     if score:
         published = best[max(score, key=lambda d: score[d])]
@@ -318,6 +318,19 @@ def _pick_date(c: Mapping[str, DateValue | None]) -> tuple[DateValue | None, Dat
             published = url_day
     modified = c["jsonld_modified"] or c["meta_modified"] or c["time_modified"] or c["visible_modified"]
     return published, modified
+
+
+def _more_precise(v: DateValue, than: DateValue) -> DateValue:
+    """The more precise of two values for one day: a zone beats none, a time beats a
+    bare day. The same minute once with seconds (a machine value) and once without
+    (visible text rounds to the minute) gives the second value with the seconds."""
+    pv, pt = _precision(v), _precision(than)
+    if pv != pt:
+        return v if pv > pt else than
+    if (isinstance(v, _dt.datetime) and isinstance(than, _dt.datetime) and than.second == 0 and v.second != 0
+            and v.replace(second=0, microsecond=0) == than.replace(second=0, microsecond=0)):
+        return than.replace(second=v.second)
+    return than
 
 
 def _precision(v: DateValue) -> int:
