@@ -443,3 +443,31 @@ def test_numbers_inside_dates_are_not_times():
     assert parse_date_text("Veröffentlicht am 06.10.2023 (Letztes Update: 06.10.2023)") == dt.date(2023, 10, 6)
     assert parse_date_text("16.08.2019 Downloads: 22.273") == dt.date(2019, 8, 16)
     assert parse_date_text("06.01.2025 14.30 Uhr") == dt.datetime(2025, 1, 6, 14, 30)
+
+
+def _titled(title: str, after: str = "", before: str = "") -> str:
+    para = "<p>" + "The committee met on Thursday to talk about the budget for next year. " * 6 + "</p>"
+    return page(f"<title>{title}</title>", f"{before}<h1>{title}</h1>{after}{para * 3}")
+
+
+def test_headline_day_is_an_event_unless_it_opens_the_headline():
+    m = meta_of(_titled("Minutes of the board meeting of 10 October 2019", '<p class="entry-meta">26/12/2019 by Webteam</p>'), None)
+    assert m.date == dt.date(2019, 12, 26)
+    m = meta_of(_titled("23.01.2022 - Local team wins the final"), None)
+    assert m.date == dt.date(2022, 1, 23)
+
+
+def test_dateline_opening_a_long_intro():
+    intro = "<p>31. Oktober 2023. " + "Die Kolumne handelt vom Theater und seinen Figuren. " * 6 + "</p>"
+    m = meta_of(_titled("Eine Kolumne über das Theater", intro), None)
+    assert m.date == dt.date(2023, 10, 31)
+
+
+def test_day_glued_to_a_label():
+    assert parse_date_text("Original Research7 April 2020") == dt.date(2020, 4, 7)
+
+
+def test_dates_in_a_navigation_menu_are_furniture():
+    nav = '<ul class="currentnav level1"><li>Report 31. Dezember 2021</li></ul>'
+    m = meta_of(_titled("Weekly report on the snow", "", nav), None)
+    assert m.date is None or m.date != dt.date(2021, 12, 31)

@@ -83,9 +83,10 @@ _TIME = re.compile(
 _TIME_AMPM = re.compile(r"(?<![\d:])(\d{1,2})\s*(a\.?m\.?|p\.?m\.?)(?:\s*(" + _TZ_RE + r")(?![A-Za-z]))?", re.I)
 # "January 6th, 2025", "Jan. 6 2025"
 _MDY = re.compile(r"\b(" + _MONTH_RE + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?\.?,?\s+(\d{4})\b", re.I)
-# "6 January 2025", "6. Januar 2025", "6th of January, 2025", "6 de enero de 2025"
+# "6 January 2025", "6. Januar 2025", "6th of January, 2025", "6 de enero de 2025"; the day
+# may follow a label glued to it by the markup ("Original Research7 April 2020").
 _DMY = re.compile(
-    r"\b(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s*(?:of\s+|de\s+)?(" + _MONTH_RE + r")\.?,?\s+(?:de\s+)?(\d{4})\b", re.I
+    r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s*(?:of\s+|de\s+)?(" + _MONTH_RE + r")\.?,?\s+(?:de\s+)?(\d{4})\b", re.I
 )
 _YMD_TEXT = re.compile(r"\b(\d{4})\.?\s+(" + _MONTH_RE + r")\.?\s+(\d{1,2})\b", re.I)
 # 06.01.2025 / 06/01/2025 / 2025/01/06

@@ -52,7 +52,13 @@ NO_BODY_WINDOW = 60
 HTMLDATE_EXTENSIVE = False
 #: Cues of page furniture whose dates are today's date or a menu's, not the article's
 #: ("Sa, 19. Okt 2019" in a WordPress theme's navigation bar above the headline).
-_FURNITURE_CUES = re.compile(r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|topbar|current-date|currentdate|today|weather)(?:$|[\s_-])")
+#: Tokens that start with "nav" or "menu", or name a kind of navigation ("navtitle",
+#: "currentnav", "mainmenu": a site's menu of its weekly reports names their days), are
+#: furniture too; not every token ending in "nav" ("storytmplbottomnav" holds a date line).
+_FURNITURE_CUES = re.compile(
+    r"(?:^|[\s_-])(?:nav[a-z]*|(?:main|sub|top|side|current)(?:nav|menu)|menu[a-z]*|topbar|current-date|"
+    r"currentdate|today|weather)(?:$|[\s_-])"
+)
 #: Characters of a block's inherited cues that stand for its nearest elements when the
 #: document has no per-node cues.
 NEAR_CUES_CHARS = 80
@@ -75,6 +81,9 @@ _DATE_LABEL = re.compile(
 DATE_LINE_CHARS = 64
 _STARTS_WITH_DATE = re.compile(r"\s*(?:\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+[^\W\d]{3,}\.?\s+\d{4})")
 _SHORT_NUMERIC = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{2})\s*(?:\d{1,2}:\d{2}(?:\s*uhr)?)?\s*$", re.I)
+#: Longer blocks are prose: only a date opening them counts (a dateline), not a date
+#: anywhere inside. (Date lines with a label, a byline and a time stay well under it.)
+DATE_BLOCK_CHARS = 200
 #: A cheap pre-check before the date parser: a year-like number.
 _HAS_YEAR = re.compile(r"(?:19|20)\d\d")
 
@@ -171,9 +180,18 @@ def _visible_dates(
     """(published by cue or label, modified by cue or label, first bare date line)."""
     pub = mod = line = None
     kept_set = set(kept)
+    t = norm(title)
     for b in _date_blocks(blocks, kept, title):
         text = b.text.strip()
-        if not text or len(text) > 200 or _FURNITURE_CUES.search(_near_cues(b, node_cues or {})):
+        if not text or _FURNITURE_CUES.search(_near_cues(b, node_cues or {})):
+            continue
+        if b.kind is BlockKind.HEADING and t and norm(text) == t or len(text) > DATE_BLOCK_CHARS:
+            # The headline and prose give the article's day only in a dateline opening
+            # them ("23.01.2022 - Wierer jubelt", "31. Oktober 2023. Dragqueens sind ...");
+            # a day inside names an event ("Minutes of the meeting of 10 October 2019").
+            # prose: only a dateline opening it ("31. Oktober 2023. Dragqueens sind ...")
+            if line is None and _STARTS_WITH_DATE.match(text):
+                line = _line_date(text[:DATE_LINE_CHARS])
             continue
         in_body = b.index in kept_set
         if (DATE_CUES.search(b.cues) or _DATE_LABEL.match(text)) and not (in_body and len(text) > 80):
