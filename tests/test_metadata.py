@@ -471,3 +471,17 @@ def test_dates_in_a_navigation_menu_are_furniture():
     nav = '<ul class="currentnav level1"><li>Report 31. Dezember 2021</li></ul>'
     m = meta_of(_titled("Weekly report on the snow", "", nav), None)
     assert m.date is None or m.date != dt.date(2021, 12, 31)
+
+
+def test_numeric_day_with_spaces_after_the_dots():
+    assert parse_date_text("Von Deutscher Tennis Bund 4. 2. 2022.") == dt.date(2022, 2, 4)
+    assert parse_date_text("am 1.2.2020.") == dt.date(2020, 2, 1)
+
+
+def test_comment_dates_are_not_the_article_date():
+    comment = '<div class="sect_commentlinks"><div class="member"><p>14. 01. 2020, 13:47</p></div></div>'
+    html = page("<title>Budget talks resume</title><meta property='article:published_time' content='2020-01-13T18:54:00+01:00'>",
+                "<h1>Budget talks resume</h1>" + "<p>" + "The committee met on Thursday to talk about the budget. " * 8
+                + "</p>" + comment)
+    m = meta_of(html, None)
+    assert m.date == dt.datetime(2020, 1, 13, 18, 54, tzinfo=dt.timezone(dt.timedelta(hours=1)))

@@ -90,7 +90,8 @@ _DMY = re.compile(
 )
 _YMD_TEXT = re.compile(r"\b(\d{4})\.?\s+(" + _MONTH_RE + r")\.?\s+(\d{1,2})\b", re.I)
 # 06.01.2025 / 06/01/2025 / 2025/01/06
-_NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?![\d/.-])")
+# German style puts a space after the dots ("4. 2. 2022"); a sentence's full stop may end it.
+_NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})([./-]|\.\s)(\d{1,2})\2(\d{4})(?![\d/-]|\.\d)")
 _NUMERIC_YMD = re.compile(r"(?<![\d/.-])(\d{4})([./])(\d{1,2})\2(\d{1,2})(?![\d/.-])")
 
 #: Dates in a URL path: /2019/01/03/, /2019-01-03-, /20190103/ (htmldate's url patterns).

@@ -55,9 +55,12 @@ HTMLDATE_EXTENSIVE = False
 #: Tokens that start with "nav" or "menu", or name a kind of navigation ("navtitle",
 #: "currentnav", "mainmenu": a site's menu of its weekly reports names their days), are
 #: furniture too; not every token ending in "nav" ("storytmplbottomnav" holds a date line).
+#: So are comments, named by a whole class token: their dates are the readers'
+#: ("sect_commentlinks", "comment-meta"; not "date-comments", a post's date and comment count).
 _FURNITURE_CUES = re.compile(
     r"(?:^|[\s_-])(?:nav[a-z]*|(?:main|sub|top|side|current)(?:nav|menu)|menu[a-z]*|topbar|current-date|"
     r"currentdate|today|weather)(?:$|[\s_-])"
+    r"|(?:^|[\s_])(?:commentlinks?|commentlist|comment-meta|comment-body|commentmetadata)(?:$|[\s_])"
 )
 #: Characters of a block's inherited cues that stand for its nearest elements when the
 #: document has no per-node cues.
