@@ -485,3 +485,33 @@ def test_comment_dates_are_not_the_article_date():
                 + "</p>" + comment)
     m = meta_of(html, None)
     assert m.date == dt.datetime(2020, 1, 13, 18, 54, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+
+
+@pytest.mark.parametrize(
+    "lang, expected",
+    [("en-US", False), ("en_us", False), ("en-GB", True), ("en-IE", True), ("fr", True), ("fr-FR", True),
+     ("en", None), ("", None), (None, None)],
+)
+def test_dayfirst_for_language(lang, expected):
+    from cleannews.metadata.dates import dayfirst_for_language
+
+    assert dayfirst_for_language(lang) is expected
+
+
+def test_numeric_dates_follow_the_page_language():
+    m = meta_of(page("<title>Budget talks resume</title>",
+                     "<h1>Budget talks resume</h1><p class='date'>04/12/2020</p>" + "<p>" + "Talks went on. " * 30 + "</p>",
+                     lang="en-GB"), None)
+    assert m.date == dt.date(2020, 12, 4)
+    m = meta_of(page("<title>Budget talks resume</title>",
+                     "<h1>Budget talks resume</h1><p class='date'>04/12/2020</p>" + "<p>" + "Talks went on. " * 30 + "</p>",
+                     lang="en-US"), None)
+    assert m.date == dt.date(2020, 4, 12)
+
+
+def test_ambiguous_numeric_date_takes_the_reading_structured_data_agrees_with():
+    ld = '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2023-11-08T20:26:28+00:00"}</script>'
+    m = meta_of(page("<title>Budget talks resume</title>" + ld,
+                     "<h1>Budget talks resume</h1><p>08/11/2023 20:26</p>" + "<p>" + "Talks went on. " * 30 + "</p>",
+                     lang="en"), None)
+    assert m.date is not None and m.date.date() == dt.date(2023, 11, 8)

@@ -311,7 +311,7 @@ def is_modified_label(text: str) -> bool:
     return bool(MODIFIED_WORDS.search(text[:40]))
 
 
-def split_labelled_dates(text: str) -> tuple[DateValue | None, DateValue | None]:
+def split_labelled_dates(text: str, *, dayfirst: bool | None = None) -> tuple[DateValue | None, DateValue | None]:
     """(published, modified) of a visible date line that may give both.
 
     The line is cut at its labels: a part under an update label ("Updated",
@@ -329,14 +329,14 @@ def split_labelled_dates(text: str) -> tuple[DateValue | None, DateValue | None]
         + [(m.start(), m.end(), True) for m in MODIFIED_WORDS.finditer(s)]
     )
     if not cuts:
-        return parse_date_text(s), None
+        return parse_date_text(s, dayfirst=dayfirst), None
     published = modified = None
     # the part before the first label reads as the publication date
     if cuts[0][0] > 0:
-        published = parse_date_text(s[: cuts[0][0]])
+        published = parse_date_text(s[: cuts[0][0]], dayfirst=dayfirst)
     for i, (_start, end, is_mod) in enumerate(cuts):
         part = s[end: cuts[i + 1][0] if i + 1 < len(cuts) else len(s)]
-        d = parse_date_text(part)
+        d = parse_date_text(part, dayfirst=dayfirst)
         if d is None:
             continue
         if is_mod:
@@ -344,6 +344,29 @@ def split_labelled_dates(text: str) -> tuple[DateValue | None, DateValue | None]
         else:
             published = published or d
     return published, modified
+
+
+#: Regions whose English writes numeric dates month first (CLDR short date formats:
+#: the US and the territories and countries that follow its usage). English elsewhere
+#: (en-GB, en-IE, en-IN, en-AU...) and other languages write the day first, or the year
+#: first, which the year-first pattern reads whatever the order.
+_MONTH_FIRST_REGIONS = frozenset({"us", "ph", "ca", "as", "gu", "mp", "pr", "um", "vi", "fm", "mh", "pw"})
+
+
+def dayfirst_for_language(lang: str | None) -> bool | None:
+    """How a page in language `lang` ("en-GB", "fr", "en_US") orders d/m numbers: True
+    for day first, False for month first (US English), None when the tag does not say
+    (no tag, or a bare "en")."""
+    if not lang or not isinstance(lang, str):
+        return None
+    parts = lang.strip().lower().replace("_", "-").split("-")
+    if not parts[0] or not parts[0].isalpha():
+        return None
+    if parts[0] != "en":
+        return True
+    if len(parts) < 2 or len(parts[1]) != 2:
+        return None
+    return parts[1] not in _MONTH_FIRST_REGIONS
 
 
 def day_of(value: DateValue | None) -> _dt.date | None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urljoin
 
@@ -21,6 +22,7 @@ from cleannews.metadata.dates import (
     date_from_url,
     day_of,
     MODIFIED_WORDS,
+    dayfirst_for_language,
     parse_date_text,
     parse_iso,
     split_labelled_dates,
@@ -153,7 +155,7 @@ def _date_blocks(blocks: Sequence[Block], kept: Sequence[int], title: str | None
     return [seen[i] for i in sorted(seen)]
 
 
-def _line_date(text: str) -> DateValue | None:
+def _line_date(text: str, dayfirst: bool | None = None) -> DateValue | None:
     """The date of a short line that is (mostly) a date: "23.01.2019", "14. Februar 2012",
     "Pressemitteilung vom 20.01.2022", "02.02.2022 10:16 Uhr - 1. Bundesliga"."""
     m = _SHORT_NUMERIC.match(text)
@@ -163,10 +165,42 @@ def _line_date(text: str) -> DateValue | None:
     if not _HAS_YEAR.search(text):
         return None
     if len(text) <= DATE_LINE_CHARS:
-        return parse_date_text(text)
+        return parse_date_text(text, dayfirst=dayfirst)
     if _STARTS_WITH_DATE.match(text):  # a dateline opening a longer block
-        return parse_date_text(text[:DATE_LINE_CHARS])
+        return parse_date_text(text[:DATE_LINE_CHARS], dayfirst=dayfirst)
     return None
+
+
+@dataclass(frozen=True)
+class _DateReader:
+    """Reads visible dates the way the page writes them.
+
+    `dayfirst` is the page language's order for numeric dates (None: unknown, slashes
+    read month first). `hints` are the days the machine-readable sources give: when a
+    numeric date read one way is none of them and read the other way is one
+    ("08/11/2023" on an Irish page whose JSON-LD says 8 November), the agreeing reading
+    is the one the page meant."""
+
+    dayfirst: bool | None = None
+    hints: frozenset[_dt.date] = frozenset()
+
+    def _agree(self, read: Callable[[bool | None], DateValue | None]) -> DateValue | None:
+        d = read(self.dayfirst)
+        if d is None or not self.hints or day_of(d) in self.hints:
+            return d
+        for other in (True, False):
+            if other is not self.dayfirst:
+                alt = read(other)
+                if alt is not None and day_of(alt) in self.hints:
+                    return alt
+        return d
+
+    def line(self, text: str) -> DateValue | None:
+        return self._agree(lambda df: _line_date(text, df))
+
+    def labelled(self, text: str) -> tuple[DateValue | None, DateValue | None]:
+        pub = self._agree(lambda df: split_labelled_dates(text, dayfirst=df)[0])
+        return pub, split_labelled_dates(text, dayfirst=self.dayfirst)[1]
 
 
 def _near_cues(b: Block, node_cues: Mapping[int, str]) -> str:
@@ -178,7 +212,8 @@ def _near_cues(b: Block, node_cues: Mapping[int, str]) -> str:
 
 
 def _visible_dates(
-    blocks: Sequence[Block], kept: Sequence[int], title: str | None = None, node_cues: Mapping[int, str] | None = None
+    blocks: Sequence[Block], kept: Sequence[int], title: str | None = None, node_cues: Mapping[int, str] | None = None,
+    reader: _DateReader = _DateReader(),
 ) -> tuple[DateValue | None, DateValue | None, DateValue | None]:
     """(published by cue or label, modified by cue or label, first bare date line)."""
     pub = mod = line = None
@@ -192,27 +227,26 @@ def _visible_dates(
             # The headline and prose give the article's day only in a dateline opening
             # them ("23.01.2022 - Wierer jubelt", "31. Oktober 2023. Dragqueens sind ...");
             # a day inside names an event ("Minutes of the meeting of 10 October 2019").
-            # prose: only a dateline opening it ("31. Oktober 2023. Dragqueens sind ...")
             if line is None and _STARTS_WITH_DATE.match(text):
-                line = _line_date(text[:DATE_LINE_CHARS])
+                line = reader.line(text[:DATE_LINE_CHARS])
             continue
         in_body = b.index in kept_set
         if (DATE_CUES.search(b.cues) or _DATE_LABEL.match(text)) and not (in_body and len(text) > 80):
             if not _HAS_YEAR.search(text):
                 continue
-            p, m = split_labelled_dates(text)
+            p, m = reader.labelled(text)
             mod = mod or m
             pub = pub or p
             continue
         if line is None:
             # a line that also gives an update: only its publication part counts
-            d = split_labelled_dates(text)[0] if MODIFIED_WORDS.search(text) else _line_date(text)
+            d = reader.labelled(text)[0] if MODIFIED_WORDS.search(text) else reader.line(text)
             if d is not None:
                 line = d
     return pub, mod, line
 
 
-def _wide_dates(blocks: Sequence[Block], kept: Sequence[int]) -> DateValue | None:
+def _wide_dates(blocks: Sequence[Block], kept: Sequence[int], reader: _DateReader = _DateReader()) -> DateValue | None:
     """A date in any short block outside the window: above the headline, after the
     body ("Posted on ..." footers), in sidebars of blog posts. Least trusted."""
     last = max(kept) if kept else -1
@@ -225,7 +259,7 @@ def _wide_dates(blocks: Sequence[Block], kept: Sequence[int]) -> DateValue | Non
             continue
         if not (DATE_CUES.search(b.cues) or _DATE_LABEL.match(text) or b.index > last >= 0):
             continue
-        d = split_labelled_dates(text)[0]
+        d = reader.labelled(text)[0]
         if d is not None:
             return d
     return None
@@ -283,19 +317,25 @@ def _first_iso(values: Sequence[str | None]) -> DateValue | None:
 
 def date_candidates(ld: JsonLd, mt: M.MetaTags, blocks: Sequence[Block], kept: Sequence[int],
                     url: str | None, title: str | None = None,
-                    node_cues: Mapping[int, str] | None = None) -> dict[str, DateValue | None]:
-    """Every source's answer for the dates, by source name (also what the explain view shows)."""
+                    node_cues: Mapping[int, str] | None = None,
+                    language: str | None = None) -> dict[str, DateValue | None]:
+    """Every source's answer for the dates, by source name (also what the explain view shows).
+
+    `language` is the page's declared language (`<html lang>`), for the order of numeric dates."""
     t_pub, t_mod, t_first = _time_dates(mt.times)
-    v_pub, v_mod, v_line = _visible_dates(blocks, kept, title, node_cues)
+    jsonld, meta = parse_iso(ld.published), _first_iso(mt.all(M.PUBLISHED_KEYS))
+    hints = frozenset(d for d in (day_of(jsonld), day_of(meta), day_of(t_pub), day_of(t_first)) if d is not None)
+    reader = _DateReader(dayfirst_for_language(language), hints)
+    v_pub, v_mod, v_line = _visible_dates(blocks, kept, title, node_cues, reader)
     return {
-        "jsonld": parse_iso(ld.published),
-        "meta": _first_iso(mt.all(M.PUBLISHED_KEYS)),
+        "jsonld": jsonld,
+        "meta": meta,
         "time": t_pub,
         "visible": v_pub,
         "line": v_line,
         "url": date_from_url(url),
         "time_first": t_first,
-        "wide": _wide_dates(blocks, kept),
+        "wide": _wide_dates(blocks, kept, reader),
         "jsonld_modified": parse_iso(ld.modified),
         "meta_modified": _first_iso(mt.all(M.MODIFIED_KEYS)),
         "time_modified": t_mod,
@@ -445,7 +485,7 @@ def read_html_metadata(
 
     description = mt.first(("og:description", "description", "twitter:description", "dc.description")) or ld.description
 
-    cands = date_candidates(ld, mt, blocks, kept, url, title, getattr(doc, "node_cues", None))
+    cands = date_candidates(ld, mt, blocks, kept, url, title, getattr(doc, "node_cues", None), mt.html_lang)
     published, modified = _pick_date(cands)
     if published is None:
         published = (_htmldate(doc, url) if fallback else None) or cands["wide"]
