@@ -515,3 +515,17 @@ def test_ambiguous_numeric_date_takes_the_reading_structured_data_agrees_with():
                      "<h1>Budget talks resume</h1><p>08/11/2023 20:26</p>" + "<p>" + "Talks went on. " * 30 + "</p>",
                      lang="en"), None)
     assert m.date is not None and m.date.date() == dt.date(2023, 11, 8)
+
+
+def test_time_element_with_microdata_is_one_source():
+    from lxml import html as lxml_html
+
+    from cleannews.metadata.meta import read_meta
+
+    tree = lxml_html.fromstring('<html><body><time itemprop="datePublished" datetime="2021-10-27T20:35:36+01:00">'
+                                '</time><meta itemprop="dateModified" content="2021-10-28"></body></html>')
+    mt = read_meta(tree)
+    assert [raw for raw, _ in mt.times] == ["2021-10-27T20:35:36+01:00"]
+    assert "datepublished" in mt.times[0][1]
+    assert "itemprop:datepublished" not in mt.values
+    assert mt.values["itemprop:datemodified"] == ("2021-10-28",)
