@@ -529,3 +529,11 @@ def test_time_element_with_microdata_is_one_source():
     assert "datepublished" in mt.times[0][1]
     assert "itemprop:datepublished" not in mt.values
     assert mt.values["itemprop:datemodified"] == ("2021-10-28",)
+
+
+def test_visible_local_time_gets_the_zone_of_the_same_instant():
+    ld = '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2023-11-09T04:15:30Z"}</script>'
+    m = meta_of(page("<title>Budget talks resume</title>" + ld,
+                     "<h1>Budget talks resume</h1><p class='date'>November 8, 2023, 11:15 PM</p>"
+                     + "<p>" + "Talks went on. " * 30 + "</p>"), None)
+    assert m.date == dt.datetime(2023, 11, 8, 23, 15, 30, tzinfo=dt.timezone(dt.timedelta(hours=-5)))

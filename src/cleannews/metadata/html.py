@@ -355,6 +355,7 @@ def _pick_date(c: Mapping[str, DateValue | None]) -> tuple[DateValue | None, Dat
 
     The value returned is the most precise one for the winning day (a datetime with
     zone beats a naive one beats a bare date)."""
+    c = _local_zone(c)
     score: dict[_dt.date, float] = {}
     best: dict[_dt.date, DateValue] = {}
     for src, w in DATE_WEIGHTS.items():
@@ -379,6 +380,46 @@ def _pick_date(c: Mapping[str, DateValue | None]) -> tuple[DateValue | None, Dat
             published = url_day
     modified = c["jsonld_modified"] or c["meta_modified"] or c["time_modified"] or c["visible_modified"]
     return published, modified
+
+
+#: Sources that write the page's local wall-clock time, often without a zone, and the
+#: machine-readable ones that carry a zone (often UTC).
+_LOCAL_SOURCES = ("visible", "line")
+_ZONED_SOURCES = ("jsonld", "meta", "time", "time_first")
+#: Real UTC offsets lie within -12 h and +14 h and are whole quarter hours (IANA tz).
+_MAX_OFFSET = _dt.timedelta(hours=14)
+_OFFSET_STEP = _dt.timedelta(minutes=15)
+
+
+def _offset_between(local: DateValue | None, zoned: DateValue | None) -> _dt.timedelta | None:
+    """The UTC offset that makes a naive wall-clock time the same instant as a zoned
+    one (same minute), if it is a real offset; else None."""
+    if not (isinstance(local, _dt.datetime) and local.tzinfo is None
+            and isinstance(zoned, _dt.datetime) and zoned.tzinfo is not None):
+        return None
+    utc = zoned.astimezone(_dt.timezone.utc).replace(tzinfo=None, second=0, microsecond=0)
+    offset = local.replace(second=0, microsecond=0) - utc
+    if abs(offset) <= _MAX_OFFSET and offset % _OFFSET_STEP == _dt.timedelta(0):
+        return offset
+    return None
+
+
+def _local_zone(c: Mapping[str, DateValue | None]) -> Mapping[str, DateValue | None]:
+    """A visible "November 8, 2023, 11:15 PM" and a JSON-LD "2023-11-09T04:15:00Z" are one
+    instant: the machine value is shown in the page's own zone (-05:00), so both vote
+    for the day the page shows and the date keeps the zone the visible text lacks."""
+    out: dict[str, DateValue | None] | None = None
+    for local in _LOCAL_SOURCES:
+        v = c.get(local)
+        if not isinstance(v, _dt.datetime) or v.tzinfo is not None:
+            continue
+        for src in _ZONED_SOURCES:
+            z = c.get(src)
+            offset = _offset_between(v, z)
+            if offset is not None and isinstance(z, _dt.datetime):
+                out = out if out is not None else dict(c)
+                out[src] = z.astimezone(_dt.timezone(offset))
+    return out if out is not None else c
 
 
 def _more_precise(v: DateValue, than: DateValue) -> DateValue:
