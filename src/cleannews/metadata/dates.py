@@ -346,6 +346,15 @@ def split_labelled_dates(text: str, *, dayfirst: bool | None = None) -> tuple[Da
     return published, modified
 
 
+def has_ambiguous_numeric(text: str) -> bool:
+    """True when `text` holds a numeric date that reads as two days ("08/11/2023")."""
+    for m in _NUMERIC.finditer(text[:200]):
+        a, b = int(m.group(1)), int(m.group(3))
+        if a != b and 1 <= a <= 12 and 1 <= b <= 12:
+            return True
+    return False
+
+
 #: Regions whose English writes numeric dates month first (CLDR short date formats:
 #: the US and the territories and countries that follow its usage). English elsewhere
 #: (en-GB, en-IE, en-IN, en-AU...) and other languages write the day first, or the year

@@ -23,6 +23,7 @@ from cleannews.metadata.dates import (
     day_of,
     MODIFIED_WORDS,
     dayfirst_for_language,
+    has_ambiguous_numeric,
     parse_date_text,
     parse_iso,
     split_labelled_dates,
@@ -184,9 +185,9 @@ class _DateReader:
     dayfirst: bool | None = None
     hints: frozenset[_dt.date] = frozenset()
 
-    def _agree(self, read: Callable[[bool | None], DateValue | None]) -> DateValue | None:
-        d = read(self.dayfirst)
-        if d is None or not self.hints or day_of(d) in self.hints:
+    def _agree(self, text: str, d: DateValue | None, read: Callable[[bool], DateValue | None]) -> DateValue | None:
+        """`d`, read in the page's order, or the other reading when only that one agrees."""
+        if d is None or not self.hints or day_of(d) in self.hints or not has_ambiguous_numeric(text):
             return d
         for other in (True, False):
             if other is not self.dayfirst:
@@ -196,11 +197,11 @@ class _DateReader:
         return d
 
     def line(self, text: str) -> DateValue | None:
-        return self._agree(lambda df: _line_date(text, df))
+        return self._agree(text, _line_date(text, self.dayfirst), lambda df: _line_date(text, df))
 
     def labelled(self, text: str) -> tuple[DateValue | None, DateValue | None]:
-        pub = self._agree(lambda df: split_labelled_dates(text, dayfirst=df)[0])
-        return pub, split_labelled_dates(text, dayfirst=self.dayfirst)[1]
+        pub, mod = split_labelled_dates(text, dayfirst=self.dayfirst)
+        return self._agree(text, pub, lambda df: split_labelled_dates(text, dayfirst=df)[0]), mod
 
 
 def _near_cues(b: Block, node_cues: Mapping[int, str]) -> str:
