@@ -342,17 +342,18 @@ def _score_dataset(name: str) -> tuple[dict, float]:
 
 def test_readability_floors():
     res, _ = _score_dataset("readability")
-    # Measured 0.882 / 0.711 / 0.939 (the targets 0.90 / 0.80 / 0.95 are not
-    # reached; most misses left are truth quirks: site names and raw byline text kept).
+    # Measured 0.882 / 0.711 / 0.970 (the title and byline targets 0.90 / 0.80 are
+    # not reached; most misses left are truth quirks: site names and raw byline text kept).
+    # Dates: 32/33; the miss left gives the UTC day of a local-midnight timestamp.
     assert res["title_accuracy"] >= 0.87
     assert res["byline_accuracy"] >= 0.70
-    assert res["date_accuracy"] >= 0.93
+    assert res["date_accuracy"] >= 0.96
 
 
 def test_htmldate_floor():
     res, per_page = _score_dataset("htmldate")
-    # Measured 0.920 with the body selection (the target 0.93 is not reached).
-    assert res["date_accuracy"] >= 0.91
+    # Measured 0.9325 (746/800) with the body selection (the target is 0.93).
+    assert res["date_accuracy"] >= 0.93
     assert per_page < 0.030  # seconds: the whole set must stay well under 30 s
 
 
