@@ -18,10 +18,10 @@ from cleannews.metadata.byline import (
     parse_byline,
 )
 from cleannews.metadata.dates import (
+    MODIFIED_WORDS,
     DateValue,
     date_from_url,
     day_of,
-    MODIFIED_WORDS,
     dayfirst_for_language,
     has_ambiguous_numeric,
     parse_date_text,
@@ -240,8 +240,11 @@ def _visible_dates(
             pub = pub or p
             continue
         if line is None:
-            # a line that also gives an update: only its publication part counts
-            d = reader.labelled(text)[0] if MODIFIED_WORDS.search(text) else reader.line(text)
+            # a date line that also gives an update: only its publication part counts
+            if len(text) <= DATE_LINE_CHARS and MODIFIED_WORDS.search(text):
+                d = reader.labelled(text)[0]
+            else:
+                d = reader.line(text)
             if d is not None:
                 line = d
     return pub, mod, line
