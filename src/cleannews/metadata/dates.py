@@ -74,21 +74,24 @@ _ISO = re.compile(
     r"(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?(?!\d))?)?"
 )
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?$")
+# A time is no part of a dotted date: in "06.10.2023" neither "06.10" nor "10.20" is a time.
 _TIME = re.compile(
-    r"(?<![\d:])(\d{1,2})(?:[:h.](\d{2}))(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?"
+    r"(?<![\d:.])(\d{1,2})(?:[:h.](\d{2}))(?::(\d{2}))?(?!\.?\d)\s*(a\.?m\.?|p\.?m\.?)?"
     r"(?:\s*(?:\(?(" + _TZ_RE + r")\)?(?![A-Za-z])|(?:UTC|GMT)?\s*([+-]\d{1,2}(?::?\d{2})?)(?!\d)))?",
     re.I,
 )
 _TIME_AMPM = re.compile(r"(?<![\d:])(\d{1,2})\s*(a\.?m\.?|p\.?m\.?)(?:\s*(" + _TZ_RE + r")(?![A-Za-z]))?", re.I)
 # "January 6th, 2025", "Jan. 6 2025"
 _MDY = re.compile(r"\b(" + _MONTH_RE + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?\.?,?\s+(\d{4})\b", re.I)
-# "6 January 2025", "6. Januar 2025", "6th of January, 2025", "6 de enero de 2025"
+# "6 January 2025", "6. Januar 2025", "6th of January, 2025", "6 de enero de 2025"; the day
+# may follow a label glued to it by the markup ("Original Research7 April 2020").
 _DMY = re.compile(
-    r"\b(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s*(?:of\s+|de\s+)?(" + _MONTH_RE + r")\.?,?\s+(?:de\s+)?(\d{4})\b", re.I
+    r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s*(?:of\s+|de\s+)?(" + _MONTH_RE + r")\.?,?\s+(?:de\s+)?(\d{4})\b", re.I
 )
 _YMD_TEXT = re.compile(r"\b(\d{4})\.?\s+(" + _MONTH_RE + r")\.?\s+(\d{1,2})\b", re.I)
 # 06.01.2025 / 06/01/2025 / 2025/01/06
-_NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?![\d/.-])")
+# German style puts a space after the dots ("4. 2. 2022"); a sentence's full stop may end it.
+_NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})([./-]|\.\s)(\d{1,2})\2(\d{4})(?![\d/-]|\.\d)")
 _NUMERIC_YMD = re.compile(r"(?<![\d/.-])(\d{4})([./])(\d{1,2})\2(\d{1,2})(?![\d/.-])")
 
 #: Dates in a URL path: /2019/01/03/, /2019-01-03-, /20190103/ (htmldate's url patterns).
@@ -103,6 +106,13 @@ _URL_DATE_DMY = re.compile(r"/(\d{1,2})([._-])(\d{1,2})\2(\d{4})(?:/|\.html?|$)"
 MODIFIED_WORDS = re.compile(
     r"\b(updated?|modified|last\s+edit|revised|aktualisiert|mis à jour|actualizad[oa]|aggiornat[oa]|"
     r"atualizad[oa]|bijgewerkt|oppdatert|uppdaterad|opdateret)\b",
+    re.I,
+)
+#: Words that mark a date as the publication date when a line gives more than one
+#: ("Written: 2023-11-07 15:03 / Updated: 2023-11-07 15:30", "Published ... Updated ...").
+PUBLISHED_WORDS = re.compile(
+    r"\b(?:(?:first\s+)?published|posted|written|created|erstellt|veröffentlicht|erschienen|publié|publicado|"
+    r"pubblicato|gepubliceerd|geplaatst)\b",
     re.I,
 )
 #: Labels in front of a visible date, stripped before parsing.
@@ -299,6 +309,73 @@ def date_from_url(url: str | None) -> _dt.date | None:
 def is_modified_label(text: str) -> bool:
     """True when a visible date line says it is an update ("Updated 13:25 IST ...")."""
     return bool(MODIFIED_WORDS.search(text[:40]))
+
+
+def split_labelled_dates(text: str, *, dayfirst: bool | None = None) -> tuple[DateValue | None, DateValue | None]:
+    """(published, modified) of a visible date line that may give both.
+
+    The line is cut at its labels: a part under an update label ("Updated",
+    "Aktualisiert", ...) gives the modification date, a part under a publication
+    label, or the part before any label, gives the publication date. So
+    "Dec. 6, 2024, 10:00 PM UTC / Updated Dec. 7, 2024, 12:43 PM UTC" is published on
+    the 6th and modified on the 7th, and "January 19, 2020 / 12:25 PM / Updated 8
+    hours ago" is published on the 19th (the relative update is not resolved).
+    """
+    if not text or not isinstance(text, str):
+        return None, None
+    s = " ".join(text.split())[:200]
+    cuts = sorted(
+        [(m.start(), m.end(), False) for m in PUBLISHED_WORDS.finditer(s)]
+        + [(m.start(), m.end(), True) for m in MODIFIED_WORDS.finditer(s)]
+    )
+    if not cuts:
+        return parse_date_text(s, dayfirst=dayfirst), None
+    published = modified = None
+    # the part before the first label reads as the publication date
+    if cuts[0][0] > 0:
+        published = parse_date_text(s[: cuts[0][0]], dayfirst=dayfirst)
+    for i, (_start, end, is_mod) in enumerate(cuts):
+        part = s[end: cuts[i + 1][0] if i + 1 < len(cuts) else len(s)]
+        d = parse_date_text(part, dayfirst=dayfirst)
+        if d is None:
+            continue
+        if is_mod:
+            modified = modified or d
+        else:
+            published = published or d
+    return published, modified
+
+
+def has_ambiguous_numeric(text: str) -> bool:
+    """True when `text` holds a numeric date that reads as two days ("08/11/2023")."""
+    for m in _NUMERIC.finditer(text[:200]):
+        a, b = int(m.group(1)), int(m.group(3))
+        if a != b and 1 <= a <= 12 and 1 <= b <= 12:
+            return True
+    return False
+
+
+#: Regions whose English writes numeric dates month first (CLDR short date formats:
+#: the US and the territories and countries that follow its usage). English elsewhere
+#: (en-GB, en-IE, en-IN, en-AU...) and other languages write the day first, or the year
+#: first, which the year-first pattern reads whatever the order.
+_MONTH_FIRST_REGIONS = frozenset({"us", "ph", "ca", "as", "gu", "mp", "pr", "um", "vi", "fm", "mh", "pw"})
+
+
+def dayfirst_for_language(lang: str | None) -> bool | None:
+    """How a page in language `lang` ("en-GB", "fr", "en_US") orders d/m numbers: True
+    for day first, False for month first (US English), None when the tag does not say
+    (no tag, or a bare "en")."""
+    if not lang or not isinstance(lang, str):
+        return None
+    parts = lang.strip().lower().replace("_", "-").split("-")
+    if not parts[0] or not parts[0].isalpha():
+        return None
+    if parts[0] != "en":
+        return True
+    if len(parts) < 2 or len(parts[1]) != 2:
+        return None
+    return parts[1] not in _MONTH_FIRST_REGIONS
 
 
 def day_of(value: DateValue | None) -> _dt.date | None:

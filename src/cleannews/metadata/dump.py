@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from cleannews.metadata.byline import MAX_BYLINE_CHARS, looks_like_byline, parse_byline
-from cleannews.metadata.dates import is_modified_label, parse_date_text
+from cleannews.metadata.dates import parse_date_text, split_labelled_dates
 from cleannews.metadata.images import dump_images
 from cleannews.metadata.language import guess_language
 from cleannews.models import Block, BlockKind, Metadata, Removal
@@ -101,13 +101,9 @@ def read_dump_metadata(doc: Any, removed: Mapping[int, Removal], kept: Sequence[
         for b in head:
             if not _DATE_LINE.match(b.text) or len(b.text) > 120:
                 continue
-            d = parse_date_text(b.text)
-            if d is None:
-                continue
-            if is_modified_label(b.text):
-                modified = modified or d
-            else:
-                date = date or d
+            p, m = split_labelled_dates(b.text)
+            modified = modified or m
+            date = date or p
 
     text = " ".join(blocks[i].text for i in kept[:20]) if kept else " ".join(b.text for b in blocks[:60])
     return Metadata(

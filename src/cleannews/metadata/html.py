@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urljoin
 
@@ -17,12 +18,15 @@ from cleannews.metadata.byline import (
     parse_byline,
 )
 from cleannews.metadata.dates import (
+    MODIFIED_WORDS,
     DateValue,
     date_from_url,
     day_of,
-    is_modified_label,
+    dayfirst_for_language,
+    has_ambiguous_numeric,
     parse_date_text,
     parse_iso,
+    split_labelled_dates,
 )
 from cleannews.metadata.images import html_images
 from cleannews.metadata.jsonld import JsonLd, read_jsonld
@@ -55,7 +59,16 @@ NO_BODY_WINDOW = 60
 HTMLDATE_EXTENSIVE = False
 #: Cues of page furniture whose dates are today's date or a menu's, not the article's
 #: ("Sa, 19. Okt 2019" in a WordPress theme's navigation bar above the headline).
-_FURNITURE_CUES = re.compile(r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|topbar|current-date|currentdate|today|weather)(?:$|[\s_-])")
+#: Tokens that start with "nav" or "menu", or name a kind of navigation ("navtitle",
+#: "currentnav", "mainmenu": a site's menu of its weekly reports names their days), are
+#: furniture too; not every token ending in "nav" ("storytmplbottomnav" holds a date line).
+#: So are comments, named by a whole class token: their dates are the readers'
+#: ("sect_commentlinks", "comment-meta"; not "date-comments", a post's date and comment count).
+_FURNITURE_CUES = re.compile(
+    r"(?:^|[\s_-])(?:nav[a-z]*|(?:main|sub|top|side|current)(?:nav|menu)|menu[a-z]*|topbar|current-date|"
+    r"currentdate|today|weather)(?:$|[\s_-])"
+    r"|(?:^|[\s_])(?:commentlinks?|commentlist|comment-meta|comment-body|commentmetadata)(?:$|[\s_])"
+)
 #: Characters of a block's inherited cues that stand for its nearest elements when the
 #: document has no per-node cues.
 NEAR_CUES_CHARS = 80
@@ -78,6 +91,9 @@ _DATE_LABEL = re.compile(
 DATE_LINE_CHARS = 64
 _STARTS_WITH_DATE = re.compile(r"\s*(?:\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+[^\W\d]{3,}\.?\s+\d{4})")
 _SHORT_NUMERIC = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{2})\s*(?:\d{1,2}:\d{2}(?:\s*uhr)?)?\s*$", re.I)
+#: Longer blocks are prose: only a date opening them counts (a dateline), not a date
+#: anywhere inside. (Date lines with a label, a byline and a time stay well under it.)
+DATE_BLOCK_CHARS = 200
 #: A cheap pre-check before the date parser: a year-like number.
 _HAS_YEAR = re.compile(r"(?:19|20)\d\d")
 
@@ -172,7 +188,7 @@ def _date_blocks(blocks: Sequence[Block], kept: Sequence[int], title: str | None
     return [seen[i] for i in sorted(seen)]
 
 
-def _line_date(text: str) -> DateValue | None:
+def _line_date(text: str, dayfirst: bool | None = None) -> DateValue | None:
     """The date of a short line that is (mostly) a date: "23.01.2019", "14. Februar 2012",
     "Pressemitteilung vom 20.01.2022", "02.02.2022 10:16 Uhr - 1. Bundesliga"."""
     m = _SHORT_NUMERIC.match(text)
@@ -182,10 +198,42 @@ def _line_date(text: str) -> DateValue | None:
     if not _HAS_YEAR.search(text):
         return None
     if len(text) <= DATE_LINE_CHARS:
-        return parse_date_text(text)
+        return parse_date_text(text, dayfirst=dayfirst)
     if _STARTS_WITH_DATE.match(text):  # a dateline opening a longer block
-        return parse_date_text(text[:DATE_LINE_CHARS])
+        return parse_date_text(text[:DATE_LINE_CHARS], dayfirst=dayfirst)
     return None
+
+
+@dataclass(frozen=True)
+class _DateReader:
+    """Reads visible dates the way the page writes them.
+
+    `dayfirst` is the page language's order for numeric dates (None: unknown, slashes
+    read month first). `hints` are the days the machine-readable sources give: when a
+    numeric date read one way is none of them and read the other way is one
+    ("08/11/2023" on an Irish page whose JSON-LD says 8 November), the agreeing reading
+    is the one the page meant."""
+
+    dayfirst: bool | None = None
+    hints: frozenset[_dt.date] = frozenset()
+
+    def _agree(self, text: str, d: DateValue | None, read: Callable[[bool], DateValue | None]) -> DateValue | None:
+        """`d`, read in the page's order, or the other reading when only that one agrees."""
+        if d is None or not self.hints or day_of(d) in self.hints or not has_ambiguous_numeric(text):
+            return d
+        for other in (True, False):
+            if other is not self.dayfirst:
+                alt = read(other)
+                if alt is not None and day_of(alt) in self.hints:
+                    return alt
+        return d
+
+    def line(self, text: str) -> DateValue | None:
+        return self._agree(text, _line_date(text, self.dayfirst), lambda df: _line_date(text, df))
+
+    def labelled(self, text: str) -> tuple[DateValue | None, DateValue | None]:
+        pub, mod = split_labelled_dates(text, dayfirst=self.dayfirst)
+        return self._agree(text, pub, lambda df: split_labelled_dates(text, dayfirst=df)[0]), mod
 
 
 def _near_cues(b: Block, node_cues: Mapping[int, str]) -> str:
@@ -197,35 +245,44 @@ def _near_cues(b: Block, node_cues: Mapping[int, str]) -> str:
 
 
 def _visible_dates(
-    blocks: Sequence[Block], kept: Sequence[int], title: str | None = None, node_cues: Mapping[int, str] | None = None
+    blocks: Sequence[Block], kept: Sequence[int], title: str | None = None, node_cues: Mapping[int, str] | None = None,
+    reader: _DateReader = _DateReader(),
 ) -> tuple[DateValue | None, DateValue | None, DateValue | None]:
     """(published by cue or label, modified by cue or label, first bare date line)."""
     pub = mod = line = None
     kept_set = set(kept)
+    t = norm(title)
     for b in _date_blocks(blocks, kept, title):
         text = b.text.strip()
-        if not text or len(text) > 200 or _FURNITURE_CUES.search(_near_cues(b, node_cues or {})):
+        if not text or _FURNITURE_CUES.search(_near_cues(b, node_cues or {})):
+            continue
+        if b.kind is BlockKind.HEADING and t and norm(text) == t or len(text) > DATE_BLOCK_CHARS:
+            # The headline and prose give the article's day only in a dateline opening
+            # them ("23.01.2022 - Wierer jubelt", "31. Oktober 2023. Dragqueens sind ...");
+            # a day inside names an event ("Minutes of the meeting of 10 October 2019").
+            if line is None and _STARTS_WITH_DATE.match(text):
+                line = reader.line(text[:DATE_LINE_CHARS])
             continue
         in_body = b.index in kept_set
         if (DATE_CUES.search(b.cues) or _DATE_LABEL.match(text)) and not (in_body and len(text) > 80):
             if not _HAS_YEAR.search(text):
                 continue
-            d = parse_date_text(text)
-            if d is None:
-                continue
-            if is_modified_label(text):
-                mod = mod or d
-            elif pub is None:
-                pub = d
+            p, m = reader.labelled(text)
+            mod = mod or m
+            pub = pub or p
             continue
         if line is None:
-            d = _line_date(text)
-            if d is not None and not is_modified_label(text):
+            # a date line that also gives an update: only its publication part counts
+            if len(text) <= DATE_LINE_CHARS and MODIFIED_WORDS.search(text):
+                d = reader.labelled(text)[0]
+            else:
+                d = reader.line(text)
+            if d is not None:
                 line = d
     return pub, mod, line
 
 
-def _wide_dates(blocks: Sequence[Block], kept: Sequence[int]) -> DateValue | None:
+def _wide_dates(blocks: Sequence[Block], kept: Sequence[int], reader: _DateReader = _DateReader()) -> DateValue | None:
     """A date in any short block outside the window: above the headline, after the
     body ("Posted on ..." footers), in sidebars of blog posts. Least trusted."""
     last = max(kept) if kept else -1
@@ -238,8 +295,8 @@ def _wide_dates(blocks: Sequence[Block], kept: Sequence[int]) -> DateValue | Non
             continue
         if not (DATE_CUES.search(b.cues) or _DATE_LABEL.match(text) or b.index > last >= 0):
             continue
-        d = parse_date_text(text)
-        if d is not None and not is_modified_label(text):
+        d = reader.labelled(text)[0]
+        if d is not None:
             return d
     return None
 
@@ -296,19 +353,25 @@ def _first_iso(values: Sequence[str | None]) -> DateValue | None:
 
 def date_candidates(ld: JsonLd, mt: M.MetaTags, blocks: Sequence[Block], kept: Sequence[int],
                     url: str | None, title: str | None = None,
-                    node_cues: Mapping[int, str] | None = None) -> dict[str, DateValue | None]:
-    """Every source's answer for the dates, by source name (also what the explain view shows)."""
+                    node_cues: Mapping[int, str] | None = None,
+                    language: str | None = None) -> dict[str, DateValue | None]:
+    """Every source's answer for the dates, by source name (also what the explain view shows).
+
+    `language` is the page's declared language (`<html lang>`), for the order of numeric dates."""
     t_pub, t_mod, t_first = _time_dates(mt.times)
-    v_pub, v_mod, v_line = _visible_dates(blocks, kept, title, node_cues)
+    jsonld, meta = parse_iso(ld.published), _first_iso(mt.all(M.PUBLISHED_KEYS))
+    hints = frozenset(d for d in (day_of(jsonld), day_of(meta), day_of(t_pub), day_of(t_first)) if d is not None)
+    reader = _DateReader(dayfirst_for_language(language), hints)
+    v_pub, v_mod, v_line = _visible_dates(blocks, kept, title, node_cues, reader)
     return {
-        "jsonld": parse_iso(ld.published),
-        "meta": _first_iso(mt.all(M.PUBLISHED_KEYS)),
+        "jsonld": jsonld,
+        "meta": meta,
         "time": t_pub,
         "visible": v_pub,
         "line": v_line,
         "url": date_from_url(url),
         "time_first": t_first,
-        "wide": _wide_dates(blocks, kept),
+        "wide": _wide_dates(blocks, kept, reader),
         "jsonld_modified": parse_iso(ld.modified),
         "meta_modified": _first_iso(mt.all(M.MODIFIED_KEYS)),
         "time_modified": t_mod,
@@ -328,6 +391,7 @@ def _pick_date(c: Mapping[str, DateValue | None]) -> tuple[DateValue | None, Dat
 
     The value returned is the most precise one for the winning day (a datetime with
     zone beats a naive one beats a bare date)."""
+    c = _local_zone(c)
     score: dict[_dt.date, float] = {}
     best: dict[_dt.date, DateValue] = {}
     for src, w in DATE_WEIGHTS.items():
@@ -336,8 +400,10 @@ def _pick_date(c: Mapping[str, DateValue | None]) -> tuple[DateValue | None, Dat
         if v is None or d is None:
             continue
         score[d] = score.get(d, 0.0) + w
-        if d not in best or _precision(v) > _precision(best[d]):
+        if d not in best:
             best[d] = v
+        else:
+            best[d] = _more_precise(v, best[d])
     published: DateValue | None = None
     if score:
         published = best[max(score, key=lambda d: score[d])]
@@ -350,6 +416,59 @@ def _pick_date(c: Mapping[str, DateValue | None]) -> tuple[DateValue | None, Dat
             published = url_day
     modified = c["jsonld_modified"] or c["meta_modified"] or c["time_modified"] or c["visible_modified"]
     return published, modified
+
+
+#: Sources that write the page's local wall-clock time, often without a zone, and the
+#: machine-readable ones that carry a zone (often UTC).
+_LOCAL_SOURCES = ("visible", "line")
+_ZONED_SOURCES = ("jsonld", "meta", "time", "time_first")
+#: Real UTC offsets lie within -12 h and +14 h and are whole quarter hours (IANA tz).
+_MAX_OFFSET = _dt.timedelta(hours=14)
+_OFFSET_STEP = _dt.timedelta(minutes=15)
+
+
+def _offset_between(local: DateValue | None, zoned: DateValue | None) -> _dt.timedelta | None:
+    """The UTC offset that makes a naive wall-clock time the same instant as a zoned
+    one (same minute), if it is a real offset; else None."""
+    if not (isinstance(local, _dt.datetime) and local.tzinfo is None
+            and isinstance(zoned, _dt.datetime) and zoned.tzinfo is not None):
+        return None
+    utc = zoned.astimezone(_dt.timezone.utc).replace(tzinfo=None, second=0, microsecond=0)
+    offset = local.replace(second=0, microsecond=0) - utc
+    if abs(offset) <= _MAX_OFFSET and offset % _OFFSET_STEP == _dt.timedelta(0):
+        return offset
+    return None
+
+
+def _local_zone(c: Mapping[str, DateValue | None]) -> Mapping[str, DateValue | None]:
+    """A visible "November 8, 2023, 11:15 PM" and a JSON-LD "2023-11-09T04:15:00Z" are one
+    instant: the machine value is shown in the page's own zone (-05:00), so both vote
+    for the day the page shows and the date keeps the zone the visible text lacks."""
+    out: dict[str, DateValue | None] | None = None
+    for local in _LOCAL_SOURCES:
+        v = c.get(local)
+        if not isinstance(v, _dt.datetime) or v.tzinfo is not None:
+            continue
+        for src in _ZONED_SOURCES:
+            z = c.get(src)
+            offset = _offset_between(v, z)
+            if offset is not None and isinstance(z, _dt.datetime):
+                out = out if out is not None else dict(c)
+                out[src] = z.astimezone(_dt.timezone(offset))
+    return out if out is not None else c
+
+
+def _more_precise(v: DateValue, than: DateValue) -> DateValue:
+    """The more precise of two values for one day: a zone beats none, a time beats a
+    bare day. The same minute once with seconds (a machine value) and once without
+    (visible text rounds to the minute) gives the second value with the seconds."""
+    pv, pt = _precision(v), _precision(than)
+    if pv != pt:
+        return v if pv > pt else than
+    if (isinstance(v, _dt.datetime) and isinstance(than, _dt.datetime) and than.second == 0 and v.second != 0
+            and v.replace(second=0, microsecond=0) == than.replace(second=0, microsecond=0)):
+        return than.replace(second=v.second)
+    return than
 
 
 def _precision(v: DateValue) -> int:
@@ -446,7 +565,7 @@ def read_html_metadata(
 
     description = mt.first(("og:description", "description", "twitter:description", "dc.description")) or ld.description
 
-    cands = date_candidates(ld, mt, blocks, kept, url, title, getattr(doc, "node_cues", None))
+    cands = date_candidates(ld, mt, blocks, kept, url, title, getattr(doc, "node_cues", None), mt.html_lang)
     published, modified = _pick_date(cands)
     if published is None:
         published = (_htmldate(doc, url) if fallback else None) or cands["wide"]

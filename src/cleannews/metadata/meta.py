@@ -57,6 +57,8 @@ MICRODATA_PROPS = frozenset(("author", "creator", "datepublished", "datecreated"
                              "dateline", "inlanguage"))
 
 
+#: Microdata date properties.
+_DATE_PROPS = frozenset(("datepublished", "datecreated", "datemodified"))
 #: RDFa properties worth reading off visible elements (Dublin Core, schema.org,
 #: OpenGraph names); others (articleBody, about...) would copy whole sections.
 _RDFA_WANTED = re.compile(r"title|headline|creator|author|date|published|modified|issued|created|section|site_name")
@@ -171,6 +173,7 @@ def read_meta(tree: Any) -> MetaTags:
                 elif el.get("itemprop"):
                     add("itemprop:" + el.get("itemprop").lower(), el.get("href"))
                 continue
+            dt = None
             if tag == "time":
                 dt = el.get("datetime") or el.get("content")
                 if dt:
@@ -179,6 +182,11 @@ def read_meta(tree: Any) -> MetaTags:
             if prop:
                 for p in prop.lower().split():
                     if p not in MICRODATA_PROPS:
+                        continue
+                    if dt and p in _DATE_PROPS:
+                        # a <time itemprop=datePublished datetime=...> is one source: it is read
+                        # as a time element (its itemprop is among its cues), not a second time
+                        # as a meta value, so that one element casts one vote
                         continue
                     if p in ("author", "creator"):
                         # <span itemprop=author><span itemprop=name>X</span></span>
