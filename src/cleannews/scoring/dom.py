@@ -310,6 +310,14 @@ def _is_prose(text: str) -> bool:
     return rules.ends_sentence(text) or len(text.split()) >= rules.PROSE_MIN_WORDS
 
 
+def _opens_text(i: int, blocks: tuple[Block, ...], weights: list[float], kept: set[int]) -> bool:
+    """A short line directly followed by kept article text is a pseudo-heading ("Step 1",
+    "Our ruling", "FRANCE WINS" in bold), not a label: labels sit above ads, galleries
+    and link lists, or stand alone."""
+    nxt = i + 1
+    return nxt < len(blocks) and nxt in kept and weights[nxt] > 0 and blocks[nxt].kind is not BlockKind.HEADING
+
+
 def _trim_edges(
     blocks: tuple[Block, ...], kept: list[int], weights: list[float], dropped: dict[int, str], title: frozenset[str]
 ) -> list[int]:
@@ -320,6 +328,7 @@ def _trim_edges(
         if not anchors:
             return kept
     first, last = anchors[0], anchors[-1]
+    kept_set = set(kept)
     out = []
     for i in kept:
         b = blocks[i]
@@ -337,6 +346,7 @@ def _trim_edges(
             and len(b.text.split()) <= rules.LABEL_MAX_WORDS
             and not rules.sentence_punctuation(b.text)
             and not b.text.endswith(":")
+            and not _opens_text(i, blocks, weights, kept_set)
         ):
             dropped[i] = "a label, not text"
             continue
