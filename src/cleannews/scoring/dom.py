@@ -253,14 +253,21 @@ def _twins_of(
         return set()
     tag = doc.node_tags.get(container)
     key = _twin_key(label)
-    return {
+    twins = [
         node
         for node in children.get(parent, ())
         if node != container
         and doc.node_tags.get(node) == tag
-        and totals.get(node, 0.0) > 0
         and _twin_key(doc.node_cues.get(node, "")) == key
-    }
+    ]
+    heavy = [n for n in twins if totals.get(n, 0.0) > 0]
+    if not heavy:
+        return set()
+    # Parts between two parts that carry the body are body too, however short ("Step 2:
+    # insert the plant." under its picture): the body runs on through them. Node ids are
+    # preorder positions, so "between" is a comparison of ids.
+    lo, hi = min(container, *heavy), max(container, *heavy)
+    return {n for n in twins if lo < n < hi} | set(heavy)
 
 
 def _noise_reason(block: Block, cues: _Cues, container: int) -> str | None:
