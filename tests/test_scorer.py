@@ -50,3 +50,24 @@ def test_a_short_part_between_two_parts_of_a_split_body_is_kept():
     assert "Insert the plant into the hole." in body
     assert "Sunday" in body
     assert "Another story" not in body
+
+
+def test_a_list_article_keeps_its_table_whole_and_the_introduction_above_it():
+    rows = "".join(
+        f"<tr><td><a href='/f{i}'>Film number {i}</a></td><td>19{i:02d}</td>"
+        f"<td>A man relives the same day again and again until he learns lesson {i} of many.</td></tr>"
+        for i in range(25)
+    )
+    refs = "".join(f"<li><a href='/r{i}'>Reference number {i}, a source</a></li>" for i in range(40))
+    html = _page(
+        '<div class="page-content">'
+        f"<p>This list of films featuring time loops is incomplete; {PARA}</p>"
+        "<table><caption>Films with time loops</caption><thead><tr><th>Film</th><th>Year</th>"
+        f"<th>Description</th></tr></thead><tbody>{rows}</tbody></table>"
+        f"<ol>{refs}</ol>"
+        "</div>"
+    )
+    body = cleannews.extract(html).body
+    assert body.startswith("This list of films")
+    assert "Films with time loops" in body and "Description" in body
+    assert "Reference number" not in body

@@ -156,7 +156,7 @@ def select_html_blocks(doc: Document, removed: Mapping[int, Removal]) -> Selecti
                 return Selection(kept=(), is_article=False, reason="no block of article text")
             return Selection(kept=kept, reason="a tiny page: all of its text")
     container = _choose_container(doc, weights, totals)
-    roots = {container} | _twin_siblings(doc, container, totals)
+    roots = {container} | _twin_siblings(doc, container, totals) | _sibling_paragraphs(doc, container, weights)
     kept: list[int] = []
     dropped: dict[int, str] = {}
     inside_memo: dict[int, bool] = {}
@@ -215,7 +215,43 @@ def _choose_container(doc: Document, weights: list[float], totals: Mapping[int, 
         if positive.get(cur, 0.0) < rules.CLIMB_SHARE * positive.get(p, 0.0):
             break
         cur = p
+    # A table's rows are one unit with its caption and header row: the body of a list
+    # article is the table, not its <tbody>.
+    while doc.node_tags.get(cur) in _TABLE_PARTS and parent.get(cur) is not None:
+        cur = parent[cur]
     return cur
+
+
+_TABLE_PARTS = frozenset(("tbody", "thead", "tfoot", "tr"))
+
+
+def _sibling_paragraphs(doc: Document, container: int, weights: list[float]) -> set[int]:
+    """Paragraphs that sit directly before the container, beside it: a list article's
+    introduction above its table, a standfirst above the body's wrapper. Readability
+    joins such siblings too; only real paragraphs (link-poor, ending with a full stop,
+    PROSE_MIN_WORDS or more: no byline or dateline) join, never sibling widgets or
+    lists, and no paragraph with a class or id of its own (a styled "standfirst" or
+    "dek" is the description). Siblings after the container are left out: there they
+    were comment rules and disclaimers on the benchmark, not article text."""
+    parent = doc.node_parent.get(container)
+    if parent is None:
+        return set()
+    out: set[int] = set()
+    for block, w in zip(doc.blocks, weights):
+        if (
+            block.kind is BlockKind.PARAGRAPH
+            and block.node != container
+            and block.node < container
+            and doc.node_parent.get(block.node) == parent
+            and block.tag == "p"
+            and block.node not in doc.node_cues
+            and block.link_density <= rules.LINK_DENSITY_GOOD
+            and _is_anchor(block, w)
+            and len(block.text.split()) >= rules.PROSE_MIN_WORDS
+            and rules.ends_with_full_stop(block.text)
+        ):
+            out.add(block.node)
+    return out
 
 
 _DIGITS = re.compile(r"\d+")

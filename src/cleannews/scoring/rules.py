@@ -134,3 +134,12 @@ def sentence_punctuation(text: str) -> int:
 
 def ends_sentence(text: str) -> bool:
     return bool(_ENDS_SENTENCE.search(text))
+
+
+#: Ends with a full stop, question or exclamation mark (closing quotes allowed): a
+#: sentence, not a dateline "... | By X (with Y)" or a label "Photos:".
+_FULL_STOP = re.compile(r"[.!?。！？…][\"'”’»)\]]*\s*$")
+
+
+def ends_with_full_stop(text: str) -> bool:
+    return bool(_FULL_STOP.search(text))
