@@ -71,3 +71,23 @@ def test_a_list_article_keeps_its_table_whole_and_the_introduction_above_it():
     assert body.startswith("This list of films")
     assert "Films with time loops" in body and "Description" in body
     assert "Reference number" not in body
+
+
+def test_a_linked_bullet_stays_in_a_list_of_text_but_a_list_of_links_goes():
+    html = _page(
+        "<article>"
+        f"<p>{PARA}</p>"
+        "<ul>"
+        "<li><a href='/review'>Here is our year in review!</a></li>"
+        f"<li>{PARA.replace('Tuesday', 'Wednesday')}</li>"
+        f"<li>{PARA.replace('Tuesday', 'Thursday')}</li>"
+        "</ul>"
+        f"<p>{PARA.replace('Tuesday', 'Saturday')}</p>"
+        "<ul><li><a href='/x'>A story about something else entirely</a></li>"
+        "<li><a href='/y'>Another story about something else</a></li></ul>"
+        f"<p>{PARA.replace('Tuesday', 'Sunday')}</p>"
+        "</article>"
+    )
+    body = cleannews.extract(html).body
+    assert "Here is our year in review!" in body
+    assert "something else" not in body

@@ -175,6 +175,7 @@ def select_html_blocks(doc: Document, removed: Mapping[int, Removal]) -> Selecti
             dropped[block.index] = reason
         else:
             kept.append(block.index)
+    kept = _keep_linked_items_of_text_lists(blocks, kept, dropped, doc.node_parent)
     kept = _trim_edges(blocks, kept, weights, dropped, _page_title_words(doc))
     if not kept:
         return Selection(kept=(), dropped=dropped, is_article=False, reason="no block of article text")
@@ -317,6 +318,27 @@ def _noise_reason(block: Block, cues: _Cues, container: int) -> str | None:
     if pen >= rules.CUE_DROP:
         return "under a noise class or id"
     return None
+
+
+def _keep_linked_items_of_text_lists(
+    blocks: tuple[Block, ...], kept: list[int], dropped: dict[int, str], parent: Mapping[int, int]
+) -> list[int]:
+    """A list item that is all link stays when an item of the same list is kept text:
+    "Here's our year in review!" linked among the bullet points of a report is part of
+    it, while a list whose every item is a link (related stories) goes."""
+    lists_with_text = {parent.get(blocks[i].node) for i in kept if blocks[i].kind is BlockKind.LIST_ITEM}
+    back = [
+        i
+        for i, why in dropped.items()
+        if why.startswith("link density")
+        and blocks[i].kind is BlockKind.LIST_ITEM
+        and parent.get(blocks[i].node) in lists_with_text
+    ]
+    if not back:
+        return kept
+    for i in back:
+        del dropped[i]
+    return sorted([*kept, *back])
 
 
 def _is_anchor(block: Block, weight: float) -> bool:
