@@ -91,3 +91,20 @@ def test_a_linked_bullet_stays_in_a_list_of_text_but_a_list_of_links_goes():
     body = cleannews.extract(html).body
     assert "Here is our year in review!" in body
     assert "something else" not in body
+
+
+def test_a_teaser_card_inside_the_body_goes_but_a_section_with_a_back_link_stays():
+    html = _page(
+        '<div class="post-content">'
+        f"<p>{PARA}</p>"
+        '<aside class="referenced"><h6><a href="https://example.org/other-story">How stores trick you</a></h6>'
+        "<p>When you walk into almost any store, you are overloaded with sights and sounds… Read more</p></aside>"
+        f"<p>{PARA.replace('Tuesday', 'Monday')}</p>"
+        '<div class="part"><h3><a href="#contents">Setting up the ferry</a></h3>'
+        f"<p>{PARA.replace('Tuesday', 'Thursday')}</p></div>"
+        f"<p>{PARA.replace('Tuesday', 'Friday')}</p>"
+        "</div>"
+    )
+    body = cleannews.extract(html).body
+    assert "How stores trick you" not in body and "overloaded" not in body
+    assert "Setting up the ferry" in body and "Thursday" in body

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from typing import Any
 
 from cleannews.models import Block, BlockKind, Removal
 from cleannews.scoring import rules
@@ -176,6 +177,7 @@ def select_html_blocks(doc: Document, removed: Mapping[int, Removal]) -> Selecti
         else:
             kept.append(block.index)
     kept = _keep_linked_items_of_text_lists(blocks, kept, dropped, doc.node_parent)
+    kept = _drop_embedded_cards(blocks, kept, dropped, doc.node_parent, roots, doc.tree)
     kept = _trim_edges(blocks, kept, weights, dropped, _page_title_words(doc))
     if not kept:
         return Selection(kept=(), dropped=dropped, is_article=False, reason="no block of article text")
@@ -339,6 +341,59 @@ def _keep_linked_items_of_text_lists(
     for i in back:
         del dropped[i]
     return sorted([*kept, *back])
+
+
+def _links_away(el: Any) -> bool:
+    """The element links to another page (not to a "#section" of this one, as the
+    back-links on a documentation page's section headings do)."""
+    links = [*el.iter("a"), *el.iterancestors("a")]  # <a><h3>...</h3></a> wraps the heading
+    return any(not (a.get("href") or "#").lstrip().startswith("#") for a in links)
+
+
+def _drop_embedded_cards(
+    blocks: tuple[Block, ...],
+    kept: list[int],
+    dropped: dict[int, str],
+    parent: Mapping[int, int],
+    roots: set[int],
+    tree: Any,
+) -> list[int]:
+    """A teaser card embedded in the body: a box whose heading is a link to another
+    page, with that page's excerpt under it ("How X works ... Read more"). The box
+    (the heading's parent element, when that is not the container itself) goes whole
+    when it is card-sized: a section of the body can have a linked heading too."""
+    headings = [
+        blocks[i].node
+        for i in kept
+        if blocks[i].kind is BlockKind.HEADING and blocks[i].link_density > rules.LINK_DENSITY_DROP
+    ]
+    if not headings or tree is None:
+        return kept
+    elements = list(tree.iter())  # node ids are preorder positions in tree.iter()
+    cards = {parent.get(h) for h in headings if h < len(elements) and _links_away(elements[h])}
+    cards -= roots
+    cards.discard(None)
+    if not cards:
+        return kept
+    size: dict[int, list[int]] = {}  # card -> [blocks, characters of its non-heading text]
+    for b in blocks:
+        for a in (parent.get(b.node), *b.ancestors):
+            if a in cards:
+                n = size.setdefault(a, [0, 0])
+                n[0] += 1
+                n[1] += 0 if b.kind is BlockKind.HEADING else len(b.text)
+                break
+    cards = {c for c, (n, chars) in size.items() if n <= rules.CARD_MAX_BLOCKS and chars <= rules.CARD_MAX_CHARS}
+    if not cards:
+        return kept
+    out = []
+    for i in kept:
+        b = blocks[i]
+        if parent.get(b.node) in cards or any(a in cards for a in b.ancestors):
+            dropped[i] = "a teaser card inside the body"
+        else:
+            out.append(i)
+    return out
 
 
 def _is_anchor(block: Block, weight: float) -> bool:

@@ -105,6 +105,11 @@ ANCHOR_MIN_CHARS = 60
 TITLE_OVERLAP = 0.8
 #: A block of this many words is a sentence even without a final full stop.
 PROSE_MIN_WORDS = 15
+#: A teaser card embedded in the body (a linked heading over an excerpt) holds at most
+#: this many blocks and this many characters besides its heading: teasers run one or
+#: two sentences (the same bound as the dump scorer's cards), sections run longer.
+CARD_MAX_BLOCKS = 3
+CARD_MAX_CHARS = 400
 #: Inside the container, a paragraph of at most this many words with no punctuation
 #: is a label ("Advertisement", "Video", "DON'T MISS"), not text.
 LABEL_MAX_WORDS = 3
