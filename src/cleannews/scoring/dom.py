@@ -158,6 +158,7 @@ def select_html_blocks(doc: Document, removed: Mapping[int, Removal]) -> Selecti
             return Selection(kept=kept, reason="a tiny page: all of its text")
     container = _choose_container(doc, weights, totals)
     roots = {container} | _twin_siblings(doc, container, totals) | _sibling_paragraphs(doc, container, weights)
+    roots |= _marked_parts_nearby(doc, container, totals)
     kept: list[int] = []
     dropped: dict[int, str] = {}
     inside_memo: dict[int, bool] = {}
@@ -276,6 +277,44 @@ def _twin_siblings(doc: Document, container: int, totals: Mapping[int, float]) -
         out |= _twins_of(doc, node, totals, children)
         node = doc.node_parent.get(node)
     return out
+
+
+def _is_within(doc: Document, node: int, top: int) -> bool:
+    parent = doc.node_parent
+    cur: int | None = node
+    while cur is not None:
+        if cur == top:
+            return True
+        cur = parent.get(cur)
+    return False
+
+
+def _marked_parts_nearby(doc: Document, container: int, totals: Mapping[int, float]) -> set[int]:
+    """Parts of the body that the page marks as body text by name ("article-text",
+    "entry-content"; not a bare "content") with the same tag and class as such a part inside the container, found near it
+    (under its ancestor TWIN_LEVELS up) but in another branch: a review's first
+    paragraph in its own grid cell beside the score box, the rest further down."""
+    marked = {
+        (doc.node_tags.get(n), _twin_key(c))
+        for n, c in doc.node_cues.items()
+        if rules.is_body_mark(c) and _is_within(doc, n, container)
+    }
+    if not marked:
+        return set()
+    top = container
+    for _ in range(rules.TWIN_LEVELS):
+        p = doc.node_parent.get(top)
+        if p is None or doc.node_tags.get(p) in ("body", "html"):
+            break
+        top = p
+    return {
+        n
+        for n, c in doc.node_cues.items()
+        if (doc.node_tags.get(n), _twin_key(c)) in marked
+        and totals.get(n, 0.0) > 0
+        and not _is_within(doc, n, container)
+        and _is_within(doc, n, top)
+    }
 
 
 def _twin_key(cues: str) -> str:

@@ -68,11 +68,14 @@ _NEGATIVE_STRONG = re.compile(
     re.I,
 )
 _NEGATIVE_WEAK = re.compile(r"meta|aside|extra|hidden|overlay|masthead|header|(?:^|[\s_-])top(?:$|[\s_-])", re.I)
-_POSITIVE = re.compile(
+_BODY_MARK = (
     r"article-?(?:body|content|text)|story-?(?:body|content|text)|entry-?content|post-?(?:body|content)|"
-    r"(?:^|[\s_-])(?:body|content|text|prose)(?:$|[\s_-])|main-?content|rich-?text",
-    re.I,
+    r"main-?content|rich-?text"
 )
+_POSITIVE = re.compile(_BODY_MARK + r"|(?:^|[\s_-])(?:body|content|text|prose)(?:$|[\s_-])", re.I)
+#: The names CMSs give the article's own text box ("article-text", "entry-content"),
+#: without the bare "content" or "text" that layout boxes carry too.
+_BODY_MARK_RE = re.compile(_BODY_MARK, re.I)
 
 
 #: Class tokens that name a post's taxonomy, not its role (WordPress puts
@@ -94,6 +97,11 @@ def cue_value(cues: str) -> float | None:
     if _NEGATIVE_WEAK.search(cues):
         return 0.5
     return None
+
+
+def is_body_mark(cues: str) -> bool:
+    """The class/id names the article's own text box, specifically."""
+    return bool(_BODY_MARK_RE.search(cues)) and cue_value(cues) == -1.0
 
 
 # --- the edges of the article ---------------------------------------------------------
