@@ -122,3 +122,11 @@ def test_a_part_the_page_names_as_article_text_joins_the_body_from_another_branc
     body = cleannews.extract(html).body
     assert body.startswith("The first paragraph of the review")
     assert "Friday" in body and "Section number" not in body
+
+
+def test_a_class_token_that_names_what_an_element_lacks_is_no_cue():
+    from cleannews.scoring.rules import cue_value
+
+    assert cue_value("list-item no_caption") is None
+    assert cue_value("no-sidebar without-comments") is None
+    assert cue_value("image-caption") == 1.0

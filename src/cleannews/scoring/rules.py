@@ -80,7 +80,12 @@ _BODY_MARK_RE = re.compile(_BODY_MARK, re.I)
 
 #: Class tokens that name a post's taxonomy, not its role (WordPress puts
 #: "tag-politics category-news format-standard" on the article element itself).
-_TAXONOMY_TOKEN = re.compile(r"^(?:tag|category|categories|post|postid|type|status|format|has|page-id|parent-pageid|topic|term)[-_]")
+_TAXONOMY_TOKEN = re.compile(
+    r"^(?:tag|category|categories|post|postid|type|status|format|has|page-id|parent-pageid|topic|term"
+    # ...and tokens that say what an element lacks ("no_caption", "no-sidebar",
+    # "without-comments": seen on list items of the Readability test pages).
+    r"|no|not|without)[-_]"
+)
 
 
 @lru_cache(maxsize=16384)  # class strings repeat within and across pages; a pure function
