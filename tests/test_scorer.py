@@ -130,3 +130,19 @@ def test_a_class_token_that_names_what_an_element_lacks_is_no_cue():
     assert cue_value("list-item no_caption") is None
     assert cue_value("no-sidebar without-comments") is None
     assert cue_value("image-caption") == 1.0
+
+
+def test_a_chinese_sentence_without_punctuation_is_text_not_a_label():
+    from cleannews.scoring.rules import word_count
+
+    assert word_count("Advertisement") == 1
+    assert word_count("偶而還會飄下來一些霧氣水滴 不時張望尋找最佳楓葉主題") >= 10
+    zh = "今天我們一起去山上看楓葉，天氣很好，大家都很開心，拍了很多照片。"
+    html = _page(
+        "<article>"
+        + "".join(f"<p>{zh}</p>" for _ in range(4))
+        + "<p>早上出門的時候還在下雨 到了山上雨就停了 空氣非常清新</p>"
+        + "".join(f"<p>{zh}</p>" for _ in range(4))
+        + "</article>"
+    )
+    assert "早上出門的時候還在下雨" in cleannews.extract(html).body

@@ -122,7 +122,7 @@ def _is_title(text: str, title: frozenset[str]) -> bool:
 
 def _is_prose(text: str) -> bool:
     """Ends like a sentence, or is long enough that it must be one (lost its full stop)."""
-    return rules.ends_sentence(text) or len(text.split()) >= rules.PROSE_MIN_WORDS
+    return rules.ends_sentence(text) or rules.word_count(text) >= rules.PROSE_MIN_WORDS
 
 
 def _opens_text(i: int, blocks: tuple[Block, ...], weights: list[float], kept: set[int]) -> bool:
@@ -158,7 +158,7 @@ def trim_edges(
             continue
         if (
             b.kind is BlockKind.PARAGRAPH
-            and len(b.text.split()) <= rules.LABEL_MAX_WORDS
+            and rules.word_count(b.text) <= rules.LABEL_MAX_WORDS
             and not rules.sentence_punctuation(b.text)
             and not b.text.endswith(":")
             and not _opens_text(i, blocks, weights, kept_set)

@@ -49,7 +49,7 @@ def _sibling_paragraphs(doc: Document, container: int, weights: list[float]) -> 
             and block.node not in doc.node_cues
             and block.link_density <= rules.LINK_DENSITY_GOOD
             and is_anchor(block, w)
-            and len(block.text.split()) >= rules.PROSE_MIN_WORDS
+            and rules.word_count(block.text) >= rules.PROSE_MIN_WORDS
             and rules.ends_with_full_stop(block.text)
         ):
             out.add(block.node)

@@ -146,6 +146,22 @@ def text_length(text: str) -> int:
     return len(text) + (WIDE_CHAR_WEIGHT - 1) * len(_WIDE.findall(text))
 
 
+#: A Chinese or Japanese word is one to two characters long (a character is about
+#: half a word), so a run of N wide characters counts as N / WIDE_CHARS_PER_WORD words.
+WIDE_CHARS_PER_WORD = 2
+
+
+def word_count(text: str) -> int:
+    """Words, in scripts with and without spaces: "Advertisement" is one, a Chinese
+    sentence of 24 characters (no spaces between its words) is twelve, not one."""
+    if text.isascii():
+        return len(text.split())
+    wide = len(_WIDE.findall(text))
+    if not wide:
+        return len(text.split())
+    return len(_WIDE.sub(" ", text).split()) + wide // WIDE_CHARS_PER_WORD
+
+
 def sentence_punctuation(text: str) -> int:
     return len(_SENTENCE_MARKS.findall(text))
 
