@@ -89,14 +89,14 @@ def _is_within(doc: Document, node: int, top: int) -> bool:
 
 def _marked_parts_nearby(doc: Document, container: int, totals: Mapping[int, float]) -> set[int]:
     """Parts of the body that the page marks as body text by name ("article-text",
-    "entry-content"; not a bare "content") with the same tag and class as such a part inside the container, found near it
-    (under its ancestor TWIN_LEVELS up) but in another branch: a review's first
-    paragraph in its own grid cell beside the score box, the rest further down."""
-    marked = {
-        (doc.node_tags.get(n), _twin_key(c))
-        for n, c in doc.node_cues.items()
-        if rules.is_body_mark(c) and _is_within(doc, n, container)
-    }
+    "entry-content"; not a bare "content") with the same tag and class as such a part
+    inside the container, found near it (under its ancestor TWIN_LEVELS up) but in
+    another branch: a review's first paragraph in its own grid cell beside the score
+    box, the rest further down."""
+    named = [(n, c) for n, c in doc.node_cues.items() if rules.is_body_mark(c)]
+    if len(named) < 2:
+        return set()
+    marked = {(doc.node_tags.get(n), _twin_key(c)) for n, c in named if _is_within(doc, n, container)}
     if not marked:
         return set()
     top = container
@@ -107,7 +107,7 @@ def _marked_parts_nearby(doc: Document, container: int, totals: Mapping[int, flo
         top = p
     return {
         n
-        for n, c in doc.node_cues.items()
+        for n, c in named
         if (doc.node_tags.get(n), _twin_key(c)) in marked
         and totals.get(n, 0.0) > 0
         and not _is_within(doc, n, container)

@@ -104,6 +104,7 @@ def cue_value(cues: str) -> float | None:
     return None
 
 
+@lru_cache(maxsize=16384)  # like cue_value: class strings repeat; a pure function
 def is_body_mark(cues: str) -> bool:
     """The class/id names the article's own text box, specifically."""
     return bool(_BODY_MARK_RE.search(cues)) and cue_value(cues) == -1.0
