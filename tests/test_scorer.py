@@ -111,13 +111,19 @@ def test_a_teaser_card_inside_the_body_goes_but_a_section_with_a_back_link_stays
 
 
 def test_a_part_the_page_names_as_article_text_joins_the_body_from_another_branch():
-    first = '<div class="review-top"><div class="cell"><div class="article-text"><p>The first paragraph of the review says the new console is the most powerful one ever made, and it plays many titles in native 4K.</p></div></div>'
-    box = '<div class="cell"><ul>' + "".join(f"<li><a href='/s{i}'>Score {i}</a></li>" for i in range(8)) + "</ul></div></div>"
+    first = (
+        '<div class="review-top"><div class="cell"><div class="article-text"><p>The first paragraph of the '
+        "review says the new console is the most powerful one ever made, and it plays many titles in native "
+        "4K.</p></div></div>"
+    )
+    box = '<div class="cell"><ul>' + "".join(f"<li><a href='/s{i}'>Score {i}</a></li>" for i in range(8))
+    box += "</ul></div></div>"
     rest = '<div class="review-body">' + "".join(
         f'<div class="article-text"><p>{PARA.replace("Tuesday", d)}</p><p>{PARA}</p></div>'
         for d in ("Monday", "Wednesday", "Friday")
     ) + "</div>"
-    nav = "<div class='links'><ul>" + "".join(f"<li><a href='/n{i}'>Section number {i} of the site</a></li>" for i in range(15)) + "</ul></div>"
+    nav = "".join(f"<li><a href='/n{i}'>Section number {i} of the site</a></li>" for i in range(15))
+    nav = f"<div class='links'><ul>{nav}</ul></div>"
     html = _page(f"<div class='page'><article>{first}{box}{rest}</article>{nav}</div>")
     body = cleannews.extract(html).body
     assert body.startswith("The first paragraph of the review")
