@@ -11,18 +11,20 @@ Two steps, in the jusText shape (classify blocks, then decide with context):
    page marks as the article body; siblings with the same tag and class (a body the
    CMS split around an ad) join it. Inside, blocks are kept unless they are noise by
    their own features or cues, and the edges are trimmed to the first and last real
-   paragraph (see `_choose_container`, `_twin_siblings`, `_trim_edges`).
+   paragraph (see `_choose_container` here, `parts.extra_parts` for the other parts of
+   a body, `inside` for the decisions within it).
 
 All thresholds are named in `rules.py`, with where their values came from.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 
 from cleannews.models import Block, BlockKind, Removal
 from cleannews.scoring import rules
+from cleannews.scoring.inside import drop_embedded_cards, keep_linked_items_of_text_lists, page_title_words, trim_edges
+from cleannews.scoring.parts import extra_parts
 from cleannews.scoring.scorer import Selection
 from cleannews.document import Document
 
@@ -156,7 +158,7 @@ def select_html_blocks(doc: Document, removed: Mapping[int, Removal]) -> Selecti
                 return Selection(kept=(), is_article=False, reason="no block of article text")
             return Selection(kept=kept, reason="a tiny page: all of its text")
     container = _choose_container(doc, weights, totals)
-    roots = {container} | _twin_siblings(doc, container, totals)
+    roots = {container} | extra_parts(doc, container, weights, totals)
     kept: list[int] = []
     dropped: dict[int, str] = {}
     inside_memo: dict[int, bool] = {}
@@ -175,7 +177,9 @@ def select_html_blocks(doc: Document, removed: Mapping[int, Removal]) -> Selecti
             dropped[block.index] = reason
         else:
             kept.append(block.index)
-    kept = _trim_edges(blocks, kept, weights, dropped, _page_title_words(doc))
+    kept = keep_linked_items_of_text_lists(blocks, kept, dropped, doc.node_parent)
+    kept = drop_embedded_cards(blocks, kept, dropped, doc.node_parent, roots, doc.tree)
+    kept = trim_edges(blocks, kept, weights, dropped, page_title_words(doc))
     if not kept:
         return Selection(kept=(), dropped=dropped, is_article=False, reason="no block of article text")
     return Selection(kept=tuple(kept), dropped=dropped)
@@ -215,52 +219,14 @@ def _choose_container(doc: Document, weights: list[float], totals: Mapping[int, 
         if positive.get(cur, 0.0) < rules.CLIMB_SHARE * positive.get(p, 0.0):
             break
         cur = p
+    # A table's rows are one unit with its caption and header row: the body of a list
+    # article is the table, not its <tbody>.
+    while doc.node_tags.get(cur) in _TABLE_PARTS and parent.get(cur) is not None:
+        cur = parent[cur]
     return cur
 
 
-_DIGITS = re.compile(r"\d+")
-
-
-def _twin_siblings(doc: Document, container: int, totals: Mapping[int, float]) -> set[int]:
-    """Siblings with the same tag and class as the container or one of its nearest
-    ancestors (TWIN_LEVELS): the other parts of a body that the CMS split around an ad
-    or a figure ("story-body-part" x3). Digits are ignored ("section-1",
-    "section-2"); a twin must carry positive weight."""
-    children: dict[int, list[int]] = {}
-    for child, p in doc.node_parent.items():  # one pass, not one per level
-        children.setdefault(p, []).append(child)
-    out: set[int] = set()
-    node: int | None = container
-    for _ in range(rules.TWIN_LEVELS):
-        if node is None:
-            break
-        out |= _twins_of(doc, node, totals, children)
-        node = doc.node_parent.get(node)
-    return out
-
-
-def _twin_key(cues: str) -> str:
-    """Class and id without digits: "part-3 body" and "part-4 body" are twins."""
-    return _DIGITS.sub("", cues)
-
-
-def _twins_of(
-    doc: Document, container: int, totals: Mapping[int, float], children: Mapping[int, list[int]]
-) -> set[int]:
-    parent = doc.node_parent.get(container)
-    label = doc.node_cues.get(container)
-    if parent is None or not label:
-        return set()
-    tag = doc.node_tags.get(container)
-    key = _twin_key(label)
-    return {
-        node
-        for node in children.get(parent, ())
-        if node != container
-        and doc.node_tags.get(node) == tag
-        and totals.get(node, 0.0) > 0
-        and _twin_key(doc.node_cues.get(node, "")) == key
-    }
+_TABLE_PARTS = frozenset(("tbody", "thead", "tfoot", "tr"))
 
 
 def _noise_reason(block: Block, cues: _Cues, container: int) -> str | None:
@@ -274,71 +240,3 @@ def _noise_reason(block: Block, cues: _Cues, container: int) -> str | None:
     if pen >= rules.CUE_DROP:
         return "under a noise class or id"
     return None
-
-
-def _is_anchor(block: Block, weight: float) -> bool:
-    return weight > 0 and len(block.text) >= rules.ANCHOR_MIN_CHARS and rules.ends_sentence(block.text)
-
-
-_WORD = re.compile(r"\w+")
-
-
-def _page_title_words(doc: Document) -> frozenset[str]:
-    """Words of the page's <title> (and og:title): the headline the body must not repeat."""
-    tree = doc.tree
-    if tree is None:
-        return frozenset()
-    words: set[str] = set()
-    for t in tree.iterfind(".//title"):
-        words.update(w.lower() for w in _WORD.findall(t.text or ""))
-        break
-    for m in tree.iterfind(".//meta[@property='og:title']"):
-        words.update(w.lower() for w in _WORD.findall(m.get("content") or ""))
-    return frozenset(words)
-
-
-def _is_title(text: str, title: frozenset[str]) -> bool:
-    """A heading that repeats the page title (its words are mostly the title's)."""
-    words = [w.lower() for w in _WORD.findall(text)]
-    if not words or not title:
-        return False
-    return sum(w in title for w in words) / len(words) >= rules.TITLE_OVERLAP
-
-
-def _is_prose(text: str) -> bool:
-    """Ends like a sentence, or is long enough that it must be one (lost its full stop)."""
-    return rules.ends_sentence(text) or len(text.split()) >= rules.PROSE_MIN_WORDS
-
-
-def _trim_edges(
-    blocks: tuple[Block, ...], kept: list[int], weights: list[float], dropped: dict[int, str], title: frozenset[str]
-) -> list[int]:
-    """Drop furniture before the first and after the last real paragraph, and labels between."""
-    anchors = [i for i in kept if _is_anchor(blocks[i], weights[i])]
-    if not anchors:
-        anchors = [i for i in kept if weights[i] > 0]
-        if not anchors:
-            return kept
-    first, last = anchors[0], anchors[-1]
-    out = []
-    for i in kept:
-        b = blocks[i]
-        if i < first and (
-            (b.kind is BlockKind.HEADING and _is_title(b.text, title))
-            or (b.kind is not BlockKind.HEADING and not (weights[i] > 0 and _is_prose(b.text)))
-        ):
-            dropped[i] = "before the article's first paragraph"
-            continue
-        if i > last and weights[i] <= 0 and not rules.ends_sentence(b.text):
-            dropped[i] = "after the article's last paragraph"
-            continue
-        if (
-            b.kind is BlockKind.PARAGRAPH
-            and len(b.text.split()) <= rules.LABEL_MAX_WORDS
-            and not rules.sentence_punctuation(b.text)
-            and not b.text.endswith(":")
-        ):
-            dropped[i] = "a label, not text"
-            continue
-        out.append(i)
-    return out

@@ -68,16 +68,24 @@ _NEGATIVE_STRONG = re.compile(
     re.I,
 )
 _NEGATIVE_WEAK = re.compile(r"meta|aside|extra|hidden|overlay|masthead|header|(?:^|[\s_-])top(?:$|[\s_-])", re.I)
-_POSITIVE = re.compile(
+_BODY_MARK = (
     r"article-?(?:body|content|text)|story-?(?:body|content|text)|entry-?content|post-?(?:body|content)|"
-    r"(?:^|[\s_-])(?:body|content|text|prose)(?:$|[\s_-])|main-?content|rich-?text",
-    re.I,
+    r"main-?content|rich-?text"
 )
+_POSITIVE = re.compile(_BODY_MARK + r"|(?:^|[\s_-])(?:body|content|text|prose)(?:$|[\s_-])", re.I)
+#: The names CMSs give the article's own text box ("article-text", "entry-content"),
+#: without the bare "content" or "text" that layout boxes carry too.
+_BODY_MARK_RE = re.compile(_BODY_MARK, re.I)
 
 
 #: Class tokens that name a post's taxonomy, not its role (WordPress puts
 #: "tag-politics category-news format-standard" on the article element itself).
-_TAXONOMY_TOKEN = re.compile(r"^(?:tag|category|categories|post|postid|type|status|format|has|page-id|parent-pageid|topic|term)[-_]")
+_TAXONOMY_TOKEN = re.compile(
+    r"^(?:tag|category|categories|post|postid|type|status|format|has|page-id|parent-pageid|topic|term"
+    # ...and tokens that say what an element lacks ("no_caption", "no-sidebar",
+    # "without-comments": seen on list items of the Readability test pages).
+    r"|no|not|without)[-_]"
+)
 
 
 @lru_cache(maxsize=16384)  # class strings repeat within and across pages; a pure function
@@ -96,6 +104,12 @@ def cue_value(cues: str) -> float | None:
     return None
 
 
+@lru_cache(maxsize=16384)  # like cue_value: class strings repeat; a pure function
+def is_body_mark(cues: str) -> bool:
+    """The class/id names the article's own text box, specifically."""
+    return bool(_BODY_MARK_RE.search(cues)) and cue_value(cues) == -1.0
+
+
 # --- the edges of the article ---------------------------------------------------------
 #: The article starts at its first real paragraph: weight > 0, at least this long, and
 #: ending like a sentence. Titles, datelines, bylines and kickers above it are metadata.
@@ -105,6 +119,11 @@ ANCHOR_MIN_CHARS = 60
 TITLE_OVERLAP = 0.8
 #: A block of this many words is a sentence even without a final full stop.
 PROSE_MIN_WORDS = 15
+#: A teaser card embedded in the body (a linked heading over an excerpt) holds at most
+#: this many blocks and this many characters besides its heading: teasers run one or
+#: two sentences (the same bound as the dump scorer's cards), sections run longer.
+CARD_MAX_BLOCKS = 3
+CARD_MAX_CHARS = 400
 #: Inside the container, a paragraph of at most this many words with no punctuation
 #: is a label ("Advertisement", "Video", "DON'T MISS"), not text.
 LABEL_MAX_WORDS = 3
@@ -128,9 +147,34 @@ def text_length(text: str) -> int:
     return len(text) + (WIDE_CHAR_WEIGHT - 1) * len(_WIDE.findall(text))
 
 
+#: A Chinese or Japanese word is one to two characters long (a character is about
+#: half a word), so a run of N wide characters counts as N / WIDE_CHARS_PER_WORD words.
+WIDE_CHARS_PER_WORD = 2
+
+
+def word_count(text: str) -> int:
+    """Words, in scripts with and without spaces: "Advertisement" is one, a Chinese
+    sentence of 24 characters (no spaces between its words) is twelve, not one."""
+    if text.isascii():
+        return len(text.split())
+    wide = len(_WIDE.findall(text))
+    if not wide:
+        return len(text.split())
+    return len(_WIDE.sub(" ", text).split()) + wide // WIDE_CHARS_PER_WORD
+
+
 def sentence_punctuation(text: str) -> int:
     return len(_SENTENCE_MARKS.findall(text))
 
 
 def ends_sentence(text: str) -> bool:
     return bool(_ENDS_SENTENCE.search(text))
+
+
+#: Ends with a full stop, question or exclamation mark (closing quotes allowed): a
+#: sentence, not a dateline "... | By X (with Y)" or a label "Photos:".
+_FULL_STOP = re.compile(r"[.!?。！？…][\"'”’»)\]]*\s*$")
+
+
+def ends_with_full_stop(text: str) -> bool:
+    return bool(_FULL_STOP.search(text))

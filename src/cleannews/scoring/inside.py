@@ -1,0 +1,169 @@
+"""Inside the container: which blocks stay, and where the article starts and ends.
+
+After `dom` has found the container and its parts, these rules decide block by block
+with context: linked bullets of a text list stay, teaser cards embedded in the body
+go, and the edges are trimmed to the first and last real paragraph (headline, kicker,
+byline before it; furniture after it), with labels dropped between.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from cleannews.document import Document
+from cleannews.models import Block, BlockKind
+from cleannews.scoring import rules
+
+
+def keep_linked_items_of_text_lists(
+    blocks: tuple[Block, ...], kept: list[int], dropped: dict[int, str], parent: Mapping[int, int]
+) -> list[int]:
+    """A list item that is all link stays when an item of the same list is kept text:
+    "Here's our year in review!" linked among the bullet points of a report is part of
+    it, while a list whose every item is a link (related stories) goes."""
+    lists_with_text = {parent.get(blocks[i].node) for i in kept if blocks[i].kind is BlockKind.LIST_ITEM}
+    back = [
+        i
+        for i, why in dropped.items()
+        if why.startswith("link density")
+        and blocks[i].kind is BlockKind.LIST_ITEM
+        and parent.get(blocks[i].node) in lists_with_text
+    ]
+    if not back:
+        return kept
+    for i in back:
+        del dropped[i]
+    return sorted([*kept, *back])
+
+
+def _links_away(el: Any) -> bool:
+    """The element links to another page (not to a "#section" of this one, as the
+    back-links on a documentation page's section headings do)."""
+    links = [*el.iter("a"), *el.iterancestors("a")]  # <a><h3>...</h3></a> wraps the heading
+    return any(not (a.get("href") or "#").lstrip().startswith("#") for a in links)
+
+
+def drop_embedded_cards(
+    blocks: tuple[Block, ...],
+    kept: list[int],
+    dropped: dict[int, str],
+    parent: Mapping[int, int],
+    roots: set[int],
+    tree: Any,
+) -> list[int]:
+    """A teaser card embedded in the body: a box whose heading is a link to another
+    page, with that page's excerpt under it ("How X works ... Read more"). The box
+    (the heading's parent element, when that is not the container itself) goes whole
+    when it is card-sized: a section of the body can have a linked heading too."""
+    headings = [
+        blocks[i].node
+        for i in kept
+        if blocks[i].kind is BlockKind.HEADING and blocks[i].link_density > rules.LINK_DENSITY_DROP
+    ]
+    if not headings or tree is None:
+        return kept
+    elements = list(tree.iter())  # node ids are preorder positions in tree.iter()
+    cards = {parent.get(h) for h in headings if h < len(elements) and _links_away(elements[h])}
+    cards -= roots
+    cards.discard(None)
+    if not cards:
+        return kept
+    size: dict[int, list[int]] = {}  # card -> [blocks, characters of its non-heading text]
+    for b in blocks:
+        for a in (parent.get(b.node), *b.ancestors):
+            if a in cards:
+                n = size.setdefault(a, [0, 0])
+                n[0] += 1
+                n[1] += 0 if b.kind is BlockKind.HEADING else len(b.text)
+                break
+    cards = {c for c, (n, chars) in size.items() if n <= rules.CARD_MAX_BLOCKS and chars <= rules.CARD_MAX_CHARS}
+    if not cards:
+        return kept
+    out = []
+    for i in kept:
+        b = blocks[i]
+        if parent.get(b.node) in cards or any(a in cards for a in b.ancestors):
+            dropped[i] = "a teaser card inside the body"
+        else:
+            out.append(i)
+    return out
+
+
+def is_anchor(block: Block, weight: float) -> bool:
+    return weight > 0 and len(block.text) >= rules.ANCHOR_MIN_CHARS and rules.ends_sentence(block.text)
+
+
+_WORD = re.compile(r"\w+")
+
+
+def page_title_words(doc: Document) -> frozenset[str]:
+    """Words of the page's <title> (and og:title): the headline the body must not repeat."""
+    tree = doc.tree
+    if tree is None:
+        return frozenset()
+    words: set[str] = set()
+    for t in tree.iterfind(".//title"):
+        words.update(w.lower() for w in _WORD.findall(t.text or ""))
+        break
+    for m in tree.iterfind(".//meta[@property='og:title']"):
+        words.update(w.lower() for w in _WORD.findall(m.get("content") or ""))
+    return frozenset(words)
+
+
+def _is_title(text: str, title: frozenset[str]) -> bool:
+    """A heading that repeats the page title (its words are mostly the title's)."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    if not words or not title:
+        return False
+    return sum(w in title for w in words) / len(words) >= rules.TITLE_OVERLAP
+
+
+def _is_prose(text: str) -> bool:
+    """Ends like a sentence, or is long enough that it must be one (lost its full stop)."""
+    return rules.ends_sentence(text) or rules.word_count(text) >= rules.PROSE_MIN_WORDS
+
+
+def _opens_text(i: int, blocks: tuple[Block, ...], weights: list[float], kept: set[int]) -> bool:
+    """A short line directly followed by kept article text is a pseudo-heading ("Step 1",
+    "Our ruling", "FRANCE WINS" in bold), not a label: labels sit above ads, galleries
+    and link lists, or stand alone."""
+    nxt = i + 1
+    return nxt < len(blocks) and nxt in kept and weights[nxt] > 0 and blocks[nxt].kind is not BlockKind.HEADING
+
+
+def trim_edges(
+    blocks: tuple[Block, ...], kept: list[int], weights: list[float], dropped: dict[int, str], title: frozenset[str]
+) -> list[int]:
+    """Drop furniture before the first and after the last real paragraph, and labels between."""
+    anchors = [i for i in kept if is_anchor(blocks[i], weights[i])]
+    if not anchors:
+        anchors = [i for i in kept if weights[i] > 0]
+        if not anchors:
+            return kept
+    first, last = anchors[0], anchors[-1]
+    kept_set = set(kept)
+    out = []
+    for i in kept:
+        b = blocks[i]
+        if i < first and (
+            (b.kind is BlockKind.HEADING and _is_title(b.text, title))
+            or (b.kind is not BlockKind.HEADING and not (weights[i] > 0 and _is_prose(b.text)))
+        ):
+            dropped[i] = "before the article's first paragraph"
+            continue
+        if i > last and weights[i] <= 0 and not rules.ends_sentence(b.text):
+            dropped[i] = "after the article's last paragraph"
+            continue
+        if (
+            b.kind is BlockKind.PARAGRAPH
+            and rules.word_count(b.text) <= rules.LABEL_MAX_WORDS
+            and not rules.sentence_punctuation(b.text)
+            and not b.text.endswith(":")
+            and not _opens_text(i, blocks, weights, kept_set)
+        ):
+            dropped[i] = "a label, not text"
+            continue
+        out.append(i)
+    return out

@@ -1,0 +1,146 @@
+"""The container's other parts: what joins the article container besides itself.
+
+A CMS splits a body around ads and figures ("story-body-part" x3), a list article
+puts its introduction beside its table, a review puts its first paragraph in a grid
+cell beside the score box. These rules find those parts from the tree's shape; they
+live apart from `dom` (which weighs blocks and picks the container) because they
+change for a different reason: new ways of laying a body out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from cleannews.document import Document
+from cleannews.models import BlockKind
+from cleannews.scoring import rules
+from cleannews.scoring.inside import is_anchor
+
+
+def extra_parts(doc: Document, container: int, weights: list[float], totals: Mapping[int, float]) -> set[int]:
+    """Roots of the body's other parts (twins, sibling paragraphs, named text boxes)."""
+    return (
+        _twin_siblings(doc, container, totals)
+        | _sibling_paragraphs(doc, container, weights)
+        | _marked_parts_nearby(doc, container, totals)
+    )
+
+
+def _sibling_paragraphs(doc: Document, container: int, weights: list[float]) -> set[int]:
+    """Paragraphs that sit directly before the container, beside it: a list article's
+    introduction above its table, a standfirst above the body's wrapper. Readability
+    joins such siblings too; only real paragraphs (link-poor, ending with a full stop,
+    PROSE_MIN_WORDS or more: no byline or dateline) join, never sibling widgets or
+    lists, and no paragraph with a class or id of its own (a styled "standfirst" or
+    "dek" is the description). Siblings after the container are left out: there they
+    were comment rules and disclaimers on the benchmark, not article text."""
+    parent = doc.node_parent.get(container)
+    if parent is None:
+        return set()
+    out: set[int] = set()
+    for block, w in zip(doc.blocks, weights):
+        if (
+            block.kind is BlockKind.PARAGRAPH
+            and block.node != container
+            and block.node < container
+            and doc.node_parent.get(block.node) == parent
+            and block.tag == "p"
+            and block.node not in doc.node_cues
+            and block.link_density <= rules.LINK_DENSITY_GOOD
+            and is_anchor(block, w)
+            and rules.word_count(block.text) >= rules.PROSE_MIN_WORDS
+            and rules.ends_with_full_stop(block.text)
+        ):
+            out.add(block.node)
+    return out
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _twin_siblings(doc: Document, container: int, totals: Mapping[int, float]) -> set[int]:
+    """Siblings with the same tag and class as the container or one of its nearest
+    ancestors (TWIN_LEVELS): the other parts of a body that the CMS split around an ad
+    or a figure ("story-body-part" x3). Digits are ignored ("section-1",
+    "section-2"); a twin must carry positive weight."""
+    children: dict[int, list[int]] = {}
+    for child, p in doc.node_parent.items():  # one pass, not one per level
+        children.setdefault(p, []).append(child)
+    out: set[int] = set()
+    node: int | None = container
+    for _ in range(rules.TWIN_LEVELS):
+        if node is None:
+            break
+        out |= _twins_of(doc, node, totals, children)
+        node = doc.node_parent.get(node)
+    return out
+
+
+def _is_within(doc: Document, node: int, top: int) -> bool:
+    parent = doc.node_parent
+    cur: int | None = node
+    while cur is not None:
+        if cur == top:
+            return True
+        cur = parent.get(cur)
+    return False
+
+
+def _marked_parts_nearby(doc: Document, container: int, totals: Mapping[int, float]) -> set[int]:
+    """Parts of the body that the page marks as body text by name ("article-text",
+    "entry-content"; not a bare "content") with the same tag and class as such a part
+    inside the container, found near it (under its ancestor TWIN_LEVELS up) but in
+    another branch: a review's first paragraph in its own grid cell beside the score
+    box, the rest further down."""
+    named = [(n, c) for n, c in doc.node_cues.items() if rules.is_body_mark(c)]
+    if len(named) < 2:
+        return set()
+    marked = {(doc.node_tags.get(n), _twin_key(c)) for n, c in named if _is_within(doc, n, container)}
+    if not marked:
+        return set()
+    top = container
+    for _ in range(rules.TWIN_LEVELS):
+        p = doc.node_parent.get(top)
+        if p is None or doc.node_tags.get(p) in ("body", "html"):
+            break
+        top = p
+    return {
+        n
+        for n, c in named
+        if (doc.node_tags.get(n), _twin_key(c)) in marked
+        and totals.get(n, 0.0) > 0
+        and not _is_within(doc, n, container)
+        and _is_within(doc, n, top)
+    }
+
+
+def _twin_key(cues: str) -> str:
+    """Class and id without digits: "part-3 body" and "part-4 body" are twins."""
+    return _DIGITS.sub("", cues)
+
+
+def _twins_of(
+    doc: Document, container: int, totals: Mapping[int, float], children: Mapping[int, list[int]]
+) -> set[int]:
+    parent = doc.node_parent.get(container)
+    label = doc.node_cues.get(container)
+    if parent is None or not label:
+        return set()
+    tag = doc.node_tags.get(container)
+    key = _twin_key(label)
+    twins = [
+        node
+        for node in children.get(parent, ())
+        if node != container
+        and doc.node_tags.get(node) == tag
+        and _twin_key(doc.node_cues.get(node, "")) == key
+    ]
+    heavy = [n for n in twins if totals.get(n, 0.0) > 0]
+    if not heavy:
+        return set()
+    # Parts between two parts that carry the body are body too, however short ("Step 2:
+    # insert the plant." under its picture): the body runs on through them. Node ids are
+    # preorder positions, so "between" is a comparison of ids.
+    lo, hi = min(container, *heavy), max(container, *heavy)
+    return {n for n in twins if lo < n < hi} | set(heavy)
