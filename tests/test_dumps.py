@@ -202,3 +202,33 @@ def test_more_site_name_header_ends_the_article() -> None:
     )
     body = cleannews.extract(text, kind="text").body
     assert "Part 7." in body and "More Harbour Gazette" not in body and "anniversaries" not in body
+
+
+_FERRY_PARAS = (
+    "The harbour ferry will run again from June after the council voted to fund a two-year trial "
+    "of the service between the two quays, ending a pause of three years.\n\n"
+    "Boats will leave every half hour at peak times, and fares will match a single bus journey, "
+    "the council said in a statement on Thursday evening.\n\n"
+    "Opposition members questioned the cost of the trial and asked for a review of passenger "
+    "numbers after the first summer of sailings.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "headline, title",
+    [
+        # a dump that opens with its headline: the scorer keeps it with the text under it
+        ("Harbour Ferry Returns After Three-Year Pause", "Harbour Ferry Returns After Three-Year Pause"),
+        # a headline in title case that the dump closed with a full stop is still one
+        ("Harbour Ferry Returns After Three-Year Pause.", "Harbour Ferry Returns After Three-Year Pause."),
+    ],
+)
+def test_text_dump_opening_with_its_headline(headline: str, title: str) -> None:
+    a = cleannews.extract(headline + "\n\n" + _FERRY_PARAS, kind="text")
+    assert a.title == title
+
+
+def test_text_dump_opening_with_a_sentence_has_no_title() -> None:
+    # a first line in sentence case that ends like a sentence is text, not a headline
+    a = cleannews.extract("The ferry is back, and the quay is busy again.\n\n" + _FERRY_PARAS, kind="text")
+    assert a.title is None

@@ -46,6 +46,22 @@ def _head_blocks(blocks: Sequence[Block], kept: Sequence[int]) -> list[Block]:
     return list(blocks[:30])
 
 
+#: Words a headline in title case leaves in lower case (English style guides).
+_TITLE_LOWER = frozenset("a an the and but or nor for of in on at to by as with from vs via is".split())
+#: Share of the other words a title-case headline capitalises; sentences capitalise
+#: only names, well under half of their words.
+TITLE_CASE_SHARE = 0.7
+
+
+def _title_case(text: str) -> bool:
+    """ "Only 24 Percent of Clinton's Donors Are Small Donors." is a headline a dump
+    closed with a full stop (some converters add one to every line), not a sentence."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’.-]*", text) if w.lower() not in _TITLE_LOWER]
+    if len(words) < TITLE_MIN_WORDS:
+        return False
+    return sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
+
+
 def _is_title_like(b: Block) -> bool:
     text = b.text.strip()
     n = len(text.split())
@@ -53,7 +69,7 @@ def _is_title_like(b: Block) -> bool:
         return n >= 2
     if not (TITLE_MIN_WORDS <= n <= TITLE_MAX_WORDS) or _LINKISH.search(text):
         return False
-    if text.endswith((".", ":", "?!")) and not text.endswith("?"):
+    if text.endswith((".", ":", "?!")) and not text.endswith("?") and not (text.endswith(".") and _title_case(text)):
         return False
     if looks_like_byline(text) or _DATE_LINE.match(text):
         return False
@@ -73,6 +89,10 @@ def read_dump_metadata(doc: Any, removed: Mapping[int, Removal], kept: Sequence[
         # the first heading, else the first title-like line
         cands = [b for b in head if _is_title_like(b)]
         heads = [b for b in cands if b.kind is BlockKind.HEADING]
+        if not cands and len(kept) > 1 and _is_title_like(blocks[min(kept)]):
+            # a dump that opens with its headline (no menus above): the scorer keeps
+            # it with the text under it
+            cands = [blocks[min(kept)]]
         title_block = (heads or cands or [None])[0]
         title = title_block.text.strip() if title_block is not None else None
 
