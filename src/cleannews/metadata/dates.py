@@ -306,11 +306,6 @@ def date_from_url(url: str | None) -> _dt.date | None:
     return None
 
 
-def is_modified_label(text: str) -> bool:
-    """True when a visible date line says it is an update ("Updated 13:25 IST ...")."""
-    return bool(MODIFIED_WORDS.search(text[:40]))
-
-
 def split_labelled_dates(text: str, *, dayfirst: bool | None = None) -> tuple[DateValue | None, DateValue | None]:
     """(published, modified) of a visible date line that may give both.
 
