@@ -91,3 +91,13 @@ def test_selector_cleaners_map_to_the_right_blocks_after_skipped_subtrees():
     assert a.body.count("A sentence of article text") == 6
     b = cleannews.extract(html, url="https://example.org/x")
     assert "Boxed words" in b.body
+
+
+def test_mathml_is_text_without_its_source_annotation():
+    # a formula inside a sentence is part of what the sentence says; its TeX source
+    # annotation is not shown on the page
+    html = """<html><body><p>The expression <math><semantics><mrow><mi>x</mi><mo>+</mo><mn>1</mn></mrow>
+    <annotation encoding="application/x-tex">x+1</annotation></semantics></math> grows without bound.</p>
+    </body></html>"""
+    (text,) = [b.text for b in blocks(html)]
+    assert text == "The expression x+1 grows without bound."

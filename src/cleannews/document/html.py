@@ -19,10 +19,12 @@ from lxml import etree
 from cleannews.document import Document
 from cleannews.models import Block, BlockKind, Image, Page
 
-#: Subtrees that are never visible text.
+#: Subtrees that are never visible text. MathML (<math>) is text: its tokens are the
+#: formula a sentence reads through ("the expression 3x−1 is ..."); only its TeX or
+#: XML source annotations are skipped.
 SKIP_TAGS = frozenset(
-    "script style noscript template svg math iframe object embed head input select option "
-    "textarea button canvas audio video source track map area dialog".split()
+    "script style noscript template svg iframe object embed head input select option "
+    "textarea button canvas audio video source track map area dialog annotation annotation-xml".split()
 )
 #: Table cells are not blocks of their own: a row is one block (cells separated by a
 #: space), so a data table reads as rows, not as a shower of one-word blocks.
