@@ -574,3 +574,18 @@ def test_quotes_in_scripts_without_spaces_count_their_characters():
     q = _one("港务局局长说：「渡轮明年春天恢复运营，票价不变」。", "渡轮")
     assert q.text == "渡轮明年春天恢复运营，票价不变"
     assert find_quotes("市议会把这个项目称为「海港计划」。") == ()
+
+
+def test_role_given_where_the_speaker_is_first_named_outside_a_quote():
+    body = (
+        "Harbour Authority chairman Olaf Berg opened the meeting on Monday.\n\n"
+        "“We will reopen the quay in spring,” Berg said.\n\n"
+        "Ines Dahl, the head of the pilots' union, was not convinced. “Spring is too late,” Dahl said.\n\n"
+        "Thousands of people supporting Nils Aro marched on the quay. “We want it open now,” Aro said."
+    )
+    qs = find_quotes(body)
+    assert [(q.speaker, q.speaker_role) for q in qs] == [
+        ("Olaf Berg", "Harbour Authority chairman"),
+        ("Ines Dahl", "head of the pilots' union"),
+        ("Nils Aro", None),  # the words before the name are the sentence, not a title
+    ]

@@ -16,7 +16,7 @@ from cleannews.quotes import words as W
 from cleannews.quotes.attribution import _cue_at, _plausible
 from cleannews.quotes.marks import _Span
 from cleannews.quotes.names import _Names, _Who, _first_name_gender, _is_place
-from cleannews.quotes.phrases import _np_forward
+from cleannews.quotes.phrases import _np_backward, _np_forward
 from cleannews.quotes.tokens import _Tok, _bare, _first_char, _is_cap, _is_initial, _is_word, _tokens
 
 
@@ -134,7 +134,7 @@ def _resolve(spans: list[_Span], names: _Names, body: str) -> None:
     issuers: dict[str, str] = {}
     # the first role the article gives each speaker, for later quotes of the
     # same person that name no role ("Blinken said", "he added")
-    role_of: dict[str, str] = {}
+    role_of: dict[str, str | None] = {}
     for sp in spans:
         here = sp.close if sp.close >= 0 else sp.end
         np_ = sp.np
@@ -152,7 +152,7 @@ def _resolve(spans: list[_Span], names: _Names, body: str) -> None:
                 sp.speaker = None
                 continue
             sp.speaker = who.name
-            sp.role = sp.role or role_of.get(who.name)
+            sp.role = sp.role or _known_role(role_of, who.name, body)
             history.append(who)
             ends.append(here)
             continue
@@ -194,9 +194,10 @@ def _resolve(spans: list[_Span], names: _Names, body: str) -> None:
         if role and not sp.role:
             sp.role = role
         if sp.role:
-            role_of.setdefault(name, sp.role)
+            if not role_of.get(name):
+                role_of[name] = sp.role
         else:
-            sp.role = role_of.get(name)
+            sp.role = _known_role(role_of, name, body)
         g = _gender(np_) or _first_name_gender(name)
         if g:
             gender_of.setdefault(name, g)
@@ -205,6 +206,75 @@ def _resolve(spans: list[_Span], names: _Names, body: str) -> None:
         ends.append(here)
         for d in sp.docs:
             issuers[d] = name
+
+
+#: How far around a speaker's first full mention a role is looked for: a title in
+#: front ("US Secretary of State Antony Blinken") or an appositive after it (",
+#: the head of the port authority,"); AP-style titles run up to about 60 characters.
+ROLE_CONTEXT_CHARS = 80
+#: Tokens an appositive role may run to before its closing comma.
+ROLE_APPOSITIVE_TOKENS = 12
+
+
+def _role_in_text(body: str, name: str) -> str | None:
+    """The role the body gives a speaker where it first names them in full, in any
+    sentence ("US Secretary of State Antony Blinken arrived ...", "Antony Blinken, the
+    US Secretary of State, ..."), for quotes that name no role of their own."""
+    if " " not in name:
+        return None
+    p = body.find(name)
+    if p < 0:
+        return None
+    lo = max(body.rfind("\n", 0, p) + 1, p - ROLE_CONTEXT_CHARS)
+    if lo > 0 and not body[lo - 1].isspace():
+        lo = body.find(" ", lo, p) + 1 or p  # start on a whole word
+    end = p + len(name)
+    toks = _tokens(body, lo, min(len(body), end + ROLE_CONTEXT_CHARS, (body.find("\n", end) + 1 or len(body) + 1) - 1))
+    j = next((i for i, t in enumerate(toks) if t.start >= end), len(toks))
+    s, e = _np_backward(toks, j, 0)
+    if e > s and toks[e - 1].end == end:
+        found, role = _split_name(tuple(toks[s:e]))
+        if role and found == name and _is_title(role):
+            return role
+    if j < len(toks) and toks[j].text == ",":
+        q = j + 1
+        while (
+            q < len(toks) and q - j <= ROLE_APPOSITIVE_TOKENS
+            and toks[q].text not in (",", ".", ";", ":") and toks[q].low not in W.RELATIVE_PRONOUNS
+        ):
+            q += 1
+        if q < len(toks) and (toks[q].text == "," or toks[q].low in W.RELATIVE_PRONOUNS) and q > j + 1:
+            first = _bare(toks[j + 1].low)
+            if first in ("the", "a", "an") or first in W.FOREIGN_DETERMINERS or first in W.ROLE_WORDS:
+                return " ".join(body[toks[j + 1].start : toks[q - 1].end].split())
+    return None
+
+
+# Lower-case words a title in front of a name may hold besides role words
+# ("Secretary of State", "director of communications").
+_TITLE_LINKS = frozenset("of for the and".split())
+
+
+def _is_title(role: str) -> bool:
+    """A role in front of a name is a title: it ends in a role word or title
+    abbreviation ("Senate Minority Leader", "Vermont Sen.") and its other
+    lower-case words are role words too; "millions of Americans supporting"
+    or "a trip by Senate leader" are the sentence, not a title."""
+    words = [_bare(w.lower()) for w in role.split()]
+    if not words or words[-1] not in W.ROLE_WORDS:
+        return False
+    return all(
+        w in W.ROLE_WORDS or w in _TITLE_LINKS or orig[:1].isupper()
+        for w, orig in zip(words, role.split())
+    )
+
+
+def _known_role(role_of: dict[str, str | None], name: str, body: str) -> str | None:
+    """The role an earlier quote gave this speaker, else the one the body gives
+    where it first names them in full (looked up once a name)."""
+    if name not in role_of:
+        role_of[name] = _role_in_text(body, name)
+    return role_of[name]
 
 
 def _opens_paragraph(body: str, pos: int) -> bool:
