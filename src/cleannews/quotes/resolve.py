@@ -229,7 +229,8 @@ def _role_in_text(body: str, name: str) -> str | None:
     if lo > 0 and not body[lo - 1].isspace():
         lo = body.find(" ", lo, p) + 1 or p  # start on a whole word
     end = p + len(name)
-    toks = _tokens(body, lo, min(len(body), end + ROLE_CONTEXT_CHARS, (body.find("\n", end) + 1 or len(body) + 1) - 1))
+    nl = body.find("\n", end)
+    toks = _tokens(body, lo, min(end + ROLE_CONTEXT_CHARS, nl if nl >= 0 else len(body)))
     j = next((i for i, t in enumerate(toks) if t.start >= end), len(toks))
     s, e = _np_backward(toks, j, 0)
     if e > s and toks[e - 1].end == end:

@@ -42,7 +42,6 @@ def _sibling_paragraphs(doc: Document, container: int, weights: list[float]) -> 
     for block, w in zip(doc.blocks, weights):
         if (
             block.kind is BlockKind.PARAGRAPH
-            and block.node != container
             and block.node < container
             and doc.node_parent.get(block.node) == parent
             and block.tag == "p"
