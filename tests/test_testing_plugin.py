@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import textwrap
 
 import pytest
@@ -155,3 +156,98 @@ def test_url_is_passed_and_site_cleaners_need_fixtures(project):
         "*untested.site (conftest): no case in fixtures/untested/",
     ])
     assert "harbour (conftest)" not in result.stdout.str()
+
+
+# --- opt-in, broken cleaners, xdist (issue #19 point 1) ---------------------------------
+
+
+def unrelated_project(pytester: pytest.Pytester) -> None:
+    """A project that has cleannews installed but never asked for its plugin."""
+    folder = pytester.path / "fixtures" / "emails"
+    folder.mkdir(parents=True)
+    (pytester.path / "fixtures" / "README.md").write_text("# Our e-mail templates\n\nNot cleannews cases.\n", encoding="utf8")
+    (folder / "welcome.html").write_text(PAGE, encoding="utf8")
+    (folder / "welcome.txt").write_text("Welcome aboard.\n", encoding="utf8")
+    pytester.makeini("[pytest]\ntestpaths = fixtures tests\n")
+    pytester.mkdir("tests")
+    (pytester.path / "tests" / "test_own.py").write_text("def test_own():\n    assert True\n", encoding="utf8")
+
+
+def test_a_project_that_did_not_opt_in_gets_nothing(pytester):
+    unrelated_project(pytester)
+    before = sorted(p.relative_to(pytester.path).as_posix() for p in (pytester.path / "fixtures").rglob("*"))
+    result = pytester.runpytest("-v")
+    result.assert_outcomes(passed=1)  # only the project's own test: no case, no coverage test
+    assert "site-cleaner-coverage" not in result.stdout.str() and "cleannews fixtures" not in result.stdout.str()
+    update = pytester.runpytest("--cleannews-update")
+    assert update.ret == pytest.ExitCode.USAGE_ERROR
+    update.stderr.fnmatch_lines(["*--cleannews-update: this project has not opted in*"])
+    after = sorted(p.relative_to(pytester.path).as_posix() for p in (pytester.path / "fixtures").rglob("*"))
+    assert before == after  # nothing written, README.expected.json least of all
+
+
+def test_the_help_says_the_plugin_is_inactive_until_opted_in(pytester):
+    result = pytester.runpytest("--help")
+    out = " ".join(result.stdout.str().split())
+    assert "inactive unless the ini key cleannews_fixtures is set or --cleannews-fixtures is given" in out
+    assert "--cleannews-fixtures=DIR" in out
+
+
+def test_the_command_line_option_opts_in(pytester):
+    unrelated_project(pytester)
+    make_case(pytester, {"title": "Dredging to start in May", "body": BODY}, site="harbour")
+    result = pytester.runpytest("--cleannews-fixtures", "fixtures", "-v")
+    # the opted-in folder's three pages are cases (one with an expectation) plus the coverage test
+    result.assert_outcomes(passed=3, skipped=2)
+    result.stdout.fnmatch_lines(["*fixtures/harbour/dredging.html::dredging PASSED*"])
+
+
+BROKEN_SITE = '''
+from cleannews import Cleaner
+
+class Harbour(Cleaner)    # the colon is missing
+    name = "site.harbour"
+'''
+
+
+def test_a_site_cleaner_with_a_syntax_error_fails_the_run(project, tmp_path, monkeypatch):
+    """The site's own cleaner, installed through its entry point, does not compile: the run fails."""
+    site = tmp_path / "site-packages"
+    site.mkdir()
+    (site / "harbour_sites.py").write_text(BROKEN_SITE, encoding="utf8")
+    info = site / "harbour_sites-0.1.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: harbour-sites\nVersion: 0.1\n", encoding="utf8")
+    (info / "entry_points.txt").write_text("[cleannews.cleaners]\nharbour = harbour_sites\n", encoding="utf8")
+    make_case(project, {"title": "Dredging to start in May", "body": BODY})
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(site), os.environ.get("PYTHONPATH", "")]))
+    result = project.runpytest_subprocess("-v", "-W", "ignore::RuntimeWarning")
+    assert result.ret == pytest.ExitCode.TESTS_FAILED
+    result.assert_outcomes(failed=1, passed=2)
+    result.stdout.fnmatch_lines([
+        "*cleaner-plugin?harbour? FAILED*",
+        "*cleaner plugin 'harbour' (harbour_sites) failed to load, so its cleaners did not run:*",
+        "*SyntaxError*",
+    ])
+
+
+def test_update_under_xdist_reports_every_file_written(project):
+    pytest.importorskip("xdist")
+    folder = None
+    for i in range(4):
+        folder = make_case(project, None, case=f"case{i}")
+    assert folder is not None
+    (folder / "gone.expected.json").write_text('{"body": ""}', encoding="utf8")
+    result = project.runpytest_subprocess("-n", "2", "--cleannews-update")
+    result.assert_outcomes(passed=5)
+    result.stdout.fnmatch_lines([
+        "4 expected files created, 0 rewritten",
+        "  created   fixtures/harbour/case0.expected.json",
+        "  created   fixtures/harbour/case3.expected.json",
+        "1 orphan expectations (no page beside them):",
+    ])
+    assert not list(folder.glob(".*.tmp"))
+    for i in range(4):
+        assert json.loads((folder / f"case{i}.expected.json").read_text(encoding="utf8"))["body"] == BODY
+    again = project.runpytest_subprocess("-n", "2")
+    again.assert_outcomes(passed=5)

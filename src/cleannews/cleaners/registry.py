@@ -23,6 +23,7 @@ import inspect
 import pkgutil
 import threading
 import warnings
+from dataclasses import dataclass
 from collections.abc import Callable, Iterable, Mapping
 from importlib.metadata import EntryPoint, entry_points
 from types import ModuleType
@@ -41,6 +42,15 @@ BUILTIN_PACKAGES = ("cleannews.cleaners.generic", "cleannews.cleaners.sites")
 
 C = TypeVar("C", bound=Union[Cleaner, type])
 CleanerSpec = Union[Cleaner, "type[Cleaner]", str, Callable[..., object]]
+
+
+@dataclass(frozen=True)
+class SkippedPlugin:
+    """A `cleannews.cleaners` entry point the registry could not take, and why."""
+
+    name: str
+    value: str
+    error: str
 
 
 def _instance(obj: object) -> Cleaner:
@@ -111,6 +121,7 @@ class Registry:
         self._cleaners: dict[str, Cleaner] = {}
         self._loaded = False
         self._loading = False
+        self._skipped: list[SkippedPlugin] = []
 
     def _add(self, inst: Cleaner, into: dict[str, Cleaner]) -> None:
         if not inst.name:
@@ -148,6 +159,7 @@ class Registry:
                 self._cleaners = before
                 if builtin:
                     raise
+                self._skipped.append(SkippedPlugin(ep.name, ep.value, f"{type(exc).__name__}: {exc}"))
                 warnings.warn(
                     f"cleannews: cleaner plugin {ep.name!r} ({ep.value}) skipped: {type(exc).__name__}: {exc}",
                     RuntimeWarning,
@@ -167,6 +179,16 @@ class Registry:
                 finally:
                     self._loading = False
             return tuple(sorted(self._cleaners.values(), key=Cleaner.sort_key))
+
+    def skipped_plugins(self) -> tuple[SkippedPlugin, ...]:
+        """The third-party entry points that were skipped (failed to import, or a taken name).
+
+        Extraction goes on without them (a warning says so); the pytest plugin turns each
+        into a failing test, since a fixture run without its cleaner proves nothing.
+        """
+        self.cleaners()
+        with self._lock:
+            return tuple(self._skipped)
 
     def site_cleaners(self) -> tuple[Cleaner, ...]:
         return tuple(c for c in self.cleaners() if c.is_site)

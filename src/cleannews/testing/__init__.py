@@ -1,16 +1,27 @@
 """The cleannews pytest plugin (entry point `pytest11`: cleannews = cleannews.testing).
 
-Every page `<fixtures>/<site>/<case>.(html|htm|txt|md)` with a `<case>.expected.json`
-beside it becomes one test comparing the extracted Article with the expectation,
-field by field (see `cleannews.testing.cases`). The folder is the ini option
-`cleannews_fixtures` (default "fixtures", relative to the ini file); put it in
+The plugin ships with every install of cleannews, so it **does nothing until a project
+opts in**: set the ini key `cleannews_fixtures` (the fixtures folder, relative to the
+ini file) or pass `--cleannews-fixtures DIR` on the command line. Without either, it
+collects nothing, adds no test and `--cleannews-update` is refused with a usage error
+(it must never write into a project that did not ask for it).
+
+Once opted in, every page `<fixtures>/<site>/<case>.(html|htm|txt|md)` with a
+`<case>.expected.json` beside it becomes one test comparing the extracted Article with
+the expectation, field by field (see `cleannews.testing.cases`); put the folder in
 `testpaths` so a plain `pytest` run collects it.
 
     pytest --cleannews-update     write missing / refresh changed expectations
 
 A failing case writes `<case>.obtained.json` beside its expectation. The fixtures
 folder also gets a coverage test: every registered site cleaner defined inside the
-project under test must have a fixtures folder `<fixtures>/<site>/` with a case.
+project under test must have a fixtures folder `<fixtures>/<site>/` with a case; and a
+`cleannews.cleaners` plugin that fails to load (a syntax error in a site cleaner) is a
+failing test, not a warning, since a fixture run without its cleaner proves nothing.
+
+Safe under pytest-xdist (`pytest -n N`): each case writes only its own files (atomic
+renames), and the update report travels back to the controlling process in the test
+reports' `user_properties` rather than in per-process state.
 """
 
 from __future__ import annotations
@@ -23,30 +34,59 @@ import pytest
 
 from cleannews.testing import cases
 
-__all__ = ["CaseItem", "CoverageItem", "fixtures_root"]
+__all__ = ["CaseItem", "CoverageItem", "PluginLoadItem", "fixtures_root"]
 
+#: The `user_properties` key under which a case reports the expectation file it wrote.
+_REPORT_KEY = "cleannews_wrote"
 _STATE = pytest.StashKey[dict[str, list[str]]]()
+_INACTIVE_NOTE = "inactive unless the ini key cleannews_fixtures is set or --cleannews-fixtures is given"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    group = parser.getgroup("cleannews")
+    group = parser.getgroup("cleannews", f"cleannews fixture cases ({_INACTIVE_NOTE})")
+    group.addoption(
+        "--cleannews-fixtures",
+        metavar="DIR",
+        default=None,
+        help="opt in: collect cleannews fixture cases from DIR (<site>/<case>.html|txt|md), "
+        "relative to the current directory; overrides the cleannews_fixtures ini key",
+    )
     group.addoption(
         "--cleannews-update",
         action="store_true",
         default=False,
-        help="write missing and refresh changed <case>.expected.json files (never the with/without lists)",
+        help="write missing and refresh changed <case>.expected.json files (never the with/without lists); "
+        "only in a project that opted in",
     )
-    parser.addini("cleannews_fixtures", "folder of cleannews fixture cases (<site>/<case>.html|txt|md)", default="fixtures")
+    parser.addini(
+        "cleannews_fixtures",
+        f"folder of cleannews fixture cases (<site>/<case>.html|txt|md); the plugin is {_INACTIVE_NOTE}",
+        default="",
+    )
     parser.addini("cleannews_coverage", "fail when a site cleaner of this project has no fixtures", type="bool", default=True)
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    config.stash[_STATE] = {"created": [], "rewritten": [], "orphans": []}
-
-
-def fixtures_root(config: pytest.Config) -> Path:
+def fixtures_root(config: pytest.Config) -> Path | None:
+    """The opted-in fixtures folder, or None when this project did not opt in."""
+    option = config.getoption("--cleannews-fixtures", default=None)
+    if option:
+        return (config.invocation_params.dir / str(option)).resolve()
+    ini = str(config.getini("cleannews_fixtures") or "").strip()
+    if not ini:
+        return None
     base = config.inipath.parent if config.inipath else config.rootpath
-    return (base / str(config.getini("cleannews_fixtures"))).resolve()
+    return (base / ini).resolve()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    state: dict[str, list[str]] = {"created": [], "rewritten": []}
+    config.stash[_STATE] = state
+    config.pluginmanager.register(_WrittenReport(state), "cleannews-written-report")
+    if _is_update(config) and fixtures_root(config) is None:
+        raise pytest.UsageError(
+            "--cleannews-update: this project has not opted in to cleannews fixtures "
+            "(set cleannews_fixtures in the ini file or pass --cleannews-fixtures DIR)"
+        )
 
 
 def _is_update(config: pytest.Config) -> bool:
@@ -71,13 +111,13 @@ def _rel(config: pytest.Config, path: Path) -> str:
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
     config = parent.config
     root = fixtures_root(config)
-    if not _under(file_path, root):
+    if root is None or not _under(file_path, root):
         return None
     if file_path.name.endswith(cases.EXPECTED_SUFFIX):
-        if cases.page_for_expected(file_path) is None:
-            config.stash[_STATE]["orphans"].append(_rel(config, file_path))
         return None
-    if file_path.suffix.lower() in cases.PAGE_KINDS and not file_path.name.startswith("."):
+    # a case is <fixtures>/<site>/<case>.<ext>: a README or a page elsewhere in the tree is not one
+    in_site_folder = file_path.resolve().parent.parent == root
+    if in_site_folder and file_path.suffix.lower() in cases.PAGE_KINDS and not file_path.name.startswith("."):
         return CaseFile.from_parent(parent, path=file_path)
     return None
 
@@ -86,13 +126,18 @@ if hasattr(pytest, "Dir"):  # pytest >= 8: the fixtures folder itself carries th
 
     class FixturesDir(pytest.Dir):
         def collect(self) -> Any:
+            from cleannews.cleaners.registry import default_registry
+
+            for skipped in default_registry.skipped_plugins():
+                yield PluginLoadItem.from_parent(self, name=f"cleaner-plugin[{skipped.name}]", skipped=skipped)
             if self.config.getini("cleannews_coverage"):
                 yield CoverageItem.from_parent(self, name="site-cleaner-coverage")
             yield from super().collect()
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_collect_directory(path: Path, parent: pytest.Collector) -> pytest.Collector | None:
-        if path.resolve() == fixtures_root(parent.config) and path.is_dir():
+        root = fixtures_root(parent.config)
+        if root is not None and path.resolve() == root and path.is_dir():
             return FixturesDir.from_parent(parent, path=path)
         return None
 
@@ -113,7 +158,6 @@ class CaseItem(pytest.Item):
 
     def runtest(self) -> None:
         page = self.path
-        state = self.config.stash[_STATE]
         exp_file = cases.expected_path(page)
         update = _is_update(self.config)
         if not exp_file.is_file():
@@ -126,7 +170,8 @@ class CaseItem(pytest.Item):
         if update:
             existed = exp_file.is_file()
             if cases.write_expected(page, obtained, expected):
-                state["rewritten" if existed else "created"].append(_rel(self.config, exp_file))
+                # reported through the test report, so that it reaches the xdist controller too
+                self.user_properties.append((_REPORT_KEY, ("rewritten" if existed else "created", _rel(self.config, exp_file))))
             expected = cases.load_expected(exp_file)
         diffs = cases.compare(expected, obtained)
         out_file = cases.obtained_path(page)
@@ -158,6 +203,7 @@ class CoverageItem(pytest.Item):
         from cleannews.cleaners.registry import registered_cleaners
 
         root = fixtures_root(self.config)
+        assert root is not None  # only collected inside the opted-in fixtures folder
         project = self.config.rootpath.resolve()
         missing = []
         for c in registered_cleaners():
@@ -183,18 +229,63 @@ class CoverageItem(pytest.Item):
         return self.path, None, "cleannews site cleaner coverage"
 
 
+class PluginLoadItem(pytest.Item):
+    """A `cleannews.cleaners` plugin the registry skipped: the run must fail, not warn."""
+
+    def __init__(self, *, skipped: Any, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.skipped = skipped
+
+    def runtest(self) -> None:
+        s = self.skipped
+        raise CaseMismatch(f"cleaner plugin {s.name!r} ({s.value}) failed to load, so its cleaners did not run:\n  {s.error}")
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> Any:
+        if isinstance(excinfo.value, CaseMismatch):
+            return excinfo.value.text
+        return super().repr_failure(excinfo, style=style)
+
+    def reportinfo(self) -> tuple[Path, int | None, str]:
+        return self.path, None, f"cleannews cleaner plugin {self.skipped.name}"
+
+
+class _WrittenReport:
+    """Gathers what the cases wrote from the test reports, in whichever process they arrive
+    (the xdist controller included, which runs no test itself)."""
+
+    def __init__(self, state: dict[str, list[str]]) -> None:
+        self.state = state
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        if report.when != "call":
+            return
+        for key, value in report.user_properties:
+            if key == _REPORT_KEY and isinstance(value, (tuple, list)) and len(value) == 2:
+                self.state.setdefault(str(value[0]), []).append(str(value[1]))
+
+
+def _orphans(config: pytest.Config, root: Path) -> list[str]:
+    """Expectations with no page beside them, found by walking the folder (not from collection,
+    which an xdist controller does not do)."""
+    if not root.is_dir():
+        return []
+    return sorted(_rel(config, p) for p in root.rglob("*" + cases.EXPECTED_SUFFIX) if cases.page_for_expected(p) is None)
+
+
 def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
     state = config.stash.get(_STATE, None)
-    if not state:
+    root = fixtures_root(config)
+    if state is None or root is None:
         return
     lines: list[str] = []
     if _is_update(config):
         lines.append(f"{len(state['created'])} expected files created, {len(state['rewritten'])} rewritten")
         lines += [f"  created   {p}" for p in sorted(state["created"])]
         lines += [f"  rewritten {p}" for p in sorted(state["rewritten"])]
-    if state["orphans"]:
-        lines.append(f"{len(state['orphans'])} orphan expectations (no page beside them):")
-        lines += [f"  orphan    {p}" for p in sorted(state["orphans"])]
+    orphans = _orphans(config, root)
+    if orphans:
+        lines.append(f"{len(orphans)} orphan expectations (no page beside them):")
+        lines += [f"  orphan    {p}" for p in orphans]
     if lines:
         terminalreporter.write_sep("-", "cleannews fixtures")
         for line in lines:
