@@ -83,7 +83,7 @@ def dump_as_html(data: bytes) -> bytes:
     text = decode_html(data)
     paras = "\n".join(f"<p>{html.escape(c)}</p>" for c in dump_chunks(text))
     return ('<!DOCTYPE html>\n<html><head><meta charset="utf-8"></head>\n'
-            f"<body>\n{paras}\n</body></html>\n").encode("utf-8")
+            f"<body>\n{paras}\n</body></html>\n").encode()
 
 
 # --- peers' outputs to body text: paragraphs separated by blank lines ---

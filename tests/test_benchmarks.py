@@ -63,7 +63,7 @@ def test_metrics_equal_score_py(json_run):
 @needs_shared
 def test_predictions_keep_every_page_with_seconds(json_run):
     for ds in json_run["datasets"]:
-        for name, s in ds["systems"].items():
+        for s in ds["systems"].values():
             rows = [json.loads(line) for line in open(s["predictions"], encoding="utf8")]
             assert len(rows) == ds["unique_pages"] == s["pages"]
             assert all(isinstance(r["seconds"], float) and r["seconds"] >= 0 for r in rows)

@@ -9,7 +9,7 @@ import pytest
 
 pytest.importorskip("dask.bag")
 
-from cleannews.integrations.dask import extract_bag, extract_partition  # noqa: E402
+from cleannews.integrations.dask import extract_bag, extract_partition
 
 SENTENCE = "The council said on Tuesday that the ferry would run every hour, starting next spring. "
 

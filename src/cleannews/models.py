@@ -11,7 +11,8 @@ import datetime as _dt
 import enum
 import json
 from dataclasses import dataclass, field
-from typing import Any, Literal, Mapping
+from typing import Any, Literal
+from collections.abc import Mapping
 
 PageKind = Literal["html", "text", "markdown"]
 

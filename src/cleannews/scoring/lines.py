@@ -271,7 +271,7 @@ def revise(first: Sequence[str], cands: Sequence[Block], feats: Sequence[LineFea
         if b.kind is BlockKind.HEADING and first[i] in (SHORT, NEARGOOD, GOOD) or first[i] == SHORT and _heading_like(b, f):
             dist, j = 0, i + 1
             while j < hi and dist <= MAX_HEADING_DISTANCE:
-                if _prose(first[j]) and not (cands[j].kind is BlockKind.HEADING):
+                if _prose(first[j]) and cands[j].kind is not BlockKind.HEADING:
                     cls[i] = GOOD
                     break
                 dist += feats[j].chars
