@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from cleannews.cleaners.base import Cleaner
 from cleannews.load import DEFAULT_LIMITS, Limits
@@ -14,7 +15,7 @@ __all__ = ["Limits", "Result", "Source", "extract", "extract_many"]
 
 
 def extract(
-    page: bytes | str,
+    page: bytes | str | Any,
     *,
     url: str | None = None,
     kind: PageKind | None = None,
@@ -25,7 +26,10 @@ def extract(
     """Extract the article from one page.
 
     `page` is HTML (bytes in any encoding, or str) or a plain-text or Markdown dump;
-    `kind` ("html", "text", "markdown") is detected when None. `url` helps pick site
+    `kind` ("html", "text", "markdown") is detected when None. A page the caller has
+    already parsed is accepted too: an lxml element or ElementTree, a BeautifulSoup or a
+    bs4 Tag (typed `Any`: neither library's types are imported here). It is serialised
+    once to a str and read as HTML (see `cleannews.parsed`); the tree is not modified. `url` helps pick site
     cleaners and resolve relative links. `cleaners` adds Cleaner classes or instances
     for this call, or disables registered ones by "-name".
 
@@ -39,4 +43,18 @@ def extract(
     `TimeBudgetExceeded` past the budget: all `CleannewsError`. A page with no article
     gives an Article with `is_article=False` and a `reason`.
     """
+    if isinstance(page, (bytearray, memoryview)):
+        page = bytes(page)
+    if not isinstance(page, (bytes, str)):
+        from cleannews.errors import InputError
+        from cleannews.parsed import is_parsed, markup_of
+
+        if not is_parsed(page):
+            raise InputError(f"a page is bytes, str or a parsed tree (lxml, bs4), not {type(page).__name__}")
+        if kind not in (None, "html"):
+            raise InputError(f"a parsed tree is HTML, not {kind!r}")
+        page, tree_url = markup_of(page)
+        kind = "html"
+        if url is None and tree_url and tree_url.startswith(("http://", "https://")):
+            url = tree_url
     return run(page, url=url, kind=kind, cleaners=cleaners, budget=budget, limits=limits).article
