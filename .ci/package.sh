@@ -91,6 +91,19 @@ cat "$WORK/update.txt"
 echo "not opted in: only the project's own test ran; --cleannews-update refused, nothing written"
 cd "$ROOT"
 
+step "new-site from the wheel writes into the project, never into site-packages"
+PLUG="$WORK/plugin-project"
+mkdir -p "$PLUG/src/harbour_sites"
+: >"$PLUG/src/harbour_sites/__init__.py"
+printf '[project]\nname = "harbour-sites"\nversion = "0.1"\n\n[project.entry-points."cleannews.cleaners"]\nharbour = "harbour_sites"\n\n[tool.pytest.ini_options]\ncleannews_fixtures = "fixtures"\n' >"$PLUG/pyproject.toml"
+(cd "$PLUG/src" && "$V/cleannews" new-site www.coastal-ledger.example "$ROOT/fixtures/example/harbour-ferry.html") | tee "$WORK/new-site.txt"
+[ -f "$PLUG/src/harbour_sites/coastal_ledger.py" ] || fail "new-site did not write into the project's entry-point package"
+[ -z "$(find "$WORK/wheel-venv" -name 'coastal_ledger.py')" ] || fail "new-site wrote into site-packages"
+hint=$(grep -E '^ +pytest ' "$WORK/new-site.txt" | sed -E 's/^ +//; s/ &&.*//')
+echo "+ (cd src && $hint)"
+# shellcheck disable=SC2086 # the hint is a command line to split
+(cd "$PLUG/src" && "$V/python" -m $hint -p no:cacheprovider -q) || fail "the printed next: pytest command failed"
+
 step "the sdist's own tests on other Pythons (fast tests, from the unpacked sdist)"
 mkdir -p "$WORK/sdist"
 tar xzf "$SDIST" -C "$WORK/sdist"

@@ -400,7 +400,7 @@ def next_steps(s: Scaffold, *, dest_given: bool) -> str:
     lines = [
         "next:",
         f"  cleannews explain {_shown(s.page)} --url {s.url} -o report.html   # which block is kept, and why",
-        f"  edit {_shown(s.module)}: rules `remove` (CSS) and `drop_lines` (regexes); see docs/adding-a-site.md",
+        f"  edit {_shown(s.module)}: rules `remove` (CSS) and `drop_lines` (regexes); see \"Adding a site\" in the docs",
     ]
     project = s.project
     if dest_given:
