@@ -124,8 +124,9 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Col
 
 if hasattr(pytest, "Dir"):  # pytest >= 8: the fixtures folder itself carries the coverage test
 
-    # pytest marks Dir final, but a subclass that only adds items before Dir's own is
-    # the least code for "the folder carries a test"; pytest's own tests of Dir pin it.
+    # pytest marks Dir @final (a typing hint; nothing enforces it at run time). A subclass
+    # that only yields its own items before Dir's is the least code for "the folder
+    # carries a test"; if a pytest release broke it, every test of this plugin would fail.
     class FixturesDir(pytest.Dir):  # type: ignore[misc]
         def collect(self) -> Any:
             from cleannews.cleaners.registry import default_registry
