@@ -28,7 +28,11 @@ class _Attr(NamedTuple):
 
 
 def _cue_at(toks: list[_Tok], i: int) -> str | None:
-    """The cue starting at token i ("said", "according to", "pointed out"), or None."""
+    """The cue starting at token i ("said", "according to", "pointed out"), or None
+    (also for an i past either end: callers look one token ahead of a comma that may
+    close the window, '"...," John Smith, the mayor,' with nothing after it)."""
+    if not 0 <= i < len(toks):
+        return None
     b = toks[i].low
     if b in W.PREFIX_CUES:
         follow = W.PREFIX_CUES[b]
@@ -126,7 +130,7 @@ def _right_attribution(toks: list[_Tok], after_sentence: bool) -> _Attr | None:
     while j < n and toks[j].text == "," and apps < W.MAX_APPOSITIVES:
         # appositive: ", a top Trump surrogate, said"; a second one may follow
         # (", the attorney general of Oklahoma, one of the states suing, said")
-        if apps and _cue_at(toks, j + 1) is not None:
+        if apps and j + 1 < n and _cue_at(toks, j + 1) is not None:
             break
         q = j + 1
         while q < n and q - j <= 24 and toks[q].text not in (",", ".", ";", ":"):

@@ -221,7 +221,7 @@ def _speaker_before(toks: list[_Tok], c: int, lo: int) -> tuple[tuple[_Tok, ...]
         j -= 1
     if toks[c].low not in W.PARTICIPLE_CUES and any(toks[i].low in W.PASSIVE_AUX for i in range(j, c)):
         return (), None  # passive: "X was widely ridiculed", "X is called": X did not speak
-    if toks[j - 1].low in W.RELATIVE_PRONOUNS and j - 1 > lo:
+    if j - 1 > lo and toks[j - 1].low in W.RELATIVE_PRONOUNS:
         # a relative clause: "the police department, which reported "..."":
         # its antecedent, when the quote follows the cue (further off, the
         # clause may be a description: "told a woman who suggested ... that")

@@ -510,13 +510,6 @@ MALE_NAMES = frozenset(
     """.split()
 )
 
-# Emit a quoted segment that only continues a quotation already attributed in
-# its paragraph ('"A," he said. "B."' -> B)? Such segments are real quotations
-# of the same speaker, but PolNeAR annotates only the attributed segment (on
-# polnear-dev 12 of 122 such segments are in the gold), so they are left out
-# by default; the attributed segment carries the speaker.
-EMIT_CONTINUATIONS = False
-
 # A quote with no cue of its own takes the speaker of the quote before it when
 # that one is at most this many paragraphs back (news continues a speaker's
 # words in the next paragraph without repeating the attribution).
