@@ -56,6 +56,25 @@ def _speaker_like(np_: list[_Tok] | tuple[_Tok, ...]) -> bool:
     return False
 
 
+#: Name particles in a row inside a name: "de la" (Ana de la Cruz), "van der" (Rogier van der Weyden).
+MAX_PARTICLES = 3
+
+
+def _particles_end(toks: list[_Tok], j: int, n: int) -> int:
+    """toks[j] is a name particle after a capitalised word: the index of the
+    capitalised word after the run of particles starting at j, or j when the run
+    is no part of a name (nothing capitalised after it, or a lone particle that
+    is also an article: "sagte Thomas Brenneke der Rundschau", told the Rundschau)."""
+    q = j
+    while q < n and q - j < MAX_PARTICLES and _bare(toks[q].low) in W.NAME_PARTICLES:
+        q += 1
+    if q >= n or not _is_cap(toks[q]):
+        return j
+    if q == j + 1 and _bare(toks[j].low) in W.ARTICLE_PARTICLES:
+        return j
+    return q
+
+
 def _np_forward(toks: list[_Tok], k: int) -> int:
     """End index (exclusive) of a speaker phrase starting at k; k when there is none."""
     n = len(toks)
@@ -83,9 +102,11 @@ def _np_forward(toks: list[_Tok], k: int) -> int:
             if t.low.endswith(("'s", "’s")):
                 det = True
             continue
-        if b in W.NAME_PARTICLES and j > k and j + 1 < n and _is_cap(toks[j + 1]) and _is_cap(toks[j - 1]):
-            j += 1
-            continue
+        if b in W.NAME_PARTICLES and j > k and _is_cap(toks[j - 1]):
+            q = _particles_end(toks, j, n)
+            if q > j:
+                j = q
+                continue
         if (
             _is_word(t)
             and t.text[0].islower()
@@ -140,9 +161,14 @@ def _np_backward(toks: list[_Tok], c: int, lo: int) -> tuple[int, int]:
         if _is_namey(t):
             j -= 1
             continue
-        if b in W.NAME_PARTICLES and j - 1 >= lo and _is_cap(toks[j - 1]) and j + 1 < c and _is_cap(toks[j + 1]):
-            j -= 1
-            continue
+        if b in W.NAME_PARTICLES and j + 1 < c and _is_cap(toks[j + 1]):
+            # a run of particles between capitals: "de la" in "Ana de la Cruz"
+            q = j
+            while q - 1 >= lo and j - q < MAX_PARTICLES and _bare(toks[q - 1].low) in W.NAME_PARTICLES:
+                q -= 1
+            if q - 1 >= lo and _is_cap(toks[q - 1]) and not (q == j and b in W.ARTICLE_PARTICLES):
+                j = q - 1
+                continue
         if b in W.DETERMINERS:
             if j + 1 < end and _speaker_like(toks[j:end]):
                 return j, end  # "the band leader", "the statement"
@@ -284,6 +310,9 @@ def _speaker_after(toks: list[_Tok], k: int) -> tuple[tuple[_Tok, ...], str | No
             docs = (head,)
             np_ = tuple(toks[e + 1 : e2])
             e = e2
+    named = _role_then_name(toks, k, e)
+    if named is not None:
+        return named[0], named[1], docs
     role = None
     if e + 1 < n and toks[e].text == ",":
         j = e + 1
@@ -298,6 +327,50 @@ def _speaker_after(toks: list[_Tok], k: int) -> tuple[tuple[_Tok, ...], str | No
             if q > j:
                 role = " ".join(t.text for t in toks[j:q])
     return np_, role, docs
+
+
+#: Capitalised words a role's domain may run to ("de Sevilla", "of the Port of Leith Authority").
+MAX_DOMAIN_TOKENS = 6
+
+
+def _role_then_name(toks: list[_Tok], k: int, e: int) -> tuple[tuple[_Tok, ...], str] | None:
+    """A role phrase after a cue with the name in apposition after it: "dijo el
+    alcalde de Sevilla, Juan Pérez", "a déclaré la ministre des Transports, Claire
+    Dubois", "said the mayor of Leeds, Ann Holt". The speaker is the name, the role
+    the phrase (with its domain); None when toks[k:e] is no bare role or no name follows."""
+    n = len(toks)
+    i = k
+    while i < e and toks[i].low in W.FORWARD_DETERMINERS:
+        i += 1
+    if i >= e or _bare(toks[i].low) not in W.ROLE_WORDS:
+        return None
+    # before any link word, the phrase holds role words only (no name of its own)
+    j = i
+    while j < e and toks[j].low not in W.ROLE_LINKS:
+        if _is_cap(toks[j]) and _bare(toks[j].low) not in W.ROLE_WORDS:
+            return None
+        j += 1
+    end = e
+    if end + 1 < n and toks[end].low in W.ROLE_LINKS:
+        q = end + 1
+        while q < n and q - end <= MAX_DOMAIN_TOKENS and (
+            _is_cap(toks[q]) or toks[q].low in W.ROLE_LINKS or toks[q].low in W.FORWARD_DETERMINERS
+        ):
+            q += 1
+        if q == end + 1 or not _is_cap(toks[q - 1]):
+            return None
+        end = q
+    if not (end + 1 < n and toks[end].text == ","):
+        return None
+    q = end + 1
+    while q < n and q - end <= 5 and (_is_cap(toks[q]) or _is_initial(toks[q]) or _bare(toks[q].low) in W.NAME_PARTICLES):
+        q += 1
+    name = tuple(toks[end + 1 : q])
+    if not _is_name_phrase(tuple(t for t in name if _bare(t.low) not in W.NAME_PARTICLES)):
+        return None
+    if q < n and _is_word(toks[q]):
+        return None  # the name runs on into a clause: no apposition
+    return name, " ".join(t.text for t in toks[k:end])
 
 
 def _named(np_: tuple[_Tok, ...] | list[_Tok]) -> bool:

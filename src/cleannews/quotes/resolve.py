@@ -16,7 +16,7 @@ from cleannews.quotes import words as W
 from cleannews.quotes.attribution import _cue_at, _plausible
 from cleannews.quotes.marks import _Span
 from cleannews.quotes.names import _Names, _Who, _first_name_gender, _is_place
-from cleannews.quotes.phrases import _np_backward, _np_forward
+from cleannews.quotes.phrases import MAX_PARTICLES, _is_name_phrase, _np_backward, _np_forward
 from cleannews.quotes.tokens import _Tok, _bare, _first_char, _is_cap, _is_initial, _is_word, _tokens
 
 
@@ -69,9 +69,16 @@ def _split_name(np_: tuple[_Tok, ...]) -> tuple[str, str | None]:
         if _is_initial(t) or (_is_cap(t) and b not in W.ROLE_WORDS and b not in W.HONORIFICS and b not in W.FUNCTION_CAPS):
             i -= 1
             continue
-        if b in W.NAME_PARTICLES and i - 2 >= 0 and _is_cap(toks[i - 2]) and i < len(toks) and _bare(toks[i - 2].low) not in W.ROLE_WORDS:
-            i -= 1
-            continue
+        if b in W.NAME_PARTICLES and i < len(toks):
+            # "de la" in "Ana de la Cruz": the run of particles, then the given name
+            q = i - 1
+            while q - 1 >= 0 and i - q < MAX_PARTICLES and _bare(toks[q - 1].low) in W.NAME_PARTICLES:
+                q -= 1
+            if q - 1 >= 0 and _is_cap(toks[q - 1]) and _bare(toks[q - 1].low) not in W.ROLE_WORDS and not (
+                q == i - 1 and b in W.ARTICLE_PARTICLES
+            ):
+                i = q
+                continue
         break
     name_toks = toks[i:]
     role_toks = toks[:i]
@@ -87,7 +94,9 @@ def _split_name(np_: tuple[_Tok, ...]) -> tuple[str, str | None]:
                 a -= 1
             return " ".join(t.text for t in toks[a:]), None
         text = " ".join(t.text for t in toks)
-        if toks[0].low in W.DETERMINERS and len(toks) > 1:
+        # a described speaker keeps an indefinite article ("a police spokesman":
+        # which kind of speaker), loses a definite one ("the spokesman" -> "spokesman")
+        if toks[0].low in W.FORWARD_DETERMINERS and toks[0].low not in W.INDEFINITE_ARTICLES and len(toks) > 1:
             text = " ".join(t.text for t in toks[1:])
         if text.endswith(("'s", "’s")):
             text = text[:-2]  # "the party's" (bylaws): the party
@@ -146,7 +155,7 @@ def _resolve(spans: list[_Span], names: _Names, body: str) -> None:
             p = lows[0]
             who = _resolve_pronoun(p, history, ends, gender_of, body, sp, names)
             if who is not None and p in W.PRONOUNS_PERSON:
-                g = "f" if p == "she" else "m"
+                g = "f" if p in W.PRONOUNS_FEMALE else "m"
                 gender_of.setdefault(who.name, g)
             if who is None:
                 sp.speaker = None
@@ -290,7 +299,7 @@ def _resolve_pronoun(
     p: str, history: list[_Who], ends: list[int], gender_of: dict[str, str], body: str, sp: _Span, names: _Names
 ) -> _Who | None:
     if p in W.PRONOUNS_PERSON:
-        want = "f" if p == "she" else "m"
+        want = "f" if p in W.PRONOUNS_FEMALE else "m"
         found: _Who | None = None
         lo = max(0, sp.open - W.RESOLVE_CHARS)
         for i in range(len(history) - 1, -1, -1):
@@ -398,7 +407,13 @@ def _recent_subject(
         if np_[-1].low in W.PRONOUNS:
             return None  # "He said ..." continues whoever it is
         if back == 2 and (verb is None or _cue_at(toks, verb) is None or toks[verb].low in W.WEAK_CUES):
-            return None
+            # the sentence before has no speech verb: its subject still takes
+            # over when the given name says it is the person the pronoun asks
+            # for ("Susan Ward, who chairs the committee, disagreed. "...," she
+            # said" after Maria Lopez's quote: the nearest subject, by centering)
+            said_by = _gender(np_) or _first_name_gender(_split_name(np_)[0])
+            if verb is None or said_by != want:
+                return None
         if not _plausible(np_, names) or _kind(np_) != "person":
             return None
         name, _ = _split_name(np_)
@@ -442,6 +457,10 @@ def _sentence_subject(toks: list[_Tok]) -> tuple[tuple[_Tok, ...], int | None]:
         if q + 1 >= n or toks[q].text != ",":
             return (), None
         v = q + 1
+        inner = tuple(toks[e + 1 : q])
+        if not any(_is_cap(t) and _bare(t.low) not in W.FUNCTION_CAPS for t in toks[k:e]) and _is_name_phrase(inner):
+            # "Her deputy, Susan Ward, was ...": the name in apposition is the subject
+            k, e = e + 1, q
     while v < n and _bare(toks[v].low) in W.SKIP_BEFORE_CUE:
         v += 1
     if v >= n or not _is_word(toks[v]) or not toks[v].text[0].islower() or toks[v].low in W.NP_PREPOSITIONS:
