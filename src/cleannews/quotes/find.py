@@ -37,9 +37,11 @@ def _attribute(body: str, spans: list[_Span], names: _Names) -> None:
         ls = _sentence_start(body, lo, sp.open)
         left = _tokens(body, ls, sp.open)
         # right: from the closing mark to the sentence end or the next quote
-        attr = None
-        direct = False
-        if sp.close >= 0:
+        attr = _transcript_label(body, sp)
+        direct = attr is not None
+        if direct:
+            sp.extra["label"] = True
+        if attr is None and sp.close >= 0:
             hi = min(sp.para_end, sp.close + 1 + W.CONTEXT_CHARS)
             if nxt is not None:
                 hi = min(hi, nxt.open)
@@ -85,6 +87,23 @@ def _attribute(body: str, spans: list[_Span], names: _Names) -> None:
             sp.partial = not intro or text0.islower()
         else:
             sp.partial = False
+
+
+#: Words a transcript's speaker label may have ("PENCE:", "SEN. KAINE:", "MR. TRUMP:").
+MAX_LABEL_TOKENS = 3
+
+
+def _transcript_label(body: str, sp: _Span) -> _Attr | None:
+    """A quoted transcript turn names its speaker in capitals inside the quote
+    ('"PENCE: Well, look, ..."'): that label is the speaker, whatever the words
+    around the quote say."""
+    toks = _tokens(body, sp.start, min(sp.end, sp.start + 60))
+    k = 0
+    while k < len(toks) and k < MAX_LABEL_TOKENS and _is_word(toks[k]) and toks[k].text.isupper() and len(toks[k].text.rstrip(".")) >= 2:
+        k += 1
+    if k == 0 or k >= len(toks) or toks[k].text != ":" or k + 1 >= len(toks):
+        return None
+    return _Attr(tuple(toks[:k]), None, None, ())
 
 
 def _previous_sentence(body: str, lo: int, ls: int, names: _Names) -> _Attr | None:
@@ -134,7 +153,8 @@ def _propagate(spans: list[_Span]) -> None:
             if not p.np:
                 p.np, p.cue, p.role, p.docs, p.direct = src.np, src.cue, src.role, src.docs, True
         for before, p in zip(pieces, pieces[1:]):
-            p.extra["continues"] = before  # a quotation over paragraphs: its pieces in order
+            if not p.extra.get("label"):  # a transcript's next turn ("WALLACE: ...") is a new quotation
+                p.extra["continues"] = before  # a quotation over paragraphs: its pieces in order
     n = len(spans)
     last: _Span | None = None
     for sp in spans:

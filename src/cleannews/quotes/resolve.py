@@ -196,7 +196,11 @@ def _resolve(spans: list[_Span], names: _Names, body: str) -> None:
                 sp.cue is not None and sp.cue in W.CUE_WORDS and sp.cue not in W.WEAK_CUES
                 and not _opens_paragraph(body, np_[0].start)
             )
-            if " " not in name and name[:1].isupper() and not names.one_word_name(name) and not (strong and names.never_lower(name)):
+            labelled = bool(sp.extra.get("label"))  # "PENCE: ..." names its speaker outright
+            if (
+                " " not in name and name[:1].isupper() and not labelled
+                and not names.one_word_name(name) and not (strong and names.never_lower(name))
+            ):
                 sp.speaker = None
                 continue
         sp.speaker = name
