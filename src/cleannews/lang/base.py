@@ -48,8 +48,15 @@ class QuoteWords(NamedTuple):
     compound_aux: frozenset[str] = _EMPTY
     #: articles opening a speaker phrase after a cue ('dijo el ministro ...')
     articles: frozenset[str] = _EMPTY
+    #: every definite article, also those left out of `articles` for colliding with
+    #: English (Portuguese "a", "as"): dropped from the front of a role of this language
+    definite_articles: frozenset[str] = _EMPTY
     #: indefinite articles: a described speaker keeps one ("a police spokesman" says what kind)
     indefinite_articles: frozenset[str] = _EMPTY
+    #: relative pronouns opening a clause after a name ("X, who ...", "X, die ...", "X, qui ...")
+    relative_pronouns_after_name: frozenset[str] = _EMPTY
+    #: elided articles glued to their noun ("l’assessore", "d'Orléans"), stripped before a look-up
+    elisions: tuple[str, ...] = ()
     #: role and title words, and nouns heading a described speaker ("spokesman", "Bürgermeister")
     role_words: frozenset[str] = _EMPTY
     #: honorifics and ranks before a name, kept out of it ("mr", "frau", "mme")

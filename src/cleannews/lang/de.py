@@ -23,17 +23,17 @@ SPEECH_VERBS = words(
     """
 )
 
-_ROLE_HEADS = (
+_ROLE_HEADS = words(
     "minister ministerin sprecher sprecherin präsident präsidentin chef chefin vorsitzender vorsitzende "
     "leiter leiterin direktor direktorin kanzler kanzlerin bürgermeister bürgermeisterin "
     "geschäftsführer geschäftsführerin senator senatorin"
-).split()
-_ROLE_PREFIXES = (
+)
+_ROLE_PREFIXES = words(
     "innen außen finanz justiz gesundheit gesundheits wirtschafts umwelt verkehrs bildungs "
     "verteidigungs landwirtschafts arbeits familien kultur bundes landes regierungs polizei presse "
     "unternehmens konzern vorstands aufsichtsrats partei fraktions stadt ober ministerpräsident "
     "betriebsrats gewerkschafts landrats verbands klinik schul"
-).split()
+)
 ROLE_WORDS = words(
     """
     sprecher sprecherin minister ministerin ministerpräsident ministerpräsidentin bürgermeister
@@ -44,7 +44,7 @@ ROLE_WORDS = words(
     landrat landrätin stadtrat stadträtin senator senatorin trainer trainerin gründer gründerin
     vorstand vorstandsmitglied polizeisprecher polizeisprecherin ermittler ermittlerin
     """
-) | frozenset(p + h for p in _ROLE_PREFIXES for h in _ROLE_HEADS)
+) | frozenset(p + h for p in sorted(_ROLE_PREFIXES) for h in sorted(_ROLE_HEADS))
 
 QUOTES = QuoteWords(
     speech_verbs=SPEECH_VERBS,
@@ -53,7 +53,9 @@ QUOTES = QuoteWords(
     # "die" is an English verb too, but never right after a German cue's comma
     # in English copy; "des" is left out (French "des" opens no speaker)
     articles=words("der die das den dem"),
+    definite_articles=words("der die das den dem des"),
     indefinite_articles=words("ein eine einer"),
+    relative_pronouns_after_name=words("der die das"),
     role_words=ROLE_WORDS,
     honorifics=words("herr frau dr prof"),
     name_particles=words("von zu"),

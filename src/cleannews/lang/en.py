@@ -123,7 +123,7 @@ _CUE_STEMS = (
 
 # Cue words too common as something else to count on their own, without a
 # speaker right next to them ("the state", "a post", "the report", "a call").
-WEAK_CUES = frozenset(
+WEAK_CUES = words(
     """
     state states post posts report reports counter question questions charge charges
     read reads find finds rule rules point points brand brands call calls note notes
@@ -131,47 +131,47 @@ WEAK_CUES = frozenset(
     voice voices cry remark remarks claim claims promise promises pledge pledges
     warning warnings answer answers reply replies vow vows demand demands joke jokes
     tweet tweets comment comments stress
-    """.split()
+    """
 )
 
 # Nouns of saying whose owner is the speaker when a content clause follows
 # ("Trump's claim that ...", "the minister's warning that ..."); the nouns of
 # the cue verbs above, from the same style-guide lists.
-SPEECH_NOUNS = frozenset(
+SPEECH_NOUNS = words(
     """
     claim claims assertion assertions statement remark remarks comment comments
     warning promise pledge prediction suggestion insistence argument allegation
     allegations charge boast vow contention declaration announcement admission
-    """.split()
+    """
 )
 
 # Words between a speaker and its cue verb or after the cue ("he also said",
 # "she has long argued", "Blinken said Thursday").
-SKIP_BEFORE_CUE = frozenset(
+SKIP_BEFORE_CUE = words(
     """
     also later then once has had have was were is are would will could 'd 's
     previously recently again further simply just quickly flatly immediately
     repeatedly often frequently long never always herself himself themselves
     ’s 're ’re ’d ’ve 've been
     has've had've subsequently earlier famously reportedly publicly privately
-    """.split()
+    """
 )
 
 # Relative pronouns between a speaker and its cue ("the agency, which
 # reported", "a lawyer who told"): the speaker is their antecedent.
-RELATIVE_PRONOUNS = frozenset("who which that".split())
+RELATIVE_PRONOUNS = words("who which that")
 
 # Honorifics and ranks that precede a name; kept out of the name itself.
-HONORIFICS = frozenset(
+HONORIFICS = words(
     """
     mr mrs ms miss dr prof sen rep gov lt gen col capt cmdr adm sgt maj cpl pvt
     del rev fr sr st hon amb supt insp det atty pres sec sens reps
-    """.split()
+    """
 )
 
 # Title words that make up roles ("US Secretary of State", "Trump campaign
 # spokesman", "House editor"): the part of a speaker phrase before the name.
-ROLE_WORDS = frozenset(
+ROLE_WORDS = words(
     """
     president vice prime minister secretary senator sen rep representative
     congressman congresswoman governor gov mayor chairman chairwoman chair
@@ -195,8 +195,8 @@ ROLE_WORDS = frozenset(
     assemblywoman selectman magistrate governor-general minister-president
     house white supreme court majority minority party republican democratic
     democrat republicans democrats gop u.s us uk un eu
-    """.split()
-) | frozenset(
+    """
+) | words(
     # Nouns for people by relation or occupation that head a described speaker
     # ("Gary Johnson's doctor", "9/11 widow Terry Strada", "another critic,
     # Laurence Tribe,"); from the described speakers of the polnear-dev tune
@@ -207,12 +207,12 @@ ROLE_WORDS = frozenset(
     neighbour resident residents voter voters supporter supporters opponent
     opponents veteran student teacher worker workers owner witness victim
     survivor protester protesters organizer donor lawmaker lawmakers
-    """.split()
+    """
 )
 
 # Nouns of documents and outlets that "say" things; "the statement added" is
 # the statement's issuer speaking.
-DOCUMENT_NOUNS = frozenset(
+DOCUMENT_NOUNS = words(
     """
     statement statements report reports ruling brief letter release memo
     filing order opinion decision study survey poll complaint lawsuit tweet
@@ -221,11 +221,11 @@ DOCUMENT_NOUNS = frozenset(
     indictment verdict judgment judgement suit petition video ad advertisement
     book column interview speech testimony clip footage film documentary
     commercial story piece headline
-    """.split()
+    """
 )
 
 # Heads of organisation names and group nouns: such speakers are not "he"/"she".
-ORG_WORDS = frozenset(
+ORG_WORDS = words(
     """
     department ministry agency news times post journal court party campaign
     committee house association institute university council government office
@@ -235,30 +235,30 @@ ORG_WORDS = frozenset(
     staff team network channel newspaper magazine tribune herald daily gazette
     associated reuters ap afp cnn nbc abc cbs fox msnbc bbc
     white senate congress parliament cabinet kremlin pentagon united
-    """.split()
-) | frozenset(
+    """
+) | words(
     # More heads of organisation names (coalitions, clubs, caucuses, funds,
     # firms), from the AP stylebook's entries on organisations.
     """
     coalition club caucus alliance society fund firm bank trust council
     conference chamber movement initiative project
-    """.split()
+    """
 )
 
 # Last words of place names ("Lincoln Memorial Park", "Elm Street"): such a
 # run of capitals is no person, so no "he"/"she" stands for it. Common heads
 # of US place names (USGS feature classes, street suffixes of the USPS list);
 # a run opening with a given name ("Sandra Park") stays a person.
-PLACE_WORDS = frozenset(
+PLACE_WORDS = words(
     """
     park street avenue road boulevard square plaza bridge river lake mountain
     county hall stadium arena airport station building tower island beach
     valley bay creek canyon harbor highway parkway memorial cemetery
-    """.split()
+    """
 )
 
 # Capitalised words that start sentences and are not names ("But Flynn said").
-FUNCTION_CAPS = frozenset(
+FUNCTION_CAPS = words(
     """
     a an the but and or so yet in on at of for from by with as after before
     when while since although though if because then still also however
@@ -268,87 +268,85 @@ FUNCTION_CAPS = frozenset(
     instead even just only now today yesterday tomorrow tonight what who whom
     earlier later meanwhile finally
     whose which where why how it we they i you he she yes no not nor
-    """.split()
+    """
 )
 
-DETERMINERS = frozenset("the a an this that these those his her its their our my your one another".split())
+DETERMINERS = words("the a an this that these those his her its their our my your one another")
 
 # Prepositions that may continue a speaker phrase before its cue ("Mr. Morgan
 # of the Sierra Club said", "a narrator in the ad asks").
-NP_PREPOSITIONS = frozenset("of in at for from on with".split())
+NP_PREPOSITIONS = words("of in at for from on with")
 
 # Contractions split off a pronoun ("He's claiming", "She'd said").
 CLITICS = ("'s", "’s", "'d", "’d", "'ll", "’ll", "'re", "’re", "'ve", "’ve")
 
 # Capitalised words that are times, not names ("said Thursday").
-TIME_WORDS = frozenset(
+TIME_WORDS = words(
     """
     monday tuesday wednesday thursday friday saturday sunday january february
     march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec
-    """.split()
+    """
 )
 
-TIME_TAIL = frozenset("morning afternoon evening night".split())
+TIME_TAIL = words("morning afternoon evening night")
 
 # Words ending a sentence that are abbreviations, not the end ("Mr. Obama").
-ABBREVIATIONS = frozenset(
+ABBREVIATIONS = words(
     """
     mr mrs ms dr prof sen rep gov lt gen col capt cmdr adm sgt maj st jr sr
     inc co corp ltd no vs etc mt ft jan feb mar apr jun jul aug sep sept oct nov
     dec approx dept est fig hon messrs mme mlle rev del sens reps
-    """.split()
+    """
 )
 
 # Words that end the speaker phrase looked for after a cue ("said Fallon, who").
-NP_STOPS = frozenset(
+NP_STOPS = words(
     """
     who which that whose whom in on at during while when after before because
     and but or as to for with from about since if than told said says added
-    """.split()
+    """
 )
 
 # Quoted titles of shows, books, articles ("Face the Nation," "Reeks of
 # Fear."): every word capitalised but these, which title case (AP and Chicago
 # style) keeps lower (the word limit is the quote finder's). Without a cue right next
 # to them such quotes are names of works, not speech.
-TITLE_LOWER_WORDS = frozenset("a an the and but or nor for of in on at to by as with from vs via".split())
+TITLE_LOWER_WORDS = words("a an the and but or nor for of in on at to by as with from vs via")
 
 # Capitalised sentence openers that start an introductory phrase, so the
 # subject comes after its comma ("During a speech in Ohio, Trump said"), within
 # a few tokens (the limit is the quote finder's).
-INTRO_WORDS = frozenset(
+INTRO_WORDS = words(
     """
     in on at of for from by with after before when while since although though
     if because during under over about without within between among against
     toward towards as speaking asked
-    """.split()
+    """
 )
 
 # Cue verbs that may come before their speaker in front of a quote ("said
 # Fallon: ..."); the rest only count with the speaker before them.
-INVERTED_CUES = frozenset("said says added adds wrote writes asked asks continued recalled explained replied".split())
+INVERTED_CUES = words("said says added adds wrote writes asked asks continued recalled explained replied")
 
 # A sentence-final attribution ("..., Warren said in an interview.") may end
 # in one short phrase opened by these; up to this many tokens (AP style puts
 # the place or medium of a statement there: "in a statement", "on Twitter",
 # "at a rally in Ohio").
-TAIL_PREPOSITIONS = frozenset("in on at during to after before via".split())
+TAIL_PREPOSITIONS = words("in on at during to after before via")
 
 # Auxiliaries that make an -ing cue finite ("Clinton is describing ... as").
-PROGRESSIVE_AUX = frozenset("is are was were been be 's ’s 're ’re".split())
+PROGRESSIVE_AUX = words("is are was were been be 's ’s 're ’re")
 
 # Forms of "be" that make a past participle after them passive ("was
 # ridiculed", "is called"): the subject is then who was spoken of. Not the
 # clitic 's, which is as often "has" ("he's said").
-PASSIVE_AUX = frozenset("is are was were be been being".split())
+PASSIVE_AUX = words("is are was were be been being")
 
 # Auxiliaries that make the next word a verb: a weak cue after one is a cue
 # verb, not the noun it could also be ("is calling", "has charged", "will
 # note"). English auxiliaries and modals.
-VERBAL_AUX = PROGRESSIVE_AUX | frozenset(
-    "has have had will would could should can may might must 'd ’d 've ’ve".split()
-)
+VERBAL_AUX = PROGRESSIVE_AUX | words("has have had will would could should can may might must 'd ’d 've ’ve")
 
 # Suffixes of agent nouns that can speak when they are the head of "the ...":
 # "the announcer", "the narrator", "the businessman" (but not "the box").
@@ -357,7 +355,7 @@ AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "perso
 # Given names with a clear gender, for "she said" after a woman's name and
 # "he said" after a man's. Common names of US Social Security birth records
 # (1940-2000 top lists), trimmed to the unambiguous ones.
-FEMALE_NAMES = frozenset(
+FEMALE_NAMES = words(
     """
     mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa
     margaret betty sandra ashley dorothy kimberly emily donna michelle carol amanda
@@ -371,10 +369,10 @@ FEMALE_NAMES = frozenset(
     elena sonia loretta gwen claire debbie marsha jeanne eleanor sylvia jill tina jen
     melanie dana gretchen katrina susana valerie wendy yvonne tracy monica erin vanessa
     tiffany crystal tamara kristen kristin lori holly april jenna jane joanne
-    """.split()
+    """
 )
 
-MALE_NAMES = frozenset(
+MALE_NAMES = words(
     """
     james john robert michael william david richard joseph thomas charles christopher
     daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian
@@ -387,7 +385,7 @@ MALE_NAMES = frozenset(
     philip louis mike chris ted tim bill jim tom dick harry ben matt chuck lloyd
     marc jon josh rick greg jeff steve dave dan tony ken doug fred howard martin
     victor todd troy shawn curtis glenn craig ray phillip luke ian neil
-    """.split()
+    """
 )
 
 # Phrases introducing the speaker after them: "according to X", "per X".
@@ -424,7 +422,9 @@ QUOTES = QuoteWords(
     weak_cues=WEAK_CUES,
     speech_nouns=SPEECH_NOUNS,
     prefix_cues=PREFIX_CUES,
+    definite_articles=words("the"),
     indefinite_articles=words("a an another"),
+    relative_pronouns_after_name=words("who which"),
     role_words=ROLE_WORDS,
     honorifics=HONORIFICS,
     name_particles=NAME_PARTICLES,

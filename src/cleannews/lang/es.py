@@ -26,7 +26,9 @@ QUOTES = QuoteWords(
     inverted_after_quote=SPEECH_VERBS,
     prefix_cues=MappingProxyType({"según": ()}),
     articles=words("el los las una"),
+    definite_articles=words("el la los las"),
     indefinite_articles=words("un una"),
+    relative_pronouns_after_name=words("que quien quienes"),
     role_words=words(
         """
         alcalde alcaldesa ministro ministra presidente presidenta portavoz director directora

@@ -27,7 +27,10 @@ QUOTES = QuoteWords(
     prefix_cues=MappingProxyType({"selon": ()}),
     compound_aux=words("a ont avait avaient"),
     articles=words("le la les une"),
+    definite_articles=words("le la les"),
     indefinite_articles=words("un une"),
+    relative_pronouns_after_name=words("qui"),
+    elisions=("l'", "l’", "d'", "d’", "qu'", "qu’"),
     role_words=words(
         """
         ministre maire président présidente porte-parole directeur directrice secrétaire député

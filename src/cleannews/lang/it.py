@@ -25,7 +25,10 @@ QUOTES = QuoteWords(
     prefix_cues=MappingProxyType({"secondo": ()}),
     compound_aux=words("ha hanno aveva avevano"),
     articles=words("il lo la gli"),
+    definite_articles=words("il lo la i gli le"),
     indefinite_articles=words("un uno una"),
+    relative_pronouns_after_name=words("che"),
+    elisions=("l'", "l’", "dell'", "dell’", "all'", "all’", "nell'", "nell’", "un'", "un’"),
     role_words=words(
         """
         sindaco sindaca ministro ministra presidente portavoce direttore direttrice segretario
@@ -43,5 +46,5 @@ QUOTES = QuoteWords(
     pronouns_female=words("lei"),
     pronouns_male=words("lui"),
     org_words=words("ministero governo comune procura tribunale sindacato"),
-    role_links=words("di del della"),
+    role_links=words("di del della ai al alla agli per"),
 )

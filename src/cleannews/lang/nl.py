@@ -23,7 +23,9 @@ QUOTES = QuoteWords(
     inverted_after_quote=SPEECH_VERBS,
     prefix_cues=MappingProxyType({"volgens": (), "aldus": ()}),
     articles=words("het een"),
+    definite_articles=words("de het"),
     indefinite_articles=words("een"),
+    relative_pronouns_after_name=words("die dat wie"),
     role_words=words(
         """
         burgemeester wethouder minister woordvoerder woordvoerster directeur directrice voorzitter

@@ -25,13 +25,15 @@ QUOTES = QuoteWords(
     inverted_after_quote=SPEECH_VERBS,
     prefix_cues=MappingProxyType({"segundo": ()}),
     articles=words("o os"),
+    definite_articles=words("o a os as"),
     indefinite_articles=words("um uma"),
+    relative_pronouns_after_name=words("que quem"),
     role_words=words(
         """
         prefeito prefeita ministro ministra presidente porta-voz diretor diretora secretário
         secretária deputado deputada senador senadora governador governadora chefe vereador
         vereadora advogado advogada juiz juíza especialista professor professora responsável
-        delegado delegada autarca
+        delegado delegada autarca vendedor vendedora comerciante morador moradora
         """
     ),
     honorifics=words("sr sra dr dra"),

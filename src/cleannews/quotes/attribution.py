@@ -15,9 +15,15 @@ from typing import NamedTuple
 from cleannews.quotes import words as W
 from cleannews.quotes.names import _Names
 from cleannews.quotes.phrases import (
-    _named, _np_backward, _np_forward, _skip_time, _speaker_after, _speaker_before, _speaker_like,
+    _named,
+    _np_backward,
+    _np_forward,
+    _skip_time,
+    _speaker_after,
+    _speaker_before,
+    _speaker_like,
 )
-from cleannews.quotes.tokens import _Tok, _bare, _is_cap, _is_word
+from cleannews.quotes.tokens import _bare, _is_cap, _is_word, _Tok
 
 
 class _Attr(NamedTuple):

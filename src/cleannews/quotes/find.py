@@ -11,17 +11,32 @@ window is bounded by `CONTEXT_CHARS`, so the whole stays linear in the body.
 
 from __future__ import annotations
 
+import itertools
+
 import regex
 
 from cleannews.models import Quote
 from cleannews.quotes import words as W
 from cleannews.quotes.attribution import (
-    _Attr, _cue_at, _docs_in, _left_attribution, _right_attribution, _subject, _tail_attribution,
+    _Attr,
+    _cue_at,
+    _docs_in,
+    _left_attribution,
+    _right_attribution,
+    _subject,
+    _tail_attribution,
 )
-from cleannews.quotes.marks import _Span, _find_spans
+from cleannews.quotes.marks import _find_spans, _Span
 from cleannews.quotes.names import _Names
 from cleannews.quotes.resolve import _resolve
-from cleannews.quotes.tokens import _first_char, _is_word, _sentence_end, _sentence_start, _tokens
+from cleannews.quotes.tokens import (
+    _bare,
+    _first_char,
+    _is_word,
+    _sentence_end,
+    _sentence_start,
+    _tokens,
+)
 
 __all__ = ["find_quotes"]
 
@@ -58,6 +73,7 @@ def _attribute(body: str, spans: list[_Span], names: _Names) -> None:
             attr = _Attr(prev.np, prev.role, prev.cue, prev.docs)
             sp.extra["same_sentence"] = True
             sp.extra["continues"] = prev  # '"A," he said, "B."': one quotation, split
+            sp.extra["resumes"] = True
         if attr is None and not left and sp.open == _first_char(body, sp.para_start):
             # a paragraph opening with the quote after "X said:" closing the last one
             attr = _colon_intro(body, sp, spans, idx, names)
@@ -77,6 +93,14 @@ def _attribute(body: str, spans: list[_Span], names: _Names) -> None:
         if attr is not None:
             sp.np, sp.cue, sp.docs = attr.np, attr.cue, attr.docs
             sp.role = attr.role
+            if (
+                prev is not None and prev.np and attr.np and prev.np[0].start == attr.np[0].start
+                and prev.close >= 0 and ls == lo == prev.close + 1
+            ):
+                # '"A," Ann Holt said, "and B."': the attribution between the two
+                # pieces speaks for both; the second resumes the first's sentence
+                sp.extra.setdefault("continues", prev)
+                sp.extra["resumes"] = True
         sp.direct = direct
         sp.extra["para_first"] = _first_char(body, sp.para_start)
         # partial: reporter's words before the quote in its sentence
@@ -152,7 +176,7 @@ def _propagate(spans: list[_Span]) -> None:
         for p in pieces:
             if not p.np:
                 p.np, p.cue, p.role, p.docs, p.direct = src.np, src.cue, src.role, src.docs, True
-        for before, p in zip(pieces, pieces[1:]):
+        for before, p in itertools.pairwise(pieces):
             if not p.extra.get("label"):  # a transcript's next turn ("WALLACE: ...") is a new quotation
                 p.extra["continues"] = before  # a quotation over paragraphs: its pieces in order
     n = len(spans)
@@ -223,8 +247,14 @@ def _role_text(role: str | None) -> str | None:
     an indefinite one stays ("a former aide"), it says what kind of role."""
     if not role:
         return None
+    elided = next((e for e in W.ELISIONS if role.lower().startswith(e) and len(role) > len(e)), None)
+    if elided:
+        role = role[len(elided) :]  # "L’assessore ai trasporti" -> "assessore ai trasporti"
     first, _, rest = role.partition(" ")
     if rest and (first.lower() == "the" or first.lower() in W.FOREIGN_DETERMINERS):
+        return rest
+    head = _bare(rest.split(" ", 1)[0].lower()) if rest else ""
+    if any(first.lower() in arts and head in roles for arts, roles in W.ROLE_ARTICLES):
         return rest
     return role
 
@@ -261,7 +291,7 @@ def find_quotes(body: str) -> tuple[Quote, ...]:
             first = out[link]
             # a piece resuming its sentence after the attribution ('"A," she
             # said, "and B."') is as partial as the piece it resumes
-            partial = first.partial if sp.extra.get("same_sentence") else sp.partial
+            partial = first.partial if sp.extra.get("resumes") else sp.partial
             out.append(Quote(body[sp.start : sp.end], first.speaker, first.speaker_role, first.cue,
                              partial, sp.start, sp.end, continues=link))
             continue

@@ -18,7 +18,6 @@ import regex
 from cleannews.quotes import words as W
 from cleannews.quotes.tokens import _LINE_RE, _SENT_END_RE, _bare, _is_sentence_end
 
-
 # A capitalised word after a lower-case word or a comma: not a sentence opener.
 _MID_CAP_RE = regex.compile(r"(?<=[\p{Ll},;][ \u00a0])\p{Lu}[\p{L}\p{M}’'\-]*")
 # A word written in lower case (not the tail of a longer word).

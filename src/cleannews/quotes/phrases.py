@@ -11,7 +11,14 @@ Every walk is capped at `MAX_NP_TOKENS` or a fixed window, never unbounded.
 from __future__ import annotations
 
 from cleannews.quotes import words as W
-from cleannews.quotes.tokens import _Tok, _bare, _is_cap, _is_initial, _is_namey, _is_word
+from cleannews.quotes.tokens import (
+    _bare,
+    _is_cap,
+    _is_initial,
+    _is_namey,
+    _is_word,
+    _Tok,
+)
 
 
 def _skip_time(toks: list[_Tok], j: int) -> int:
@@ -283,7 +290,7 @@ def _speaker_before(toks: list[_Tok], c: int, lo: int) -> tuple[tuple[_Tok, ...]
         s2, e2 = _np_backward(toks, s - 1, lo)
         name = toks[s2:e2]
         if e2 > s2 and all(_is_cap(t) and _bare(t.low) not in W.FUNCTION_CAPS and _bare(t.low) not in W.ROLE_WORDS for t in name):
-            return tuple(name), _clean_role(toks[s:e]) + ", " + role
+            return tuple(name), (_clean_role(toks[s:e]) or "") + ", " + role
     return tuple(toks[s:e]), role
 
 
@@ -317,12 +324,12 @@ def _speaker_after(toks: list[_Tok], k: int) -> tuple[tuple[_Tok, ...], str | No
     if e + 1 < n and toks[e].text == ",":
         j = e + 1
         first = _bare(toks[j].low)
-        if (
+        if first not in W.RELATIVE_AFTER_NAME and (
             first in ("a", "an", "the") or first in W.FOREIGN_DETERMINERS or first in W.ROLE_WORDS
             or _is_cap(toks[j]) or toks[j].low.endswith(("'s", "’s"))
         ):
             q = j
-            while q < n and q - j < 24 and toks[q].text not in (",", ".", ";", ":", "!", "?") and toks[q].low not in ("who", "which"):
+            while q < n and q - j < 24 and toks[q].text not in (",", ".", ";", ":", "!", "?") and toks[q].low not in W.RELATIVE_AFTER_NAME:
                 q += 1
             if q > j:
                 role = " ".join(t.text for t in toks[j:q])

@@ -15,9 +15,23 @@ from __future__ import annotations
 from cleannews.quotes import words as W
 from cleannews.quotes.attribution import _cue_at, _plausible
 from cleannews.quotes.marks import _Span
-from cleannews.quotes.names import _Names, _Who, _first_name_gender, _is_place
-from cleannews.quotes.phrases import MAX_PARTICLES, _is_name_phrase, _np_backward, _np_forward
-from cleannews.quotes.tokens import _Tok, _bare, _first_char, _is_cap, _is_initial, _is_word, _tokens
+from cleannews.quotes.names import _first_name_gender, _is_place, _Names, _Who
+from cleannews.quotes.phrases import (
+    MAX_DOMAIN_TOKENS,
+    MAX_PARTICLES,
+    _is_name_phrase,
+    _np_backward,
+    _np_forward,
+)
+from cleannews.quotes.tokens import (
+    _bare,
+    _first_char,
+    _is_cap,
+    _is_initial,
+    _is_word,
+    _Tok,
+    _tokens,
+)
 
 
 def _kind(np_: tuple[_Tok, ...]) -> str:
@@ -155,8 +169,7 @@ def _resolve(spans: list[_Span], names: _Names, body: str) -> None:
             p = lows[0]
             who = _resolve_pronoun(p, history, ends, gender_of, body, sp, names)
             if who is not None and p in W.PRONOUNS_PERSON:
-                g = "f" if p in W.PRONOUNS_FEMALE else "m"
-                gender_of.setdefault(who.name, g)
+                gender_of.setdefault(who.name, "f" if p in W.PRONOUNS_FEMALE else "m")
             if who is None:
                 sp.speaker = None
                 continue
@@ -250,6 +263,10 @@ def _role_in_text(body: str, name: str) -> str | None:
         found, role = _split_name(tuple(toks[s:e]))
         if role and found == name and _is_title(role):
             return role
+        if not role and found == name:
+            role = _domain_role_before(toks, s)
+            if role:
+                return role
     if j < len(toks) and toks[j].text == ",":
         q = j + 1
         while (
@@ -264,9 +281,27 @@ def _role_in_text(body: str, name: str) -> str | None:
     return None
 
 
+def _domain_role_before(toks: list[_Tok], s: int) -> str | None:
+    """A role with its domain right before the name at toks[s]: "L’assessore ai
+    trasporti Giulia Bianchi", "the minister for housing Ann Holt"; the backward
+    speaker phrase stops at the domain's lower-case words, so it is read here."""
+    for r in range(s - 2, max(-1, s - 2 - MAX_DOMAIN_TOKENS), -1):
+        if not _is_word(toks[r]):
+            return None
+        if _bare(toks[r].low) in W.ROLE_WORDS and toks[r + 1].low in W.ROLE_LINKS:
+            a = r
+            while a > 0 and _bare(toks[a - 1].low) in W.ROLE_WORDS:
+                a -= 1
+            if a > 0 and _is_word(toks[a - 1]) and toks[a - 1].low not in W.FORWARD_DETERMINERS:
+                return None  # the role is inside the sentence ("met the head of ..."), not a title
+            role = " ".join(t.text for t in toks[a:s])
+            return role if _is_title(role) else None
+    return None
+
+
 # Lower-case words a title in front of a name may hold besides role words
 # ("Secretary of State", "director of communications").
-_TITLE_LINKS = frozenset("of for the and".split())
+_TITLE_LINKS = frozenset(["of", "for", "the", "and"])
 
 
 def _is_title(role: str) -> bool:
@@ -275,12 +310,16 @@ def _is_title(role: str) -> bool:
     lower-case words are role words too; "millions of Americans supporting"
     or "a trip by Senate leader" are the sentence, not a title."""
     words = [_bare(w.lower()) for w in role.split()]
-    if not words or words[-1] not in W.ROLE_WORDS:
+    origs = role.split()
+    if words and words[-1] not in W.ROLE_WORDS:
+        # a role and its domain: "assessore ai trasporti", "ministre des Transports"
+        last = max((i for i, w in enumerate(words) if w in W.ROLE_WORDS), default=-1)
+        if last < 0 or words[last + 1] not in W.ROLE_LINKS or len(words) - last - 1 > MAX_DOMAIN_TOKENS:
+            return False
+        words, origs = words[: last + 1], origs[: last + 1]
+    if not words:
         return False
-    return all(
-        w in W.ROLE_WORDS or w in _TITLE_LINKS or orig[:1].isupper()
-        for w, orig in zip(words, role.split())
-    )
+    return all(w in W.ROLE_WORDS or w in _TITLE_LINKS or orig[:1].isupper() for w, orig in zip(words, origs))
 
 
 def _known_role(role_of: dict[str, str | None], name: str, body: str) -> str | None:

@@ -16,7 +16,6 @@ import regex
 
 from cleannews.quotes import words as W
 
-
 # A paragraph: one line of the body.
 _LINE_RE = regex.compile(r"[^\n]+")
 # A word (with inner apostrophes, hyphens, dots, ampersands: O'Neill, Tae-yul,
@@ -71,9 +70,13 @@ def _tokens(body: str, lo: int, hi: int) -> list[_Tok]:
 
 
 def _bare(low: str) -> str:
-    """A token without its final dot or possessive: "mr." -> "mr", "trump's" -> "trump"."""
-    if low.endswith("."):
-        low = low[:-1]
+    """A token without its final dot or possessive: "mr." -> "mr", "trump's" -> "trump";
+    without an elided article: "l’assessore" -> "assessore"."""
+    if low.startswith(W.ELISIONS):
+        cut = max(len(e) for e in W.ELISIONS if low.startswith(e))
+        if cut < len(low):
+            low = low[cut:]
+    low = low.removesuffix(".")
     if low.endswith(("'s", "’s")):
         low = low[:-2]
     return low
@@ -135,8 +138,9 @@ def _sentence_start(body: str, lo: int, hi: int) -> int:
 def _sentence_end(body: str, lo: int, hi: int) -> int:
     """End of the sentence starting at lo (the first real end), not after hi."""
     for m in _SENT_END_RE.finditer(body, lo, hi):
-        if m.start() > lo and _is_sentence_end(body, m):
-            return m.start() + 1
+        start: int = m.start()
+        if start > lo and _is_sentence_end(body, m):
+            return start + 1
     return hi
 
 

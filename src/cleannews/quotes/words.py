@@ -53,6 +53,10 @@ SPEECH_NOUNS = _M.speech_nouns
 PREFIX_CUES = _M.prefix_cues
 SKIP_BEFORE_CUE = _M.skip_before_cue
 RELATIVE_PRONOUNS = _M.relative_pronouns
+# Opening a clause after a name and its comma: no appositive role ('zei Sanne
+# Jansen, die dagelijks ... fietst'); the English ones are also RELATIVE_PRONOUNS.
+RELATIVE_AFTER_NAME = _M.relative_pronouns_after_name
+ELISIONS = _M.elisions
 INVERTED_CUES = _M.inverted_cues
 INVERTED_AFTER_QUOTE = _M.inverted_after_quote
 FOREIGN_AUX = _M.compound_aux
@@ -60,6 +64,10 @@ FOREIGN_AUX = _M.compound_aux
 FUNCTION_CAPS = _M.function_caps
 DETERMINERS = _M.determiners
 INDEFINITE_ARTICLES = _M.indefinite_articles
+# (definite articles, role words) of each language: a role loses its article only
+# when both are of one language ("a vendedora" is Portuguese "the saleswoman",
+# "a former aide" English and keeps its "a").
+ROLE_ARTICLES = tuple((q.definite_articles, q.role_words) for q in QUOTES.values())
 # Articles of the other languages open a speaker phrase or a role the way "the"
 # does ('dijo el ministro Juan Pérez', '..., la ministre'); never one that is an
 # English function word ("a", "as").
