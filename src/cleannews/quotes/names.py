@@ -22,9 +22,13 @@ from cleannews.quotes.tokens import _LINE_RE, _SENT_END_RE, _bare, _is_sentence_
 _MID_CAP_RE = regex.compile(r"(?<=[\p{Ll},;][ \u00a0])\p{Lu}[\p{L}\p{M}’'\-]*")
 # A word written in lower case (not the tail of a longer word).
 _LOWER_WORD_RE = regex.compile(r"(?<![\p{L}\p{M}\p{N}’'\-.])\p{Ll}[\p{L}\p{M}\p{N}]*")
-# A run of capitalised words: candidate full names for surname look-up.
+# A run of capitalised words: candidate full names for surname look-up. It starts
+# only at a word's start and its letter runs are possessive (`*+`): tried at every
+# capital inside a long run of letters (minified script, base64 in a page), the
+# plain form rescanned the rest of the run each time, quadratic in its length
+# (a 1 MB page took 14 s here).
 _NAME_RUN_RE = regex.compile(
-    r"\p{Lu}[\p{L}’'\-]*(?:[ \u00a0]+(?:\p{Lu}\.|\p{Lu}[\p{L}’'\-]*|(?:de|van|von|der|bin|al|la|le|du|da)(?=[ \u00a0]+\p{Lu}))){1,5}"
+    r"(?<![\p{L}’'\-])\p{Lu}[\p{L}’'\-]*+(?:[ \u00a0]++(?:\p{Lu}\.|\p{Lu}[\p{L}’'\-]*+|(?:de|van|von|der|bin|al|la|le|du|da)(?=[ \u00a0]+\p{Lu}))){1,5}"
 )
 
 
