@@ -7,7 +7,7 @@ predictions to a jsonl in /tmp, and scores them with shared/eval/score.py
 (imported by path, never copied). `--half` splits the pages by a stable hash
 of their id: "tune" is the half used to inspect mistakes, "held" the other.
 `--share` also reports the quote stage's share of a page's extraction time on
-the scrapinghub and readability HTML pages (the issue's ceiling is 15%).
+the scrapinghub and readability HTML pages (issue #17's ceiling is 10%).
 """
 
 from __future__ import annotations

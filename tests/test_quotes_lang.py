@@ -79,6 +79,29 @@ def test_speaker_and_role(body: str, speaker: str, role: str | None) -> None:
     assert (got_speaker, got_role) == (speaker, role)
 
 
+@pytest.mark.parametrize(
+    "body, speaker, role, cue",
+    [
+        # a pronoun glued to the inverted verb; "il" is the last man named ("Marc")
+        ("Selon le maire, Marc Girard, la ville paiera. «C’est une victoire pour tous», a-t-il ajouté.",
+         "Marc Girard", "maire", "ajouté"),
+        ("Claire Dubois a visité le chantier. «Les travaux sont presque finis», explique-t-elle.",
+         "Claire Dubois", None, "explique"),
+        # German "so X" after the quote
+        ("„Wir schauen genau hin“, so Gewerkschaftschef Jan Wolf.", "Jan Wolf", "Gewerkschaftschef", "so"),
+        # a month that is a given name before a surname
+        ("“We are watching the harbour closely,” said May Chen.", "May Chen", None, "said"),
+    ],
+)
+def test_inverted_forms(body: str, speaker: str, role: str | None, cue: str) -> None:
+    q = find_quotes(body)[-1]
+    assert (q.speaker, q.speaker_role, q.cue) == (speaker, role, cue)
+
+
+def test_german_so_is_no_cue_in_english() -> None:
+    assert find_quotes("“I was very tired that night,” so I left the party early.")[0].speaker is None
+
+
 def test_a_relative_clause_after_the_name_is_no_role() -> None:
     body = "„Ik kwam elke dag te laat op mijn werk”, vertelde Sanne Jansen, die dagelijks naar het centrum fietst."
     assert _quotes(body)[0][1:3] == ("Sanne Jansen", None)

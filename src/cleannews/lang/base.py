@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 _EMPTY: frozenset[str] = frozenset()
 _NO_PREFIXES: Mapping[str, tuple[str, ...]] = MappingProxyType({})
+_NO_MAP: Mapping[str, str] = MappingProxyType({})
 
 
 def words(text: str) -> frozenset[str]:
@@ -44,6 +45,12 @@ class QuoteWords(NamedTuple):
     speech_nouns: frozenset[str] = _EMPTY
     #: words introducing the speaker after them -> the words that must follow ("according" -> ("to",))
     prefix_cues: Mapping[str, tuple[str, ...]] = _NO_PREFIXES
+    #: pronouns glued to an inverted verb by a hyphen ('«…», a-t-il ajouté', 'explique-t-elle'),
+    #: by the English pronoun that stands for the same kind of speaker (he, she, they)
+    glued_pronouns: Mapping[str, str] = _NO_MAP
+    #: words that introduce the speaker right after a closing mark, and only there
+    #: ('„…“, so Lang.': German "so" is an ordinary word anywhere else)
+    after_quote_prefixes: frozenset[str] = _EMPTY
     #: auxiliaries of a compound past before an inverted cue ('«...», a déclaré X')
     compound_aux: frozenset[str] = _EMPTY
     #: articles opening a speaker phrase after a cue ('dijo el ministro ...')
@@ -65,6 +72,8 @@ class QuoteWords(NamedTuple):
     name_particles: frozenset[str] = _EMPTY
     #: weekdays and months: capitalised words that are no name ("said Thursday")
     time_words: frozenset[str] = _EMPTY
+    #: time words that are given names too, read as names before a capitalised name ("Jan Wolf", "May Chen")
+    time_words_as_names: frozenset[str] = _EMPTY
     #: personal pronouns by the gender they refer to (for "she said" after two names)
     pronouns_female: frozenset[str] = _EMPTY
     pronouns_male: frozenset[str] = _EMPTY
@@ -117,7 +126,7 @@ def merge(parts: Iterable[QuoteWords]) -> QuoteWords:
                 seen.update(dict.fromkeys(g))
             values[name] = tuple(seen)
         else:
-            merged: dict[str, tuple[str, ...]] = {}
+            merged: dict[str, object] = {}
             for g in got:
                 for k, v in g.items():
                     merged.setdefault(k, v)

@@ -50,6 +50,7 @@ QUOTES = QuoteWords(
     speech_verbs=SPEECH_VERBS,
     inverted_after_quote=SPEECH_VERBS,
     prefix_cues=MappingProxyType({"laut": ()}),
+    after_quote_prefixes=words("so"),
     # "die" is an English verb too, but never right after a German cue's comma
     # in English copy; "des" is left out (French "des" opens no speaker)
     articles=words("der die das den dem"),
@@ -65,6 +66,9 @@ QUOTES = QuoteWords(
     ),
     pronouns_female=words("sie"),
     pronouns_male=words("er"),
+    # common given names of clear gender (for "sagte sie" after two names)
+    female_names=words("anna maria petra sabine claudia susanne birgit katrin julia laura lena lea hannah sophie nicole stefanie monika ursula ute heike karin angelika anja"),
+    male_names=words("thomas michael andreas stefan jan jonas lukas felix markus klaus jürgen wolfgang peter frank uwe dieter hans matthias tobias florian sebastian"),
     org_words=words("ministerium polizei regierung partei gericht verband konzern stadt bundesamt"),
     role_links=words("des der von"),
 )

@@ -429,6 +429,7 @@ QUOTES = QuoteWords(
     honorifics=HONORIFICS,
     name_particles=NAME_PARTICLES,
     time_words=TIME_WORDS,
+    time_words_as_names=words("jan may june april august"),
     pronouns_female=PRONOUNS_FEMALE,
     pronouns_male=PRONOUNS_MALE,
     female_names=FEMALE_NAMES,

@@ -45,6 +45,9 @@ QUOTES = QuoteWords(
     ),
     pronouns_female=words("ella"),
     pronouns_male=words("él"),
+    # common given names of clear gender (for "dijo ella" after two names)
+    female_names=words("carmen lucía maría isabel ana laura marta elena pilar rosa cristina raquel"),
+    male_names=words("juan josé antonio manuel francisco javier carlos pablo miguel luis jorge alejandro"),
     org_words=words("ministerio gobierno ayuntamiento policía tribunal sindicato"),
     role_links=words("de del"),
 )

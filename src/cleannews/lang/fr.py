@@ -3,7 +3,8 @@
 The compound past puts its auxiliary before the inverted participle ("a
 déclaré", "ont affirmé"), so the participles are the speech verbs and the
 auxiliaries are `compound_aux`; the present ("explique", "estime") inverts the
-same way. "il" is left out of the pronouns: it is the Italian article.
+same way. "il" is left out of the pronouns (it is the Italian article); glued to
+its verb ("a-t-il ajouté", "explique-t-il") it is read as the pronoun it is.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ QUOTES = QuoteWords(
     inverted_after_quote=SPEECH_VERBS,
     prefix_cues=MappingProxyType({"selon": ()}),
     compound_aux=words("a ont avait avaient"),
+    glued_pronouns=MappingProxyType({"il": "he", "elle": "she", "ils": "they", "elles": "they"}),
     articles=words("le la les une"),
     definite_articles=words("le la les"),
     indefinite_articles=words("un une"),
@@ -46,6 +48,9 @@ QUOTES = QuoteWords(
         "juillet août septembre octobre novembre décembre"
     ),
     pronouns_female=words("elle"),
+    # common given names of clear gender (for "a-t-elle" after two names)
+    female_names=words("marie sophie claire camille léa chloé manon julie isabelle nathalie sylvie catherine céline aurélie émilie élodie anne hélène"),
+    male_names=words("pierre marc michel philippe nicolas julien thomas antoine françois olivier laurent éric christophe alain"),
     org_words=words("ministère gouvernement mairie préfecture syndicat tribunal"),
     role_links=words("de des du d'"),
 )

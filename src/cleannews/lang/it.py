@@ -45,6 +45,9 @@ QUOTES = QuoteWords(
     ),
     pronouns_female=words("lei"),
     pronouns_male=words("lui"),
+    # common given names of clear gender (for "ha detto lei" after two names)
+    female_names=words("giulia francesca chiara sara anna paola elena valentina alessandra federica silvia laura"),
+    male_names=words("marco luca giuseppe giovanni francesco alessandro paolo matteo lorenzo stefano roberto davide"),
     org_words=words("ministero governo comune procura tribunale sindacato"),
     role_links=words("di del della ai al alla agli per"),
 )

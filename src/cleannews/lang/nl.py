@@ -41,6 +41,9 @@ QUOTES = QuoteWords(
     ),
     pronouns_female=words("zij"),
     pronouns_male=words("hij"),
+    # common given names of clear gender (for "zei zij" after two names)
+    female_names=words("sanne anne emma lisa femke eva fleur iris lotte marieke"),
+    male_names=words("pieter jan daan sem bram lars thijs willem henk kees joost"),
     org_words=words("ministerie gemeente politie rechtbank provincie"),
     role_links=words("van"),
 )

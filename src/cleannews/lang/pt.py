@@ -44,6 +44,9 @@ QUOTES = QuoteWords(
     ),
     pronouns_female=words("ela"),
     pronouns_male=words("ele"),
+    # common given names of clear gender (for "disse ela" after two names)
+    female_names=words("maria ana beatriz juliana fernanda camila luana patrícia joana rita"),
+    male_names=words("joão josé pedro paulo carlos lucas rafael tiago miguel luiz"),
     org_words=words("ministério governo prefeitura câmara polícia tribunal sindicato"),
     role_links=words("de da do"),
 )

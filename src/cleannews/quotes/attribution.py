@@ -102,6 +102,17 @@ def _right_attribution(toks: list[_Tok], after_sentence: bool) -> _Attr | None:
         e = _np_forward(toks, k)
         if e > k and _named(toks[k:e]) and all(not _is_word(t) for t in toks[e:]):
             return _Attr(tuple(toks[k:e]), None, None, ())
+    if k + 1 < n and toks[k + 1].low in W.PRONOUNS and 0 < toks[k + 1].start - toks[k].end <= 3:
+        # a pronoun glued to the verb: '«...», explique-t-elle', '«...», a-t-il ajouté'
+        if toks[k].low in W.FOREIGN_CUES:
+            return _Attr((toks[k + 1],), None, toks[k].low, ())
+        if toks[k].low in W.FOREIGN_AUX and k + 2 < n and toks[k + 2].low in W.FOREIGN_CUES:
+            return _Attr((toks[k + 1],), None, toks[k + 2].low, ())
+    if toks[k].low in W.AFTER_QUOTE_PREFIXES and k + 1 < n:
+        # '„...“, so Lang.': the speaker, and nothing after it but the sentence end
+        e = _np_forward(toks, k + 1)
+        if e > k + 1 and _named(toks[k + 1 : e]) and all(not _is_word(t) for t in toks[e:]):
+            return _Attr(tuple(toks[k + 1 : e]), None, toks[k].low, ())
     if k + 1 < n and toks[k].low in W.FOREIGN_AUX and toks[k + 1].low in W.FOREIGN_CUES:
         k += 1  # '«...», a déclaré X'
     cue = _cue_at(toks, k)

@@ -26,7 +26,7 @@ def _skip_time(toks: list[_Tok], j: int) -> int:
     n = len(toks)
     while j < n:
         b = _bare(toks[j].low)
-        if b in W.TIME_WORDS or b in W.TIME_TAIL or b in ("today", "yesterday", "tonight", "last", "this"):
+        if (b in W.TIME_WORDS and not _given_name_like_a_date(toks, j)) or b in W.TIME_TAIL or b in ("today", "yesterday", "tonight", "last", "this"):
             j += 1
             continue
         if b == "on" and j + 1 < n and _bare(toks[j + 1].low) in W.TIME_WORDS:
@@ -82,6 +82,16 @@ def _particles_end(toks: list[_Tok], j: int, n: int) -> int:
     return q
 
 
+def _given_name_like_a_date(toks: list[_Tok], j: int) -> bool:
+    """A capitalised time word right before a capitalised name word is a given name:
+    "so Jan Wolf", "said May Chen" (but "said Jan. 5", "on Monday")."""
+    t = toks[j]
+    if not (_is_cap(t) and t.low in W.TIME_NAMES) or j + 1 >= len(toks):
+        return False
+    nxt = toks[j + 1]
+    return _is_namey(nxt) and _is_cap(nxt) and _bare(nxt.low) not in W.ROLE_WORDS
+
+
 def _np_forward(toks: list[_Tok], k: int) -> int:
     """End index (exclusive) of a speaker phrase starting at k; k when there is none."""
     n = len(toks)
@@ -102,7 +112,7 @@ def _np_forward(toks: list[_Tok], k: int) -> int:
     while j < n and j - k < W.MAX_NP_TOKENS:
         t = toks[j]
         b = _bare(t.low)
-        if _is_namey(t):
+        if _is_namey(t) or _given_name_like_a_date(toks, j):
             if _is_cap(t) and b in W.FUNCTION_CAPS and not _is_initial(t):
                 break
             j += 1

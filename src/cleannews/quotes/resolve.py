@@ -264,7 +264,7 @@ def _role_in_text(body: str, name: str) -> str | None:
         if role and found == name and _is_title(role):
             return role
         if not role and found == name:
-            role = _domain_role_before(toks, s)
+            role = _domain_role_before(toks, s) or _role_before_apposition(toks, s, j)
             if role:
                 return role
     if j < len(toks) and toks[j].text == ",":
@@ -279,6 +279,20 @@ def _role_in_text(body: str, name: str) -> str | None:
             if first in ("the", "a", "an") or first in W.FOREIGN_DETERMINERS or first in W.ROLE_WORDS:
                 return " ".join(body[toks[j + 1].start : toks[q - 1].end].split())
     return None
+
+
+def _role_before_apposition(toks: list[_Tok], s: int, j: int) -> str | None:
+    """The name in apposition to a role before it: "the mayor, Marc Girard, said",
+    "Selon le maire, Marc Girard, ...": the role phrase is the determiner and role
+    words before the comma, and a comma closes the apposition after the name."""
+    if s < 2 or toks[s - 1].text != "," or not (j < len(toks) and toks[j].text == ","):
+        return None
+    a = s - 1
+    while a > 0 and s - 1 - a < MAX_DOMAIN_TOKENS and _bare(toks[a - 1].low) in W.ROLE_WORDS:
+        a -= 1
+    if a == s - 1 or a == 0 or toks[a - 1].low not in W.FORWARD_DETERMINERS:
+        return None
+    return " ".join(t.text for t in toks[a - 1 : s - 1])
 
 
 def _domain_role_before(toks: list[_Tok], s: int) -> str | None:

@@ -59,6 +59,15 @@ def _tokens(body: str, lo: int, hi: int) -> list[_Tok]:
                 out[-1] = _Tok(prev.text + ".", pl + ".", prev.start, e)
                 continue
         low = t.lower()
+        verb, hy, pron = low.rpartition("-")
+        if hy and pron in W.GLUED_PRONOUNS and verb:
+            # 'a-t-il', 'explique-t-elle': the verb, then the pronoun under the
+            # key of the English one that stands for the same kind of speaker
+            v = verb.removesuffix("-t")
+            if v in W.FOREIGN_AUX or v in W.CUE_WORDS:
+                out.append(_Tok(t[: len(v)], v, s, s + len(v)))
+                out.append(_Tok(t[len(verb) + 1 :], W.GLUED_PRONOUNS[pron], s + len(verb) + 1, e))
+                continue
         if low.endswith(W.CLITICS):
             cut = low.rfind("'") if "'" in low else low.rfind("’")
             if low[:cut] in W.PRONOUNS:
@@ -108,7 +117,7 @@ def _is_namey(t: _Tok) -> bool:
     return _bare(t.low) in W.ROLE_WORDS
 
 
-def _is_sentence_end(body: str, m: regex.Match) -> bool:
+def _is_sentence_end(body: str, m: regex.Match[str]) -> bool:
     """A match of _SENT_END_RE that really ends a sentence (not "Mr." or "E.")."""
     if body[m.start()] != ".":
         return True

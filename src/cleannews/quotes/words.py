@@ -60,6 +60,8 @@ ELISIONS = _M.elisions
 INVERTED_CUES = _M.inverted_cues
 INVERTED_AFTER_QUOTE = _M.inverted_after_quote
 FOREIGN_AUX = _M.compound_aux
+GLUED_PRONOUNS = _M.glued_pronouns
+AFTER_QUOTE_PREFIXES = _M.after_quote_prefixes
 
 FUNCTION_CAPS = _M.function_caps
 DETERMINERS = _M.determiners
@@ -90,6 +92,7 @@ NP_PREPOSITIONS = _M.np_prepositions
 ROLE_LINKS = _M.role_links
 CLITICS = _M.clitics
 TIME_WORDS = _M.time_words
+TIME_NAMES = _M.time_words_as_names
 TIME_TAIL = _M.time_tail
 NAME_PARTICLES = _M.name_particles
 # Name particles that are also articles ("der", "la"): inside a name only after
@@ -105,8 +108,10 @@ PROGRESSIVE_AUX = _M.progressive_aux
 PASSIVE_AUX = _M.passive_aux
 VERBAL_AUX = _M.verbal_aux
 AGENT_SUFFIXES = _M.agent_suffixes
-FEMALE_NAMES = _M.female_names
-MALE_NAMES = _M.male_names
+# A given name one language gives women and another men (English "Jean", French
+# "Jean") says no gender: such names are in neither list.
+FEMALE_NAMES = _M.female_names - _M.male_names
+MALE_NAMES = _M.male_names - _M.female_names
 
 # Words stripped from the front of a capitalised run before it is read as a
 # person's name ("President", "But", "Mr.").
