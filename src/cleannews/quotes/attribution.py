@@ -61,11 +61,11 @@ def _weak_cue_ok(toks: list[_Tok], c: int, np_: tuple[_Tok, ...]) -> bool:
     report notes"), which cannot be its noun's determiner phrase."""
     if c > 0 and toks[c - 1].low in W.VERBAL_AUX:
         return True
-    return bool(np_) and _bare(np_[-1].low) in W.DOCUMENT_NOUNS and np_[0].low in W.FORWARD_DETERMINERS
+    return bool(np_) and np_[-1].bare in W.DOCUMENT_NOUNS and np_[0].low in W.FORWARD_DETERMINERS
 
 
 def _docs_in(toks: list[_Tok] | tuple[_Tok, ...]) -> tuple[str, ...]:
-    return tuple(sorted({_bare(t.low) for t in toks if _bare(t.low) in W.DOCUMENT_NOUNS}))
+    return tuple(sorted({t.bare for t in toks if t.bare in W.DOCUMENT_NOUNS}))
 
 
 def _clause_ends(toks: list[_Tok], j: int) -> bool:
@@ -74,7 +74,7 @@ def _clause_ends(toks: list[_Tok], j: int) -> bool:
     if j >= len(toks):
         return True
     t = toks[j]
-    b = _bare(t.low)
+    b = t.bare
     if not _is_word(t):
         return True
     if b == "that" or b in W.PRONOUNS or b in W.DETERMINERS:
@@ -160,7 +160,7 @@ def _right_attribution(toks: list[_Tok], after_sentence: bool) -> _Attr | None:
         apps += 1
     if apps and j < n and toks[j].text == ",":
         j += 1
-    while j < n and _bare(toks[j].low) in W.SKIP_BEFORE_CUE:
+    while j < n and toks[j].bare in W.SKIP_BEFORE_CUE:
         j += 1
     if j < n:
         cue = _cue_at(toks, j)
@@ -215,7 +215,7 @@ def _tail_attribution(toks: list[_Tok]) -> _Attr | None:
             continue
         np_ = tuple(tail[:e])
         j = e
-        while j < len(tail) and _bare(tail[j].low) in W.SKIP_BEFORE_CUE:
+        while j < len(tail) and tail[j].bare in W.SKIP_BEFORE_CUE:
             j += 1
         if j >= len(tail):
             continue
@@ -304,7 +304,7 @@ def _possessive_speech(toks: list[_Tok]) -> _Attr | None:
     "..."") the owner is only spoken of."""
     for i in range(len(toks) - 3, 0, -1):
         t = toks[i]
-        if _bare(t.low) not in W.SPEECH_NOUNS or toks[i + 1].low != "that":
+        if t.bare not in W.SPEECH_NOUNS or toks[i + 1].low != "that":
             continue
         owner = toks[i - 1]
         if not (owner.low.endswith(("'s", "’s")) and _is_cap(owner)):
@@ -323,10 +323,10 @@ def _clause_subject(toks: list[_Tok], upto: int, names: _Names | None) -> tuple[
     for st in starts:
         k = st
         intro = False
-        while k < upto and _bare(toks[k].low) in W.FUNCTION_CAPS and toks[k].low not in W.PRONOUNS:
+        while k < upto and toks[k].bare in W.FUNCTION_CAPS and toks[k].low not in W.PRONOUNS:
             if toks[k].low in W.FORWARD_DETERMINERS:
                 break
-            intro = intro or _bare(toks[k].low) in W.INTRO_WORDS
+            intro = intro or toks[k].bare in W.INTRO_WORDS
             k += 1
         if intro:
             continue  # "During a speech ...,": the subject follows the comma
@@ -357,7 +357,7 @@ def _plausible(np_: tuple[_Tok, ...], names: _Names | None) -> bool:
     last = np_[-1]
     if last.low in W.PRONOUNS:
         return last.low in W.PRONOUNS_PERSON or last.low in W.PRONOUNS_GROUP
-    caps = [t for t in np_ if _is_cap(t) and _bare(t.low) not in W.FUNCTION_CAPS and _bare(t.low) not in W.ROLE_WORDS]
+    caps = [t for t in np_ if _is_cap(t) and t.bare not in W.FUNCTION_CAPS and t.bare not in W.ROLE_WORDS]
     return len(caps) >= 2 or bool(caps and names is not None and names.known(caps[-1].text))
 
 

@@ -30,6 +30,7 @@ from cleannews.quotes.marks import _find_spans, _Span
 from cleannews.quotes.names import _Names
 from cleannews.quotes.resolve import _resolve
 from cleannews.quotes.tokens import (
+    _Tok,
     _bare,
     _first_char,
     _is_word,
@@ -42,6 +43,17 @@ __all__ = ["find_quotes"]
 
 
 def _attribute(body: str, spans: list[_Span], names: _Names) -> None:
+    # The text between two quotes of one sentence is both the window after the
+    # first and the window before the second: tokenized once (same range, same
+    # tokens; the memo lives for this call only).
+    memo: dict[tuple[int, int], list[_Tok]] = {}
+
+    def window(lo: int, hi: int) -> list[_Tok]:
+        got = memo.get((lo, hi))
+        if got is None:
+            got = memo[(lo, hi)] = _tokens(body, lo, hi)
+        return got
+
     for idx, sp in enumerate(spans):
         prev = spans[idx - 1] if idx > 0 and spans[idx - 1].para == sp.para else None
         nxt = spans[idx + 1] if idx + 1 < len(spans) and spans[idx + 1].para == sp.para else None
@@ -50,7 +62,7 @@ def _attribute(body: str, spans: list[_Span], names: _Names) -> None:
         if prev is not None:
             lo = max(lo, (prev.close if prev.close >= 0 else prev.end) + 1)
         ls = _sentence_start(body, lo, sp.open)
-        left = _tokens(body, ls, sp.open)
+        left = window(ls, sp.open)
         # right: from the closing mark to the sentence end or the next quote
         attr = _transcript_label(body, sp)
         direct = attr is not None
@@ -61,7 +73,7 @@ def _attribute(body: str, spans: list[_Span], names: _Names) -> None:
             if nxt is not None:
                 hi = min(hi, nxt.open)
             re_ = _sentence_end(body, sp.close + 1, hi)
-            right = _tokens(body, sp.close + 1, re_)
+            right = window(sp.close + 1, re_)
             after_sentence = body[sp.close - 1] in ".!?…" or body[sp.end - 1] in ".!?…"
             attr = _right_attribution(right, after_sentence)
             direct = attr is not None
@@ -115,13 +127,17 @@ def _attribute(body: str, spans: list[_Span], names: _Names) -> None:
 
 #: Words a transcript's speaker label may have ("PENCE:", "SEN. KAINE:", "MR. TRUMP:").
 MAX_LABEL_TOKENS = 3
+#: Characters such a label and its colon fit in.
+LABEL_CHARS = 60
 
 
 def _transcript_label(body: str, sp: _Span) -> _Attr | None:
     """A quoted transcript turn names its speaker in capitals inside the quote
     ('"PENCE: Well, look, ..."'): that label is the speaker, whatever the words
     around the quote say."""
-    toks = _tokens(body, sp.start, min(sp.end, sp.start + 60))
+    if not body[sp.start : sp.start + 2].isupper() or ":" not in body[sp.start : sp.start + LABEL_CHARS]:
+        return None  # no capitals then a colon: no label (most quotes; skips the tokens)
+    toks = _tokens(body, sp.start, min(sp.end, sp.start + LABEL_CHARS))
     k = 0
     while k < len(toks) and k < MAX_LABEL_TOKENS and _is_word(toks[k]) and toks[k].text.isupper() and len(toks[k].text.rstrip(".")) >= 2:
         k += 1

@@ -103,6 +103,10 @@ def _paragraph_spans(body: str, ps: int, pe: int) -> list[tuple[int, int]]:
     marks = [
         i for i in (m.start() for m in _MARK_RE.finditer(body, ps, pe))
         if not (body[i] in "'’" and ((i + 1 < pe and body[i + 1] in "'’") or (i > ps and body[i - 1] in "'’")))
+        # an apostrophe between letters (don't, Korea's) can neither open nor
+        # close (`_single_opens`, `_single_closes`): most single marks in
+        # running text, left out before the tables are built
+        and not (body[i] in W.SINGLE_MARKS and i > ps and i + 1 < pe and body[i - 1].isalnum() and body[i + 1].isalnum())
     ]
     n = len(marks)
     if not n:

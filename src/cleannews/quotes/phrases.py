@@ -25,11 +25,11 @@ def _skip_time(toks: list[_Tok], j: int) -> int:
     """Skip "Thursday", "Thursday morning", "on Monday" after a cue."""
     n = len(toks)
     while j < n:
-        b = _bare(toks[j].low)
+        b = toks[j].bare
         if (b in W.TIME_WORDS and not _given_name_like_a_date(toks, j)) or b in W.TIME_TAIL or b in ("today", "yesterday", "tonight", "last", "this"):
             j += 1
             continue
-        if b == "on" and j + 1 < n and _bare(toks[j + 1].low) in W.TIME_WORDS:
+        if b == "on" and j + 1 < n and toks[j + 1].bare in W.TIME_WORDS:
             j += 2
             continue
         break
@@ -44,7 +44,7 @@ def _speaker_like(np_: list[_Tok] | tuple[_Tok, ...]) -> bool:
         return False
     if len(words) == 1 and words[0].low in W.PRONOUNS:
         return True
-    content = [t for t in words if _bare(t.low) not in W.DETERMINERS and _bare(t.low) not in W.FUNCTION_CAPS]
+    content = [t for t in words if t.bare not in W.DETERMINERS and t.bare not in W.FUNCTION_CAPS]
     if not content:
         return False
     head = content[-1]
@@ -52,7 +52,7 @@ def _speaker_like(np_: list[_Tok] | tuple[_Tok, ...]) -> bool:
         head = content[-2]
     if _is_cap(head) or head.text[0] == "(":
         return True
-    b = _bare(head.low)
+    b = head.bare
     if b in W.ROLE_WORDS or b in W.DOCUMENT_NOUNS or b in W.ORG_WORDS:
         return True
     if b.endswith(W.AGENT_SUFFIXES):
@@ -73,11 +73,11 @@ def _particles_end(toks: list[_Tok], j: int, n: int) -> int:
     is no part of a name (nothing capitalised after it, or a lone particle that
     is also an article: "sagte Thomas Brenneke der Rundschau", told the Rundschau)."""
     q = j
-    while q < n and q - j < MAX_PARTICLES and _bare(toks[q].low) in W.NAME_PARTICLES:
+    while q < n and q - j < MAX_PARTICLES and toks[q].bare in W.NAME_PARTICLES:
         q += 1
     if q >= n or not _is_cap(toks[q]):
         return j
-    if q == j + 1 and _bare(toks[j].low) in W.ARTICLE_PARTICLES:
+    if q == j + 1 and toks[j].bare in W.ARTICLE_PARTICLES:
         return j
     return q
 
@@ -89,7 +89,7 @@ def _given_name_like_a_date(toks: list[_Tok], j: int) -> bool:
     if not (_is_cap(t) and t.low in W.TIME_NAMES) or j + 1 >= len(toks):
         return False
     nxt = toks[j + 1]
-    return _is_namey(nxt) and _is_cap(nxt) and _bare(nxt.low) not in W.ROLE_WORDS
+    return _is_namey(nxt) and _is_cap(nxt) and nxt.bare not in W.ROLE_WORDS
 
 
 def _np_forward(toks: list[_Tok], k: int) -> int:
@@ -111,7 +111,7 @@ def _np_forward(toks: list[_Tok], k: int) -> int:
     lower = 0
     while j < n and j - k < W.MAX_NP_TOKENS:
         t = toks[j]
-        b = _bare(t.low)
+        b = t.bare
         if _is_namey(t) or _given_name_like_a_date(toks, j):
             if _is_cap(t) and b in W.FUNCTION_CAPS and not _is_initial(t):
                 break
@@ -128,7 +128,7 @@ def _np_forward(toks: list[_Tok], k: int) -> int:
             _is_word(t)
             and t.text[0].islower()
             and lower < 4
-            and (det or (j + 1 < n and _bare(toks[j + 1].low) in W.ROLE_WORDS))
+            and (det or (j + 1 < n and toks[j + 1].bare in W.ROLE_WORDS))
             and b not in W.NP_STOPS
             and b not in W.SKIP_BEFORE_CUE
             and (b not in W.CUE_WORDS or b in W.WEAK_CUES)
@@ -144,9 +144,9 @@ def _np_forward(toks: list[_Tok], k: int) -> int:
     if not det:
         # without a determiner, lower-case words only inside a name phrase
         # ("Tulsa police Chief Chuck Jordan"), never at its end
-        while j > k and toks[j - 1].text[0].islower() and _bare(toks[j - 1].low) not in W.ROLE_WORDS:
+        while j > k and toks[j - 1].text[0].islower() and toks[j - 1].bare not in W.ROLE_WORDS:
             j -= 1
-        if j > k and toks[k].text[0].islower() and _bare(toks[k].low) not in W.ROLE_WORDS and toks[k].low not in W.PRONOUNS:
+        if j > k and toks[k].text[0].islower() and toks[k].bare not in W.ROLE_WORDS and toks[k].low not in W.PRONOUNS:
             if not any(_is_cap(t) for t in toks[k:j]):
                 return k
     if j > k and not _speaker_like(toks[k:j]):
@@ -172,7 +172,7 @@ def _np_backward(toks: list[_Tok], c: int, lo: int) -> tuple[int, int]:
     lower_ok = True
     while j >= lo and j >= c - W.MAX_NP_TOKENS:
         t = toks[j]
-        b = _bare(t.low)
+        b = t.bare
         if t.low in W.PRONOUNS and j == c - 1:
             return j, c
         if _is_namey(t):
@@ -181,7 +181,7 @@ def _np_backward(toks: list[_Tok], c: int, lo: int) -> tuple[int, int]:
         if b in W.NAME_PARTICLES and j + 1 < c and _is_cap(toks[j + 1]):
             # a run of particles between capitals: "de la" in "Ana de la Cruz"
             q = j
-            while q - 1 >= lo and j - q < MAX_PARTICLES and _bare(toks[q - 1].low) in W.NAME_PARTICLES:
+            while q - 1 >= lo and j - q < MAX_PARTICLES and toks[q - 1].bare in W.NAME_PARTICLES:
                 q -= 1
             if q - 1 >= lo and _is_cap(toks[q - 1]) and not (q == j and b in W.ARTICLE_PARTICLES):
                 j = q - 1
@@ -207,13 +207,13 @@ def _np_backward(toks: list[_Tok], c: int, lo: int) -> tuple[int, int]:
     # last lower-case non-role word ("beamed", "asked" are not speakers)
     for i in range(end - 1, start - 1, -1):
         t = toks[i]
-        if _is_word(t) and t.text[0].islower() and _bare(t.low) not in W.ROLE_WORDS and _bare(t.low) not in W.NAME_PARTICLES:
+        if _is_word(t) and t.text[0].islower() and t.bare not in W.ROLE_WORDS and t.bare not in W.NAME_PARTICLES:
             start = i + 1
             break
     # possessive documents: "Ivana Trump's brief"
     if start > lo and start == end and end - 1 >= lo:
         pass
-    while start < end and (_bare(toks[start].low) in W.FUNCTION_CAPS or not _is_word(toks[start])) and toks[start].text[0] != "(":
+    while start < end and (toks[start].bare in W.FUNCTION_CAPS or not _is_word(toks[start])) and toks[start].text[0] != "(":
         start += 1
     if start < end and not _speaker_like(toks[start:end]):
         return end, end
@@ -235,7 +235,7 @@ def _appositive_backward(toks: list[_Tok], j: int, lo: int) -> tuple[int, str | 
     inner = toks[k + 1 : j]
     if not inner:
         return -1, None
-    first = _bare(inner[0].low)
+    first = inner[0].bare
     role = None
     if first in ("a", "an", "the") or first in W.ROLE_WORDS or inner[0].low.endswith(("'s", "’s")):
         role = " ".join(t.text for t in inner)
@@ -257,7 +257,7 @@ def _speaker_before(toks: list[_Tok], c: int, lo: int) -> tuple[tuple[_Tok, ...]
     """Speaker phrase and role in front of the cue at index c ("Flynn, a top aide, said")."""
     j = c
     while j - 1 >= lo and (
-        _bare(toks[j - 1].low) in W.SKIP_BEFORE_CUE
+        toks[j - 1].bare in W.SKIP_BEFORE_CUE
         or toks[j - 1].low in W.SKIP_BEFORE_CUE
         or (toks[j - 1].low.endswith("ly") and toks[j - 1].text[0].islower())
     ):
@@ -287,9 +287,9 @@ def _speaker_before(toks: list[_Tok], c: int, lo: int) -> tuple[tuple[_Tok, ...]
     if role is not None and j < c:
         # "Another critic, Laurence H. Tribe, likened": the name is in apposition
         inner = tuple(t for t in toks[j + 1 : c] if t.text != ",")
-        while inner and _bare(inner[-1].low) in W.SKIP_BEFORE_CUE:
+        while inner and inner[-1].bare in W.SKIP_BEFORE_CUE:
             inner = inner[:-1]
-        if _is_name_phrase(inner) and not any(_is_cap(t) and _bare(t.low) not in W.FUNCTION_CAPS and t.low not in W.FORWARD_DETERMINERS for t in toks[s:e]):
+        if _is_name_phrase(inner) and not any(_is_cap(t) and t.bare not in W.FUNCTION_CAPS and t.low not in W.FORWARD_DETERMINERS for t in toks[s:e]):
             outer = _clean_role(toks[s:e]) if e > s else None
             return inner, outer
     if e <= s or toks[e - 1].low.endswith(("'s", "’s")):
@@ -299,7 +299,7 @@ def _speaker_before(toks: list[_Tok], c: int, lo: int) -> tuple[tuple[_Tok, ...]
         # member of the council, said": the name before the first one
         s2, e2 = _np_backward(toks, s - 1, lo)
         name = toks[s2:e2]
-        if e2 > s2 and all(_is_cap(t) and _bare(t.low) not in W.FUNCTION_CAPS and _bare(t.low) not in W.ROLE_WORDS for t in name):
+        if e2 > s2 and all(_is_cap(t) and t.bare not in W.FUNCTION_CAPS and t.bare not in W.ROLE_WORDS for t in name):
             return tuple(name), (_clean_role(toks[s:e]) or "") + ", " + role
     return tuple(toks[s:e]), role
 
@@ -307,7 +307,7 @@ def _speaker_before(toks: list[_Tok], c: int, lo: int) -> tuple[tuple[_Tok, ...]
 def _is_name_phrase(np_: tuple[_Tok, ...]) -> bool:
     """Two to five capitalised words or initials, nothing else: "Laurence H. Tribe"."""
     return 2 <= len(np_) <= 5 and all(
-        _is_cap(t) and _bare(t.low) not in W.FUNCTION_CAPS and _bare(t.low) not in W.ROLE_WORDS for t in np_
+        _is_cap(t) and t.bare not in W.FUNCTION_CAPS and t.bare not in W.ROLE_WORDS for t in np_
     )
 
 
@@ -320,7 +320,7 @@ def _speaker_after(toks: list[_Tok], k: int) -> tuple[tuple[_Tok, ...], str | No
         return (), None, ()
     np_ = tuple(toks[k:e])
     docs: tuple[str, ...] = ()
-    head = _bare(np_[-1].low)
+    head = np_[-1].bare
     if head in W.DOCUMENT_NOUNS and e < n and toks[e].low in ("by", "from", "of", "in"):
         e2 = _np_forward(toks, e + 1)
         if e2 > e + 1:
@@ -333,7 +333,7 @@ def _speaker_after(toks: list[_Tok], k: int) -> tuple[tuple[_Tok, ...], str | No
     role = None
     if e + 1 < n and toks[e].text == ",":
         j = e + 1
-        first = _bare(toks[j].low)
+        first = toks[j].bare
         if first not in W.RELATIVE_AFTER_NAME and (
             first in ("a", "an", "the") or first in W.FOREIGN_DETERMINERS or first in W.ROLE_WORDS
             or _is_cap(toks[j]) or toks[j].low.endswith(("'s", "’s"))
@@ -359,12 +359,12 @@ def _role_then_name(toks: list[_Tok], k: int, e: int) -> tuple[tuple[_Tok, ...],
     i = k
     while i < e and toks[i].low in W.FORWARD_DETERMINERS:
         i += 1
-    if i >= e or _bare(toks[i].low) not in W.ROLE_WORDS:
+    if i >= e or toks[i].bare not in W.ROLE_WORDS:
         return None
     # before any link word, the phrase holds role words only (no name of its own)
     j = i
     while j < e and toks[j].low not in W.ROLE_LINKS:
-        if _is_cap(toks[j]) and _bare(toks[j].low) not in W.ROLE_WORDS:
+        if _is_cap(toks[j]) and toks[j].bare not in W.ROLE_WORDS:
             return None
         j += 1
     end = e
@@ -380,10 +380,10 @@ def _role_then_name(toks: list[_Tok], k: int, e: int) -> tuple[tuple[_Tok, ...],
     if not (end + 1 < n and toks[end].text == ","):
         return None
     q = end + 1
-    while q < n and q - end <= 5 and (_is_cap(toks[q]) or _is_initial(toks[q]) or _bare(toks[q].low) in W.NAME_PARTICLES):
+    while q < n and q - end <= 5 and (_is_cap(toks[q]) or _is_initial(toks[q]) or toks[q].bare in W.NAME_PARTICLES):
         q += 1
     name = tuple(toks[end + 1 : q])
-    if not _is_name_phrase(tuple(t for t in name if _bare(t.low) not in W.NAME_PARTICLES)):
+    if not _is_name_phrase(tuple(t for t in name if t.bare not in W.NAME_PARTICLES)):
         return None
     if q < n and _is_word(toks[q]):
         return None  # the name runs on into a clause: no apposition
@@ -397,4 +397,4 @@ def _named(np_: tuple[_Tok, ...] | list[_Tok]) -> bool:
     last = np_[-1]
     if last.text[0] == "(" and len(np_) > 1:
         last = np_[-2]
-    return last.low in W.PRONOUNS or (_is_cap(last) and _bare(last.low) not in W.FUNCTION_CAPS)
+    return last.low in W.PRONOUNS or (_is_cap(last) and last.bare not in W.FUNCTION_CAPS)

@@ -47,7 +47,7 @@ def _kind(np_: tuple[_Tok, ...]) -> str:
         if lows and lows[-1] in W.DOCUMENT_NOUNS:
             return "doc"
         return "person"
-    lows = [_bare(t.low) for t in np_]
+    lows = [t.bare for t in np_]
     if any(w in W.ORG_WORDS for w in lows):
         return "org"
     if lows and lows[-1] in W.DOCUMENT_NOUNS:
@@ -62,7 +62,7 @@ def _kind(np_: tuple[_Tok, ...]) -> str:
 
 def _gender(np_: tuple[_Tok, ...]) -> str | None:
     for t in np_:
-        b = _bare(t.low)
+        b = t.bare
         if b in ("mrs", "ms", "miss", "madam"):
             return "f"
         if b in ("mr", "sir"):
@@ -79,16 +79,16 @@ def _split_name(np_: tuple[_Tok, ...]) -> tuple[str, str | None]:
     i = len(toks)
     while i > 0:
         t = toks[i - 1]
-        b = _bare(t.low)
+        b = t.bare
         if _is_initial(t) or (_is_cap(t) and b not in W.ROLE_WORDS and b not in W.HONORIFICS and b not in W.FUNCTION_CAPS):
             i -= 1
             continue
         if b in W.NAME_PARTICLES and i < len(toks):
             # "de la" in "Ana de la Cruz": the run of particles, then the given name
             q = i - 1
-            while q - 1 >= 0 and i - q < MAX_PARTICLES and _bare(toks[q - 1].low) in W.NAME_PARTICLES:
+            while q - 1 >= 0 and i - q < MAX_PARTICLES and toks[q - 1].bare in W.NAME_PARTICLES:
                 q -= 1
-            if q - 1 >= 0 and _is_cap(toks[q - 1]) and _bare(toks[q - 1].low) not in W.ROLE_WORDS and not (
+            if q - 1 >= 0 and _is_cap(toks[q - 1]) and toks[q - 1].bare not in W.ROLE_WORDS and not (
                 q == i - 1 and b in W.ARTICLE_PARTICLES
             ):
                 i = q
@@ -96,7 +96,7 @@ def _split_name(np_: tuple[_Tok, ...]) -> tuple[str, str | None]:
         break
     name_toks = toks[i:]
     role_toks = toks[:i]
-    if not name_toks or any(_bare(t.low) in W.ORG_WORDS for t in name_toks) and len(role_toks) > 0 and not _is_cap(role_toks[-1]):
+    if not name_toks or any(t.bare in W.ORG_WORDS for t in name_toks) and len(role_toks) > 0 and not _is_cap(role_toks[-1]):
         pass
     if not name_toks:
         poss = [j for j, t in enumerate(toks) if _is_cap(t) and t.low.endswith(("'s", "’s"))]
@@ -104,7 +104,7 @@ def _split_name(np_: tuple[_Tok, ...]) -> tuple[str, str | None]:
             # "presidential candidate Gary Johnson's doctor": the owner's name
             # on, the title before it is the owner's, not the speaker's
             a = poss[-1]
-            while a > 0 and (_is_initial(toks[a - 1]) or (_is_cap(toks[a - 1]) and _bare(toks[a - 1].low) not in _NOT_NAME)):
+            while a > 0 and (_is_initial(toks[a - 1]) or (_is_cap(toks[a - 1]) and toks[a - 1].bare not in _NOT_NAME)):
                 a -= 1
             return " ".join(t.text for t in toks[a:]), None
         text = " ".join(t.text for t in toks)
@@ -119,7 +119,7 @@ def _split_name(np_: tuple[_Tok, ...]) -> tuple[str, str | None]:
     if name.endswith(("'s", "’s")):
         name = name[:-2]
     # honorific glued in front ("Mr. Obama") stays out of the name, joins no role
-    role_toks = [t for t in role_toks if _bare(t.low) not in ("mr", "mrs", "ms", "miss", "dr", "the")]
+    role_toks = [t for t in role_toks if t.bare not in ("mr", "mrs", "ms", "miss", "dr", "the")]
     role = " ".join(t.text for t in role_toks).strip(" ,") or None
     return name, role
 
@@ -137,7 +137,7 @@ def _split_org(np_: tuple[_Tok, ...]) -> tuple[str, str | None]:
     i = len(toks)
     while i > 0:
         t = toks[i - 1]
-        if _is_cap(t) and _bare(t.low) not in W.FUNCTION_CAPS:
+        if _is_cap(t) and t.bare not in W.FUNCTION_CAPS:
             i -= 1
             continue
         if t.low in ("of", "for", "on", "and") and i - 2 >= 0 and i < len(toks) and _is_cap(toks[i - 2]):
@@ -163,7 +163,7 @@ def _resolve(spans: list[_Span], names: _Names, body: str) -> None:
         np_ = sp.np
         if not np_:
             continue
-        lows = [_bare(t.low) for t in np_]
+        lows = [t.bare for t in np_]
         who: _Who | None = None
         if len(np_) == 1 and lows[0] in W.PRONOUNS:
             p = lows[0]
@@ -275,7 +275,7 @@ def _role_in_text(body: str, name: str) -> str | None:
         ):
             q += 1
         if q < len(toks) and (toks[q].text == "," or toks[q].low in W.RELATIVE_PRONOUNS) and q > j + 1:
-            first = _bare(toks[j + 1].low)
+            first = toks[j + 1].bare
             if first in ("the", "a", "an") or first in W.FOREIGN_DETERMINERS or first in W.ROLE_WORDS:
                 return " ".join(body[toks[j + 1].start : toks[q - 1].end].split())
     return None
@@ -288,7 +288,7 @@ def _role_before_apposition(toks: list[_Tok], s: int, j: int) -> str | None:
     if s < 2 or toks[s - 1].text != "," or not (j < len(toks) and toks[j].text == ","):
         return None
     a = s - 1
-    while a > 0 and s - 1 - a < MAX_DOMAIN_TOKENS and _bare(toks[a - 1].low) in W.ROLE_WORDS:
+    while a > 0 and s - 1 - a < MAX_DOMAIN_TOKENS and toks[a - 1].bare in W.ROLE_WORDS:
         a -= 1
     if a == s - 1 or a == 0 or toks[a - 1].low not in W.FORWARD_DETERMINERS:
         return None
@@ -302,9 +302,9 @@ def _domain_role_before(toks: list[_Tok], s: int) -> str | None:
     for r in range(s - 2, max(-1, s - 2 - MAX_DOMAIN_TOKENS), -1):
         if not _is_word(toks[r]):
             return None
-        if _bare(toks[r].low) in W.ROLE_WORDS and toks[r + 1].low in W.ROLE_LINKS:
+        if toks[r].bare in W.ROLE_WORDS and toks[r + 1].low in W.ROLE_LINKS:
             a = r
-            while a > 0 and _bare(toks[a - 1].low) in W.ROLE_WORDS:
+            while a > 0 and toks[a - 1].bare in W.ROLE_WORDS:
                 a -= 1
             if a > 0 and _is_word(toks[a - 1]) and toks[a - 1].low not in W.FORWARD_DETERMINERS:
                 return None  # the role is inside the sentence ("met the head of ..."), not a title
@@ -420,7 +420,7 @@ def _recent_collective(body: str, sp: _Span, names: _Names, kinds: tuple[str, ..
         if not np_ or np_[-1].low in W.PRONOUNS:
             continue
         kind = _kind(np_)
-        if kind == "person" and _is_cap(np_[-1]) and _bare(np_[-1].low) in W.ROLE_WORDS and _bare(np_[-1].low).endswith("s"):
+        if kind == "person" and _is_cap(np_[-1]) and np_[-1].bare in W.ROLE_WORDS and np_[-1].bare.endswith("s"):
             kind = "group"  # "Senate Democrats", "House Republicans"
         if kind in kinds:
             name, _ = _split_org(np_) if kind == "org" else _split_name(np_)
@@ -489,10 +489,10 @@ def _sentence_subject(toks: list[_Tok]) -> tuple[tuple[_Tok, ...], int | None]:
     n = len(toks)
     k = 0
     intro = False
-    while k < n and _bare(toks[k].low) in W.FUNCTION_CAPS and toks[k].low not in W.PRONOUNS:
+    while k < n and toks[k].bare in W.FUNCTION_CAPS and toks[k].low not in W.PRONOUNS:
         if toks[k].low in W.FORWARD_DETERMINERS:
             break
-        if _bare(toks[k].low) in W.INTRO_WORDS:
+        if toks[k].bare in W.INTRO_WORDS:
             intro = True
         k += 1
     if intro:
@@ -515,10 +515,10 @@ def _sentence_subject(toks: list[_Tok]) -> tuple[tuple[_Tok, ...], int | None]:
             return (), None
         v = q + 1
         inner = tuple(toks[e + 1 : q])
-        if not any(_is_cap(t) and _bare(t.low) not in W.FUNCTION_CAPS for t in toks[k:e]) and _is_name_phrase(inner):
+        if not any(_is_cap(t) and t.bare not in W.FUNCTION_CAPS for t in toks[k:e]) and _is_name_phrase(inner):
             # "Her deputy, Susan Ward, was ...": the name in apposition is the subject
             k, e = e + 1, q
-    while v < n and _bare(toks[v].low) in W.SKIP_BEFORE_CUE:
+    while v < n and toks[v].bare in W.SKIP_BEFORE_CUE:
         v += 1
     if v >= n or not _is_word(toks[v]) or not toks[v].text[0].islower() or toks[v].low in W.NP_PREPOSITIONS:
         return (), None
@@ -533,12 +533,12 @@ def _last_group_before(body: str, sp: _Span, names: _Names) -> tuple[str, int] |
     for s in reversed(starts[-1 - W.GROUP_SENTENCES : -1] if len(starts) > 1 else starts):
         toks = _tokens(body, s, min(sp.open, s + 200))
         k = 0
-        while k < len(toks) and _bare(toks[k].low) in W.FUNCTION_CAPS and toks[k].low not in W.DETERMINERS:
+        while k < len(toks) and toks[k].bare in W.FUNCTION_CAPS and toks[k].low not in W.DETERMINERS:
             k += 1
         if k < len(toks) and toks[k].low in ("the", "these", "those", "both", "many", "some", "all"):
             j = k + 1
-            while j < len(toks) and j - k <= 5 and _is_word(toks[j]) and _bare(toks[j].low) not in W.NP_STOPS:
-                b = _bare(toks[j].low)
+            while j < len(toks) and j - k <= 5 and _is_word(toks[j]) and toks[j].bare not in W.NP_STOPS:
+                b = toks[j].bare
                 if toks[j].text[0].islower() and b.endswith("s") and not b.endswith(("ss", "us", "is")) and b not in W.SKIP_BEFORE_CUE:
                     return " ".join(t.text for t in toks[k + 1 : j + 1]), s
                 j += 1
@@ -550,7 +550,7 @@ def _name_subject(toks: list[_Tok]) -> tuple[_Tok, ...]:
     lower-case verb: "The Sierra Club sued ..." -> (Sierra, Club)."""
     k = 1 if toks and toks[0].low == "the" else 0
     j = k
-    while j < len(toks) and j - k < W.MAX_NP_TOKENS and _is_cap(toks[j]) and _bare(toks[j].low) not in W.FUNCTION_CAPS:
+    while j < len(toks) and j - k < W.MAX_NP_TOKENS and _is_cap(toks[j]) and toks[j].bare not in W.FUNCTION_CAPS:
         j += 1
     if j == k or j >= len(toks) or not _is_word(toks[j]) or not toks[j].text[0].islower():
         return ()
