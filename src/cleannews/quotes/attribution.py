@@ -23,7 +23,7 @@ from cleannews.quotes.phrases import (
     _speaker_before,
     _speaker_like,
 )
-from cleannews.quotes.tokens import _bare, _is_cap, _is_word, _Tok
+from cleannews.quotes.tokens import _is_cap, _is_word, _Tok
 
 
 class _Attr(NamedTuple):

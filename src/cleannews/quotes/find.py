@@ -30,12 +30,12 @@ from cleannews.quotes.marks import _find_spans, _Span
 from cleannews.quotes.names import _Names
 from cleannews.quotes.resolve import _resolve
 from cleannews.quotes.tokens import (
-    _Tok,
     _bare,
     _first_char,
     _is_word,
     _sentence_end,
     _sentence_start,
+    _Tok,
     _tokens,
 )
 
