@@ -328,9 +328,12 @@ needs_shared = pytest.mark.skipif(
 )
 
 # The brief's targets; speaker accuracy has a floor at what is measured now.
-QUOTE_F1_TARGET = 0.85
+# On the repaired truth (every piece of a split quotation, 660 quotes): issue #17's
+# F1 target is met (measured 0.960); its speaker target of 0.90 is not (measured
+# 0.883: tune half 0.898, held-out half 0.861), so the floor is what is measured.
+QUOTE_F1_TARGET = 0.93
 SPEAKER_TARGET = 0.85
-SPEAKER_FLOOR = 0.87  # measured 0.878 after the fourth round (documents and weak cues, appositives, inverted cues, possessive speech nouns, lone names)
+SPEAKER_FLOOR = 0.88
 
 
 @needs_shared
