@@ -66,11 +66,15 @@ def test_extract_survives_the_issue_repros(html: str) -> None:
 
 # --- generated text ---------------------------------------------------------
 _MARKS = list('"“”„«»‹›「」‘’\'‚')
-_NAMES = ["John Smith", "Al", "Maria", "Jo Ann Vale", "Mr. Brandt", "Dr.", "O'Neill", "Ana de la Cruz", "X"]
+_NAMES = [
+    "John Smith", "Al", "Maria", "Jo Ann Vale", "Mr. Brandt", "Dr.", "O'Neill", "Ana de la Cruz", "X",
+    "Thomas Brenneke der Rundschau", "von der", "L’assessore", "l'", "Le maire, Marc Girard,",
+]
 _ROLES = ["the mayor", "a police spokesman", "board member", "Vorstandsvorsitzender", "la ministre", "an aide"]
 _CUES = [
     "said", "says", "told reporters", "according to", "added", "asked", "pointed out", "saying",
     "sagte", "a déclaré", "dijo", "advirtió", "ha detto", "afirmou", "zei", "per", "selon", "who said",
+    "a-t-il ajouté", "explique-t-elle", "-t-il", "so", "aldus", "PENCE:", "WALLACE :", "Jan", "May",
 ]
 _GLUE = [",", ", ", ".", ". ", ":", ";", " — ", "—", "-", "(", ")", "?", "!", "…", " ", "  ", "\n", "\n\n", "'s"]
 _WORDS = ["he", "she", "they", "it", "the", "statement", "that", "a", "an", "and", "but", "on Monday", "of", "in"]
