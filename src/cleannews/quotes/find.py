@@ -90,14 +90,18 @@ def _attribute(body: str, spans: list[_Span], names: _Names) -> None:
             # a paragraph opening with the quote after "X said:" closing the last one
             attr = _colon_intro(body, sp, spans, idx, names)
             direct = attr is not None
-        if attr is None and sp.close >= 0:
+        # A short span (scare quotes, a title, a key in quoted code) is kept only
+        # with a cue right next to it (`find_quotes`), which the looks above
+        # decide; the looks below give no such cue, so they are spared for it.
+        short = _word_count(body[sp.start : sp.end]) <= W.SHORT_QUOTE_WORDS
+        if attr is None and sp.close >= 0 and not short:
             # 'A clerk who "..." is held to account, Warren said.'
             attr = _tail_attribution(right)
-        if attr is None and left:
+        if attr is None and left and not short:
             subj = _subject(left, names)
             if subj:
                 attr = _Attr(subj, None, None, _docs_in(left))
-        if attr is None and not any(_is_word(t) for t in left) and ls > lo:
+        if attr is None and not short and not any(_is_word(t) for t in left) and ls > lo:
             # 'Warren said the bank failed. "..."': the quote opens its sentence
             # with no cue of its own; the speaker of the sentence before goes
             # on, unless propagation finds it a speaker first (`_propagate`)

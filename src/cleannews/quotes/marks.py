@@ -188,7 +188,13 @@ def _find_spans(body: str) -> list[_Span]:
     chain_id = 0
     open_tail: _Span | None = None  # last piece of a quotation left open
     for p, m in enumerate(_LINE_RE.finditer(body)):
-        ps, pe = m.start(), m.end()
+        ps, pe = m.span()
+        if _MARK_RE.search(body, ps, pe) is None:
+            # no mark at all (most lines): no spans, and a quotation left open
+            # before it does not go on past it (unless the line is blank)
+            if not body[ps:pe].isspace():
+                open_tail = None
+            continue
         while pe > ps and body[pe - 1].isspace():
             pe -= 1
         lead = ps
