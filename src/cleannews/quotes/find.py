@@ -248,8 +248,13 @@ def _word_count(text: str) -> int:
 def _title_case(text: str) -> bool:
     """A quoted title ("Face the Nation," "Reeks of Fear."): a few words, each
     capitalised but for the short function words titles keep in lower case."""
-    words = [w for w in text.split() if any(c.isalpha() for c in w)]
-    if not 2 <= len(words) <= W.TITLE_MAX_WORDS:
+    words: list[str] = []
+    for w in text.split():
+        if any(c.isalpha() for c in w):
+            words.append(w)
+            if len(words) > W.TITLE_MAX_WORDS:
+                return False  # too long for a title: no need to read the rest
+    if len(words) < 2:
         return False
     caps = 0
     for w in words:
