@@ -72,6 +72,9 @@ def test_a_fragment_in_the_reporters_sentence_is_no_continuation() -> None:
         ("“The budget is simply not there,” said board member Alice Grant.", "Alice Grant", "board member"),
         ("“The plan is sound,” said Ana de la Cruz, the council leader.", "Ana de la Cruz", "council leader"),
         ("“We will not give up the search,” said a police spokesman.", "a police spokesman", None),
+        # where a person is from is no part of the name
+        ("“The port needs the money now,” said Edda Vrain Holt of Cornwall.", "Edda Vrain Holt", None),
+        ("Rival Ann Holt disagreed: “The port does not need the money.”", "Ann Holt", "Rival"),
     ],
 )
 def test_speaker_and_role(body: str, speaker: str, role: str | None) -> None:
@@ -100,6 +103,14 @@ def test_inverted_forms(body: str, speaker: str, role: str | None, cue: str) -> 
 
 def test_german_so_is_no_cue_in_english() -> None:
     assert find_quotes("“I was very tired that night,” so I left the party early.")[0].speaker is None
+
+
+def test_the_verb_and_its_object_are_no_part_of_the_speaker() -> None:
+    body = (
+        "In August, several harbour groups granted Ms. Vrain an extension on the order, "
+        "saying her “start-up money was smaller than expected.”"
+    )
+    assert find_quotes(body)[0].speaker == "harbour groups"
 
 
 def test_a_relative_clause_after_the_name_is_no_role() -> None:

@@ -205,7 +205,7 @@ ROLE_WORDS = words(
     doctor physician nurse critic critics widow widower mother father wife
     husband son daughter sister brother parent parents friend neighbor
     neighbour resident residents voter voters supporter supporters opponent
-    opponents veteran student teacher worker workers owner witness victim
+    opponents rival rivals veteran student teacher worker workers owner witness victim
     survivor protester protesters organizer donor lawmaker lawmakers
     """
 )

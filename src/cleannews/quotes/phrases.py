@@ -92,6 +92,16 @@ def _given_name_like_a_date(toks: list[_Tok], j: int) -> bool:
     return _is_namey(nxt) and _is_cap(nxt) and nxt.bare not in W.ROLE_WORDS
 
 
+def _verb_with_object(toks: list[_Tok], j: int, lower: int) -> bool:
+    """Is the past form at toks[j] the verb of the phrase before it? It follows the
+    phrase's own lower-case noun (`lower` of them so far) and an object follows it:
+    a name or a determiner ("groups granted Mr. Clarke", "officials issued a")."""
+    if lower < 1 or j + 1 >= len(toks) or not toks[j - 1].text[0].islower():
+        return False
+    nxt = toks[j + 1]
+    return (_is_cap(nxt) and nxt.bare not in W.FUNCTION_CAPS) or nxt.low in W.DETERMINERS
+
+
 def _np_forward(toks: list[_Tok], k: int) -> int:
     """End index (exclusive) of a speaker phrase starting at k; k when there is none."""
     n = len(toks)
@@ -134,8 +144,10 @@ def _np_forward(toks: list[_Tok], k: int) -> int:
             and (b not in W.CUE_WORDS or b in W.WEAK_CUES)
             and b not in W.NAME_PARTICLES
             and not b.endswith("ly")
-            # a past form right after a name is its verb ("the Council issued")
-            and not (b.endswith("ed") and _is_cap(toks[j - 1]) and b not in W.ROLE_WORDS)
+            # a past form right after a name is its verb ("the Council issued"),
+            # and so is one after the phrase's noun with an object after it
+            # ("several environmental groups granted Mr. Clarke an extension")
+            and not (b.endswith("ed") and b not in W.ROLE_WORDS and (_is_cap(toks[j - 1]) or _verb_with_object(toks, j, lower)))
         ):
             lower += 1
             j += 1

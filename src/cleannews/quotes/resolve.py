@@ -96,6 +96,11 @@ def _split_name(np_: tuple[_Tok, ...]) -> tuple[str, str | None]:
         break
     name_toks = toks[i:]
     role_toks = toks[:i]
+    # "Charles B. Rangel of New York": a full name, then where it is from; the
+    # place is no part of the name ("Prince of Wales" has no full name before "of")
+    cut = next((q for q, t in enumerate(name_toks) if t.low == "of" and q >= 2), -1)
+    if cut > 0 and all(_is_cap(t) or _is_initial(t) for t in name_toks[:cut]):
+        name_toks = name_toks[:cut]
     if not name_toks or any(t.bare in W.ORG_WORDS for t in name_toks) and len(role_toks) > 0 and not _is_cap(role_toks[-1]):
         pass
     if not name_toks:
