@@ -442,8 +442,14 @@ def _recent_subject(
     the subject of the quote's own sentence ("Clinton says she ... what she
     calls "...""), else the subject of a speech verb in the sentence just
     before the quote ("Aparna Mathur, an economist, said the plan ... / "...,"
-    she said"). Only those two: the annotation convention (and most news
-    copy) otherwise goes on with the last quoted speaker."""
+    she said"), or of any verb there when the subject's given name is of the
+    pronoun's gender ("Susan Ward, who chairs the committee, disagreed. "...,"
+    she said" after Maria Lopez's quote; "Her deputy, Susan Ward, was not
+    convinced": the name in apposition). The subject, never an object: "Maria
+    Lopez met Susan Ward. "...," she said" is Maria Lopez (the subject is the
+    likelier antecedent, by centering). Only those two sentences: the
+    annotation convention (and most news copy) otherwise goes on with the last
+    quoted speaker of that gender."""
     if pos <= lo:
         return None
     starts = names.sentence_starts(max(lo, pos - 2 * W.SUBJECT_CHARS), pos)
