@@ -57,8 +57,13 @@ def _attribute(body: str, spans: list[_Span], names: _Names) -> None:
     for idx, sp in enumerate(spans):
         prev = spans[idx - 1] if idx > 0 and spans[idx - 1].para == sp.para else None
         nxt = spans[idx + 1] if idx + 1 < len(spans) and spans[idx + 1].para == sp.para else None
+        # A short span (scare quotes, a title, a key in quoted code) is kept only
+        # with a cue right next to it (`find_quotes`): its windows are narrower,
+        # and the looks below that give no such cue are spared for it.
+        short = _word_count(body[sp.start : sp.end]) <= W.SHORT_QUOTE_WORDS
+        reach = W.SHORT_CONTEXT_CHARS if short else W.CONTEXT_CHARS
         # left: the sentence before the opening mark, after any earlier quote
-        lo = max(sp.para_start, sp.open - W.CONTEXT_CHARS)
+        lo = max(sp.para_start, sp.open - reach)
         if prev is not None:
             lo = max(lo, (prev.close if prev.close >= 0 else prev.end) + 1)
         ls = _sentence_start(body, lo, sp.open)
@@ -69,7 +74,7 @@ def _attribute(body: str, spans: list[_Span], names: _Names) -> None:
         if direct:
             sp.extra["label"] = True
         if attr is None and sp.close >= 0:
-            hi = min(sp.para_end, sp.close + 1 + W.CONTEXT_CHARS)
+            hi = min(sp.para_end, sp.close + 1 + reach)
             if nxt is not None:
                 hi = min(hi, nxt.open)
             re_ = _sentence_end(body, sp.close + 1, hi)
@@ -90,10 +95,6 @@ def _attribute(body: str, spans: list[_Span], names: _Names) -> None:
             # a paragraph opening with the quote after "X said:" closing the last one
             attr = _colon_intro(body, sp, spans, idx, names)
             direct = attr is not None
-        # A short span (scare quotes, a title, a key in quoted code) is kept only
-        # with a cue right next to it (`find_quotes`), which the looks above
-        # decide; the looks below give no such cue, so they are spared for it.
-        short = _word_count(body[sp.start : sp.end]) <= W.SHORT_QUOTE_WORDS
         if attr is None and sp.close >= 0 and not short:
             # 'A clerk who "..." is held to account, Warren said.'
             attr = _tail_attribution(right)

@@ -132,6 +132,9 @@ TITLE_MAX_WORDS = 8
 # covers the longest appositive in the PolNeAR dev split and bounds the work
 # on very long lines.
 CONTEXT_CHARS = 400
+# The same for a short quoted phrase, which counts only with its cue right next
+# to it: the cue, the speaker and one appositive fit in this.
+SHORT_CONTEXT_CHARS = 160
 
 # How far back (characters) a pronoun or a group ("they") is resolved.
 RESOLVE_CHARS = 3000
