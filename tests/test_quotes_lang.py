@@ -105,6 +105,14 @@ def test_german_so_is_no_cue_in_english() -> None:
     assert find_quotes("“I was very tired that night,” so I left the party early.")[0].speaker is None
 
 
+def test_attribution_given_once_after_the_speakers_words() -> None:
+    body = (
+        "The hearing ran late. “You blamed the harbour crews for every delay this winter.”\n\n"
+        "“It is weak leadership,” Ann Holt said."
+    )
+    assert [q.speaker for q in find_quotes(body)] == ["Ann Holt", "Ann Holt"]
+
+
 def test_the_verb_and_its_object_are_no_part_of_the_speaker() -> None:
     body = (
         "In August, several harbour groups granted Ms. Vrain an extension on the order, "

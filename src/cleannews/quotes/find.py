@@ -181,6 +181,13 @@ def _colon_intro(body: str, sp: _Span, spans: list[_Span], idx: int, names: _Nam
     return attr
 
 
+def _last_in_paragraph(spans: list[_Span], i: int) -> _Span | None:
+    """spans[i] when it is the last span of its paragraph, else None."""
+    if i + 1 < len(spans) and spans[i + 1].para == spans[i].para:
+        return None
+    return spans[i]
+
+
 def _propagate(spans: list[_Span]) -> None:
     """Quotes without a speaker take one from their multi-paragraph chain or
     from the neighbouring quote of the same paragraph ("…," he said. "…")."""
@@ -227,6 +234,18 @@ def _propagate(spans: list[_Span]) -> None:
         ps = sp.extra.get("prev_sentence")
         if not sp.np and ps is not None:
             sp.np, sp.cue, sp.role, sp.docs = ps.np, ps.cue, ps.role, ps.docs
+    for i, sp in enumerate(spans[:-1]):
+        # a quote with no speaker anywhere, right before a paragraph that opens
+        # with an attributed quote: news gives the attribution once, after
+        # the speaker's words ('"...you blamed the workers." / "It's gutless
+        # leadership," Warren said.')
+        nx = spans[i + 1]
+        if (
+            not sp.np and not sp.partial and nx.np and nx.direct and nx.para == sp.para + 1
+            and nx.open == nx.extra.get("para_first", -1) and sp is _last_in_paragraph(spans, i)
+        ):
+            sp.np, sp.cue, sp.role, sp.docs = nx.np, nx.cue, nx.role, nx.docs
+            sp.extra["borrowed_back"] = True
 
 
 # Han ideographs and kana: scripts written without spaces between words.
