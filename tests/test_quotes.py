@@ -206,7 +206,7 @@ def test_attribution_closing_the_sentence():
     )
     qs = find_quotes(body)
     _check_offsets(body, qs)
-    assert [q.speaker for q in qs] == ["Rosa Ortega", "county memo"]
+    assert [q.speaker for q in qs] == ["Rosa Ortega", "a county memo"]  # a described speaker keeps "a"
     assert qs[1].cue == "put it"
 
 
@@ -328,9 +328,12 @@ needs_shared = pytest.mark.skipif(
 )
 
 # The brief's targets; speaker accuracy has a floor at what is measured now.
-QUOTE_F1_TARGET = 0.85
+# On the repaired truth (every piece of a split quotation, 660 quotes): issue #17's
+# F1 target is met (measured 0.960); its speaker target of 0.90 is not (measured
+# 0.883: tune half 0.898, held-out half 0.861), so the floor is what is measured.
+QUOTE_F1_TARGET = 0.93
 SPEAKER_TARGET = 0.85
-SPEAKER_FLOOR = 0.87  # measured 0.878 after the fourth round (documents and weak cues, appositives, inverted cues, possessive speech nouns, lone names)
+SPEAKER_FLOOR = 0.88
 
 
 @needs_shared
@@ -431,7 +434,7 @@ def test_verbs_of_judgement_are_cues():
         "During the hearing, a neighbour commented: “Nobody here was ever told about the plan.”"
     )
     qs = find_quotes(body)
-    assert [q.speaker for q in qs] == ["Livia Santoro", "neighbour"]
+    assert [q.speaker for q in qs] == ["Livia Santoro", "a neighbour"]
     assert [q.cue for q in qs] == ["condemned", "commented"]
 
 
@@ -555,7 +558,7 @@ def test_inverted_cues_of_other_languages(body, speaker, role, cue):
 
 def test_english_article_is_no_foreign_auxiliary():
     q = _one("“The ferry will not run this winter,” a harbour official said.", "The ferry")
-    assert q.speaker == "harbour official"
+    assert q.speaker == "a harbour official"
 
 
 def test_role_given_once_goes_with_later_quotes_of_the_speaker():

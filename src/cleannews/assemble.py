@@ -1,13 +1,13 @@
-"""The last stage: kept blocks, metadata and quotes into one frozen Article."""
+"""Kept blocks and metadata into one frozen Article (its quotes are the next stage's:
+`pipeline.run` finds them in the body assembled here, so their offsets are into it)."""
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
 from urllib.parse import urljoin, urlsplit
 
 from cleannews.document import Document
-from cleannews.models import Article, BlockKind, BodyBlock, Image, Metadata, Quote
+from cleannews.models import Article, BlockKind, BodyBlock, Image, Metadata
 from cleannews.scoring import Selection
 
 #: Kinds that never go into the body (they feed Article.images).
@@ -45,11 +45,9 @@ def assemble(
     doc: Document,
     selection: Selection,
     meta: Metadata,
-    find_quotes: Callable[[str], tuple[Quote, ...]],
 ) -> Article:
     blocks = body_blocks(doc, selection)
     body = "\n\n".join(b.text for b in blocks)
-    quotes = find_quotes(body) if body else ()
     # the address the page was fetched from resolves relative paths (as in a
     # browser); the canonical address only stands in when none was given
     images = absolute_images(meta.images, doc.page.url or meta.url)
@@ -62,7 +60,6 @@ def assemble(
         modified=meta.modified,
         body=body,
         blocks=blocks,
-        quotes=quotes,
         images=images,
         site_name=meta.site_name,
         url=meta.url or doc.page.url,

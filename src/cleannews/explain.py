@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:  # pragma: no cover
+    from cleannews.models import Quote
     from cleannews.pipeline import Trace
 
 #: Fate of a block -> (legend label, explanation).
@@ -106,6 +107,20 @@ def block_rows(trace: Trace) -> list[Row]:
     return rows
 
 
+def _quote_line(i: int, q: Quote) -> str:
+    """One line of the quote stage's answer: who, in what role, by which cue, and
+    which earlier piece a split quotation's piece continues."""
+    who = q.speaker or "?"
+    if q.speaker_role:
+        who += f" ({q.speaker_role})"
+    how = [f"cue {q.cue!r}"] if q.cue else []
+    if q.partial:
+        how.append("partial")
+    if q.continues is not None:
+        how.append(f"continues #{q.continues}")
+    return f"#{i} “{q.text}” — {who}" + (f" [{', '.join(how)}]" if how else "")
+
+
 def _fields(trace: Trace) -> list[tuple[str, Any]]:
     a = trace.article
     return [
@@ -121,7 +136,7 @@ def _fields(trace: Trace) -> list[tuple[str, Any]]:
         ("url", a.url),
         ("is_article", f"{a.is_article}" + (f" ({a.reason})" if a.reason else "")),
         ("body", f"{len(a.body)} characters in {len(a.blocks)} blocks"),
-        ("quotes", "\n".join(f"“{q.text}” — {q.speaker or '?'}" for q in a.quotes) or None),
+        ("quotes", "\n".join(_quote_line(i, q) for i, q in enumerate(trace.quotes)) or None),
         ("images", "\n".join(i.src or i.caption or "" for i in a.images) or None),
     ]
 

@@ -99,7 +99,11 @@ class Quote:
     """A direct quotation found in the body.
 
     `start`/`end` are character offsets of `text` in `Article.body`
-    (so `body[start:end] == text`).
+    (so `body[start:end] == text`). A quotation the reporter splits ('"A," she
+    said. "B."', or one running over paragraphs) is one Quote per piece, each with
+    its own offsets and the same speaker; `continues` is the index in
+    `Article.quotes` of the piece just before (None for a first or only piece),
+    so the pieces link into one quotation without losing exact offsets.
     """
 
     text: str
@@ -109,6 +113,7 @@ class Quote:
     partial: bool = False
     start: int = -1
     end: int = -1
+    continues: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -119,6 +124,7 @@ class Quote:
             "partial": self.partial,
             "start": self.start,
             "end": self.end,
+            "continues": self.continues,
         }
 
 

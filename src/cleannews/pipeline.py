@@ -1,7 +1,8 @@
 """The stages as a short list of calls; data flows one way.
 
     load -> Page -> document -> Document -> cleaners -> removals
-         -> scoring -> Selection -> metadata -> Metadata -> quotes -> assemble -> Article
+         -> scoring -> Selection -> metadata -> Metadata -> assemble -> Article
+         -> quotes (in Article.body) -> Article with its quotes
 
 `run()` returns the Article together with the intermediate results (a `Trace`) so
 the explain view can show every decision without a second code path.
@@ -13,6 +14,7 @@ limit (killing a hung page) needs a process: `cleannews.batch` provides it.
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -24,7 +26,7 @@ from cleannews.document import Document, build_document
 from cleannews.errors import TimeBudgetExceeded
 from cleannews.load import DEFAULT_LIMITS, Limits, load
 from cleannews.metadata import read_metadata
-from cleannews.models import Article, Metadata, PageKind, Removal
+from cleannews.models import Article, Metadata, PageKind, Quote, Removal
 from cleannews.quotes import find_quotes
 from cleannews.scoring import Selection, select_blocks
 
@@ -59,6 +61,8 @@ class Trace:
     selection: Selection
     metadata: Metadata
     article: Article
+    #: the quote stage's answer (also `article.quotes`), offsets into `article.body`
+    quotes: tuple[Quote, ...] = ()
 
 
 def run(
@@ -84,6 +88,9 @@ def run(
     deadline.check("scoring")
     meta = read_metadata(doc, removed, selection)
     deadline.check("metadata")
-    article = assemble(doc, selection, meta, find_quotes)
+    article = assemble(doc, selection, meta)
     deadline.check("assemble")
-    return Trace(doc, active, removed, selection, meta, article)
+    quotes = find_quotes(article.body)
+    deadline.check("quotes")
+    article = dataclasses.replace(article, quotes=quotes)
+    return Trace(doc, active, removed, selection, meta, article, quotes=quotes)

@@ -10,7 +10,10 @@
    Korea's, '90s). Marks inside a quotation are nested quotes and stay in its
    text. A quotation left open at the end of a paragraph whose next paragraph
    opens with a mark is a multi-paragraph quotation: one Quote per paragraph
-   piece, all with the same speaker.
+   piece, all with the same speaker. A quotation split by its attribution
+   ('"A," she said. "B."', '"A," she said, "and B."') is one Quote a piece
+   too: each piece has its own offsets and the quotation's speaker, and
+   `Quote.continues` links it to the piece before.
 2. **Attribution.** Around each span, within its sentence (bounded to
    `CONTEXT_CHARS`), the finder looks for a speech cue and the speaker phrase
    next to it: after the quote ("…," Blinken said / "…," said X / "…," the
@@ -19,9 +22,14 @@
    appositives ("Flynn, a top surrogate, said") giving the role, a relative
    clause speaking for its antecedent ("the department, which reported "…""),
    a speech noun for its owner ("Trump's claim that "…""), and a passive
-   subject ("X was praised as "…"") never taken for the speaker.
+   subject ("X was praised as "…"") never taken for the speaker. A transcript
+   turn's capital label inside the quote ('"PENCE: Well, ..."') is its speaker.
 3. **Resolution.** In reading order: pronouns become the last speaker of the
    same kind (he/she a person, they a group, it an organisation or document),
+   unless a named person of the pronoun's gender is the subject of the quote's
+   own sentence or of the one just before (the subject, not an object: "Maria
+   Lopez met Susan Ward. "...," she said" is Maria Lopez; in the sentence
+   before, without a speech verb, only when the given name says the gender),
    a document ("the statement added") its issuer, or the document itself when
    the article names none ("the letter reads"), a surname the full name the
    article gives elsewhere; a role in front of the name ("US Secretary of State
@@ -36,7 +44,9 @@ size, so hostile input (100k marks, megabyte lines) stays linear.
 The package follows those passes, one module each, imported one way only
 (each imports just the ones above it):
 
-- `words`: word lists and limits (plain data).
+- `words`: quotation marks, limits, and the union of every language's quote
+  vocabulary from `cleannews.lang` (one module a language: the words live
+  there, never here).
 - `tokens`: tokens with offsets, sentence and paragraph bounds.
 - `marks`: pass 1, quotation-mark spans.
 - `names`: the index of names the body gives, for resolution.

@@ -15,9 +15,15 @@ from typing import NamedTuple
 from cleannews.quotes import words as W
 from cleannews.quotes.names import _Names
 from cleannews.quotes.phrases import (
-    _named, _np_backward, _np_forward, _skip_time, _speaker_after, _speaker_before, _speaker_like,
+    _named,
+    _np_backward,
+    _np_forward,
+    _skip_time,
+    _speaker_after,
+    _speaker_before,
+    _speaker_like,
 )
-from cleannews.quotes.tokens import _Tok, _bare, _is_cap, _is_word
+from cleannews.quotes.tokens import _is_cap, _is_word, _Tok
 
 
 class _Attr(NamedTuple):
@@ -28,7 +34,11 @@ class _Attr(NamedTuple):
 
 
 def _cue_at(toks: list[_Tok], i: int) -> str | None:
-    """The cue starting at token i ("said", "according to", "pointed out"), or None."""
+    """The cue starting at token i ("said", "according to", "pointed out"), or None
+    (also for an i past either end: callers look one token ahead of a comma that may
+    close the window, '"...," John Smith, the mayor,' with nothing after it)."""
+    if not 0 <= i < len(toks):
+        return None
     b = toks[i].low
     if b in W.PREFIX_CUES:
         follow = W.PREFIX_CUES[b]
@@ -51,11 +61,11 @@ def _weak_cue_ok(toks: list[_Tok], c: int, np_: tuple[_Tok, ...]) -> bool:
     report notes"), which cannot be its noun's determiner phrase."""
     if c > 0 and toks[c - 1].low in W.VERBAL_AUX:
         return True
-    return bool(np_) and _bare(np_[-1].low) in W.DOCUMENT_NOUNS and np_[0].low in W.FORWARD_DETERMINERS
+    return bool(np_) and np_[-1].bare in W.DOCUMENT_NOUNS and np_[0].low in W.FORWARD_DETERMINERS
 
 
 def _docs_in(toks: list[_Tok] | tuple[_Tok, ...]) -> tuple[str, ...]:
-    return tuple(sorted({_bare(t.low) for t in toks if _bare(t.low) in W.DOCUMENT_NOUNS}))
+    return tuple(sorted({t.bare for t in toks if t.bare in W.DOCUMENT_NOUNS}))
 
 
 def _clause_ends(toks: list[_Tok], j: int) -> bool:
@@ -64,7 +74,7 @@ def _clause_ends(toks: list[_Tok], j: int) -> bool:
     if j >= len(toks):
         return True
     t = toks[j]
-    b = _bare(t.low)
+    b = t.bare
     if not _is_word(t):
         return True
     if b == "that" or b in W.PRONOUNS or b in W.DETERMINERS:
@@ -92,6 +102,17 @@ def _right_attribution(toks: list[_Tok], after_sentence: bool) -> _Attr | None:
         e = _np_forward(toks, k)
         if e > k and _named(toks[k:e]) and all(not _is_word(t) for t in toks[e:]):
             return _Attr(tuple(toks[k:e]), None, None, ())
+    if k + 1 < n and toks[k + 1].low in W.PRONOUNS and 0 < toks[k + 1].start - toks[k].end <= 3:
+        # a pronoun glued to the verb: '«...», explique-t-elle', '«...», a-t-il ajouté'
+        if toks[k].low in W.FOREIGN_CUES:
+            return _Attr((toks[k + 1],), None, toks[k].low, ())
+        if toks[k].low in W.FOREIGN_AUX and k + 2 < n and toks[k + 2].low in W.FOREIGN_CUES:
+            return _Attr((toks[k + 1],), None, toks[k + 2].low, ())
+    if toks[k].low in W.AFTER_QUOTE_PREFIXES and k + 1 < n:
+        # '„...“, so Lang.': the speaker, and nothing after it but the sentence end
+        e = _np_forward(toks, k + 1)
+        if e > k + 1 and _named(toks[k + 1 : e]) and all(not _is_word(t) for t in toks[e:]):
+            return _Attr(tuple(toks[k + 1 : e]), None, toks[k].low, ())
     if k + 1 < n and toks[k].low in W.FOREIGN_AUX and toks[k + 1].low in W.FOREIGN_CUES:
         k += 1  # '«...», a déclaré X'
     cue = _cue_at(toks, k)
@@ -126,7 +147,7 @@ def _right_attribution(toks: list[_Tok], after_sentence: bool) -> _Attr | None:
     while j < n and toks[j].text == "," and apps < W.MAX_APPOSITIVES:
         # appositive: ", a top Trump surrogate, said"; a second one may follow
         # (", the attorney general of Oklahoma, one of the states suing, said")
-        if apps and _cue_at(toks, j + 1) is not None:
+        if apps and j + 1 < n and _cue_at(toks, j + 1) is not None:
             break
         q = j + 1
         while q < n and q - j <= 24 and toks[q].text not in (",", ".", ";", ":"):
@@ -139,7 +160,7 @@ def _right_attribution(toks: list[_Tok], after_sentence: bool) -> _Attr | None:
         apps += 1
     if apps and j < n and toks[j].text == ",":
         j += 1
-    while j < n and _bare(toks[j].low) in W.SKIP_BEFORE_CUE:
+    while j < n and toks[j].bare in W.SKIP_BEFORE_CUE:
         j += 1
     if j < n:
         cue = _cue_at(toks, j)
@@ -194,7 +215,7 @@ def _tail_attribution(toks: list[_Tok]) -> _Attr | None:
             continue
         np_ = tuple(tail[:e])
         j = e
-        while j < len(tail) and _bare(tail[j].low) in W.SKIP_BEFORE_CUE:
+        while j < len(tail) and tail[j].bare in W.SKIP_BEFORE_CUE:
             j += 1
         if j >= len(tail):
             continue
@@ -283,7 +304,7 @@ def _possessive_speech(toks: list[_Tok]) -> _Attr | None:
     "..."") the owner is only spoken of."""
     for i in range(len(toks) - 3, 0, -1):
         t = toks[i]
-        if _bare(t.low) not in W.SPEECH_NOUNS or toks[i + 1].low != "that":
+        if t.bare not in W.SPEECH_NOUNS or toks[i + 1].low != "that":
             continue
         owner = toks[i - 1]
         if not (owner.low.endswith(("'s", "’s")) and _is_cap(owner)):
@@ -302,10 +323,10 @@ def _clause_subject(toks: list[_Tok], upto: int, names: _Names | None) -> tuple[
     for st in starts:
         k = st
         intro = False
-        while k < upto and _bare(toks[k].low) in W.FUNCTION_CAPS and toks[k].low not in W.PRONOUNS:
+        while k < upto and toks[k].bare in W.FUNCTION_CAPS and toks[k].low not in W.PRONOUNS:
             if toks[k].low in W.FORWARD_DETERMINERS:
                 break
-            intro = intro or _bare(toks[k].low) in W.INTRO_WORDS
+            intro = intro or toks[k].bare in W.INTRO_WORDS
             k += 1
         if intro:
             continue  # "During a speech ...,": the subject follows the comma
@@ -336,7 +357,7 @@ def _plausible(np_: tuple[_Tok, ...], names: _Names | None) -> bool:
     last = np_[-1]
     if last.low in W.PRONOUNS:
         return last.low in W.PRONOUNS_PERSON or last.low in W.PRONOUNS_GROUP
-    caps = [t for t in np_ if _is_cap(t) and _bare(t.low) not in W.FUNCTION_CAPS and _bare(t.low) not in W.ROLE_WORDS]
+    caps = [t for t in np_ if _is_cap(t) and t.bare not in W.FUNCTION_CAPS and t.bare not in W.ROLE_WORDS]
     return len(caps) >= 2 or bool(caps and names is not None and names.known(caps[-1].text))
 
 

@@ -15,12 +15,12 @@ speaker. `_Span` also carries the attribution and speaker the later passes fill 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import regex
 
 from cleannews.quotes import words as W
 from cleannews.quotes.tokens import _LINE_RE, _Tok
-
 
 _MARK_RE = regex.compile("[" + regex.escape("".join(sorted(W.ALL_MARKS))) + "]")
 
@@ -43,7 +43,7 @@ class _Span:
     partial: bool = False
     docs: tuple[str, ...] = ()  # document nouns in the attribution clause
     speaker: str | None = None
-    extra: dict = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def _flanks(body: str, i: int, ps: int, pe: int) -> tuple[bool, bool]:
@@ -103,6 +103,10 @@ def _paragraph_spans(body: str, ps: int, pe: int) -> list[tuple[int, int]]:
     marks = [
         i for i in (m.start() for m in _MARK_RE.finditer(body, ps, pe))
         if not (body[i] in "'’" and ((i + 1 < pe and body[i + 1] in "'’") or (i > ps and body[i - 1] in "'’")))
+        # an apostrophe between letters (don't, Korea's) can neither open nor
+        # close (`_single_opens`, `_single_closes`): most single marks in
+        # running text, left out before the tables are built
+        and not (body[i] in W.SINGLE_MARKS and i > ps and i + 1 < pe and body[i - 1].isalnum() and body[i + 1].isalnum())
     ]
     n = len(marks)
     if not n:
@@ -184,7 +188,13 @@ def _find_spans(body: str) -> list[_Span]:
     chain_id = 0
     open_tail: _Span | None = None  # last piece of a quotation left open
     for p, m in enumerate(_LINE_RE.finditer(body)):
-        ps, pe = m.start(), m.end()
+        ps, pe = m.span()
+        if _MARK_RE.search(body, ps, pe) is None:
+            # no mark at all (most lines): no spans, and a quotation left open
+            # before it does not go on past it (unless the line is blank)
+            if not body[ps:pe].isspace():
+                open_tail = None
+            continue
         while pe > ps and body[pe - 1].isspace():
             pe -= 1
         lead = ps

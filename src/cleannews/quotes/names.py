@@ -18,14 +18,17 @@ import regex
 from cleannews.quotes import words as W
 from cleannews.quotes.tokens import _LINE_RE, _SENT_END_RE, _bare, _is_sentence_end
 
-
 # A capitalised word after a lower-case word or a comma: not a sentence opener.
 _MID_CAP_RE = regex.compile(r"(?<=[\p{Ll},;][ \u00a0])\p{Lu}[\p{L}\p{M}’'\-]*")
 # A word written in lower case (not the tail of a longer word).
 _LOWER_WORD_RE = regex.compile(r"(?<![\p{L}\p{M}\p{N}’'\-.])\p{Ll}[\p{L}\p{M}\p{N}]*")
-# A run of capitalised words: candidate full names for surname look-up.
+# A run of capitalised words: candidate full names for surname look-up. It starts
+# only at a word's start and its letter runs are possessive (`*+`): tried at every
+# capital inside a long run of letters (minified script, base64 in a page), the
+# plain form rescanned the rest of the run each time, quadratic in its length
+# (a 1 MB page took 14 s here).
 _NAME_RUN_RE = regex.compile(
-    r"\p{Lu}[\p{L}’'\-]*(?:[ \u00a0]+(?:\p{Lu}\.|\p{Lu}[\p{L}’'\-]*|(?:de|van|von|der|bin|al|la|le|du|da)(?=[ \u00a0]+\p{Lu}))){1,5}"
+    r"(?<![\p{L}’'\-])\p{Lu}[\p{L}’'\-]*+(?:[ \u00a0]++(?:\p{Lu}\.|\p{Lu}[\p{L}’'\-]*+|(?:de|van|von|der|bin|al|la|le|du|da)(?=[ \u00a0]+\p{Lu}))){1,5}"
 )
 
 
@@ -66,22 +69,25 @@ class _Names:
         runs: list[tuple[int, str]] = []  # (end, words) of person-like runs
         for m in _NAME_RUN_RE.finditer(body):
             words = m.group().replace("\u00a0", " ").split()
-            while words and _bare(words[0].lower()) in W.NAME_LEAD_WORDS:
-                words.pop(0)
+            lows = [_bare(w.lower()) for w in words]  # once a word: this loop runs on every run of capitals
+            k = 0
+            while k < len(words) and lows[k] in W.NAME_LEAD_WORDS:
+                k += 1
+            words, lows = words[k:], lows[k:]
             # a title of several words before the name ("Senate Minority Leader
             # Harry Reid"): the name is what follows its last title word
             if len(words) >= 3:
                 cut = len(words) - 1
-                while cut >= 0 and _bare(words[cut].lower()) not in _TITLE_STOPS:
+                while cut >= 0 and lows[cut] not in _TITLE_STOPS:
                     cut -= 1
                 if cut >= 0 and len(words) - cut - 1 >= 2:
-                    words = words[cut + 1 :]
-            if len(words) >= 2 and not any(_bare(w.lower()) in W.ORG_WORDS for w in words) and not _is_place(words):
+                    words, lows = words[cut + 1 :], lows[cut + 1 :]
+            org = any(w in W.ORG_WORDS for w in lows)
+            if len(words) >= 2 and not org and not _is_place(words):
                 runs.append((m.end(), " ".join(words)))
             if len(words) < 2 or len(words) > 4:
                 continue
-            low = [_bare(w.lower()) for w in words]
-            if any(w in W.ORG_WORDS or w in W.ROLE_WORDS or w in W.TIME_WORDS for w in low):
+            if org or any(w in W.ROLE_WORDS or w in W.TIME_WORDS for w in lows):
                 continue
             last = words[-1]
             if last.endswith(("'s", "’s")):
@@ -96,8 +102,9 @@ class _Names:
         self._by_last = by_last
         self._first = first_pos
         self._runs = runs
-        # capitalised words inside sentences (not first): names, not headline words
-        self._mid_caps = frozenset(m.group().lower() for m in _MID_CAP_RE.finditer(body))
+        # capitalised words inside sentences (not first): names, not headline
+        # words; built on first use (most pages never ask)
+        self._mid_caps: frozenset[str] | None = None
         self._run_ends = [e for e, _ in runs]
         self._body = body
         self._starts: list[int] | None = None  # sentence starts, built on first use
@@ -135,7 +142,11 @@ class _Names:
         b = _bare(word.lower())
         if "." in b or b in W.ROLE_WORDS or b.rstrip("s").endswith(W.AGENT_SUFFIXES):
             return True  # initials ("G.K."), roles and agent nouns ("Demonstrators")
-        return b in self._by_last or b in self._mid_caps or b in W.FEMALE_NAMES or b in W.MALE_NAMES
+        if b in self._by_last or b in W.FEMALE_NAMES or b in W.MALE_NAMES:
+            return True
+        if self._mid_caps is None:
+            self._mid_caps = frozenset(m.group().lower() for m in _MID_CAP_RE.finditer(self._body))
+        return b in self._mid_caps
 
     def never_lower(self, word: str) -> bool:
         """Does the body never write `word` in lower case? Then a capital at a

@@ -11,18 +11,25 @@ Every walk is capped at `MAX_NP_TOKENS` or a fixed window, never unbounded.
 from __future__ import annotations
 
 from cleannews.quotes import words as W
-from cleannews.quotes.tokens import _Tok, _bare, _is_cap, _is_initial, _is_namey, _is_word
+from cleannews.quotes.tokens import (
+    _bare,
+    _is_cap,
+    _is_initial,
+    _is_namey,
+    _is_word,
+    _Tok,
+)
 
 
 def _skip_time(toks: list[_Tok], j: int) -> int:
     """Skip "Thursday", "Thursday morning", "on Monday" after a cue."""
     n = len(toks)
     while j < n:
-        b = _bare(toks[j].low)
-        if b in W.TIME_WORDS or b in W.TIME_TAIL or b in ("today", "yesterday", "tonight", "last", "this"):
+        b = toks[j].bare
+        if (b in W.TIME_WORDS and not _given_name_like_a_date(toks, j)) or b in W.TIME_TAIL or b in ("today", "yesterday", "tonight", "last", "this"):
             j += 1
             continue
-        if b == "on" and j + 1 < n and _bare(toks[j + 1].low) in W.TIME_WORDS:
+        if b == "on" and j + 1 < n and toks[j + 1].bare in W.TIME_WORDS:
             j += 2
             continue
         break
@@ -37,7 +44,7 @@ def _speaker_like(np_: list[_Tok] | tuple[_Tok, ...]) -> bool:
         return False
     if len(words) == 1 and words[0].low in W.PRONOUNS:
         return True
-    content = [t for t in words if _bare(t.low) not in W.DETERMINERS and _bare(t.low) not in W.FUNCTION_CAPS]
+    content = [t for t in words if t.bare not in W.DETERMINERS and t.bare not in W.FUNCTION_CAPS]
     if not content:
         return False
     head = content[-1]
@@ -45,7 +52,7 @@ def _speaker_like(np_: list[_Tok] | tuple[_Tok, ...]) -> bool:
         head = content[-2]
     if _is_cap(head) or head.text[0] == "(":
         return True
-    b = _bare(head.low)
+    b = head.bare
     if b in W.ROLE_WORDS or b in W.DOCUMENT_NOUNS or b in W.ORG_WORDS:
         return True
     if b.endswith(W.AGENT_SUFFIXES):
@@ -54,6 +61,45 @@ def _speaker_like(np_: list[_Tok] | tuple[_Tok, ...]) -> bool:
         sing = b[:-1]
         return sing in W.ROLE_WORDS or sing in W.ORG_WORDS or sing.endswith(W.AGENT_SUFFIXES)
     return False
+
+
+#: Name particles in a row inside a name: "de la" (Ana de la Cruz), "van der" (Rogier van der Weyden).
+MAX_PARTICLES = 3
+
+
+def _particles_end(toks: list[_Tok], j: int, n: int) -> int:
+    """toks[j] is a name particle after a capitalised word: the index of the
+    capitalised word after the run of particles starting at j, or j when the run
+    is no part of a name (nothing capitalised after it, or a lone particle that
+    is also an article: "sagte Thomas Brenneke der Rundschau", told the Rundschau)."""
+    q = j
+    while q < n and q - j < MAX_PARTICLES and toks[q].bare in W.NAME_PARTICLES:
+        q += 1
+    if q >= n or not _is_cap(toks[q]):
+        return j
+    if q == j + 1 and toks[j].bare in W.ARTICLE_PARTICLES:
+        return j
+    return q
+
+
+def _given_name_like_a_date(toks: list[_Tok], j: int) -> bool:
+    """A capitalised time word right before a capitalised name word is a given name:
+    "so Jan Wolf", "said May Chen" (but "said Jan. 5", "on Monday")."""
+    t = toks[j]
+    if not (_is_cap(t) and t.low in W.TIME_NAMES) or j + 1 >= len(toks):
+        return False
+    nxt = toks[j + 1]
+    return _is_namey(nxt) and _is_cap(nxt) and nxt.bare not in W.ROLE_WORDS
+
+
+def _verb_with_object(toks: list[_Tok], j: int, lower: int) -> bool:
+    """Is the past form at toks[j] the verb of the phrase before it? It follows the
+    phrase's own lower-case noun (`lower` of them so far) and an object follows it:
+    a name or a determiner ("groups granted Mr. Clarke", "officials issued a")."""
+    if lower < 1 or j + 1 >= len(toks) or not toks[j - 1].text[0].islower():
+        return False
+    nxt = toks[j + 1]
+    return (_is_cap(nxt) and nxt.bare not in W.FUNCTION_CAPS) or nxt.low in W.DETERMINERS
 
 
 def _np_forward(toks: list[_Tok], k: int) -> int:
@@ -75,29 +121,33 @@ def _np_forward(toks: list[_Tok], k: int) -> int:
     lower = 0
     while j < n and j - k < W.MAX_NP_TOKENS:
         t = toks[j]
-        b = _bare(t.low)
-        if _is_namey(t):
+        b = t.bare
+        if _is_namey(t) or _given_name_like_a_date(toks, j):
             if _is_cap(t) and b in W.FUNCTION_CAPS and not _is_initial(t):
                 break
             j += 1
             if t.low.endswith(("'s", "’s")):
                 det = True
             continue
-        if b in W.NAME_PARTICLES and j > k and j + 1 < n and _is_cap(toks[j + 1]) and _is_cap(toks[j - 1]):
-            j += 1
-            continue
+        if b in W.NAME_PARTICLES and j > k and _is_cap(toks[j - 1]):
+            q = _particles_end(toks, j, n)
+            if q > j:
+                j = q
+                continue
         if (
             _is_word(t)
             and t.text[0].islower()
             and lower < 4
-            and (det or (j + 1 < n and _bare(toks[j + 1].low) in W.ROLE_WORDS))
+            and (det or (j + 1 < n and toks[j + 1].bare in W.ROLE_WORDS))
             and b not in W.NP_STOPS
             and b not in W.SKIP_BEFORE_CUE
             and (b not in W.CUE_WORDS or b in W.WEAK_CUES)
             and b not in W.NAME_PARTICLES
             and not b.endswith("ly")
-            # a past form right after a name is its verb ("the Council issued")
-            and not (b.endswith("ed") and _is_cap(toks[j - 1]) and b not in W.ROLE_WORDS)
+            # a past form right after a name is its verb ("the Council issued"),
+            # and so is one after the phrase's noun with an object after it
+            # ("several environmental groups granted Mr. Clarke an extension")
+            and not (b.endswith("ed") and b not in W.ROLE_WORDS and (_is_cap(toks[j - 1]) or _verb_with_object(toks, j, lower)))
         ):
             lower += 1
             j += 1
@@ -106,9 +156,9 @@ def _np_forward(toks: list[_Tok], k: int) -> int:
     if not det:
         # without a determiner, lower-case words only inside a name phrase
         # ("Tulsa police Chief Chuck Jordan"), never at its end
-        while j > k and toks[j - 1].text[0].islower() and _bare(toks[j - 1].low) not in W.ROLE_WORDS:
+        while j > k and toks[j - 1].text[0].islower() and toks[j - 1].bare not in W.ROLE_WORDS:
             j -= 1
-        if j > k and toks[k].text[0].islower() and _bare(toks[k].low) not in W.ROLE_WORDS and toks[k].low not in W.PRONOUNS:
+        if j > k and toks[k].text[0].islower() and toks[k].bare not in W.ROLE_WORDS and toks[k].low not in W.PRONOUNS:
             if not any(_is_cap(t) for t in toks[k:j]):
                 return k
     if j > k and not _speaker_like(toks[k:j]):
@@ -134,15 +184,20 @@ def _np_backward(toks: list[_Tok], c: int, lo: int) -> tuple[int, int]:
     lower_ok = True
     while j >= lo and j >= c - W.MAX_NP_TOKENS:
         t = toks[j]
-        b = _bare(t.low)
+        b = t.bare
         if t.low in W.PRONOUNS and j == c - 1:
             return j, c
         if _is_namey(t):
             j -= 1
             continue
-        if b in W.NAME_PARTICLES and j - 1 >= lo and _is_cap(toks[j - 1]) and j + 1 < c and _is_cap(toks[j + 1]):
-            j -= 1
-            continue
+        if b in W.NAME_PARTICLES and j + 1 < c and _is_cap(toks[j + 1]):
+            # a run of particles between capitals: "de la" in "Ana de la Cruz"
+            q = j
+            while q - 1 >= lo and j - q < MAX_PARTICLES and toks[q - 1].bare in W.NAME_PARTICLES:
+                q -= 1
+            if q - 1 >= lo and _is_cap(toks[q - 1]) and not (q == j and b in W.ARTICLE_PARTICLES):
+                j = q - 1
+                continue
         if b in W.DETERMINERS:
             if j + 1 < end and _speaker_like(toks[j:end]):
                 return j, end  # "the band leader", "the statement"
@@ -164,13 +219,13 @@ def _np_backward(toks: list[_Tok], c: int, lo: int) -> tuple[int, int]:
     # last lower-case non-role word ("beamed", "asked" are not speakers)
     for i in range(end - 1, start - 1, -1):
         t = toks[i]
-        if _is_word(t) and t.text[0].islower() and _bare(t.low) not in W.ROLE_WORDS and _bare(t.low) not in W.NAME_PARTICLES:
+        if _is_word(t) and t.text[0].islower() and t.bare not in W.ROLE_WORDS and t.bare not in W.NAME_PARTICLES:
             start = i + 1
             break
     # possessive documents: "Ivana Trump's brief"
     if start > lo and start == end and end - 1 >= lo:
         pass
-    while start < end and (_bare(toks[start].low) in W.FUNCTION_CAPS or not _is_word(toks[start])) and toks[start].text[0] != "(":
+    while start < end and (toks[start].bare in W.FUNCTION_CAPS or not _is_word(toks[start])) and toks[start].text[0] != "(":
         start += 1
     if start < end and not _speaker_like(toks[start:end]):
         return end, end
@@ -192,7 +247,7 @@ def _appositive_backward(toks: list[_Tok], j: int, lo: int) -> tuple[int, str | 
     inner = toks[k + 1 : j]
     if not inner:
         return -1, None
-    first = _bare(inner[0].low)
+    first = inner[0].bare
     role = None
     if first in ("a", "an", "the") or first in W.ROLE_WORDS or inner[0].low.endswith(("'s", "’s")):
         role = " ".join(t.text for t in inner)
@@ -214,14 +269,14 @@ def _speaker_before(toks: list[_Tok], c: int, lo: int) -> tuple[tuple[_Tok, ...]
     """Speaker phrase and role in front of the cue at index c ("Flynn, a top aide, said")."""
     j = c
     while j - 1 >= lo and (
-        _bare(toks[j - 1].low) in W.SKIP_BEFORE_CUE
+        toks[j - 1].bare in W.SKIP_BEFORE_CUE
         or toks[j - 1].low in W.SKIP_BEFORE_CUE
         or (toks[j - 1].low.endswith("ly") and toks[j - 1].text[0].islower())
     ):
         j -= 1
     if toks[c].low not in W.PARTICIPLE_CUES and any(toks[i].low in W.PASSIVE_AUX for i in range(j, c)):
         return (), None  # passive: "X was widely ridiculed", "X is called": X did not speak
-    if toks[j - 1].low in W.RELATIVE_PRONOUNS and j - 1 > lo:
+    if j - 1 > lo and toks[j - 1].low in W.RELATIVE_PRONOUNS:
         # a relative clause: "the police department, which reported "..."":
         # its antecedent, when the quote follows the cue (further off, the
         # clause may be a description: "told a woman who suggested ... that")
@@ -244,9 +299,9 @@ def _speaker_before(toks: list[_Tok], c: int, lo: int) -> tuple[tuple[_Tok, ...]
     if role is not None and j < c:
         # "Another critic, Laurence H. Tribe, likened": the name is in apposition
         inner = tuple(t for t in toks[j + 1 : c] if t.text != ",")
-        while inner and _bare(inner[-1].low) in W.SKIP_BEFORE_CUE:
+        while inner and inner[-1].bare in W.SKIP_BEFORE_CUE:
             inner = inner[:-1]
-        if _is_name_phrase(inner) and not any(_is_cap(t) and _bare(t.low) not in W.FUNCTION_CAPS and t.low not in W.FORWARD_DETERMINERS for t in toks[s:e]):
+        if _is_name_phrase(inner) and not any(_is_cap(t) and t.bare not in W.FUNCTION_CAPS and t.low not in W.FORWARD_DETERMINERS for t in toks[s:e]):
             outer = _clean_role(toks[s:e]) if e > s else None
             return inner, outer
     if e <= s or toks[e - 1].low.endswith(("'s", "’s")):
@@ -256,15 +311,15 @@ def _speaker_before(toks: list[_Tok], c: int, lo: int) -> tuple[tuple[_Tok, ...]
         # member of the council, said": the name before the first one
         s2, e2 = _np_backward(toks, s - 1, lo)
         name = toks[s2:e2]
-        if e2 > s2 and all(_is_cap(t) and _bare(t.low) not in W.FUNCTION_CAPS and _bare(t.low) not in W.ROLE_WORDS for t in name):
-            return tuple(name), _clean_role(toks[s:e]) + ", " + role
+        if e2 > s2 and all(_is_cap(t) and t.bare not in W.FUNCTION_CAPS and t.bare not in W.ROLE_WORDS for t in name):
+            return tuple(name), (_clean_role(toks[s:e]) or "") + ", " + role
     return tuple(toks[s:e]), role
 
 
 def _is_name_phrase(np_: tuple[_Tok, ...]) -> bool:
     """Two to five capitalised words or initials, nothing else: "Laurence H. Tribe"."""
     return 2 <= len(np_) <= 5 and all(
-        _is_cap(t) and _bare(t.low) not in W.FUNCTION_CAPS and _bare(t.low) not in W.ROLE_WORDS for t in np_
+        _is_cap(t) and t.bare not in W.FUNCTION_CAPS and t.bare not in W.ROLE_WORDS for t in np_
     )
 
 
@@ -277,27 +332,74 @@ def _speaker_after(toks: list[_Tok], k: int) -> tuple[tuple[_Tok, ...], str | No
         return (), None, ()
     np_ = tuple(toks[k:e])
     docs: tuple[str, ...] = ()
-    head = _bare(np_[-1].low)
+    head = np_[-1].bare
     if head in W.DOCUMENT_NOUNS and e < n and toks[e].low in ("by", "from", "of", "in"):
         e2 = _np_forward(toks, e + 1)
         if e2 > e + 1:
             docs = (head,)
             np_ = tuple(toks[e + 1 : e2])
             e = e2
+    named = _role_then_name(toks, k, e)
+    if named is not None:
+        return named[0], named[1], docs
     role = None
     if e + 1 < n and toks[e].text == ",":
         j = e + 1
-        first = _bare(toks[j].low)
-        if (
+        first = toks[j].bare
+        if first not in W.RELATIVE_AFTER_NAME and (
             first in ("a", "an", "the") or first in W.FOREIGN_DETERMINERS or first in W.ROLE_WORDS
             or _is_cap(toks[j]) or toks[j].low.endswith(("'s", "’s"))
         ):
             q = j
-            while q < n and q - j < 24 and toks[q].text not in (",", ".", ";", ":", "!", "?") and toks[q].low not in ("who", "which"):
+            while q < n and q - j < 24 and toks[q].text not in (",", ".", ";", ":", "!", "?") and toks[q].low not in W.RELATIVE_AFTER_NAME:
                 q += 1
             if q > j:
                 role = " ".join(t.text for t in toks[j:q])
     return np_, role, docs
+
+
+#: Capitalised words a role's domain may run to ("de Sevilla", "of the Port of Leith Authority").
+MAX_DOMAIN_TOKENS = 6
+
+
+def _role_then_name(toks: list[_Tok], k: int, e: int) -> tuple[tuple[_Tok, ...], str] | None:
+    """A role phrase after a cue with the name in apposition after it: "dijo el
+    alcalde de Sevilla, Juan Pérez", "a déclaré la ministre des Transports, Claire
+    Dubois", "said the mayor of Leeds, Ann Holt". The speaker is the name, the role
+    the phrase (with its domain); None when toks[k:e] is no bare role or no name follows."""
+    n = len(toks)
+    i = k
+    while i < e and toks[i].low in W.FORWARD_DETERMINERS:
+        i += 1
+    if i >= e or toks[i].bare not in W.ROLE_WORDS:
+        return None
+    # before any link word, the phrase holds role words only (no name of its own)
+    j = i
+    while j < e and toks[j].low not in W.ROLE_LINKS:
+        if _is_cap(toks[j]) and toks[j].bare not in W.ROLE_WORDS:
+            return None
+        j += 1
+    end = e
+    if end + 1 < n and toks[end].low in W.ROLE_LINKS:
+        q = end + 1
+        while q < n and q - end <= MAX_DOMAIN_TOKENS and (
+            _is_cap(toks[q]) or toks[q].low in W.ROLE_LINKS or toks[q].low in W.FORWARD_DETERMINERS
+        ):
+            q += 1
+        if q == end + 1 or not _is_cap(toks[q - 1]):
+            return None
+        end = q
+    if not (end + 1 < n and toks[end].text == ","):
+        return None
+    q = end + 1
+    while q < n and q - end <= 5 and (_is_cap(toks[q]) or _is_initial(toks[q]) or toks[q].bare in W.NAME_PARTICLES):
+        q += 1
+    name = tuple(toks[end + 1 : q])
+    if not _is_name_phrase(tuple(t for t in name if t.bare not in W.NAME_PARTICLES)):
+        return None
+    if q < n and _is_word(toks[q]):
+        return None  # the name runs on into a clause: no apposition
+    return name, " ".join(t.text for t in toks[k:end])
 
 
 def _named(np_: tuple[_Tok, ...] | list[_Tok]) -> bool:
@@ -307,4 +409,4 @@ def _named(np_: tuple[_Tok, ...] | list[_Tok]) -> bool:
     last = np_[-1]
     if last.text[0] == "(" and len(np_) > 1:
         last = np_[-2]
-    return last.low in W.PRONOUNS or (_is_cap(last) and _bare(last.low) not in W.FUNCTION_CAPS)
+    return last.low in W.PRONOUNS or (_is_cap(last) and last.bare not in W.FUNCTION_CAPS)

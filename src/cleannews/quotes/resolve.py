@@ -15,9 +15,23 @@ from __future__ import annotations
 from cleannews.quotes import words as W
 from cleannews.quotes.attribution import _cue_at, _plausible
 from cleannews.quotes.marks import _Span
-from cleannews.quotes.names import _Names, _Who, _first_name_gender, _is_place
-from cleannews.quotes.phrases import _np_backward, _np_forward
-from cleannews.quotes.tokens import _Tok, _bare, _first_char, _is_cap, _is_initial, _is_word, _tokens
+from cleannews.quotes.names import _first_name_gender, _is_place, _Names, _Who
+from cleannews.quotes.phrases import (
+    MAX_DOMAIN_TOKENS,
+    MAX_PARTICLES,
+    _is_name_phrase,
+    _np_backward,
+    _np_forward,
+)
+from cleannews.quotes.tokens import (
+    _bare,
+    _first_char,
+    _is_cap,
+    _is_initial,
+    _is_word,
+    _Tok,
+    _tokens,
+)
 
 
 def _kind(np_: tuple[_Tok, ...]) -> str:
@@ -33,7 +47,7 @@ def _kind(np_: tuple[_Tok, ...]) -> str:
         if lows and lows[-1] in W.DOCUMENT_NOUNS:
             return "doc"
         return "person"
-    lows = [_bare(t.low) for t in np_]
+    lows = [t.bare for t in np_]
     if any(w in W.ORG_WORDS for w in lows):
         return "org"
     if lows and lows[-1] in W.DOCUMENT_NOUNS:
@@ -48,7 +62,7 @@ def _kind(np_: tuple[_Tok, ...]) -> str:
 
 def _gender(np_: tuple[_Tok, ...]) -> str | None:
     for t in np_:
-        b = _bare(t.low)
+        b = t.bare
         if b in ("mrs", "ms", "miss", "madam"):
             return "f"
         if b in ("mr", "sir"):
@@ -65,17 +79,29 @@ def _split_name(np_: tuple[_Tok, ...]) -> tuple[str, str | None]:
     i = len(toks)
     while i > 0:
         t = toks[i - 1]
-        b = _bare(t.low)
+        b = t.bare
         if _is_initial(t) or (_is_cap(t) and b not in W.ROLE_WORDS and b not in W.HONORIFICS and b not in W.FUNCTION_CAPS):
             i -= 1
             continue
-        if b in W.NAME_PARTICLES and i - 2 >= 0 and _is_cap(toks[i - 2]) and i < len(toks) and _bare(toks[i - 2].low) not in W.ROLE_WORDS:
-            i -= 1
-            continue
+        if b in W.NAME_PARTICLES and i < len(toks):
+            # "de la" in "Ana de la Cruz": the run of particles, then the given name
+            q = i - 1
+            while q - 1 >= 0 and i - q < MAX_PARTICLES and toks[q - 1].bare in W.NAME_PARTICLES:
+                q -= 1
+            if q - 1 >= 0 and _is_cap(toks[q - 1]) and toks[q - 1].bare not in W.ROLE_WORDS and not (
+                q == i - 1 and b in W.ARTICLE_PARTICLES
+            ):
+                i = q
+                continue
         break
     name_toks = toks[i:]
     role_toks = toks[:i]
-    if not name_toks or any(_bare(t.low) in W.ORG_WORDS for t in name_toks) and len(role_toks) > 0 and not _is_cap(role_toks[-1]):
+    # "Charles B. Rangel of New York": a full name, then where it is from; the
+    # place is no part of the name ("Prince of Wales" has no full name before "of")
+    cut = next((q for q, t in enumerate(name_toks) if t.low == "of" and q >= 2), -1)
+    if cut > 0 and all(_is_cap(t) or _is_initial(t) for t in name_toks[:cut]):
+        name_toks = name_toks[:cut]
+    if not name_toks or any(t.bare in W.ORG_WORDS for t in name_toks) and len(role_toks) > 0 and not _is_cap(role_toks[-1]):
         pass
     if not name_toks:
         poss = [j for j, t in enumerate(toks) if _is_cap(t) and t.low.endswith(("'s", "’s"))]
@@ -83,11 +109,13 @@ def _split_name(np_: tuple[_Tok, ...]) -> tuple[str, str | None]:
             # "presidential candidate Gary Johnson's doctor": the owner's name
             # on, the title before it is the owner's, not the speaker's
             a = poss[-1]
-            while a > 0 and (_is_initial(toks[a - 1]) or (_is_cap(toks[a - 1]) and _bare(toks[a - 1].low) not in _NOT_NAME)):
+            while a > 0 and (_is_initial(toks[a - 1]) or (_is_cap(toks[a - 1]) and toks[a - 1].bare not in _NOT_NAME)):
                 a -= 1
             return " ".join(t.text for t in toks[a:]), None
         text = " ".join(t.text for t in toks)
-        if toks[0].low in W.DETERMINERS and len(toks) > 1:
+        # a described speaker keeps an indefinite article ("a police spokesman":
+        # which kind of speaker), loses a definite one ("the spokesman" -> "spokesman")
+        if toks[0].low in W.FORWARD_DETERMINERS and toks[0].low not in W.INDEFINITE_ARTICLES and len(toks) > 1:
             text = " ".join(t.text for t in toks[1:])
         if text.endswith(("'s", "’s")):
             text = text[:-2]  # "the party's" (bylaws): the party
@@ -96,7 +124,7 @@ def _split_name(np_: tuple[_Tok, ...]) -> tuple[str, str | None]:
     if name.endswith(("'s", "’s")):
         name = name[:-2]
     # honorific glued in front ("Mr. Obama") stays out of the name, joins no role
-    role_toks = [t for t in role_toks if _bare(t.low) not in ("mr", "mrs", "ms", "miss", "dr", "the")]
+    role_toks = [t for t in role_toks if t.bare not in ("mr", "mrs", "ms", "miss", "dr", "the")]
     role = " ".join(t.text for t in role_toks).strip(" ,") or None
     return name, role
 
@@ -114,7 +142,7 @@ def _split_org(np_: tuple[_Tok, ...]) -> tuple[str, str | None]:
     i = len(toks)
     while i > 0:
         t = toks[i - 1]
-        if _is_cap(t) and _bare(t.low) not in W.FUNCTION_CAPS:
+        if _is_cap(t) and t.bare not in W.FUNCTION_CAPS:
             i -= 1
             continue
         if t.low in ("of", "for", "on", "and") and i - 2 >= 0 and i < len(toks) and _is_cap(toks[i - 2]):
@@ -140,14 +168,13 @@ def _resolve(spans: list[_Span], names: _Names, body: str) -> None:
         np_ = sp.np
         if not np_:
             continue
-        lows = [_bare(t.low) for t in np_]
+        lows = [t.bare for t in np_]
         who: _Who | None = None
         if len(np_) == 1 and lows[0] in W.PRONOUNS:
             p = lows[0]
             who = _resolve_pronoun(p, history, ends, gender_of, body, sp, names)
             if who is not None and p in W.PRONOUNS_PERSON:
-                g = "f" if p == "she" else "m"
-                gender_of.setdefault(who.name, g)
+                gender_of.setdefault(who.name, "f" if p in W.PRONOUNS_FEMALE else "m")
             if who is None:
                 sp.speaker = None
                 continue
@@ -187,7 +214,11 @@ def _resolve(spans: list[_Span], names: _Names, body: str) -> None:
                 sp.cue is not None and sp.cue in W.CUE_WORDS and sp.cue not in W.WEAK_CUES
                 and not _opens_paragraph(body, np_[0].start)
             )
-            if " " not in name and name[:1].isupper() and not names.one_word_name(name) and not (strong and names.never_lower(name)):
+            labelled = bool(sp.extra.get("label"))  # "PENCE: ..." names its speaker outright
+            if (
+                " " not in name and name[:1].isupper() and not labelled
+                and not names.one_word_name(name) and not (strong and names.never_lower(name))
+            ):
                 sp.speaker = None
                 continue
         sp.speaker = name
@@ -237,6 +268,10 @@ def _role_in_text(body: str, name: str) -> str | None:
         found, role = _split_name(tuple(toks[s:e]))
         if role and found == name and _is_title(role):
             return role
+        if not role and found == name:
+            role = _domain_role_before(toks, s) or _role_before_apposition(toks, s, j)
+            if role:
+                return role
     if j < len(toks) and toks[j].text == ",":
         q = j + 1
         while (
@@ -245,15 +280,47 @@ def _role_in_text(body: str, name: str) -> str | None:
         ):
             q += 1
         if q < len(toks) and (toks[q].text == "," or toks[q].low in W.RELATIVE_PRONOUNS) and q > j + 1:
-            first = _bare(toks[j + 1].low)
+            first = toks[j + 1].bare
             if first in ("the", "a", "an") or first in W.FOREIGN_DETERMINERS or first in W.ROLE_WORDS:
                 return " ".join(body[toks[j + 1].start : toks[q - 1].end].split())
     return None
 
 
+def _role_before_apposition(toks: list[_Tok], s: int, j: int) -> str | None:
+    """The name in apposition to a role before it: "the mayor, Marc Girard, said",
+    "Selon le maire, Marc Girard, ...": the role phrase is the determiner and role
+    words before the comma, and a comma closes the apposition after the name."""
+    if s < 2 or toks[s - 1].text != "," or not (j < len(toks) and toks[j].text == ","):
+        return None
+    a = s - 1
+    while a > 0 and s - 1 - a < MAX_DOMAIN_TOKENS and toks[a - 1].bare in W.ROLE_WORDS:
+        a -= 1
+    if a == s - 1 or a == 0 or toks[a - 1].low not in W.FORWARD_DETERMINERS:
+        return None
+    return " ".join(t.text for t in toks[a - 1 : s - 1])
+
+
+def _domain_role_before(toks: list[_Tok], s: int) -> str | None:
+    """A role with its domain right before the name at toks[s]: "L’assessore ai
+    trasporti Giulia Bianchi", "the minister for housing Ann Holt"; the backward
+    speaker phrase stops at the domain's lower-case words, so it is read here."""
+    for r in range(s - 2, max(-1, s - 2 - MAX_DOMAIN_TOKENS), -1):
+        if not _is_word(toks[r]):
+            return None
+        if toks[r].bare in W.ROLE_WORDS and toks[r + 1].low in W.ROLE_LINKS:
+            a = r
+            while a > 0 and toks[a - 1].bare in W.ROLE_WORDS:
+                a -= 1
+            if a > 0 and _is_word(toks[a - 1]) and toks[a - 1].low not in W.FORWARD_DETERMINERS:
+                return None  # the role is inside the sentence ("met the head of ..."), not a title
+            role = " ".join(t.text for t in toks[a:s])
+            return role if _is_title(role) else None
+    return None
+
+
 # Lower-case words a title in front of a name may hold besides role words
 # ("Secretary of State", "director of communications").
-_TITLE_LINKS = frozenset("of for the and".split())
+_TITLE_LINKS = frozenset(["of", "for", "the", "and"])
 
 
 def _is_title(role: str) -> bool:
@@ -262,12 +329,16 @@ def _is_title(role: str) -> bool:
     lower-case words are role words too; "millions of Americans supporting"
     or "a trip by Senate leader" are the sentence, not a title."""
     words = [_bare(w.lower()) for w in role.split()]
-    if not words or words[-1] not in W.ROLE_WORDS:
+    origs = role.split()
+    if words and words[-1] not in W.ROLE_WORDS:
+        # a role and its domain: "assessore ai trasporti", "ministre des Transports"
+        last = max((i for i, w in enumerate(words) if w in W.ROLE_WORDS), default=-1)
+        if last < 0 or words[last + 1] not in W.ROLE_LINKS or len(words) - last - 1 > MAX_DOMAIN_TOKENS:
+            return False
+        words, origs = words[: last + 1], origs[: last + 1]
+    if not words:
         return False
-    return all(
-        w in W.ROLE_WORDS or w in _TITLE_LINKS or orig[:1].isupper()
-        for w, orig in zip(words, role.split())
-    )
+    return all(w in W.ROLE_WORDS or w in _TITLE_LINKS or orig[:1].isupper() for w, orig in zip(words, origs))
 
 
 def _known_role(role_of: dict[str, str | None], name: str, body: str) -> str | None:
@@ -290,7 +361,7 @@ def _resolve_pronoun(
     p: str, history: list[_Who], ends: list[int], gender_of: dict[str, str], body: str, sp: _Span, names: _Names
 ) -> _Who | None:
     if p in W.PRONOUNS_PERSON:
-        want = "f" if p == "she" else "m"
+        want = "f" if p in W.PRONOUNS_FEMALE else "m"
         found: _Who | None = None
         lo = max(0, sp.open - W.RESOLVE_CHARS)
         for i in range(len(history) - 1, -1, -1):
@@ -354,7 +425,7 @@ def _recent_collective(body: str, sp: _Span, names: _Names, kinds: tuple[str, ..
         if not np_ or np_[-1].low in W.PRONOUNS:
             continue
         kind = _kind(np_)
-        if kind == "person" and _is_cap(np_[-1]) and _bare(np_[-1].low) in W.ROLE_WORDS and _bare(np_[-1].low).endswith("s"):
+        if kind == "person" and _is_cap(np_[-1]) and np_[-1].bare in W.ROLE_WORDS and np_[-1].bare.endswith("s"):
             kind = "group"  # "Senate Democrats", "House Republicans"
         if kind in kinds:
             name, _ = _split_org(np_) if kind == "org" else _split_name(np_)
@@ -371,8 +442,14 @@ def _recent_subject(
     the subject of the quote's own sentence ("Clinton says she ... what she
     calls "...""), else the subject of a speech verb in the sentence just
     before the quote ("Aparna Mathur, an economist, said the plan ... / "...,"
-    she said"). Only those two: the annotation convention (and most news
-    copy) otherwise goes on with the last quoted speaker."""
+    she said"), or of any verb there when the subject's given name is of the
+    pronoun's gender ("Susan Ward, who chairs the committee, disagreed. "...,"
+    she said" after Maria Lopez's quote; "Her deputy, Susan Ward, was not
+    convinced": the name in apposition). The subject, never an object: "Maria
+    Lopez met Susan Ward. "...," she said" is Maria Lopez (the subject is the
+    likelier antecedent, by centering). Only those two sentences: the
+    annotation convention (and most news copy) otherwise goes on with the last
+    quoted speaker of that gender."""
     if pos <= lo:
         return None
     starts = names.sentence_starts(max(lo, pos - 2 * W.SUBJECT_CHARS), pos)
@@ -398,7 +475,13 @@ def _recent_subject(
         if np_[-1].low in W.PRONOUNS:
             return None  # "He said ..." continues whoever it is
         if back == 2 and (verb is None or _cue_at(toks, verb) is None or toks[verb].low in W.WEAK_CUES):
-            return None
+            # the sentence before has no speech verb: its subject still takes
+            # over when the given name says it is the person the pronoun asks
+            # for ("Susan Ward, who chairs the committee, disagreed. "...," she
+            # said" after Maria Lopez's quote: the nearest subject, by centering)
+            said_by = _gender(np_) or _first_name_gender(_split_name(np_)[0])
+            if verb is None or said_by != want:
+                return None
         if not _plausible(np_, names) or _kind(np_) != "person":
             return None
         name, _ = _split_name(np_)
@@ -417,10 +500,10 @@ def _sentence_subject(toks: list[_Tok]) -> tuple[tuple[_Tok, ...], int | None]:
     n = len(toks)
     k = 0
     intro = False
-    while k < n and _bare(toks[k].low) in W.FUNCTION_CAPS and toks[k].low not in W.PRONOUNS:
+    while k < n and toks[k].bare in W.FUNCTION_CAPS and toks[k].low not in W.PRONOUNS:
         if toks[k].low in W.FORWARD_DETERMINERS:
             break
-        if _bare(toks[k].low) in W.INTRO_WORDS:
+        if toks[k].bare in W.INTRO_WORDS:
             intro = True
         k += 1
     if intro:
@@ -442,7 +525,11 @@ def _sentence_subject(toks: list[_Tok]) -> tuple[tuple[_Tok, ...], int | None]:
         if q + 1 >= n or toks[q].text != ",":
             return (), None
         v = q + 1
-    while v < n and _bare(toks[v].low) in W.SKIP_BEFORE_CUE:
+        inner = tuple(toks[e + 1 : q])
+        if not any(_is_cap(t) and t.bare not in W.FUNCTION_CAPS for t in toks[k:e]) and _is_name_phrase(inner):
+            # "Her deputy, Susan Ward, was ...": the name in apposition is the subject
+            k, e = e + 1, q
+    while v < n and toks[v].bare in W.SKIP_BEFORE_CUE:
         v += 1
     if v >= n or not _is_word(toks[v]) or not toks[v].text[0].islower() or toks[v].low in W.NP_PREPOSITIONS:
         return (), None
@@ -457,12 +544,12 @@ def _last_group_before(body: str, sp: _Span, names: _Names) -> tuple[str, int] |
     for s in reversed(starts[-1 - W.GROUP_SENTENCES : -1] if len(starts) > 1 else starts):
         toks = _tokens(body, s, min(sp.open, s + 200))
         k = 0
-        while k < len(toks) and _bare(toks[k].low) in W.FUNCTION_CAPS and toks[k].low not in W.DETERMINERS:
+        while k < len(toks) and toks[k].bare in W.FUNCTION_CAPS and toks[k].low not in W.DETERMINERS:
             k += 1
         if k < len(toks) and toks[k].low in ("the", "these", "those", "both", "many", "some", "all"):
             j = k + 1
-            while j < len(toks) and j - k <= 5 and _is_word(toks[j]) and _bare(toks[j].low) not in W.NP_STOPS:
-                b = _bare(toks[j].low)
+            while j < len(toks) and j - k <= 5 and _is_word(toks[j]) and toks[j].bare not in W.NP_STOPS:
+                b = toks[j].bare
                 if toks[j].text[0].islower() and b.endswith("s") and not b.endswith(("ss", "us", "is")) and b not in W.SKIP_BEFORE_CUE:
                     return " ".join(t.text for t in toks[k + 1 : j + 1]), s
                 j += 1
@@ -474,7 +561,7 @@ def _name_subject(toks: list[_Tok]) -> tuple[_Tok, ...]:
     lower-case verb: "The Sierra Club sued ..." -> (Sierra, Club)."""
     k = 1 if toks and toks[0].low == "the" else 0
     j = k
-    while j < len(toks) and j - k < W.MAX_NP_TOKENS and _is_cap(toks[j]) and _bare(toks[j].low) not in W.FUNCTION_CAPS:
+    while j < len(toks) and j - k < W.MAX_NP_TOKENS and _is_cap(toks[j]) and toks[j].bare not in W.FUNCTION_CAPS:
         j += 1
     if j == k or j >= len(toks) or not _is_word(toks[j]) or not toks[j].text[0].islower():
         return ()

@@ -16,7 +16,6 @@ import regex
 
 from cleannews.quotes import words as W
 
-
 # A paragraph: one line of the body.
 _LINE_RE = regex.compile(r"[^\n]+")
 # A word (with inner apostrophes, hyphens, dots, ampersands: O'Neill, Tae-yul,
@@ -41,13 +40,21 @@ class _Tok(NamedTuple):
     low: str
     start: int
     end: int
+    #: `_bare(low)`, computed once: the finder looks words up by it many times a token
+    bare: str = ""
 
 
 def _tokens(body: str, lo: int, hi: int) -> list[_Tok]:
-    """Tokens of body[lo:hi]; abbreviations and initials keep their dot."""
+    """Tokens of body[lo:hi]; abbreviations and initials keep their dot.
+
+    The hottest loop of the quote stage (every attribution window goes through
+    it), so the common word takes one branch: no dot to merge, no hyphen, no
+    apostrophe, nothing for `_bare` to strip."""
     out: list[_Tok] = []
+    new = tuple.__new__  # _Tok(...) without the extra Python call of its __new__
     for m in _TOKEN_RE.finditer(body, lo, hi):
-        t, s, e = m.group(), m.start(), m.end()
+        t = m.group()
+        s, e = m.span()
         if t == "." and out and out[-1].end == s:
             prev = out[-1]
             pl = prev.low
@@ -57,23 +64,46 @@ def _tokens(body: str, lo: int, hi: int) -> list[_Tok]:
                 or "." in pl
                 or _PARTY_STATE_RE.fullmatch(prev.text)  # "R-Ky." after a name
             ):
-                out[-1] = _Tok(prev.text + ".", pl + ".", prev.start, e)
+                out[-1] = _Tok(prev.text + ".", pl + ".", prev.start, e, _bare(pl + "."))
                 continue
         low = t.lower()
-        if low.endswith(W.CLITICS):
-            cut = low.rfind("'") if "'" in low else low.rfind("’")
-            if low[:cut] in W.PRONOUNS:
-                out.append(_Tok(t[:cut], low[:cut], s, s + cut))
-                out.append(_Tok(t[cut:], low[cut:], s + cut, e))
-                continue
-        out.append(_Tok(t, low, s, e))
+        if "-" in low:
+            verb, _, pron = low.rpartition("-")
+            if pron in W.GLUED_PRONOUNS and verb:
+                # 'a-t-il', 'explique-t-elle': the verb, then the pronoun under the
+                # key of the English one that stands for the same kind of speaker
+                v = verb.removesuffix("-t")
+                if v in W.FOREIGN_AUX or v in W.CUE_WORDS:
+                    out.append(_Tok(t[: len(v)], v, s, s + len(v), _bare(v)))
+                    out.append(_Tok(t[len(verb) + 1 :], W.GLUED_PRONOUNS[pron], s + len(verb) + 1, e, W.GLUED_PRONOUNS[pron]))
+                    continue
+        if "'" in low or "’" in low:
+            if low.endswith(W.CLITICS):
+                cut = low.rfind("'") if "'" in low else low.rfind("’")
+                if low[:cut] in W.PRONOUNS:
+                    out.append(_Tok(t[:cut], low[:cut], s, s + cut, _bare(low[:cut])))
+                    out.append(_Tok(t[cut:], low[cut:], s + cut, e, _bare(low[cut:])))
+                    continue
+            bare = _bare(low)
+        elif low[-1] == "." or low[-1] == "s":
+            bare = _bare(low)
+        else:
+            bare = low
+        out.append(new(_Tok, (t, low, s, e, bare)))
     return out
 
 
 def _bare(low: str) -> str:
-    """A token without its final dot or possessive: "mr." -> "mr", "trump's" -> "trump"."""
-    if low.endswith("."):
-        low = low[:-1]
+    """A token without its final dot or possessive: "mr." -> "mr", "trump's" -> "trump";
+    without an elided article: "l’assessore" -> "assessore"."""
+    last = low[-1:]
+    if last != "." and last != "s" and "'" not in low and "’" not in low:
+        return low  # most words: nothing to strip (one test instead of four)
+    if low.startswith(W.ELISIONS):
+        cut = max(len(e) for e in W.ELISIONS if low.startswith(e))
+        if cut < len(low):
+            low = low[cut:]
+    low = low.removesuffix(".")
     if low.endswith(("'s", "’s")):
         low = low[:-2]
     return low
@@ -101,11 +131,11 @@ def _is_namey(t: _Tok) -> bool:
     if not _is_word(t):
         return False
     if _is_cap(t):
-        return _bare(t.low) not in W.FUNCTION_CAPS and _bare(t.low) not in W.TIME_WORDS
-    return _bare(t.low) in W.ROLE_WORDS
+        return t.bare not in W.FUNCTION_CAPS and t.bare not in W.TIME_WORDS
+    return t.bare in W.ROLE_WORDS
 
 
-def _is_sentence_end(body: str, m: regex.Match) -> bool:
+def _is_sentence_end(body: str, m: regex.Match[str]) -> bool:
     """A match of _SENT_END_RE that really ends a sentence (not "Mr." or "E.")."""
     if body[m.start()] != ".":
         return True
@@ -135,8 +165,9 @@ def _sentence_start(body: str, lo: int, hi: int) -> int:
 def _sentence_end(body: str, lo: int, hi: int) -> int:
     """End of the sentence starting at lo (the first real end), not after hi."""
     for m in _SENT_END_RE.finditer(body, lo, hi):
-        if m.start() > lo and _is_sentence_end(body, m):
-            return m.start() + 1
+        start: int = m.start()
+        if start > lo and _is_sentence_end(body, m):
+            return start + 1
     return hi
 
 
@@ -144,3 +175,4 @@ def _first_char(body: str, ps: int) -> int:
     while ps < len(body) and body[ps].isspace():
         ps += 1
     return ps
+

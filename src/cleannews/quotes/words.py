@@ -1,14 +1,17 @@
-"""Word lists and constants for `cleannews.quotes`.
+"""Quotation marks, limits, and the quote vocabulary of every language, as the finder reads it.
 
-Plain immutable data (frozensets, tuples, mappings built once at import): the
-finder reads them and never changes them. Where a list came from is said above
-it; most are the attribution vocabulary of news style guides (AP, Reuters)
-plus what showed up in the mistakes on the PolNeAR dev split.
+The words themselves live in `cleannews.lang` (one module a language, where each
+list says where it came from); this module only names their union under the
+names the finder's modules use, and keeps what is no language's: the quotation
+marks and the limits (each with where its value came from). Plain immutable
+data, built once at import.
 """
 
 from __future__ import annotations
 
 from types import MappingProxyType
+
+from cleannews.lang import LANGUAGES, QUOTES, merged_quotes
 
 # --- quotation marks -------------------------------------------------------
 # Opening mark -> the marks that may close it. Curly and straight double marks
@@ -36,364 +39,92 @@ ALL_MARKS = DOUBLE_MARKS | SINGLE_MARKS | frozenset(PAIRS) | frozenset(PAIRS.val
 OPEN_CONTEXT = frozenset("([{—–-/:;,")
 CLOSE_CONTEXT = frozenset(")]}—–-/.,;:!?…")
 
-# --- speech cues ------------------------------------------------------------
-# Verbs of saying and writing (AP attribution verbs, Reuters handbook, and the
-# cue verbs of the PolNeAR dev split), all inflections listed so no stemming is
-# needed. Lower case; matched on lower-cased tokens.
-_CUE_STEMS = (
-    # base, 3rd person, past, participle
-    ("say", "says", "said", "saying"),
-    ("add", "adds", "added", "adding"),
-    ("tell", "tells", "told", "telling"),
-    ("warn", "warns", "warned", "warning"),
-    ("note", "notes", "noted", "noting"),
-    ("ask", "asks", "asked", "asking"),
-    ("explain", "explains", "explained", "explaining"),
-    ("state", "states", "stated", "stating"),
-    ("write", "writes", "wrote", "writing"),
-    ("tweet", "tweets", "tweeted", "tweeting"),
-    ("post", "posts", "posted", "posting"),
-    ("declare", "declares", "declared", "declaring"),
-    ("announce", "announces", "announced", "announcing"),
-    ("argue", "argues", "argued", "arguing"),
-    ("insist", "insists", "insisted", "insisting"),
-    ("claim", "claims", "claimed", "claiming"),
-    ("suggest", "suggests", "suggested", "suggesting"),
-    ("acknowledge", "acknowledges", "acknowledged", "acknowledging"),
-    ("admit", "admits", "admitted", "admitting"),
-    ("recall", "recalls", "recalled", "recalling"),
-    ("continue", "continues", "continued", "continuing"),
-    ("conclude", "concludes", "concluded", "concluding"),
-    ("reply", "replies", "replied", "replying"),
-    ("respond", "responds", "responded", "responding"),
-    ("answer", "answers", "answered", "answering"),
-    ("shout", "shouts", "shouted", "shouting"),
-    ("yell", "yells", "yelled", "yelling"),
-    ("quip", "quips", "quipped", "quipping"),
-    ("joke", "jokes", "joked", "joking"),
-    ("remark", "remarks", "remarked", "remarking"),
-    ("observe", "observes", "observed", "observing"),
-    ("emphasize", "emphasizes", "emphasized", "emphasizing"),
-    ("emphasise", "emphasises", "emphasised", "emphasising"),
-    ("stress", "stresses", "stressed", "stressing"),
-    ("predict", "predicts", "predicted", "predicting"),
-    ("boast", "boasts", "boasted", "boasting"),
-    ("complain", "complains", "complained", "complaining"),
-    ("concede", "concedes", "conceded", "conceding"),
-    ("contend", "contends", "contended", "contending"),
-    ("counter", "counters", "countered", "countering"),
-    ("caution", "cautions", "cautioned", "cautioning"),
-    ("urge", "urges", "urged", "urging"),
-    ("vow", "vows", "vowed", "vowing"),
-    ("promise", "promises", "promised", "promising"),
-    ("pledge", "pledges", "pledged", "pledging"),
-    ("maintain", "maintains", "maintained", "maintaining"),
-    ("assert", "asserts", "asserted", "asserting"),
-    ("allege", "alleges", "alleged", "alleging"),
-    ("charge", "charges", "charged", "charging"),
-    ("testify", "testifies", "testified", "testifying"),
-    ("confirm", "confirms", "confirmed", "confirming"),
-    ("deny", "denies", "denied", "denying"),
-    ("muse", "muses", "mused", "musing"),
-    ("exclaim", "exclaims", "exclaimed", "exclaiming"),
-    ("whisper", "whispers", "whispered", "whispering"),
-    ("sing", "sings", "sang", "singing"),
-    ("read", "reads", "read", "reading"),
-    ("proclaim", "proclaims", "proclaimed", "proclaiming"),
-    ("reiterate", "reiterates", "reiterated", "reiterating"),
-    ("mention", "mentions", "mentioned", "mentioning"),
-    ("describe", "describes", "described", "describing"),
-    ("call", "calls", "called", "calling"),
-    ("label", "labels", "labeled", "labeling"),
-    ("dub", "dubs", "dubbed", "dubbing"),
-    ("brand", "brands", "branded", "branding"),
-    ("dismiss", "dismisses", "dismissed", "dismissing"),
-    ("accuse", "accuses", "accused", "accusing"),
-    ("criticize", "criticizes", "criticized", "criticizing"),
-    ("blast", "blasts", "blasted", "blasting"),
-    ("praise", "praises", "praised", "praising"),
-    ("demand", "demands", "demanded", "demanding"),
-    ("agree", "agrees", "agreed", "agreeing"),
-    ("report", "reports", "reported", "reporting"),
-    ("express", "expresses", "expressed", "expressing"),
-    ("voice", "voices", "voiced", "voicing"),
-    ("question", "questions", "questioned", "questioning"),
-    ("wonder", "wonders", "wondered", "wondering"),
-    ("hint", "hints", "hinted", "hinting"),
-    ("chant", "chants", "chanted", "chanting"),
-    ("scream", "screams", "screamed", "screaming"),
-    ("cry", "cries", "cried", "crying"),
-    ("rule", "rules", "ruled", "ruling"),
-    ("find", "finds", "found", "finding"),
-    ("quote", "quotes", "quoted", "quoting"),
-    ("speak", "speaks", "spoke", "speaking"),
-    ("tout", "touts", "touted", "touting"),
-    ("lament", "laments", "lamented", "lamenting"),
-    ("point", "points", "pointed", "pointing"),  # "pointed out"
-    ("liken", "likens", "likened", "likening"),
-    ("compare", "compares", "compared", "comparing"),
-    # verbs of public judgement that frame a quoted phrase ("condemned the
-    # test as "..."", "a friend commented: "...""), from the AP stylebook's
-    # "said" entry and its list of loaded attribution verbs
-    ("comment", "comments", "commented", "commenting"),
-    ("condemn", "condemns", "condemned", "condemning"),
-    ("denounce", "denounces", "denounced", "denouncing"),
-    ("decry", "decries", "decried", "decrying"),
-    ("slam", "slams", "slammed", "slamming"),
-    ("hail", "hails", "hailed", "hailing"),
-    ("mock", "mocks", "mocked", "mocking"),
-    ("ridicule", "ridicules", "ridiculed", "ridiculing"),
-)
+# --- vocabulary (cleannews.lang) --------------------------------------------
+_M = merged_quotes()
+_FOREIGN = [QUOTES[c] for c in LANGUAGES if c != "en"]
 
-# Cue words of other languages (finite forms as they follow or precede the
-# speaker; news usage in German, French, Spanish, Italian, Portuguese, Dutch).
-FOREIGN_CUES = frozenset(
-    """
-    sagte sagt sagten erklärte erklärt betonte betont meinte fügte warnte schrieb
-    dit déclaré affirmé ajouté expliqué souligné estimé indiqué précisé assuré lance
-    dijo afirmó añadió declaró señaló explicó aseguró agregó indicó
-    disse detto dichiarato affermato aggiunto spiegato sottolineato afirmou acrescentou
-    zei zegt verklaarde voegde schreef
-    """.split()
-)
+CUE_WORDS = _M.speech_verbs
+PARTICIPLE_CUES = _M.participles
+# Speech verbs of the languages beside English: an auxiliary in front of one is
+# a compound past ('«...», a déclaré X'), never the English article "a".
+FOREIGN_CUES = frozenset().union(*(q.speech_verbs for q in _FOREIGN))
+WEAK_CUES = _M.weak_cues
+SPEECH_NOUNS = _M.speech_nouns
+PREFIX_CUES = _M.prefix_cues
+SKIP_BEFORE_CUE = _M.skip_before_cue
+RELATIVE_PRONOUNS = _M.relative_pronouns
+# Opening a clause after a name and its comma: no appositive role ('zei Sanne
+# Jansen, die dagelijks ... fietst'); the English ones are also RELATIVE_PRONOUNS.
+RELATIVE_AFTER_NAME = _M.relative_pronouns_after_name
+ELISIONS = _M.elisions
+INVERTED_CUES = _M.inverted_cues
+INVERTED_AFTER_QUOTE = _M.inverted_after_quote
+FOREIGN_AUX = _M.compound_aux
+GLUED_PRONOUNS = _M.glued_pronouns
+AFTER_QUOTE_PREFIXES = _M.after_quote_prefixes
 
-# Finite cue forms (the "Blinken said" verb) and -ing forms (which take the
-# subject of the clause they hang on: "..., saying, "...").
-CUE_WORDS = frozenset(w for stem in _CUE_STEMS for w in stem[:3]) | FOREIGN_CUES
-PARTICIPLE_CUES = frozenset(stem[3] for stem in _CUE_STEMS)
+FUNCTION_CAPS = _M.function_caps
+DETERMINERS = _M.determiners
+INDEFINITE_ARTICLES = _M.indefinite_articles
+# (definite articles, role words) of each language: a role loses its article only
+# when both are of one language ("a vendedora" is Portuguese "the saleswoman",
+# "a former aide" English and keeps its "a").
+ROLE_ARTICLES = tuple((q.definite_articles, q.role_words) for q in QUOTES.values())
+# Articles of the other languages open a speaker phrase or a role the way "the"
+# does ('dijo el ministro Juan Pérez', '..., la ministre'); never one that is an
+# English function word ("a", "as").
+FOREIGN_DETERMINERS = frozenset().union(*(q.articles for q in _FOREIGN)) - FUNCTION_CAPS
+FORWARD_DETERMINERS = _M.forward_determiners | FOREIGN_DETERMINERS
 
-# Cue words too common as something else to count on their own, without a
-# speaker right next to them ("the state", "a post", "the report", "a call").
-WEAK_CUES = frozenset(
-    """
-    state states post posts report reports counter question questions charge charges
-    read reads find finds rule rules point points brand brands call calls note notes
-    quote quotes found ruling finding reading calling pointing question
-    voice voices cry remark remarks claim claims promise promises pledge pledges
-    warning warnings answer answers reply replies vow vows demand demands joke jokes
-    tweet tweets comment comments stress
-    """.split()
-)
+PRONOUNS_FEMALE = _M.pronouns_female - FORWARD_DETERMINERS
+PRONOUNS_MALE = _M.pronouns_male - FORWARD_DETERMINERS
+PRONOUNS_PERSON = PRONOUNS_FEMALE | PRONOUNS_MALE
+PRONOUNS_GROUP = _M.pronouns_group
+PRONOUNS_THING = _M.pronouns_thing
+PRONOUNS = PRONOUNS_PERSON | PRONOUNS_GROUP | PRONOUNS_THING | _M.pronouns_other
 
-# Nouns of saying whose owner is the speaker when a content clause follows
-# ("Trump's claim that ...", "the minister's warning that ..."); the nouns of
-# the cue verbs above, from the same style-guide lists.
-SPEECH_NOUNS = frozenset(
-    """
-    claim claims assertion assertions statement remark remarks comment comments
-    warning promise pledge prediction suggestion insistence argument allegation
-    allegations charge boast vow contention declaration announcement admission
-    """.split()
-)
+HONORIFICS = _M.honorifics
+ROLE_WORDS = _M.role_words
+DOCUMENT_NOUNS = _M.document_nouns
+ORG_WORDS = _M.org_words
+PLACE_WORDS = _M.place_words
+NP_PREPOSITIONS = _M.np_prepositions
+ROLE_LINKS = _M.role_links
+CLITICS = _M.clitics
+TIME_WORDS = _M.time_words
+TIME_NAMES = _M.time_words_as_names
+TIME_TAIL = _M.time_tail
+NAME_PARTICLES = _M.name_particles
+# Name particles that are also articles ("der", "la"): inside a name only after
+# another particle ("von der Leyen", "de la Cruz"); alone after a name they open
+# the next phrase ("sagte Thomas Brenneke der Rundschau": told the Rundschau).
+ARTICLE_PARTICLES = NAME_PARTICLES & FORWARD_DETERMINERS
+ABBREVIATIONS = _M.abbreviations
+NP_STOPS = _M.np_stops
+TITLE_LOWER_WORDS = _M.title_lower_words
+INTRO_WORDS = _M.intro_words
+TAIL_PREPOSITIONS = _M.tail_prepositions
+PROGRESSIVE_AUX = _M.progressive_aux
+PASSIVE_AUX = _M.passive_aux
+VERBAL_AUX = _M.verbal_aux
+AGENT_SUFFIXES = _M.agent_suffixes
+# A given name one language gives women and another men (English "Jean", French
+# "Jean") says no gender: such names are in neither list.
+FEMALE_NAMES = _M.female_names - _M.male_names
+MALE_NAMES = _M.male_names - _M.female_names
 
-# Phrases introducing the speaker after them: "according to X", "in the words
-# of X"; other languages: selon, según, laut, secondo, segundo, volgens.
-PREFIX_CUES = MappingProxyType(
-    {
-        "according": ("to",),
-        "per": (),
-        "selon": (),
-        "según": (),
-        "laut": (),
-        "secondo": (),
-        "segundo": (),
-        "volgens": (),
-    }
-)
+# Words stripped from the front of a capitalised run before it is read as a
+# person's name ("President", "But", "Mr.").
+NAME_LEAD_WORDS = FUNCTION_CAPS | ROLE_WORDS | HONORIFICS | TIME_WORDS
 
-# Words between a speaker and its cue verb or after the cue ("he also said",
-# "she has long argued", "Blinken said Thursday").
-SKIP_BEFORE_CUE = frozenset(
-    """
-    also later then once has had have was were is are would will could 'd 's
-    previously recently again further simply just quickly flatly immediately
-    repeatedly often frequently long never always herself himself themselves
-    ’s 're ’re ’d ’ve 've been
-    has've had've subsequently earlier famously reportedly publicly privately
-    """.split()
-)
 
-# Relative pronouns between a speaker and its cue ("the agency, which
-# reported", "a lawyer who told"): the speaker is their antecedent.
-RELATIVE_PRONOUNS = frozenset("who which that".split())
-
-# --- people, roles, organisations -----------------------------------------
-PRONOUNS_PERSON = frozenset("he she".split())
-PRONOUNS_GROUP = frozenset("they we".split())
-PRONOUNS_THING = frozenset("it".split())
-PRONOUNS = PRONOUNS_PERSON | PRONOUNS_GROUP | PRONOUNS_THING | frozenset(["i", "you"])
-FEMININE = frozenset("she her mrs. ms. mrs ms miss madam".split())
-MASCULINE = frozenset("he him his mr. mr sir".split())
-
-# Honorifics and ranks that precede a name; kept out of the name itself.
-HONORIFICS = frozenset(
-    """
-    mr mrs ms miss dr prof sen rep gov lt gen col capt cmdr adm sgt maj cpl pvt
-    del rev fr sr st hon amb supt insp det atty pres sec sens reps
-    """.split()
-)
-
-# Title words that make up roles ("US Secretary of State", "Trump campaign
-# spokesman", "House editor"): the part of a speaker phrase before the name.
-ROLE_WORDS = frozenset(
-    """
-    president vice prime minister secretary senator sen rep representative
-    congressman congresswoman governor gov mayor chairman chairwoman chair
-    spokesman spokeswoman spokesperson director leader lawyer attorney
-    adviser advisor aide official officials analyst expert professor judge
-    justice chief executive ceo founder manager strategist commissioner
-    ambassador envoy general admiral colonel lieutenant captain sergeant
-    commander speaker whip moderator host anchor editor reporter correspondent
-    historian economist scientist researcher candidate nominee counselor
-    counsel deputy assistant head member pastor bishop pope king queen prince
-    princess chancellor premier foreign defense defence interior treasury
-    press state retired former acting interim senior junior campaign staff
-    staffer operative pollster consultant organizer activist administrator
-    superintendent sheriff officer inspector detective prosecutor solicitor
-    treasurer auditor comptroller clerk delegate del lt gen col capt adm
-    coach owner partner president-elect vice-president first lady fellow
-    communications communication national security homeland attorney-general
-    source sources insider insiders
-    councillor councilor councilman councilwoman councillors alderman alderwoman
-    legislator legislators lawmaker lawmakers mp mps mep meps assemblyman
-    assemblywoman selectman magistrate governor-general minister-president
-    house white supreme court majority minority party republican democratic
-    democrat republicans democrats gop u.s us uk un eu
-    """.split()
-) | frozenset(
-    # Nouns for people by relation or occupation that head a described speaker
-    # ("Gary Johnson's doctor", "9/11 widow Terry Strada", "another critic,
-    # Laurence Tribe,"); from the described speakers of the polnear-dev tune
-    # half and the AP stylebook's list of common attributions.
-    """
-    doctor physician nurse critic critics widow widower mother father wife
-    husband son daughter sister brother parent parents friend neighbor
-    neighbour resident residents voter voters supporter supporters opponent
-    opponents veteran student teacher worker workers owner witness victim
-    survivor protester protesters organizer donor lawmaker lawmakers
-    """.split()
-)
-
-# Nouns of documents and outlets that "say" things; "the statement added" is
-# the statement's issuer speaking.
-DOCUMENT_NOUNS = frozenset(
-    """
-    statement statements report reports ruling brief letter release memo
-    filing order opinion decision study survey poll complaint lawsuit tweet
-    tweets post editorial article analysis document email message note
-    transcript announcement communique communiqué declaration motion affidavit
-    indictment verdict judgment judgement suit petition video ad advertisement
-    book column interview speech testimony clip footage film documentary
-    commercial story piece headline
-    """.split()
-)
-
-# Heads of organisation names and group nouns: such speakers are not "he"/"she".
-ORG_WORDS = frozenset(
-    """
-    department ministry agency news times post journal court party campaign
-    committee house association institute university council government office
-    commission military army navy police administration company corporation
-    inc corp group foundation center centre network press bureau service
-    services board union league federation organization organisation embassy
-    staff team network channel newspaper magazine tribune herald daily gazette
-    associated reuters ap afp cnn nbc abc cbs fox msnbc bbc
-    white senate congress parliament cabinet kremlin pentagon united
-    """.split()
-) | frozenset(
-    # More heads of organisation names (coalitions, clubs, caucuses, funds,
-    # firms), from the AP stylebook's entries on organisations.
-    """
-    coalition club caucus alliance society fund firm bank trust council
-    conference chamber movement initiative project
-    """.split()
-)
-
-# Last words of place names ("Lincoln Memorial Park", "Elm Street"): such a
-# run of capitals is no person, so no "he"/"she" stands for it. Common heads
-# of US place names (USGS feature classes, street suffixes of the USPS list);
-# a run opening with a given name ("Sandra Park") stays a person.
-PLACE_WORDS = frozenset(
-    """
-    park street avenue road boulevard square plaza bridge river lake mountain
-    county hall stadium arena airport station building tower island beach
-    valley bay creek canyon harbor highway parkway memorial cemetery
-    """.split()
-)
-
-# Capitalised words that start sentences and are not names ("But Flynn said").
-FUNCTION_CAPS = frozenset(
-    """
-    a an the but and or so yet in on at of for from by with as after before
-    when while since although though if because then still also however
-    meanwhile earlier later last this that these those there here his her its
-    their our my your speaking asked told according during under over about
-    into onto upon without within between among against toward towards
-    instead even just only now today yesterday tomorrow tonight what who whom
-    earlier later meanwhile finally
-    whose which where why how it we they i you he she yes no not nor
-    """.split()
-)
-
-DETERMINERS = frozenset("the a an this that these those his her its their our my your one another".split())
-# Determiners that open a speaker phrase after a cue ("said the ruling"); not
-# "that" ("said that ...").
-# Articles of other languages open a speaker phrase or a role the same way
-# ('dijo el ministro Juan Pérez', '..., la ministre'); only forms that are no
-# English word a cue could be followed by ("die", "as", "o" are left out).
-FOREIGN_DETERMINERS = frozenset("le la les el los las il lo gli der das den dem een het".split())
-FORWARD_DETERMINERS = frozenset(
-    "the a an his her its their our my your another one two three several some many both".split()
-) | FOREIGN_DETERMINERS
-
-# Prepositions that may continue a speaker phrase before its cue ("Mr. Morgan
-# of the Sierra Club said", "a narrator in the ad asks").
-NP_PREPOSITIONS = frozenset("of in at for from on with".split())
-
-# Contractions split off a pronoun ("He's claiming", "She'd said").
-CLITICS = ("'s", "’s", "'d", "’d", "'ll", "’ll", "'re", "’re", "'ve", "’ve")
-
-# Capitalised words that are times, not names ("said Thursday").
-TIME_WORDS = frozenset(
-    """
-    monday tuesday wednesday thursday friday saturday sunday january february
-    march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    """.split()
-)
-TIME_TAIL = frozenset("morning afternoon evening night".split())
-
-# Lower-case particles inside names ("Ludwig van Beethoven", "Charles de Gaulle").
-NAME_PARTICLES = frozenset("de van von der den du da dos das di la le bin ibn al el of y".split())
-
-# Words ending a sentence that are abbreviations, not the end ("Mr. Obama").
-ABBREVIATIONS = frozenset(
-    """
-    mr mrs ms dr prof sen rep gov lt gen col capt cmdr adm sgt maj st jr sr
-    inc co corp ltd no vs etc mt ft jan feb mar apr jun jul aug sep sept oct nov
-    dec approx dept est fig hon messrs mme mlle rev del sens reps
-    """.split()
-)
-
-# Words that end the speaker phrase looked for after a cue ("said Fallon, who").
-NP_STOPS = frozenset(
-    """
-    who which that whose whom in on at during while when after before because
-    and but or as to for with from about since if than told said says added
-    """.split()
-)
-
+# --- limits -------------------------------------------------------------------
 # Quotes of this many words or fewer need a speech cue right next to them to
 # count as quotations; otherwise they are scare quotes, titles or coinages.
 # (The brief: "short quoted phrases of 1-2 words with no speech cue nearby are
 # not quotes"; PolNeAR annotates quotes of 3 words or more.)
 SHORT_QUOTE_WORDS = 2
 
-# Quoted titles of shows, books, articles ("Face the Nation," "Reeks of
-# Fear."): every word capitalised but these, which title case (AP and Chicago
-# style) keeps lower; at most TITLE_MAX_WORDS words. Without a cue right next
-# to them such quotes are names of works, not speech.
-TITLE_LOWER_WORDS = frozenset("a an the and but or nor for of in on at to by as with from vs via".split())
 TITLE_MAX_WORDS = 8
 
 # How far (characters) attribution context is looked for on each side of a
@@ -401,9 +132,13 @@ TITLE_MAX_WORDS = 8
 # covers the longest appositive in the PolNeAR dev split and bounds the work
 # on very long lines.
 CONTEXT_CHARS = 400
+# The same for a short quoted phrase, which counts only with its cue right next
+# to it: the cue, the speaker and one appositive fit in this.
+SHORT_CONTEXT_CHARS = 160
 
 # How far back (characters) a pronoun or a group ("they") is resolved.
 RESOLVE_CHARS = 3000
+
 # How many sentences back a "they" looks for a plural subject ("The ministers
 # signed ..."); bounds the work per quote. On polnear-dev the subject found is
 # never further back than this.
@@ -413,16 +148,6 @@ GROUP_SENTENCES = 8
 # he/she is resolved; the subject and its verb sit well inside this.
 SUBJECT_CHARS = 200
 
-# Capitalised sentence openers that start an introductory phrase, so the
-# subject comes after its comma ("During a speech in Ohio, Trump said"), within
-# MAX_INTRO_TOKENS tokens (a longer opener is not an introductory phrase).
-INTRO_WORDS = frozenset(
-    """
-    in on at of for from by with after before when while since although though
-    if because during under over about without within between among against
-    toward towards as speaking asked
-    """.split()
-)
 MAX_INTRO_TOKENS = 16
 
 # Appositives after a speaker before its cue ("Pruitt, the attorney general of
@@ -433,95 +158,9 @@ MAX_APPOSITIVES = 2
 # Speaker phrases longer than this many tokens are not speaker phrases.
 MAX_NP_TOKENS = 9
 
-# Cue verbs that may come before their speaker in front of a quote ("said
-# Fallon: ..."); the rest only count with the speaker before them.
-INVERTED_CUES = frozenset("said says added adds wrote writes asked asks continued recalled explained replied".split())
-# Right after a closing mark ('"...," reported Reuters', '"...," warned the
-# minister') any finite cue verb may come before its speaker: the quote
-# itself is the verb's object, so the phrase after it is the subject. Weak
-# cues (nouns as often) stay out.
-INVERTED_AFTER_QUOTE = INVERTED_CUES | FOREIGN_CUES | frozenset(
-    w for stem in _CUE_STEMS for w in stem[1:3] if w not in WEAK_CUES
-)
-# Auxiliaries of a compound past in front of an inverted foreign cue
-# ('«...», a déclaré X', '«...», ha detto X', '„...“, hat X gesagt' is not
-# inverted); skipped only when a cue of FOREIGN_CUES follows, so the English
-# article "a" is never taken for one.
-FOREIGN_AUX = frozenset("a ont avait ha hanno aveva".split())
-
-# A sentence-final attribution ("..., Warren said in an interview.") may end
-# in one short phrase opened by these; up to this many tokens (AP style puts
-# the place or medium of a statement there: "in a statement", "on Twitter",
-# "at a rally in Ohio").
-TAIL_PREPOSITIONS = frozenset("in on at during to after before via".split())
 TAIL_PHRASE_TOKENS = 6
-
-# Auxiliaries that make an -ing cue finite ("Clinton is describing ... as").
-PROGRESSIVE_AUX = frozenset("is are was were been be 's ’s 're ’re".split())
-
-# Forms of "be" that make a past participle after them passive ("was
-# ridiculed", "is called"): the subject is then who was spoken of. Not the
-# clitic 's, which is as often "has" ("he's said").
-PASSIVE_AUX = frozenset("is are was were be been being".split())
-
-# Auxiliaries that make the next word a verb: a weak cue after one is a cue
-# verb, not the noun it could also be ("is calling", "has charged", "will
-# note"). English auxiliaries and modals.
-VERBAL_AUX = PROGRESSIVE_AUX | frozenset(
-    "has have had will would could should can may might must 'd ’d 've ’ve".split()
-)
-
-# Suffixes of agent nouns that can speak when they are the head of "the ...":
-# "the announcer", "the narrator", "the businessman" (but not "the box").
-AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee", "ess", "ive")
-
-# Given names with a clear gender, for "she said" after a woman's name and
-# "he said" after a man's. Common names of US Social Security birth records
-# (1940-2000 top lists), trimmed to the unambiguous ones.
-FEMALE_NAMES = frozenset(
-    """
-    mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa
-    margaret betty sandra ashley dorothy kimberly emily donna michelle carol amanda
-    melissa deborah stephanie rebecca laura sharon cynthia kathleen amy shirley angela
-    helen anna brenda pamela nicole emma samantha katherine christine debra rachel
-    catherine carolyn janet ruth maria heather diane virginia julie joyce victoria olivia
-    kelly christina lauren joan evelyn judith megan cheryl andrea hannah martha jacqueline
-    frances gloria ann teresa kathryn sara janice jean alice madison doris abigail julia
-    judy grace denise amber marilyn beverly danielle theresa sophia marie diana brittany
-    natalie isabella charlotte rose alexis kayla hillary chelsea michele nikki sheryl
-    elena sonia loretta gwen claire debbie marsha jeanne eleanor sylvia jill tina jen
-    melanie dana gretchen katrina susana valerie wendy yvonne tracy monica erin vanessa
-    tiffany crystal tamara kristen kristin lori holly april jenna jane joanne
-    """.split()
-)
-MALE_NAMES = frozenset(
-    """
-    james john robert michael william david richard joseph thomas charles christopher
-    daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian
-    george timothy ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan
-    stephen larry justin scott brandon benjamin samuel gregory alexander frank patrick
-    raymond jack dennis jerry tyler aaron jose adam nathan henry douglas zachary peter
-    kyle ethan walter noah jeremy christian keith roger gerald harold sean austin
-    carl arthur lawrence dylan jesse bryan billy joe bruce gabriel logan albert
-    willie alan juan wayne elijah randy roy vincent ralph eugene russell bobby mason
-    philip louis mike chris ted tim bill jim tom dick harry ben matt chuck lloyd
-    marc jon josh rick greg jeff steve dave dan tony ken doug fred howard martin
-    victor todd troy shawn curtis glenn craig ray phillip luke ian neil
-    """.split()
-)
-
-# Emit a quoted segment that only continues a quotation already attributed in
-# its paragraph ('"A," he said. "B."' -> B)? Such segments are real quotations
-# of the same speaker, but PolNeAR annotates only the attributed segment (on
-# polnear-dev 12 of 122 such segments are in the gold), so they are left out
-# by default; the attributed segment carries the speaker.
-EMIT_CONTINUATIONS = False
 
 # A quote with no cue of its own takes the speaker of the quote before it when
 # that one is at most this many paragraphs back (news continues a speaker's
 # words in the next paragraph without repeating the attribution).
 CARRY_PARAGRAPHS = 1
-
-# Words stripped from the front of a capitalised run before it is read as a
-# person's name ("President", "But", "Mr.").
-NAME_LEAD_WORDS = FUNCTION_CAPS | ROLE_WORDS | HONORIFICS | TIME_WORDS

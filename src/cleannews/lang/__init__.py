@@ -1,0 +1,91 @@
+"""Each language's words in one place: one module a language, adding one is one file.
+
+Layout
+------
+``cleannews/lang/<code>.py`` (ISO 639-1 code: ``en``, ``de``, ``fr``, ``es``, ``it``,
+``pt``, ``nl``) holds that language's vocabulary as plain immutable data, one
+module-level constant per **concern**, each of a type from `cleannews.lang.base`:
+
+=================  ======================  ==========================================
+constant           type                    read by
+=================  ======================  ==========================================
+``QUOTES``         `base.QuoteWords`       `cleannews.quotes` (speech verbs, speaker
+                                           heads, roles, inverted cues, pronouns ...)
+=================  ======================  ==========================================
+
+Other stages move their word lists in the same way: add a named tuple for the
+concern to `base` (every field defaulting to empty, so languages without the words
+leave it out), give each language module a constant of that type (``STOPWORDS =
+frozenset(...)`` for a plain list, ``DATES = DateWords(...)``, ``BYLINE =
+BylineWords(...)``), and add a row to the table above. A stage reads them through
+`module(code)` / `by_language(NAME)` (one language, when it knows the page's) or
+`merged_quotes()`-style unions (when it reads text of any language at once); it
+never keeps a copy of its own.
+
+Adding a language: copy the module of a related language, rename it to the new
+code, replace the words. It is found by its file name (every module here whose
+name does not start with ``_`` and is not ``base``), so nothing else is edited.
+Rules for the words: lower case; a word that is also a common word of another
+language in a part where it would mislead (German "die" is an English verb, Dutch
+"de" a name particle) is left out, and the module says so.
+
+Everything here is built once at import and never changed (no global mutable
+state), so the lists are safe to share between threads.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Mapping
+from types import MappingProxyType, ModuleType
+
+from cleannews.lang.base import QuoteWords, merge
+
+__all__ = ["LANGUAGES", "QUOTES", "QuoteWords", "by_language", "merged_quotes", "module"]
+
+#: Modules of this package that are no language.
+_NOT_LANGUAGES = frozenset({"base"})
+
+
+def _discover() -> dict[str, ModuleType]:
+    found = sorted(
+        m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_") and m.name not in _NOT_LANGUAGES
+    )
+    return {code: importlib.import_module(f"{__name__}.{code}") for code in found}
+
+
+_MODULES = MappingProxyType(_discover())
+
+#: The language codes with a module, English first (the attribution grammar's), then by code.
+LANGUAGES: tuple[str, ...] = tuple(sorted(_MODULES, key=lambda c: (c != "en", c)))
+
+
+def module(code: str) -> ModuleType:
+    """The module of one language; KeyError for a code without one."""
+    return _MODULES[code]
+
+
+def by_language(name: str) -> Mapping[str, object]:
+    """One concern over every language that has it: code -> that module's `name` constant."""
+    return MappingProxyType({c: getattr(_MODULES[c], name) for c in LANGUAGES if hasattr(_MODULES[c], name)})
+
+
+def _quotes() -> Mapping[str, QuoteWords]:
+    out: dict[str, QuoteWords] = {}
+    for code, value in by_language("QUOTES").items():
+        if not isinstance(value, QuoteWords):
+            raise TypeError(f"cleannews.lang.{code}.QUOTES is a {type(value).__name__}, not a QuoteWords")
+        out[code] = value
+    return MappingProxyType(out)
+
+
+#: Each language's quote vocabulary, by code.
+QUOTES: Mapping[str, QuoteWords] = _quotes()
+
+_MERGED = merge(QUOTES[c] for c in LANGUAGES)
+
+
+def merged_quotes() -> QuoteWords:
+    """The quote vocabulary of every language at once (the finder reads bodies in any)."""
+    return _MERGED

@@ -1,0 +1,134 @@
+"""The shapes of a language module's data: one named tuple per concern.
+
+A language module (`cleannews.lang.de`, ...) fills the tuples of the concerns it has
+words for and leaves the rest out; every field defaults to empty, so a new field
+never forces an edit of every language. `merge` unions one concern over languages,
+for stages that read text whose language they do not know (the quote finder runs on
+bodies in any language at once).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
+from typing import NamedTuple
+
+_EMPTY: frozenset[str] = frozenset()
+_NO_PREFIXES: Mapping[str, tuple[str, ...]] = MappingProxyType({})
+_NO_MAP: Mapping[str, str] = MappingProxyType({})
+
+
+def words(text: str) -> frozenset[str]:
+    """A word list written as one string, whitespace-separated (lower case by convention)."""
+    return frozenset(text.split())
+
+
+class QuoteWords(NamedTuple):
+    """The vocabulary of quote attribution in one language (all lower case).
+
+    The grammar fields (`function_caps` .. `abbreviations`) are the English
+    attribution grammar's; another language fills them only with words that play
+    the same part and collide with no English word.
+    """
+
+    #: finite verbs of saying that follow or precede their speaker ("said", "sagte", "advirtió")
+    speech_verbs: frozenset[str] = _EMPTY
+    #: participles / gerunds that take the subject of their clause ("saying", "diciendo")
+    participles: frozenset[str] = _EMPTY
+    #: cues that may stand before their speaker in front of a quote ("said X: ...")
+    inverted_cues: frozenset[str] = _EMPTY
+    #: cues that may stand before their speaker right after a closing mark ('"...," warned X')
+    inverted_after_quote: frozenset[str] = _EMPTY
+    #: cue words that are as often nouns ("report", "state"): need a speaker right next to them
+    weak_cues: frozenset[str] = _EMPTY
+    #: nouns of saying whose owner speaks ("Trump's claim that ...")
+    speech_nouns: frozenset[str] = _EMPTY
+    #: words introducing the speaker after them -> the words that must follow ("according" -> ("to",))
+    prefix_cues: Mapping[str, tuple[str, ...]] = _NO_PREFIXES
+    #: pronouns glued to an inverted verb by a hyphen ('«…», a-t-il ajouté', 'explique-t-elle'),
+    #: by the English pronoun that stands for the same kind of speaker (he, she, they)
+    glued_pronouns: Mapping[str, str] = _NO_MAP
+    #: words that introduce the speaker right after a closing mark, and only there
+    #: ('„…“, so Lang.': German "so" is an ordinary word anywhere else)
+    after_quote_prefixes: frozenset[str] = _EMPTY
+    #: auxiliaries of a compound past before an inverted cue ('«...», a déclaré X')
+    compound_aux: frozenset[str] = _EMPTY
+    #: articles opening a speaker phrase after a cue ('dijo el ministro ...')
+    articles: frozenset[str] = _EMPTY
+    #: every definite article, also those left out of `articles` for colliding with
+    #: English (Portuguese "a", "as"): dropped from the front of a role of this language
+    definite_articles: frozenset[str] = _EMPTY
+    #: indefinite articles: a described speaker keeps one ("a police spokesman" says what kind)
+    indefinite_articles: frozenset[str] = _EMPTY
+    #: relative pronouns opening a clause after a name ("X, who ...", "X, die ...", "X, qui ...")
+    relative_pronouns_after_name: frozenset[str] = _EMPTY
+    #: elided articles glued to their noun ("l’assessore", "d'Orléans"), stripped before a look-up
+    elisions: tuple[str, ...] = ()
+    #: role and title words, and nouns heading a described speaker ("spokesman", "Bürgermeister")
+    role_words: frozenset[str] = _EMPTY
+    #: honorifics and ranks before a name, kept out of it ("mr", "frau", "mme")
+    honorifics: frozenset[str] = _EMPTY
+    #: lower-case particles inside names ("van", "de", "von")
+    name_particles: frozenset[str] = _EMPTY
+    #: weekdays and months: capitalised words that are no name ("said Thursday")
+    time_words: frozenset[str] = _EMPTY
+    #: time words that are given names too, read as names before a capitalised name ("Jan Wolf", "May Chen")
+    time_words_as_names: frozenset[str] = _EMPTY
+    #: personal pronouns by the gender they refer to (for "she said" after two names)
+    pronouns_female: frozenset[str] = _EMPTY
+    pronouns_male: frozenset[str] = _EMPTY
+    #: given names of clear gender
+    female_names: frozenset[str] = _EMPTY
+    male_names: frozenset[str] = _EMPTY
+    #: heads of organisation names ("ministerium", "police")
+    org_words: frozenset[str] = _EMPTY
+    #: prepositions linking a role to its domain before an appositive name
+    #: ("el alcalde de Sevilla, Juan Pérez", "the mayor of Leeds, Ann Holt")
+    role_links: frozenset[str] = _EMPTY
+    # --- the English attribution grammar (see the class docstring) ---------
+    function_caps: frozenset[str] = _EMPTY
+    determiners: frozenset[str] = _EMPTY
+    forward_determiners: frozenset[str] = _EMPTY
+    np_prepositions: frozenset[str] = _EMPTY
+    np_stops: frozenset[str] = _EMPTY
+    skip_before_cue: frozenset[str] = _EMPTY
+    relative_pronouns: frozenset[str] = _EMPTY
+    pronouns_group: frozenset[str] = _EMPTY
+    pronouns_thing: frozenset[str] = _EMPTY
+    pronouns_other: frozenset[str] = _EMPTY
+    document_nouns: frozenset[str] = _EMPTY
+    place_words: frozenset[str] = _EMPTY
+    intro_words: frozenset[str] = _EMPTY
+    tail_prepositions: frozenset[str] = _EMPTY
+    progressive_aux: frozenset[str] = _EMPTY
+    passive_aux: frozenset[str] = _EMPTY
+    verbal_aux: frozenset[str] = _EMPTY
+    time_tail: frozenset[str] = _EMPTY
+    title_lower_words: frozenset[str] = _EMPTY
+    abbreviations: frozenset[str] = _EMPTY
+    agent_suffixes: tuple[str, ...] = ()
+    clitics: tuple[str, ...] = ()
+
+
+def merge(parts: Iterable[QuoteWords]) -> QuoteWords:
+    """The union of several languages' quote vocabulary, field by field (tuples
+    keep their first-seen order, mappings the first language's entry for a key)."""
+    parts = list(parts)
+    values: dict[str, object] = {}
+    for name in QuoteWords._fields:
+        got = [getattr(p, name) for p in parts]
+        first = getattr(QuoteWords(), name)
+        if isinstance(first, frozenset):
+            values[name] = frozenset().union(*got)
+        elif isinstance(first, tuple):
+            seen: dict[str, None] = {}
+            for g in got:
+                seen.update(dict.fromkeys(g))
+            values[name] = tuple(seen)
+        else:
+            merged: dict[str, object] = {}
+            for g in got:
+                for k, v in g.items():
+                    merged.setdefault(k, v)
+            values[name] = MappingProxyType(merged)
+    return QuoteWords(**values)  # type: ignore[arg-type]

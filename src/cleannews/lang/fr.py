@@ -1,0 +1,56 @@
+"""French: quote attribution vocabulary ('«…», a déclaré la ministre, Claire Dubois').
+
+The compound past puts its auxiliary before the inverted participle ("a
+déclaré", "ont affirmé"), so the participles are the speech verbs and the
+auxiliaries are `compound_aux`; the present ("explique", "estime") inverts the
+same way. "il" is left out of the pronouns (it is the Italian article); glued to
+its verb ("a-t-il ajouté", "explique-t-il") it is read as the pronoun it is.
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+from cleannews.lang.base import QuoteWords, words
+
+SPEECH_VERBS = words(
+    """
+    dit déclaré affirmé ajouté expliqué souligné estimé indiqué précisé assuré lance lancé
+    confié martelé insisté réagi prévenu averti rappelé poursuivi annoncé admis reconnu regretté
+    dénoncé déclare affirme ajoute explique souligne estime indique précise assure confie
+    rappelle poursuit annonce reconnaît regrette dénonce conclut répond répondu
+    """
+)
+
+QUOTES = QuoteWords(
+    speech_verbs=SPEECH_VERBS,
+    inverted_after_quote=SPEECH_VERBS,
+    prefix_cues=MappingProxyType({"selon": ()}),
+    compound_aux=words("a ont avait avaient"),
+    glued_pronouns=MappingProxyType({"il": "he", "elle": "she", "ils": "they", "elles": "they"}),
+    articles=words("le la les une"),
+    definite_articles=words("le la les"),
+    indefinite_articles=words("un une"),
+    relative_pronouns_after_name=words("qui"),
+    elisions=("l'", "l’", "d'", "d’", "qu'", "qu’"),
+    role_words=words(
+        """
+        ministre maire président présidente porte-parole directeur directrice secrétaire député
+        députée sénateur sénatrice préfet préfète adjoint adjointe conseiller conseillère avocat
+        avocate procureur procureure juge patron patronne responsable délégué déléguée
+        professeur professeure chercheur chercheuse expert experte syndicaliste élu élue
+        """
+    ),
+    honorifics=words("m mme mlle pr"),
+    name_particles=words("de du la le"),
+    time_words=words(
+        "lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril mai juin "
+        "juillet août septembre octobre novembre décembre"
+    ),
+    pronouns_female=words("elle"),
+    # common given names of clear gender (for "a-t-elle" after two names)
+    female_names=words("marie sophie claire camille léa chloé manon julie isabelle nathalie sylvie catherine céline aurélie émilie élodie anne hélène"),
+    male_names=words("pierre marc michel philippe nicolas julien thomas antoine françois olivier laurent éric christophe alain"),
+    org_words=words("ministère gouvernement mairie préfecture syndicat tribunal"),
+    role_links=words("de des du d'"),
+)

@@ -1,0 +1,49 @@
+"""Dutch: quote attribution vocabulary ('„…”, zei wethouder Pieter de Vries').
+
+"aldus X" after a quote is the Dutch "according to X". The article "de" is left
+out of the articles: it is also the name particle ("Pieter de Vries") and a
+Spanish/French preposition.
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+from cleannews.lang.base import QuoteWords, words
+
+SPEECH_VERBS = words(
+    """
+    zei zegt zeggen verklaarde voegde schreef stelde stelt benadrukte waarschuwde vertelde
+    vertelt meldde reageerde antwoordde vond vindt legde liet
+    """
+)
+
+QUOTES = QuoteWords(
+    speech_verbs=SPEECH_VERBS,
+    inverted_after_quote=SPEECH_VERBS,
+    prefix_cues=MappingProxyType({"volgens": (), "aldus": ()}),
+    articles=words("het een"),
+    definite_articles=words("de het"),
+    indefinite_articles=words("een"),
+    relative_pronouns_after_name=words("die dat wie"),
+    role_words=words(
+        """
+        burgemeester wethouder minister woordvoerder woordvoerster directeur directrice voorzitter
+        premier president hoogleraar advocaat rechter deskundige topman topvrouw
+        politiewoordvoerder gedeputeerde raadslid kamerlid staatssecretaris
+        """
+    ),
+    honorifics=words("dhr mevr"),
+    name_particles=words("van der den de ter"),
+    time_words=words(
+        "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag januari februari maart april mei "
+        "juni juli augustus september oktober november december"
+    ),
+    pronouns_female=words("zij"),
+    pronouns_male=words("hij"),
+    # common given names of clear gender (for "zei zij" after two names)
+    female_names=words("sanne anne emma lisa femke eva fleur iris lotte marieke"),
+    male_names=words("pieter jan daan sem bram lars thijs willem henk kees joost"),
+    org_words=words("ministerie gemeente politie rechtbank provincie"),
+    role_links=words("van"),
+)
