@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
-import importlib.util
 import json
 import time
 from pathlib import Path
@@ -319,14 +318,9 @@ def test_dump_image_blocks():
 
 # --- corpus floors -----------------------------------------------------------------
 def _scorer():
-    path = SHARED / "eval" / "score.py"
-    if not path.exists():
-        pytest.skip("../shared/eval/score.py is not beside the checkout")
-    spec = importlib.util.spec_from_file_location("_cleannews_meta_score", path)
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    from conftest import load_scorer
+
+    return load_scorer()
 
 
 def _score_dataset(name: str) -> tuple[dict, float]:
@@ -353,6 +347,7 @@ def _score_dataset(name: str) -> tuple[dict, float]:
     return scorer.score(d, preds), spent / len(rows)
 
 
+@pytest.mark.corpus
 def test_readability_floors():
     res, _ = _score_dataset("readability")
     # Measured 0.906 / 0.789 / 0.970 (title 115/127 and date 32/33 meet the 0.90 /
@@ -364,11 +359,11 @@ def test_readability_floors():
     assert res["date_accuracy"] >= 0.96
 
 
+@pytest.mark.corpus
 def test_htmldate_floor():
-    res, per_page = _score_dataset("htmldate")
+    res, _ = _score_dataset("htmldate")
     # Measured 0.9325 (746/800) with the body selection (the target is 0.93).
     assert res["date_accuracy"] >= 0.93
-    assert per_page < 0.030  # seconds: the whole set must stay well under 30 s
 
 
 # --- dates near the headline, bare date lines, URL days ------------------------------
