@@ -18,6 +18,7 @@ from cleannews.metadata.dates import parse_date_text, split_labelled_dates
 from cleannews.metadata.images import dump_images
 from cleannews.metadata.language import guess_language
 from cleannews.models import Block, BlockKind, Metadata, Removal
+from cleannews.text import function_word, title_case
 
 #: A title line: a few words, no sentence end. News headlines run 4-25 words.
 TITLE_MIN_WORDS = 3
@@ -46,8 +47,6 @@ def _head_blocks(blocks: Sequence[Block], kept: Sequence[int]) -> list[Block]:
     return list(blocks[:30])
 
 
-#: Words a headline in title case leaves in lower case (English style guides).
-_TITLE_LOWER = frozenset("a an the and but or nor for of in on at to by as with from vs via is".split())
 #: Share of the other words a title-case headline capitalises; sentences capitalise
 #: only names, well under half of their words.
 TITLE_CASE_SHARE = 0.7
@@ -56,10 +55,8 @@ TITLE_CASE_SHARE = 0.7
 def _title_case(text: str) -> bool:
     """ "Only 24 Percent of Clinton's Donors Are Small Donors." is a headline a dump
     closed with a full stop (some converters add one to every line), not a sentence."""
-    words = [w for w in re.findall(r"[^\W\d_][\w'’.-]*", text) if w.lower() not in _TITLE_LOWER]
-    if len(words) < TITLE_MIN_WORDS:
-        return False
-    return sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
+    words = [w for w in re.findall(r"[^\W\d_][\w'’.-]*", text) if not function_word(w)]
+    return len(words) >= TITLE_MIN_WORDS and title_case(words, share=TITLE_CASE_SHARE)
 
 
 def _is_title_like(b: Block) -> bool:

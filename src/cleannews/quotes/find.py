@@ -22,6 +22,7 @@ from cleannews.quotes.marks import _Span, _find_spans
 from cleannews.quotes.names import _Names
 from cleannews.quotes.resolve import _resolve
 from cleannews.quotes.tokens import _first_char, _is_word, _sentence_end, _sentence_start, _tokens
+from cleannews.text import title_case
 
 __all__ = ["find_quotes"]
 
@@ -176,16 +177,7 @@ def _title_case(text: str) -> bool:
     """A quoted title ("Face the Nation," "Reeks of Fear."): a few words, each
     capitalised but for the short function words titles keep in lower case."""
     words = [w for w in text.split() if any(c.isalpha() for c in w)]
-    if not 2 <= len(words) <= W.TITLE_MAX_WORDS:
-        return False
-    caps = 0
-    for w in words:
-        w0 = w.lstrip("\"'‘“(")
-        if w0[:1].isupper():
-            caps += 1
-        elif w0.lower().strip(".,;:!?") not in W.TITLE_LOWER_WORDS:
-            return False
-    return caps >= 2
+    return 2 <= len(words) <= W.TITLE_MAX_WORDS and title_case(words, min_capitals=2)
 
 
 def _role_text(role: str | None) -> str | None:

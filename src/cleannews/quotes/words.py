@@ -390,10 +390,9 @@ NP_STOPS = frozenset(
 SHORT_QUOTE_WORDS = 2
 
 # Quoted titles of shows, books, articles ("Face the Nation," "Reeks of
-# Fear."): every word capitalised but these, which title case (AP and Chicago
-# style) keeps lower; at most TITLE_MAX_WORDS words. Without a cue right next
+# Fear."): every word capitalised but the function words title case keeps
+# lower (cleannews.text.TITLE_LOWER_WORDS); at most TITLE_MAX_WORDS words. Without a cue right next
 # to them such quotes are names of works, not speech.
-TITLE_LOWER_WORDS = frozenset("a an the and but or nor for of in on at to by as with from vs via".split())
 TITLE_MAX_WORDS = 8
 
 # How far (characters) attribution context is looked for on each side of a

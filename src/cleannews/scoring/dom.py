@@ -23,6 +23,7 @@ from collections.abc import Mapping
 
 from cleannews.models import Block, BlockKind, Removal
 from cleannews.scoring import rules
+from cleannews.text import sentence_punctuation, text_length
 from cleannews.scoring.inside import drop_embedded_cards, keep_linked_items_of_text_lists, page_title_words, trim_edges
 from cleannews.scoring.parts import extra_parts
 from cleannews.scoring.scorer import Selection
@@ -32,7 +33,7 @@ from cleannews.document import Document
 def block_weight(block: Block, cue_penalty: float) -> float:
     """A block's own evidence of being article text (positive) or not (negative)."""
     text = block.text
-    n = rules.text_length(text)
+    n = text_length(text)
     ld = block.link_chars / len(text) if text else 0.0
     if block.kind is BlockKind.CAPTION:
         return -rules.SHORT_PENALTY
@@ -40,7 +41,7 @@ def block_weight(block: Block, cue_penalty: float) -> float:
         return 0.0  # a data table's short rows neither make nor break a container
     if ld > rules.LINK_DENSITY_BAD:
         return -(n * ld) - rules.SHORT_PENALTY
-    punct = rules.sentence_punctuation(text)
+    punct = sentence_punctuation(text)
     if n >= rules.GOOD_MIN_CHARS and ld <= rules.LINK_DENSITY_GOOD:
         w = n * (1.0 - ld) * (1.0 + min(punct, rules.PUNCT_BONUS_CAP) * rules.PUNCT_BONUS)
     elif punct and n >= rules.SHORT_MAX_CHARS:
@@ -139,7 +140,7 @@ def select_html_blocks(doc: Document, removed: Mapping[int, Removal]) -> Selecti
             if pen:
                 w *= 1.0 - pen
             if w > 0:
-                good_chars += rules.text_length(b.text)
+                good_chars += text_length(b.text)
         weights.append(w)
         if w:
             own[b.node] = own.get(b.node, 0.0) + w

@@ -15,6 +15,7 @@ from typing import Any
 from cleannews.document import Document
 from cleannews.models import Block, BlockKind
 from cleannews.scoring import rules
+from cleannews.text import ends_sentence, sentence_punctuation, word_count
 
 
 def keep_linked_items_of_text_lists(
@@ -92,7 +93,7 @@ def drop_embedded_cards(
 
 
 def is_anchor(block: Block, weight: float) -> bool:
-    return weight > 0 and len(block.text) >= rules.ANCHOR_MIN_CHARS and rules.ends_sentence(block.text)
+    return weight > 0 and len(block.text) >= rules.ANCHOR_MIN_CHARS and ends_sentence(block.text)
 
 
 _WORD = re.compile(r"\w+")
@@ -122,7 +123,7 @@ def _is_title(text: str, title: frozenset[str]) -> bool:
 
 def _is_prose(text: str) -> bool:
     """Ends like a sentence, or is long enough that it must be one (lost its full stop)."""
-    return rules.ends_sentence(text) or rules.word_count(text) >= rules.PROSE_MIN_WORDS
+    return ends_sentence(text) or word_count(text) >= rules.PROSE_MIN_WORDS
 
 
 def _opens_text(i: int, blocks: tuple[Block, ...], weights: list[float], kept: set[int]) -> bool:
@@ -153,13 +154,13 @@ def trim_edges(
         ):
             dropped[i] = "before the article's first paragraph"
             continue
-        if i > last and weights[i] <= 0 and not rules.ends_sentence(b.text):
+        if i > last and weights[i] <= 0 and not ends_sentence(b.text):
             dropped[i] = "after the article's last paragraph"
             continue
         if (
             b.kind is BlockKind.PARAGRAPH
-            and rules.word_count(b.text) <= rules.LABEL_MAX_WORDS
-            and not rules.sentence_punctuation(b.text)
+            and word_count(b.text) <= rules.LABEL_MAX_WORDS
+            and not sentence_punctuation(b.text)
             and not b.text.endswith(":")
             and not _opens_text(i, blocks, weights, kept_set)
         ):

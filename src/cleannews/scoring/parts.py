@@ -16,6 +16,7 @@ from cleannews.document import Document
 from cleannews.models import BlockKind
 from cleannews.scoring import rules
 from cleannews.scoring.inside import is_anchor
+from cleannews.text import ends_with_full_stop, word_count
 
 
 def extra_parts(doc: Document, container: int, weights: list[float], totals: Mapping[int, float]) -> set[int]:
@@ -48,8 +49,8 @@ def _sibling_paragraphs(doc: Document, container: int, weights: list[float]) -> 
             and block.node not in doc.node_cues
             and block.link_density <= rules.LINK_DENSITY_GOOD
             and is_anchor(block, w)
-            and rules.word_count(block.text) >= rules.PROSE_MIN_WORDS
-            and rules.ends_with_full_stop(block.text)
+            and word_count(block.text) >= rules.PROSE_MIN_WORDS
+            and ends_with_full_stop(block.text)
         ):
             out.add(block.node)
     return out
