@@ -67,19 +67,46 @@ class Block:
         return self.link_chars / len(self.text) if self.text else 0.0
 
 
+class Role(str, enum.Enum):
+    """What a block a cleaner took out of the body is, when it is metadata in the
+    wrong place rather than noise: the cleaners mark it, the metadata readers (HTML
+    and dumps alike) and the scorers read it. str-valued, so `Role.DATE == "date"`."""
+
+    TITLE = "title"
+    DESCRIPTION = "description"
+    SECTION = "section"
+    SITE_NAME = "site_name"
+    BYLINE = "byline"
+    DATE = "date"
+    MODIFIED = "modified"
+    CAPTION = "caption"
+    CREDIT = "credit"
+
+    def __str__(self) -> str:
+        return self.value
+
+    def __format__(self, spec: str) -> str:
+        return format(self.value, spec)
+
+
 @dataclass(frozen=True)
 class Removal:
     """A cleaner's decision: block `index` is not article text, and why.
 
     `role` says what the block is when it is not noise but metadata in the wrong
-    place (a dump's "Published ..." line is role "date", "By X |" is "byline", an
-    image credit line is "caption"), so the metadata stage can read it.
+    place (a dump's "Published ..." line is role DATE, "By X |" is BYLINE, an image
+    credit line is CAPTION), so the metadata stage can read it. A role given as its
+    string ("date") is turned into the `Role`; an unknown one is a ValueError.
     """
 
     index: int
     cleaner: str
     reason: str
-    role: str | None = None
+    role: Role | None = None
+
+    def __post_init__(self) -> None:
+        if self.role is not None and not isinstance(self.role, Role):
+            object.__setattr__(self, "role", Role(self.role))
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from cleannews.metadata.byline import MAX_BYLINE_CHARS, looks_like_byline, parse
 from cleannews.metadata.dates import parse_date_text, split_labelled_dates
 from cleannews.metadata.images import dump_images
 from cleannews.metadata.language import guess_language
-from cleannews.models import Block, BlockKind, Metadata, Removal
+from cleannews.models import Block, BlockKind, Metadata, Removal, Role
 from cleannews.text import function_word, title_case
 
 #: A title line: a few words, no sentence end. News headlines run 4-25 words.
@@ -32,7 +32,7 @@ _DATE_LINE = re.compile(r"^\s*(?:published|posted|updated|last updated|first pub
 _LINKISH = re.compile(r"https?://|\]\(|^\W*$")
 
 
-def _role_text(blocks: Sequence[Block], removed: Mapping[int, Removal], role: str) -> list[Block]:
+def _role_text(blocks: Sequence[Block], removed: Mapping[int, Removal], role: Role) -> list[Block]:
     return [blocks[r.index] for r in sorted(removed.values(), key=lambda r: r.index)
             if r.role == role and 0 <= r.index < len(blocks)]
 
@@ -80,7 +80,7 @@ def read_dump_metadata(doc: Any, removed: Mapping[int, Removal], kept: Sequence[
     head = _head_blocks(blocks, kept)
     head = [b for b in head if b.kind is not BlockKind.IMAGE]
 
-    title = first("title")
+    title = first(Role.TITLE)
     title_block = None
     if title is None:
         # the first heading, else the first title-like line
@@ -93,7 +93,7 @@ def read_dump_metadata(doc: Any, removed: Mapping[int, Removal], kept: Sequence[
         title_block = (heads or cands or [None])[0]
         title = title_block.text.strip() if title_block is not None else None
 
-    description = first("description")
+    description = first(Role.DESCRIPTION)
     if description is None and title_block is not None:
         for b in head:
             if b.index <= title_block.index:
@@ -103,16 +103,16 @@ def read_dump_metadata(doc: Any, removed: Mapping[int, Removal], kept: Sequence[
                 description = b.text.strip()
             break
 
-    byline = first("byline")
+    byline = first(Role.BYLINE)
     if byline is None:
         byline = next((b.text.strip() for b in head if looks_like_byline(b.text.strip())
                        and len(b.text) <= MAX_BYLINE_CHARS), None)
     authors = parse_byline(byline) if byline else ()
 
     date = modified = None
-    for b in _role_text(blocks, removed, "date"):
+    for b in _role_text(blocks, removed, Role.DATE):
         date = date or parse_date_text(b.text)
-    for b in _role_text(blocks, removed, "modified"):
+    for b in _role_text(blocks, removed, Role.MODIFIED):
         modified = modified or parse_date_text(b.text)
     if date is None:
         for b in head:
@@ -130,9 +130,9 @@ def read_dump_metadata(doc: Any, removed: Mapping[int, Removal], kept: Sequence[
         byline=byline,
         date=date,
         modified=modified,
-        site_name=first("site_name"),
+        site_name=first(Role.SITE_NAME),
         language=guess_language(text),
-        section=first("section"),
+        section=first(Role.SECTION),
         url=doc.page.url,
         images=dump_images(blocks, removed, kept),
     )

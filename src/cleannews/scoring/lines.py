@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from cleannews.models import Block, BlockKind, Removal
+from cleannews.models import Block, BlockKind, Removal, Role
 from cleannews.scoring.ends import article_end, cards_start
 from cleannews.scoring.scorer import Selection
 from cleannews.scoring.stopwords import STOPWORDS
@@ -360,7 +360,7 @@ def best_region_from(weights: Sequence[float], lo: int, hi: int) -> tuple[int, i
 
 def _anchor(cands: Sequence[Block], removed: Mapping[int, Removal]) -> int | None:
     """Position in `cands` of the first block after the block a cleaner marked as the title."""
-    title = next((r.index for r in sorted(removed.values(), key=lambda r: r.index) if r.role == "title"), None)
+    title = next((r.index for r in sorted(removed.values(), key=lambda r: r.index) if r.role is Role.TITLE), None)
     if title is None:
         return None
     return next((k for k, b in enumerate(cands) if b.index > title), None)
