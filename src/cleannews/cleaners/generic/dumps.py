@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from cleannews.cleaners.base import Cleaner
-from cleannews.cleaners.generic.related import RELATED_HEADING
 from cleannews.cleaners.registry import register
 from cleannews.models import Block, BlockKind, Removal, Role
+from cleannews.vocabulary import RELATED_HEADING
 
 if TYPE_CHECKING:  # pragma: no cover
     from cleannews.document import Document
