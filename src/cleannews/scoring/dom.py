@@ -179,7 +179,7 @@ def select_html_blocks(doc: Document, removed: Mapping[int, Removal]) -> Selecti
         else:
             kept.append(block.index)
     kept = keep_linked_items_of_text_lists(blocks, kept, dropped, doc.node_parent)
-    kept = drop_embedded_cards(blocks, kept, dropped, doc.node_parent, roots, doc.tree)
+    kept = drop_embedded_cards(blocks, kept, dropped, doc.node_parent, roots, doc)
     kept = trim_edges(blocks, kept, weights, dropped, page_title_words(doc))
     if not kept:
         return Selection(kept=(), dropped=dropped, is_article=False, reason="no block of article text")

@@ -52,7 +52,7 @@ def drop_embedded_cards(
     dropped: dict[int, str],
     parent: Mapping[int, int],
     roots: set[int],
-    tree: Any,
+    doc: Document,
 ) -> list[int]:
     """A teaser card embedded in the body: a box whose heading is a link to another
     page, with that page's excerpt under it ("How X works ... Read more"). The box
@@ -63,9 +63,9 @@ def drop_embedded_cards(
         for i in kept
         if blocks[i].kind is BlockKind.HEADING and blocks[i].link_density > rules.LINK_DENSITY_DROP
     ]
-    if not headings or tree is None:
+    if not headings or doc.tree is None:
         return kept
-    elements = list(tree.iter())  # node ids are preorder positions in tree.iter()
+    elements = doc.elements  # node ids are preorder positions in tree.iter()
     cards = {parent.get(h) for h in headings if h < len(elements) and _links_away(elements[h])}
     cards -= roots
     cards.discard(None)
