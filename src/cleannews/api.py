@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from cleannews.cleaners.base import Cleaner
-from cleannews.load import DEFAULT_LIMITS, Limits
+from cleannews.config import DEFAULT_CONFIG, Config
+from cleannews.load import Limits
 from cleannews.models import Article, PageKind
 from cleannews.pipeline import DEFAULT_BUDGET, run
 from cleannews.batch import Result, Source, extract_many
 
-__all__ = ["Limits", "Result", "Source", "extract", "extract_many"]
+__all__ = ["Config", "Limits", "Result", "Source", "extract", "extract_many"]
 
 
 def extract(
@@ -20,7 +21,8 @@ def extract(
     kind: PageKind | None = None,
     cleaners: Iterable[Cleaner | type[Cleaner] | str] | None = None,
     budget: float | None = DEFAULT_BUDGET,
-    limits: Limits = DEFAULT_LIMITS,
+    limits: Limits | None = None,
+    config: Config = DEFAULT_CONFIG,
 ) -> Article:
     """Extract the article from one page.
 
@@ -30,7 +32,9 @@ def extract(
     for this call, or disables registered ones by "-name".
 
     `budget` is the time budget in seconds (None: unlimited), checked between stages;
-    `limits` caps the input's size (`cleannews.Limits`). For a hard time limit that
+    `limits` caps the input's size (`cleannews.Limits`; None: `config.limits`).
+    `config` (`cleannews.Config`) sets the stages' thresholds, each defaulting to
+    today's value: sweeps and tests pass a changed copy instead of patching. For a hard time limit that
     also stops a page stuck inside a stage, use `extract_many`, which runs pages in
     worker processes it can kill.
 
@@ -39,4 +43,4 @@ def extract(
     `TimeBudgetExceeded` past the budget: all `CleannewsError`. A page with no article
     gives an Article with `is_article=False` and a `reason`.
     """
-    return run(page, url=url, kind=kind, cleaners=cleaners, budget=budget, limits=limits).article
+    return run(page, url=url, kind=kind, cleaners=cleaners, budget=budget, limits=limits, config=config).article

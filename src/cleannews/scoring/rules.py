@@ -10,6 +10,7 @@ Japanese sites), so they are not an English-only text rule.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 # --- block weights ------------------------------------------------------------------
@@ -127,3 +128,42 @@ CARD_MAX_CHARS = 400
 #: Inside the container, a paragraph of at most this many words with no punctuation
 #: is a label ("Advertisement", "Video", "DON'T MISS"), not text.
 LABEL_MAX_WORDS = 3
+
+
+@dataclass(frozen=True)
+class ScoringRules:
+    """The HTML scorer's thresholds as one value, each defaulting to the constant of
+    the same name above (where its value and its source are documented).
+
+    `select_blocks` takes one (`cleannews.Config(scoring=...)` from `extract`), so a
+    sweep, a training run or a test sets a threshold by building a changed copy,
+    `dataclasses.replace(DEFAULT_RULES, good_min_chars=80)`, never by patching this
+    module. The cue word lists stay module data: they are vocabulary, not thresholds.
+    """
+
+    good_min_chars: int = GOOD_MIN_CHARS
+    short_max_chars: int = SHORT_MAX_CHARS
+    medium_factor: float = MEDIUM_FACTOR
+    link_density_good: float = LINK_DENSITY_GOOD
+    link_density_bad: float = LINK_DENSITY_BAD
+    link_density_drop: float = LINK_DENSITY_DROP
+    short_penalty: float = SHORT_PENALTY
+    punct_bonus: float = PUNCT_BONUS
+    punct_bonus_cap: int = PUNCT_BONUS_CAP
+    decay: float = DECAY
+    climb_share: float = CLIMB_SHARE
+    twin_levels: int = TWIN_LEVELS
+    min_article_chars: int = MIN_ARTICLE_CHARS
+    tiny_page_chars: int = TINY_PAGE_CHARS
+    cue_depth: int = CUE_DEPTH
+    layout_share: float = LAYOUT_SHARE
+    cue_drop: float = CUE_DROP
+    anchor_min_chars: int = ANCHOR_MIN_CHARS
+    title_overlap: float = TITLE_OVERLAP
+    prose_min_words: int = PROSE_MIN_WORDS
+    card_max_blocks: int = CARD_MAX_BLOCKS
+    card_max_chars: int = CARD_MAX_CHARS
+    label_max_words: int = LABEL_MAX_WORDS
+
+
+DEFAULT_RULES = ScoringRules()
