@@ -7,7 +7,6 @@ import gzip
 import json
 import time
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 
@@ -17,9 +16,10 @@ from cleannews.metadata.dates import date_from_url, parse_iso
 from cleannews.metadata.language import guess_language
 from cleannews.metadata.title import strip_site_name
 from cleannews.models import Block, BlockKind, Page, Removal
+from cleannews.scoring import Selection
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
-NO_SELECTION = SimpleNamespace(kept=())
+NO_SELECTION = Selection(kept=())
 IST = dt.timezone(dt.timedelta(hours=5, minutes=30))
 
 
@@ -293,7 +293,7 @@ def test_dump_roles():
         4: Removal(4, "dump", "date", role="modified"),
         5: Removal(5, "dump", "byline", role="byline"),
     }
-    m = read_metadata(doc, removed, SimpleNamespace(kept=(6,)))
+    m = read_metadata(doc, removed, Selection(kept=(6,)))
     assert m.title == "Ferry service resumes after winter break"  # no title role: first headline-like line
     assert m.description == "Operators say the first crossing sold out within hours."
     assert m.section == "Harbour Tales"
@@ -311,7 +311,7 @@ def test_dump_image_blocks():
         Block(index=2, text="The boat left. " * 20),
     )
     doc = Document(page=Page("", "markdown", None), blocks=blocks, tree=None)
-    m = read_metadata(doc, {}, SimpleNamespace(kept=(2,)))
+    m = read_metadata(doc, {}, Selection(kept=(2,)))
     assert m.images and m.images[0].src == "/img/boat.jpg"
     assert m.images[0].caption == "A boat at dawn" and m.images[0].credit == "AP"
 
@@ -497,7 +497,7 @@ def test_byline_under_the_headline_far_above_the_body():
     body = f"<h1>Attack stokes fears in the region</h1>{share}{byline}{gallery}{para * 3}"
     html = page("<title>Attack stokes fears in the region - Daily Example</title>", body)
     doc = build_document(Page(html, "html", None))
-    kept = SimpleNamespace(kept=tuple(b.index for b in doc.blocks if b.text.startswith("Gunmen")))
+    kept = Selection(kept=tuple(b.index for b in doc.blocks if b.text.startswith("Gunmen")))
     by = next(b.index for b in doc.blocks if b.text.startswith("By "))
     assert min(kept.kept) - by > 12  # further above the body than the window around the body start
     assert read_metadata(doc, {}, kept).authors == ("Erin Miller",)

@@ -5,17 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import Any, TypeAlias
 
 from cleannews.models import Block, Image, Page
 
-if TYPE_CHECKING:  # pragma: no cover
-    from lxml.etree import _Element
-
-    #: An element of the parsed tree (lxml.etree's, not lxml.html's).
-    Element = _Element
-else:
-    Element = Any
+#: A node of the parsed tree: an lxml.etree element (not lxml.html's), or a comment or
+#: processing instruction. lxml has no type information, so this is Any to mypy.
+Element: TypeAlias = Any
 
 
 @dataclass(frozen=True)

@@ -76,7 +76,9 @@ def _is_title_like(b: Block) -> bool:
 
 def read_dump_metadata(doc: Any, removed: Mapping[int, Removal], kept: Sequence[int]) -> Metadata:
     blocks = doc.blocks
-    first = lambda role: next((b.text.strip() for b in _role_text(blocks, removed, role) if b.text.strip()), None)  # noqa: E731
+    def first(role: Role) -> str | None:
+        return next((b.text.strip() for b in _role_text(blocks, removed, role) if b.text.strip()), None)
+
     head = _head_blocks(blocks, kept)
     head = [b for b in head if b.kind is not BlockKind.IMAGE]
 
@@ -90,7 +92,7 @@ def read_dump_metadata(doc: Any, removed: Mapping[int, Removal], kept: Sequence[
             # a dump that opens with its headline (no menus above): the scorer keeps
             # it with the text under it
             cands = [blocks[min(kept)]]
-        title_block = (heads or cands or [None])[0]
+        title_block = next(iter(heads or cands), None)
         title = title_block.text.strip() if title_block is not None else None
 
     description = first(Role.DESCRIPTION)

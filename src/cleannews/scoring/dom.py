@@ -159,10 +159,10 @@ def select_html_blocks(
         if plain > r.tiny_page_chars:
             return Selection(kept=(), is_article=False, reason="no block of article text")
         if good_chars == 0:
-            kept = tuple(b.index for b in blocks if b.index not in removed and b.link_density <= r.link_density_good)
-            if not kept:
+            tiny = tuple(b.index for b in blocks if b.index not in removed and b.link_density <= r.link_density_good)
+            if not tiny:
                 return Selection(kept=(), is_article=False, reason="no block of article text")
-            return Selection(kept=kept, reason="a tiny page: all of its text")
+            return Selection(kept=tiny, reason="a tiny page: all of its text")
     container = _choose_container(doc, weights, totals, r)
     roots = {container} | extra_parts(doc, container, weights, totals, r)
     kept: list[int] = []
@@ -214,8 +214,8 @@ def _choose_container(doc: Document, weights: list[float], totals: Mapping[int, 
     # Deterministic tie-break: on equal scores the earlier (outer) node wins.
     cur = max(decayed.items(), key=lambda kv: (kv[1], -kv[0]))[0]
     while True:
-        own = doc.node_cues.get(cur)
-        if own and rules.cue_value(own) == -1.0:
+        cue = doc.node_cues.get(cur)
+        if cue and rules.cue_value(cue) == -1.0:
             break  # the page says this element is the article body: do not grow past it
         p = parent.get(cur)
         if p is None:

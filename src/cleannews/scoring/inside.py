@@ -67,9 +67,8 @@ def drop_embedded_cards(
     if not headings or doc.tree is None:
         return kept
     elements = doc.elements  # node ids are preorder positions in tree.iter()
-    cards = {parent.get(h) for h in headings if h < len(elements) and _links_away(elements[h])}
+    cards = {p for h in headings if h < len(elements) and _links_away(elements[h]) if (p := parent.get(h)) is not None}
     cards -= roots
-    cards.discard(None)
     if not cards:
         return kept
     size: dict[int, list[int]] = {}  # card -> [blocks, characters of its non-heading text]

@@ -41,7 +41,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    config.stash[_STATE] = {"created": [], "rewritten": [], "orphans": []}
+    state: dict[str, list[str]] = {"created": [], "rewritten": [], "orphans": []}
+    config.stash[_STATE] = state
 
 
 def fixtures_root(config: pytest.Config) -> Path:
@@ -84,7 +85,7 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Col
 
 if hasattr(pytest, "Dir"):  # pytest >= 8: the fixtures folder itself carries the coverage test
 
-    class FixturesDir(pytest.Dir):
+    class FixturesDir(pytest.Dir):  # type: ignore[misc]  # typed @final; subclassing works, pytest's own docs do it
         def collect(self) -> Any:
             if self.config.getini("cleannews_coverage"):
                 yield CoverageItem.from_parent(self, name="site-cleaner-coverage")

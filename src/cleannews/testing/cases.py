@@ -16,7 +16,10 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
+
+if TYPE_CHECKING:  # pragma: no cover
+    from cleannews.models import PageKind
 
 PAGE_KINDS = {".html": "html", ".htm": "html", ".txt": "text", ".md": "markdown"}
 EXPECTED_SUFFIX = ".expected.json"
@@ -60,9 +63,10 @@ def obtain(page: Path, expected: dict[str, Any]) -> dict[str, Any]:
     """Extract the page as the expectation says (url, kind) and return `to_dict()` as JSON sees it."""
     from cleannews.api import extract
 
-    kind = expected.get("kind") or PAGE_KINDS.get(page.suffix.lower())
+    kind = cast("PageKind | None", expected.get("kind") or PAGE_KINDS.get(page.suffix.lower()))
     article = extract(page.read_bytes(), url=expected.get("url"), kind=kind)
-    return json.loads(article.to_json())
+    out: dict[str, Any] = json.loads(article.to_json())
+    return out
 
 
 def compared_keys(expected: dict[str, Any]) -> list[str]:
