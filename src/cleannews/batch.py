@@ -115,7 +115,7 @@ class Result:
         return d
 
 
-Input = Union[str, os.PathLike, Source, bytes]
+Input = Union[str, "os.PathLike[str]", Source, bytes]
 
 
 # --------------------------------------------------------------------------- inputs

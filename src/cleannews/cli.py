@@ -107,7 +107,7 @@ def cmd_extract(args: argparse.Namespace, out: TextIO) -> int:
     return status
 
 
-def register_extract(sub: argparse._SubParsersAction) -> None:
+def register_extract(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "extract",
         help="extract articles from pages (files, folders, .jsonl, .warc, .gz, or - for stdin)",

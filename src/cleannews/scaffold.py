@@ -204,7 +204,7 @@ def cmd_new_site(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def register_new_site(sub: argparse._SubParsersAction) -> None:
+def register_new_site(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("new-site", help="scaffold a site cleaner with its first fixture")
     p.add_argument("domain", metavar="DOMAIN", help="the site's domain, e.g. example-news.com")
     p.add_argument("page", metavar="PAGE", help="a saved page of the site (.html, .txt, .md, .gz)")

@@ -15,6 +15,7 @@ speaker. `_Span` also carries the attribution and speaker the later passes fill 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import regex
 
@@ -43,7 +44,7 @@ class _Span:
     partial: bool = False
     docs: tuple[str, ...] = ()  # document nouns in the attribution clause
     speaker: str | None = None
-    extra: dict = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def _flanks(body: str, i: int, ps: int, pe: int) -> tuple[bool, bool]:

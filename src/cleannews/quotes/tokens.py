@@ -105,7 +105,7 @@ def _is_namey(t: _Tok) -> bool:
     return _bare(t.low) in W.ROLE_WORDS
 
 
-def _is_sentence_end(body: str, m: regex.Match) -> bool:
+def _is_sentence_end(body: str, m: regex.Match[str]) -> bool:
     """A match of _SENT_END_RE that really ends a sentence (not "Mr." or "E.")."""
     if body[m.start()] != ".":
         return True
