@@ -14,6 +14,17 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, Mapping
 
 PageKind = Literal["html", "text", "markdown"]
+#: The kind of page a file holds, by its suffix (after a ".gz"): the one map the CLI,
+#: the batch reader, the fixture plugin and the site scaffold read. The first suffix
+#: of each kind is the one written.
+PAGE_SUFFIXES: Mapping[str, PageKind] = {
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".txt": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+}
 
 
 class BlockKind(str, enum.Enum):

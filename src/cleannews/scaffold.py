@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from cleannews.models import PAGE_SUFFIXES
+
 #: Second-level labels under which a country code registers names (bbc.co.uk).
 _SECOND_LEVEL = {"co", "com", "org", "net", "gov", "ac", "edu", "ne", "or", "go"}
 #: How many kept-but-short blocks to list as hints in the new module.
@@ -51,7 +53,7 @@ def host_of(domain: str) -> str:
 
 def case_slug(page: Path) -> str:
     stem = page.name
-    for suffix in (".gz", ".html", ".htm", ".txt", ".md", ".markdown"):
+    for suffix in (".gz", *PAGE_SUFFIXES):
         if stem.lower().endswith(suffix):
             stem = stem[: -len(suffix)]
     return re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-") or "case"
@@ -153,7 +155,7 @@ def new_site(
     url = url or f"https://{host}/"
     trace = run(data, url=url, kind=kind)  # type: ignore[arg-type]
     kind = trace.document.page.kind
-    suffix = {"html": ".html", "text": ".txt", "markdown": ".md"}[kind]
+    suffix = next(s for s, k in PAGE_SUFFIXES.items() if k == kind)
 
     folder = fixtures / site
     case = case or case_slug(page)
