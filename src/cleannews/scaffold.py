@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TextIO
 
 from cleannews.models import PAGE_SUFFIXES
+from cleannews.text import ends_with_full_stop
 
 #: Second-level labels under which a country code registers names (bbc.co.uk).
 _SECOND_LEVEL = {"co", "com", "org", "net", "gov", "ac", "edu", "ne", "or", "go"}
@@ -71,7 +72,7 @@ def _hints(trace: object) -> list[str]:
     out = []
     for i in trace.selection.kept:
         b = trace.document.blocks[i]
-        if len(b.text) <= HINT_MAX_CHARS and not b.text.rstrip().endswith((".", "!", "?", "”", '"')):
+        if len(b.text) <= HINT_MAX_CHARS and not ends_with_full_stop(b.text):
             where = b.path.rsplit("/", 2)[-2:] if b.path else [f"line {b.line}"]
             out.append(f"#   {b.text!r:<{HINT_MAX_CHARS + 2}} {'/'.join(where)}")
         if len(out) >= MAX_HINTS:
