@@ -30,7 +30,7 @@ RELATED_HEADING = re.compile(
     r"czytaj (?:też|także)|zobacz też|podobne artykuły|"
     r"ilgili haberler|benzer haberler|"
     r"相关(?:文章|新闻|阅读)|推荐阅读|関連記事|おすすめ記事|관련 ?기사)\W*",
-    re.I,
+    re.IGNORECASE,
 )
 #: A teaser heading is short; a real sub-heading that starts with "More" is longer.
 MAX_HEADING_CHARS = 60
