@@ -172,8 +172,9 @@ class BodyBlock:
 
 
 @dataclass(frozen=True)
-class Metadata:
-    """What the metadata stage reads; the assembler folds it into the Article."""
+class ArticleHead:
+    """The fields an article's head gives, in this order at the front of both the
+    metadata stage's `Metadata` and the `Article` (declared once for the two)."""
 
     title: str | None = None
     description: str | None = None
@@ -181,6 +182,12 @@ class Metadata:
     byline: str | None = None
     date: _dt.datetime | _dt.date | None = None
     modified: _dt.datetime | _dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Metadata(ArticleHead):
+    """What the metadata stage reads; the assembler folds it into the Article."""
+
     site_name: str | None = None
     language: str | None = None
     section: str | None = None
@@ -193,21 +200,16 @@ def _iso(v: _dt.datetime | _dt.date | None) -> str | None:
 
 
 @dataclass(frozen=True)
-class Article:
+class Article(ArticleHead):
     """The result of `extract`: a clean, structured article.
 
     `date` is a timezone-aware `datetime` where the page gives a time with its zone,
     a naive `datetime` where it gives a time without one, a `date` where it gives only
     the day, and None where it gives nothing. `is_article` is False (with `reason`)
     when the page is not an article (an index page, an empty page, junk input).
+    The head's fields (title ... modified) come first, from `ArticleHead`.
     """
 
-    title: str | None = None
-    description: str | None = None
-    authors: tuple[str, ...] = ()
-    byline: str | None = None
-    date: _dt.datetime | _dt.date | None = None
-    modified: _dt.datetime | _dt.date | None = None
     body: str = ""
     blocks: tuple[BodyBlock, ...] = ()
     quotes: tuple[Quote, ...] = ()
