@@ -98,17 +98,3 @@ def test_config_sets_thresholds_without_patching():
         cleannews.extract(page, config=cleannews.Config(limits=cleannews.Limits(max_size=100)))
     # an explicit `limits` wins over the config's
     assert cleannews.extract(page, limits=cleannews.Limits(), config=cleannews.Config(limits=cleannews.Limits(max_size=100))).is_article
-
-
-def test_config_sets_the_dump_scorers_thresholds():
-    from cleannews.scoring.lines import DEFAULT_DUMP_RULES
-
-    dump = "Ferry plans\n\n" + "".join(
-        f"The ferry to the {place} will run every hour from next spring, the council said on {day}.\n\n"
-        for place, day in (("island", "Monday"), ("harbour", "Tuesday"), ("old town", "Wednesday"), ("beach", "Friday"))
-    )
-    assert cleannews.extract(dump, kind="text").is_article
-    # every line shorter than the "good" length: nothing reads as article text
-    picky = cleannews.Config(dumps=dataclasses.replace(DEFAULT_DUMP_RULES, length_low=10_000, length_high=20_000))
-    assert not cleannews.extract(dump, kind="text", config=picky).is_article
-    assert cleannews.extract(dump, kind="text").is_article

@@ -12,10 +12,9 @@ nothing is patched, so two calls with two configs can run at once in one process
     strict = Config(scoring=replace(DEFAULT_RULES, min_article_chars=400))
     article = extract(html, config=strict)
 
-So far: the input-size caps (`load.Limits`), the HTML scorer's thresholds
-(`scoring.rules.ScoringRules`) and the dump scorer's (`scoring.lines.DumpRules`).
-The dump scorer's end-of-article rules (`scoring.ends`), metadata and quote
-thresholds are still module constants only.
+So far: the input-size caps (`load.Limits`) and the HTML scorer's thresholds
+(`scoring.rules.ScoringRules`). The dump scorer, metadata and quote thresholds are
+still module constants only.
 """
 
 from __future__ import annotations
@@ -23,7 +22,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cleannews.load import DEFAULT_LIMITS, Limits
-from cleannews.scoring.lines import DEFAULT_DUMP_RULES, DumpRules
 from cleannews.scoring.rules import DEFAULT_RULES, ScoringRules
 
 __all__ = ["DEFAULT_CONFIG", "Config"]
@@ -37,8 +35,6 @@ class Config:
     limits: Limits = DEFAULT_LIMITS
     #: The HTML scorer's thresholds.
     scoring: ScoringRules = DEFAULT_RULES
-    #: The dump (plain text, Markdown) scorer's thresholds.
-    dumps: DumpRules = DEFAULT_DUMP_RULES
 
 
 DEFAULT_CONFIG = Config()

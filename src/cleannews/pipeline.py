@@ -83,7 +83,7 @@ def run(
     active = resolve(cleaners)
     removed = run_cleaners(doc, active)
     deadline.check("cleaners")
-    selection = select_blocks(doc, removed, config.scoring, config.dumps)
+    selection = select_blocks(doc, removed, config.scoring)
     deadline.check("scoring")
     meta = read_metadata(doc, removed, selection)
     deadline.check("metadata")

@@ -139,52 +139,14 @@ class LineFeatures:
 #: a stable vote; counting a whole 50,000-word page seven times was the scorer's cost).
 LANGUAGE_SAMPLE_TOKENS = 3000
 
-@dataclass(frozen=True)
-class DumpRules:
-    """The dump scorer's thresholds as one value, each defaulting to the constant of
-    the same name above (documented there). `cleannews.Config(dumps=...)` passes a
-    changed copy down, `dataclasses.replace(DEFAULT_DUMP_RULES, length_low=80)`; the
-    end-of-article rules in `ends` are still constants only."""
 
-    length_low: int = LENGTH_LOW
-    length_high: int = LENGTH_HIGH
-    stop_low: float = STOP_LOW
-    stop_high: float = STOP_HIGH
-    max_link_density: float = MAX_LINK_DENSITY
-    max_link_density_long: float = MAX_LINK_DENSITY_LONG
-    max_link_density_weak: float = MAX_LINK_DENSITY_WEAK
-    max_heading_distance: int = MAX_HEADING_DISTANCE
-    min_language_density: float = MIN_LANGUAGE_DENSITY
-    repeat_min: int = REPEAT_MIN
-    repeat_max_chars: int = REPEAT_MAX_CHARS
-    anchor_window: int = ANCHOR_WINDOW
-    anchor_share: float = ANCHOR_SHARE
-    bad_cost: float = BAD_COST
-    bad_weight: float = BAD_WEIGHT
-    role_cost: float = ROLE_COST
-    neargood_weight: float = NEARGOOD_WEIGHT
-    short_cost: float = SHORT_COST
-    weak_min_words: int = WEAK_MIN_WORDS
-    heading_max_words: int = HEADING_MAX_WORDS
-    weak_weight: float = WEAK_WEIGHT
-    weak_min_stop: float = WEAK_MIN_STOP
-    table_min_rows: int = TABLE_MIN_ROWS
-    table_min_chars: int = TABLE_MIN_CHARS
-    table_shape_tokens: int = TABLE_SHAPE_TOKENS
-    list_max_items: int = LIST_MAX_ITEMS
-    language_sample_tokens: int = LANGUAGE_SAMPLE_TOKENS
-
-
-DEFAULT_DUMP_RULES = DumpRules()
-
-
-def pick_language(blocks: Sequence[Block], r: DumpRules = DEFAULT_DUMP_RULES) -> frozenset[str] | None:
+def pick_language(blocks: Sequence[Block]) -> frozenset[str] | None:
     """The stop list that covers the page's long blocks best, or None if none fits."""
     tokens: list[str] = []
     for b in blocks:
-        if len(b.text) >= r.length_low:
+        if len(b.text) >= LENGTH_LOW:
             tokens.extend(_WORD.findall(b.text.lower()))
-            if len(tokens) >= r.language_sample_tokens:
+            if len(tokens) >= LANGUAGE_SAMPLE_TOKENS:
                 break
     if not tokens:
         return None
@@ -194,14 +156,14 @@ def pick_language(blocks: Sequence[Block], r: DumpRules = DEFAULT_DUMP_RULES) ->
         hits = sum(c for t, c in counts.items() if t in words)
         if hits > best_hits:
             best, best_hits = words, hits
-    if best is None or best_hits / len(tokens) < r.min_language_density:
+    if best is None or best_hits / len(tokens) < MIN_LANGUAGE_DENSITY:
         return None
     return best
 
 
-def features(blocks: Sequence[Block], stop: frozenset[str] | None, r: DumpRules = DEFAULT_DUMP_RULES) -> list[LineFeatures]:
+def features(blocks: Sequence[Block], stop: frozenset[str] | None) -> list[LineFeatures]:
     words_of = [_WORD.findall(b.text.lower()) for b in blocks]
-    keys = [" ".join(w) if len(b.text) <= r.repeat_max_chars else "" for b, w in zip(blocks, words_of)]
+    keys = [" ".join(w) if len(b.text) <= REPEAT_MAX_CHARS else "" for b, w in zip(blocks, words_of)]
     counts = Counter(k for k in keys if k)
     out = []
     for b, words, key in zip(blocks, words_of, keys):
@@ -214,35 +176,35 @@ def features(blocks: Sequence[Block], stop: frozenset[str] | None, r: DumpRules 
             link_density=b.link_density,
             sentence=line_ends_sentence(b.text),
             punct=len(_PUNCT.findall(b.text)),
-            repeated=bool(key) and counts[key] >= r.repeat_min,
+            repeated=bool(key) and counts[key] >= REPEAT_MIN,
         ))
     return out
 
 
-def classify(f: LineFeatures, block: Block, known_language: bool, r: DumpRules = DEFAULT_DUMP_RULES) -> str:
+def classify(f: LineFeatures, block: Block, known_language: bool) -> str:
     """jusText's context-free class of one block."""
     if f.repeated or f.words == 0:
         return BAD
-    if f.link_density > (r.max_link_density_long if f.chars > r.length_high else r.max_link_density):
+    if f.link_density > (MAX_LINK_DENSITY_LONG if f.chars > LENGTH_HIGH else MAX_LINK_DENSITY):
         return BAD
     if block.kind is BlockKind.CODE or block.kind is BlockKind.TABLE:
-        return NEARGOOD if f.chars >= r.length_low else SHORT
-    if f.chars < r.length_low:
+        return NEARGOOD if f.chars >= LENGTH_LOW else SHORT
+    if f.chars < LENGTH_LOW:
         return BAD if block.link_chars else SHORT
     if known_language:
-        if f.stop_density >= r.stop_high:
-            return GOOD if f.chars > r.length_high else NEARGOOD
-        return NEARGOOD if f.stop_density >= r.stop_low else BAD
+        if f.stop_density >= STOP_HIGH:
+            return GOOD if f.chars > LENGTH_HIGH else NEARGOOD
+        return NEARGOOD if f.stop_density >= STOP_LOW else BAD
     # No stop list: prose is punctuated and runs in sentences.
     if f.punct >= 2 and f.sentence:
-        return GOOD if f.chars > r.length_high else NEARGOOD
+        return GOOD if f.chars > LENGTH_HIGH else NEARGOOD
     return NEARGOOD if f.punct >= 1 else BAD
 
 
-def _shape(text: str, r: DumpRules) -> str:
+def _shape(text: str) -> str:
     """The shape of a line's first tokens: 0 a number, A a capitalised word, a a word, punctuation as is."""
     out = []
-    for m in islice(_TOKEN.finditer(text), r.table_shape_tokens):
+    for m in islice(_TOKEN.finditer(text), TABLE_SHAPE_TOKENS):
         tok = m.group()
         if any(ch.isdigit() for ch in tok):
             out.append("0")
@@ -253,9 +215,7 @@ def _shape(text: str, r: DumpRules) -> str:
     return " ".join(out)
 
 
-def table_rows(
-    seq: Sequence[Block], feats: Sequence[LineFeatures], removed: Mapping[int, Removal], r: DumpRules = DEFAULT_DUMP_RULES
-) -> set[int]:
+def table_rows(seq: Sequence[Block], feats: Sequence[LineFeatures], removed: Mapping[int, Removal]) -> set[int]:
     """Positions of the lines in runs of same-shaped rows (a table printed line by line)."""
     rows: set[int] = set()
     run: list[int] = []
@@ -263,16 +223,16 @@ def table_rows(
     for k, b in enumerate(seq):
         f = feats[k]
         row = (b.kind is BlockKind.PARAGRAPH and b.index not in removed and not f.repeated and not b.link_chars
-               and f.chars >= r.table_min_chars and _VALUE.search(b.text) is not None)
-        sh = _shape(b.text, r) if row else None
+               and f.chars >= TABLE_MIN_CHARS and _VALUE.search(b.text) is not None)
+        sh = _shape(b.text) if row else None
         if sh is None or sh != shape:
-            if len(run) >= r.table_min_rows:
+            if len(run) >= TABLE_MIN_ROWS:
                 rows.update(run)
             run = []
         if sh is not None:
             run.append(k)
         shape = sh
-    if len(run) >= r.table_min_rows:
+    if len(run) >= TABLE_MIN_ROWS:
         rows.update(run)
     return rows
 
@@ -291,9 +251,7 @@ def _neighbour(classes: Sequence[str], i: int, step: int, lo: int, hi: int) -> s
     return BAD
 
 
-def revise(
-    first: Sequence[str], cands: Sequence[Block], feats: Sequence[LineFeatures], lo: int, hi: int, r: DumpRules = DEFAULT_DUMP_RULES
-) -> list[str]:
+def revise(first: Sequence[str], cands: Sequence[Block], feats: Sequence[LineFeatures], lo: int, hi: int) -> list[str]:
     """Context revision inside the region [lo, hi), after jusText.
 
     Short blocks (and weak sentences: bad only for a low stop-word density) between
@@ -303,15 +261,15 @@ def revise(
     cls = list(first)
     for i in range(lo, hi):
         b, f = cands[i], feats[i]
-        if first[i] == SHORT or (first[i] == BAD and _weak_sentence(f, r)):
+        if first[i] == SHORT or (first[i] == BAD and _weak_sentence(f)):
             prev, nxt = _neighbour(first, i, -1, lo, hi), _neighbour(first, i, 1, lo, hi)
-            weak = first[i] == BAD and f.stop_density >= r.weak_min_stop
+            weak = first[i] == BAD and f.stop_density >= WEAK_MIN_STOP
             if _prose(prev) and _prose(nxt) or weak and (_prose(prev) or _prose(nxt)):
                 cls[i] = GOOD
                 continue
-        if b.kind is BlockKind.HEADING and first[i] in (SHORT, NEARGOOD, GOOD) or first[i] == SHORT and _heading_like(b, f, r):
+        if b.kind is BlockKind.HEADING and first[i] in (SHORT, NEARGOOD, GOOD) or first[i] == SHORT and _heading_like(b, f):
             dist, j = 0, i + 1
-            while j < hi and dist <= r.max_heading_distance:
+            while j < hi and dist <= MAX_HEADING_DISTANCE:
                 if _prose(first[j]) and not (cands[j].kind is BlockKind.HEADING):
                     cls[i] = GOOD
                     break
@@ -325,10 +283,10 @@ def revise(
     return cls
 
 
-def _list_run(seq: Sequence[Block], first: Sequence[str], i: int, limit: int, r: DumpRules) -> int:
+def _list_run(seq: Sequence[Block], first: Sequence[str], i: int, limit: int) -> int:
     """End (exclusive) of the list run that starts at item i."""
     j = i
-    while j < limit and j - i < r.list_max_items:
+    while j < limit and j - i < LIST_MAX_ITEMS:
         if seq[j].kind is BlockKind.LIST_ITEM:
             j += 1
         elif first[j] == SHORT and j + 1 < limit and seq[j + 1].kind is BlockKind.LIST_ITEM:
@@ -339,34 +297,34 @@ def _list_run(seq: Sequence[Block], first: Sequence[str], i: int, limit: int, r:
 
 
 def article_lists(cls: list[str], seq: Sequence[Block], first: Sequence[str], feats: Sequence[LineFeatures],
-                  lo: int, hi: int, limit: int, r: DumpRules = DEFAULT_DUMP_RULES) -> int:
+                  lo: int, hi: int, limit: int) -> int:
     """Keep the lists the article introduces or encloses (in place); the region's new end."""
     i, end = lo, hi
     while i < min(end + 1, limit):
         if seq[i].kind is not BlockKind.LIST_ITEM or i == lo or not _prose(cls[i - 1]):
             i += 1
             continue
-        j = _list_run(seq, first, i, limit, r)
+        j = _list_run(seq, first, i, limit)
         intro = seq[i - 1].text.rstrip().endswith(":")
         enclosed = j < end and _prose(cls[j]) and seq[j].kind is not BlockKind.LIST_ITEM
         if intro or enclosed:
             for k in range(i, j):
                 f = feats[k]
-                if first[k] != BAD or not f.repeated and f.words and f.link_density <= r.max_link_density_weak:
+                if first[k] != BAD or not f.repeated and f.words and f.link_density <= MAX_LINK_DENSITY_WEAK:
                     cls[k] = GOOD
             end = max(end, j)
         i = j
     return end
 
 
-def _weak_sentence(f: LineFeatures, r: DumpRules) -> bool:
+def _weak_sentence(f: LineFeatures) -> bool:
     """Bad only for its stop words: a named-entity-heavy sentence, not a link or a repeat."""
-    return not f.repeated and f.link_density <= r.max_link_density_weak and f.sentence and f.words >= r.weak_min_words
+    return not f.repeated and f.link_density <= MAX_LINK_DENSITY_WEAK and f.sentence and f.words >= WEAK_MIN_WORDS
 
 
-def _heading_like(b: Block, f: LineFeatures, r: DumpRules) -> bool:
+def _heading_like(b: Block, f: LineFeatures) -> bool:
     """A short line that could be a sub-heading in a text dump: a few words, no final stop."""
-    return 1 <= f.words <= r.heading_max_words and not b.text.rstrip().endswith((".", ",", ";")) and not f.link_density
+    return 1 <= f.words <= HEADING_MAX_WORDS and not b.text.rstrip().endswith((".", ",", ";")) and not f.link_density
 
 
 def densest_region(weights: Sequence[float]) -> tuple[int, int] | None:
@@ -408,7 +366,7 @@ def _anchor(cands: Sequence[Block], removed: Mapping[int, Removal]) -> int | Non
     return next((k for k, b in enumerate(cands) if b.index > title), None)
 
 
-def select_dump_blocks(doc: Document, removed: Mapping[int, Removal], r: DumpRules = DEFAULT_DUMP_RULES) -> Selection:
+def select_dump_blocks(doc: Document, removed: Mapping[int, Removal]) -> Selection:
     """Classify, find the article region, revise inside it; kept = prose blocks in order.
 
     Blocks the cleaners removed stay in the sequence as bad ones: a teaser list whose
@@ -418,34 +376,34 @@ def select_dump_blocks(doc: Document, removed: Mapping[int, Removal], r: DumpRul
     live = [b for b in seq if b.index not in removed]
     if not live:
         return Selection(kept=(), is_article=False, reason="no text left after cleaning")
-    stop = pick_language(live, r)
-    feats = features(seq, stop, r)
-    first = [BAD if b.index in removed else classify(f, b, stop is not None, r) for f, b in zip(feats, seq)]
-    for k in table_rows(seq, feats, removed, r):
+    stop = pick_language(live)
+    feats = features(seq, stop)
+    first = [BAD if b.index in removed else classify(f, b, stop is not None) for f, b in zip(feats, seq)]
+    for k in table_rows(seq, feats, removed):
         first[k] = NEARGOOD
     weights = []
     for c, f, b in zip(first, feats, seq):
-        gone = removed.get(b.index)
-        if gone is not None:
-            weights.append(-(r.role_cost if gone.role else r.bad_cost + r.bad_weight * f.chars))
+        r = removed.get(b.index)
+        if r is not None:
+            weights.append(-(ROLE_COST if r.role else BAD_COST + BAD_WEIGHT * f.chars))
         elif c == GOOD:
             weights.append(float(f.chars))
         elif c == NEARGOOD:
-            weights.append(r.neargood_weight * f.chars)
+            weights.append(NEARGOOD_WEIGHT * f.chars)
         elif c == SHORT:
-            weights.append(-r.short_cost)
-        elif _weak_sentence(f, r) and f.stop_density >= r.weak_min_stop:
-            weights.append(r.weak_weight * f.chars)
+            weights.append(-SHORT_COST)
+        elif _weak_sentence(f) and f.stop_density >= WEAK_MIN_STOP:
+            weights.append(WEAK_WEIGHT * f.chars)
         else:
-            weights.append(-(r.bad_cost + r.bad_weight * f.chars))
+            weights.append(-(BAD_COST + BAD_WEIGHT * f.chars))
     anchor = _anchor(seq, removed)
     end = article_end(seq, lambda a, b: region_weight(weights[a:b]), anchor)
     if end is not None:
         weights = weights[:end]
     span = densest_region(weights)
     if anchor is not None and span is not None:
-        anchored = best_region_from(weights, anchor, anchor + r.anchor_window)
-        if anchored is not None and anchored[2] >= r.anchor_share * sum(weights[span[0]:span[1]]):
+        anchored = best_region_from(weights, anchor, anchor + ANCHOR_WINDOW)
+        if anchored is not None and anchored[2] >= ANCHOR_SHARE * sum(weights[span[0]:span[1]]):
             span = anchored[:2]
     if span is None:
         return Selection(kept=(), dropped={b.index: "no article text" for b in live}, is_article=False,
@@ -454,8 +412,8 @@ def select_dump_blocks(doc: Document, removed: Mapping[int, Removal], r: DumpRul
     cut = cards_start(seq, [_prose(c) for c in first], feats, weights, removed, lo, hi)
     if cut is not None:
         hi = cut
-    cls = revise(first, seq, feats, lo, hi, r)
-    hi = article_lists(cls, seq, first, feats, lo, hi, len(weights), r)
+    cls = revise(first, seq, feats, lo, hi)
+    hi = article_lists(cls, seq, first, feats, lo, hi, len(weights))
     kept: list[int] = []
     dropped: dict[int, str] = {}
     for k, b in enumerate(seq):

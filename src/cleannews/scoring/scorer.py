@@ -10,7 +10,6 @@ from cleannews.models import Removal
 
 if TYPE_CHECKING:  # pragma: no cover
     from cleannews.document import Document
-    from cleannews.scoring.lines import DumpRules
     from cleannews.scoring.rules import ScoringRules
 
 
@@ -24,18 +23,12 @@ class Selection:
     reason: str | None = None
 
 
-def select_blocks(
-    doc: Document,
-    removed: Mapping[int, Removal],
-    rules: ScoringRules | None = None,
-    dump_rules: DumpRules | None = None,
-) -> Selection:
-    """The article's blocks; `rules` and `dump_rules` are the HTML and the dump
-    scorer's thresholds (None: the defaults)."""
+def select_blocks(doc: Document, removed: Mapping[int, Removal], rules: ScoringRules | None = None) -> Selection:
+    """The article's blocks; `rules` are the HTML scorer's thresholds (None: the defaults)."""
     if doc.page.kind != "html":
-        from cleannews.scoring.lines import DEFAULT_DUMP_RULES, select_dump_blocks
+        from cleannews.scoring.lines import select_dump_blocks
 
-        return select_dump_blocks(doc, removed, dump_rules or DEFAULT_DUMP_RULES)
+        return select_dump_blocks(doc, removed)
     from cleannews.scoring.dom import select_html_blocks
     from cleannews.scoring.rules import DEFAULT_RULES
 
