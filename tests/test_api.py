@@ -77,3 +77,24 @@ def test_image_addresses_resolve_against_the_page_address():
     assert [i.src for i in a.images] == ["https://news.example/local/img/quay.jpg"]
     # no address: the page's own relative path, untouched
     assert [i.src for i in cleannews.extract(page).images] == ["../img/quay.jpg"]
+
+
+def test_config_sets_thresholds_without_patching():
+    from cleannews.errors import PageTooLarge
+    from cleannews.scoring.rules import DEFAULT_RULES
+
+    page = (
+        "<html><body><article>"
+        + "<p>The ferry to the island will run every hour from next spring, the council said.</p>" * 6
+        + "</article></body></html>"
+    )
+    assert cleannews.extract(page).is_article
+    assert cleannews.extract(page, config=cleannews.Config()) == cleannews.extract(page)
+    # one call with a stricter scorer, the next with the defaults: nothing is left changed
+    strict = cleannews.Config(scoring=dataclasses.replace(DEFAULT_RULES, min_article_chars=10_000))
+    assert not cleannews.extract(page, config=strict).is_article
+    assert cleannews.extract(page).is_article
+    with pytest.raises(PageTooLarge):
+        cleannews.extract(page, config=cleannews.Config(limits=cleannews.Limits(max_size=100)))
+    # an explicit `limits` wins over the config's
+    assert cleannews.extract(page, limits=cleannews.Limits(), config=cleannews.Config(limits=cleannews.Limits(max_size=100))).is_article

@@ -184,3 +184,12 @@ def test_fixture_site_defaults_to_module_name():
         site = "gazette"
 
     assert Named().fixture_site == "gazette"
+
+
+def test_a_role_is_a_role_enum_read_as_its_string():
+    from cleannews.models import Removal, Role
+
+    r = Removal(0, "test", "a date line", "date")
+    assert r.role is Role.DATE and r.role == "date" and f"{r.role}" == "date"
+    with pytest.raises(ValueError):
+        Removal(0, "test", "?", "not-a-role")

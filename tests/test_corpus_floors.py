@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 import cleannews
 
 from conftest import CORPUS, corpus_page, corpus_rows, load_scorer
@@ -17,6 +19,8 @@ SCRAPINGHUB_BODY_EXACT_FLOOR = 0.48
 #: before it). About 70 of their truth bodies are UTF-8 read as Latin-1, so a perfect,
 #: correctly decoding extractor scores about 0.86 there (see docs/design.md).
 READABILITY_BODY_F1_FLOOR = 0.82
+
+pytestmark = pytest.mark.corpus
 
 
 def _body_scores(dataset: str) -> dict:

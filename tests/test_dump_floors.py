@@ -7,12 +7,12 @@ ground on the dump scorer fails here; raise them when the scorer improves.
 from __future__ import annotations
 
 import gzip
-import importlib.util
 import json
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from conftest import load_scorer
 
 import cleannews
 
@@ -28,13 +28,10 @@ FLOORS = {
 
 
 def _scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("cleannews_dump_floor_score", SCORER)
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_scorer()
 
 
+@pytest.mark.corpus
 @pytest.mark.skipif(not SCORER.exists(), reason="../shared/eval/score.py is not beside the checkout")
 @pytest.mark.parametrize("dataset", sorted(FLOORS))
 def test_dump_body_f1_floor(dataset: str) -> None:

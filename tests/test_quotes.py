@@ -5,7 +5,6 @@ All example sentences are invented for these tests.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import sys
 import time
@@ -162,6 +161,7 @@ def test_pull_quote_dash():
     assert q.speaker == "Arvid Holm"
 
 
+@pytest.mark.perf
 def test_pathological_input_is_fast():
     bodies = [
         "“" * 100_000,
@@ -184,6 +184,7 @@ def test_pathological_input_is_fast():
         assert elapsed < 15.0, (body[:30], elapsed)
 
 
+@pytest.mark.perf
 def test_speed_typical_article():
     para = (
         "“The council will vote on the plan next week, and we expect it to pass,” said councillor Rosa Lind, "
@@ -308,10 +309,9 @@ def test_quoted_title_without_a_cue_is_no_quote():
 
 
 def _load_scorer():
-    spec = importlib.util.spec_from_file_location("cleannews_shared_score", SHARED / "eval" / "score.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    from conftest import load_scorer
+
+    return load_scorer()
 
 
 def _polnear():
@@ -323,9 +323,13 @@ def _polnear():
     return evaluate(SHARED, "all")
 
 
-needs_shared = pytest.mark.skipif(
+_shared_present = pytest.mark.skipif(
     not (SHARED / "corpus" / "polnear-dev" / "truth.jsonl").exists(), reason="shared corpus absent"
 )
+
+
+def needs_shared(test):  # reads ../shared: marked `corpus`, skipped without it
+    return pytest.mark.corpus(_shared_present(test))
 
 # The brief's targets; speaker accuracy has a floor at what is measured now.
 # On the repaired truth (every piece of a split quotation, 660 quotes): issue #17's

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import cleannews
-from cleannews.errors import CleannewsError, EmptyInputError, InputError, PageTooLarge, TimeBudgetExceeded
+from cleannews.errors import BinaryInputError, CleannewsError, EmptyInputError, InputError, PageTooLarge, TimeBudgetExceeded
 from cleannews.load import Limits
 
 SENTENCE = "The council said on Tuesday that the ferry would run every hour, starting next spring. "
@@ -48,17 +48,20 @@ def _deep_classes() -> str:
 
 
 CASES = {
-    # name: (input factory, expected: "error:<Type>" | "ok" | "article", max seconds)
+    # name: (input factory, expected, max seconds). expected: an error type; "article"
+    # (an article with the sentence's text); "ok" (an Article, not an error: an article
+    # with a body, or a non-article that says why). The seconds are a hang guard, checked
+    # only by the `perf`-marked test below (wall-clock limits are flaky in unit tests).
     "empty bytes": (lambda: b"", EmptyInputError, 1),
     "whitespace": (lambda: " \n\t\r\n ", EmptyInputError, 1),
     "only NULs": (lambda: b"\x00" * 1000, EmptyInputError, 1),
     "NUL bytes inside text": (lambda: ARTICLE.replace("ferry", "fer\x00ry").encode(), "article", 5),
-    "binary junk": (lambda: bytes(range(256)) * 4000, "ok", 10),
-    "random-looking bytes": (lambda: bytes((i * 7919 + 13) % 251 for i in range(300_000)), "ok", 10),
+    "binary junk": (lambda: bytes(range(256)) * 4000, BinaryInputError, 10),
+    "random-looking bytes": (lambda: bytes((i * 7919 + 13) % 251 for i in range(300_000)), BinaryInputError, 10),
     "truncated html": (lambda: ARTICLE[: len(ARTICLE) // 2].encode() + b"<a href='", "article", 5),
     "truncated gzip": (lambda: gzip.compress(ARTICLE.encode())[:40], InputError, 1),
     "gzip bomb": (lambda: gzip.compress(b"<p>" + b"a" * 30_000_000), PageTooLarge, 5),
-    "100,000-deep nesting": (lambda: _deep(100_000), "ok", 10),
+    "100,000-deep nesting": (lambda: _deep(100_000), PageTooLarge, 10),
     "100,000 unclosed spans": (lambda: "<html><body><p>" + "<span>" * 100_000 + SENTENCE, "ok", 10),
     "deep long classes": (_deep_classes, "ok", 10),
     "50 MB page": (lambda: "<html><body>" + f"<p>{SENTENCE * 5}</p>\n" * 120_000, PageTooLarge, 5),
@@ -73,7 +76,7 @@ CASES = {
     "lone surrogates": (lambda: ARTICLE.replace("ferry", "\ud800\udfff"), "ok", 5),
     "huge attribute": (lambda: "<html><body><div class='" + "a " * 3_000_000 + f"'><p>{SENTENCE}</p></div>", "ok", 10),
     "huge data URI image": (lambda: "<html><body><img src='data:" + "A" * 8_000_000 + f"'><p>{SENTENCE}</p>", "ok", 10),
-    "control characters": (lambda: "<p>" + "".join(map(chr, range(1, 32))) * 2000 + "</p>", "ok", 5),
+    "control characters": (lambda: "<p>" + "".join(map(chr, range(1, 32))) * 2000 + "</p>", BinaryInputError, 5),
     "a million '<'": (lambda: "<" * 100_000 + "x", "ok", 10),
     "unclosed comments": (lambda: "<!--" * 50_000 + "x", "ok", 10),
     "whitespace runs (regex backtracking)": (lambda: "<html><body><p>" + " \t" * 500_000 + "x</p>", "ok", 10),
@@ -88,18 +91,28 @@ CASES = {
 
 @pytest.mark.parametrize("name", list(CASES))
 def test_pathological_input(name):
-    factory, expected, max_seconds = CASES[name]
-    data = factory()
-    t = time.perf_counter()
-    kind, value = outcome(data)
-    elapsed = time.perf_counter() - t
+    factory, expected, _ = CASES[name]
+    kind, value = outcome(factory())
     if isinstance(expected, type):
         assert (kind, value) == ("error", expected) or (kind == "error" and issubclass(value, expected)), (kind, value)
     elif expected == "article":
         assert kind == "ok" and value.is_article, value
         assert "ferry" in value.body or "rry" in value.body
     else:
-        assert kind in ("ok", "error")
+        assert kind == "ok", value  # these pages are text (or junk text): an Article, not an error
+        assert bool(value.body) if value.is_article else value.reason, value
+
+
+@pytest.mark.perf
+@pytest.mark.parametrize("name", list(CASES))
+def test_pathological_input_hang_guard(name):
+    """A hang guard, not a speed test: catastrophic backtracking or quadratic work takes
+    minutes, linear work a second or two; the limits are 5-10x what a busy box needs."""
+    factory, _, max_seconds = CASES[name]
+    data = factory()
+    t = time.perf_counter()
+    outcome(data)
+    elapsed = time.perf_counter() - t
     assert elapsed < max_seconds, f"{name}: {elapsed:.1f} s"
 
 
@@ -225,6 +238,5 @@ def test_encoded_soup_with_any_declared_charset(html, encoding, declared):
 @given(st.sampled_from(["<div>", "<span>", "<p>", "<li>", "<table><tr><td>", "<blockquote>", "<a href=x>"]),
        st.integers(200, 20_000))
 def test_deep_nesting_of_any_tag(tag, depth):
-    t = time.perf_counter()
-    outcome("<html><body>" + tag * depth + SENTENCE * 3)
-    assert time.perf_counter() - t < 10
+    kind, value = outcome("<html><body>" + tag * depth + SENTENCE * 3)
+    assert kind == "ok", value  # under the tag cap: an Article, never an error

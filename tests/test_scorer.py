@@ -139,7 +139,7 @@ def test_a_class_token_that_names_what_an_element_lacks_is_no_cue():
 
 
 def test_a_chinese_sentence_without_punctuation_is_text_not_a_label():
-    from cleannews.scoring.rules import word_count
+    from cleannews.text import word_count
 
     assert word_count("Advertisement") == 1
     assert word_count("偶而還會飄下來一些霧氣水滴 不時張望尋找最佳楓葉主題") >= 10

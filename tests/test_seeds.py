@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
-import importlib.util
 import json
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from conftest import load_scorer
 
 import cleannews
 
@@ -37,17 +37,11 @@ def _rows() -> list[dict]:
 
 
 def _scorer() -> ModuleType:
-    if not SCORER.exists():
-        pytest.skip("../shared/eval/score.py is not beside the checkout")
-    spec = importlib.util.spec_from_file_location("cleannews_seed_score", SCORER)
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_scorer()
 
 
 ROWS = _rows()
-pytestmark = pytest.mark.skipif(not ROWS, reason="../shared/corpus/seeds is not beside the checkout")
+pytestmark = [pytest.mark.corpus, pytest.mark.skipif(not ROWS, reason="../shared/corpus/seeds is not beside the checkout")]
 
 
 def _extract(row: dict) -> cleannews.Article:
@@ -93,8 +87,15 @@ def test_section_and_image_credit(seed: tuple[dict, cleannews.Article]) -> None:
     row, art = seed
     if row.get("section"):
         assert art.section == row["section"]
-    for want, got in zip(row.get("images", []), art.images):
+    wanted = row.get("images") or []
+    assert len(art.images) >= len(wanted), (len(art.images), len(wanted))
+    checked = 0
+    for want, got in zip(wanted, art.images):
         if want.get("credit"):
             assert got.credit == want["credit"]
+            checked += 1
         if want.get("src"):
             assert got.src == want["src"]
+            checked += 1
+    # Both seeds give an image with a credit or a src: a run that checks none is broken.
+    assert checked or not any(w.get("credit") or w.get("src") for w in wanted)

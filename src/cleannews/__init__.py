@@ -1,6 +1,6 @@
 """cleannews: turn a news page (HTML, plain text or Markdown) into a clean Article."""
 
-from cleannews.api import Limits, Result, Source, extract, extract_many
+from cleannews.api import Config, Limits, Result, Source, extract, extract_many
 from cleannews.cleaners import Cleaner, register
 from cleannews.models import Article, BlockKind, BodyBlock, Image, Quote
 
@@ -9,6 +9,7 @@ __all__ = [
     "BlockKind",
     "BodyBlock",
     "Cleaner",
+    "Config",
     "Image",
     "Limits",
     "Quote",

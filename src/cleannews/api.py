@@ -6,12 +6,13 @@ from collections.abc import Iterable
 from typing import Any
 
 from cleannews.cleaners.base import Cleaner
-from cleannews.load import DEFAULT_LIMITS, Limits
+from cleannews.config import DEFAULT_CONFIG, Config
+from cleannews.load import Limits
 from cleannews.models import Article, PageKind
 from cleannews.pipeline import DEFAULT_BUDGET, run
 from cleannews.batch import Result, Source, extract_many
 
-__all__ = ["Limits", "Result", "Source", "extract", "extract_many"]
+__all__ = ["Config", "Limits", "Result", "Source", "extract", "extract_many"]
 
 
 def extract(
@@ -21,7 +22,8 @@ def extract(
     kind: PageKind | None = None,
     cleaners: Iterable[Cleaner | type[Cleaner] | str] | None = None,
     budget: float | None = DEFAULT_BUDGET,
-    limits: Limits = DEFAULT_LIMITS,
+    limits: Limits | None = None,
+    config: Config = DEFAULT_CONFIG,
 ) -> Article:
     """Extract the article from one page.
 
@@ -34,7 +36,9 @@ def extract(
     for this call, or disables registered ones by "-name".
 
     `budget` is the time budget in seconds (None: unlimited), checked between stages;
-    `limits` caps the input's size (`cleannews.Limits`). For a hard time limit that
+    `limits` caps the input's size (`cleannews.Limits`; None: `config.limits`).
+    `config` (`cleannews.Config`) sets the stages' thresholds, each defaulting to
+    today's value: sweeps and tests pass a changed copy instead of patching. For a hard time limit that
     also stops a page stuck inside a stage, use `extract_many`, which runs pages in
     worker processes it can kill.
 
@@ -57,4 +61,4 @@ def extract(
         kind = "html"
         if url is None and tree_url and tree_url.startswith(("http://", "https://")):
             url = tree_url
-    return run(page, url=url, kind=kind, cleaners=cleaners, budget=budget, limits=limits).article
+    return run(page, url=url, kind=kind, cleaners=cleaners, budget=budget, limits=limits, config=config).article

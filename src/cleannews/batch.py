@@ -39,10 +39,9 @@ from typing import Any, BinaryIO, Union
 
 from cleannews.errors import CleannewsError, InputError, PageTooLarge, TimeBudgetExceeded
 from cleannews.load import DEFAULT_LIMITS, Limits, _normalise_codec
-from cleannews.models import Article, PageKind
+from cleannews.models import PAGE_SUFFIXES, Article, PageKind
 from cleannews.pipeline import DEFAULT_BUDGET
 
-PAGE_SUFFIXES = {".html": "html", ".htm": "html", ".xhtml": "html", ".txt": "text", ".md": "markdown", ".markdown": "markdown"}
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 WARC_SUFFIXES = (".warc", ".arc")
 #: JSON-lines keys that hold the page, in the order they are looked for.
@@ -115,7 +114,7 @@ class Result:
         return d
 
 
-Input = Union[str, os.PathLike, Source, bytes]
+Input = Union[str, "os.PathLike[str]", Source, bytes]
 
 
 # --------------------------------------------------------------------------- inputs
@@ -177,7 +176,7 @@ def _file_source(path: Path, limits: Limits) -> Source:
         data = path.read_bytes()  # gzip is undone by `load`, with its own size cap
     except (OSError, CleannewsError) as exc:
         return Source(str(path), error=ErrorInfo.of(exc))
-    return Source(str(path), data, kind=kind)  # type: ignore[arg-type]
+    return Source(str(path), data, kind=kind)
 
 
 def _jsonl_sources(path: Path, limits: Limits) -> Iterator[Source]:

@@ -20,7 +20,7 @@ from typing import TextIO
 
 from cleannews.batch import Source, done_sources, extract_many, iter_sources
 from cleannews.explain import register_explain
-from cleannews.models import Article
+from cleannews.models import PAGE_SUFFIXES, Article
 from cleannews.pipeline import DEFAULT_BUDGET
 from cleannews.scaffold import register_new_site
 
@@ -39,7 +39,7 @@ def read_input(path: str) -> bytes:
 def kind_from_name(path: str) -> str | None:
     name = path[:-3] if path.endswith(".gz") else path
     suffix = Path(name).suffix.lower()
-    return {".html": "html", ".htm": "html", ".txt": "text", ".md": "markdown", ".markdown": "markdown"}.get(suffix)
+    return PAGE_SUFFIXES.get(suffix)
 
 
 def render(article: Article, fmt: str, source: str) -> str:
@@ -107,7 +107,7 @@ def cmd_extract(args: argparse.Namespace, out: TextIO) -> int:
     return status
 
 
-def register_extract(sub: argparse._SubParsersAction) -> None:
+def register_extract(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "extract",
         help="extract articles from pages (files, folders, .jsonl, .warc, .gz, or - for stdin)",

@@ -240,7 +240,7 @@ def cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def register_explain(sub: argparse._SubParsersAction) -> None:
+def register_explain(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("explain", help="write an HTML report of why each block was kept or removed")
     p.add_argument("page", metavar="PAGE", help="a page file (.html, .txt, .md, .gz) or - for stdin")
     p.add_argument("-o", "--output", metavar="FILE", help="report file (default: standard output)")

@@ -92,9 +92,9 @@ def _normalise_codec(name: str) -> str | None:
 
 def decode(data: bytes) -> tuple[str, str]:
     """Decode page bytes: BOM, declared charset, UTF-8, detection; never raises on content."""
-    for bom, enc in _BOMS:
+    for bom, bom_codec in _BOMS:
         if data.startswith(bom):
-            return data.decode(enc, errors="replace"), enc
+            return data.decode(bom_codec, errors="replace"), bom_codec
     m = _DECLARED.search(data[:CHARSET_SCAN_BYTES])
     if m:
         enc = _normalise_codec((m.group(1) or m.group(2)).decode("ascii", "ignore"))

@@ -15,6 +15,17 @@ from typing import Any, Literal
 from collections.abc import Mapping
 
 PageKind = Literal["html", "text", "markdown"]
+#: The kind of page a file holds, by its suffix (after a ".gz"): the one map the CLI,
+#: the batch reader, the fixture plugin and the site scaffold read. The first suffix
+#: of each kind is the one written.
+PAGE_SUFFIXES: Mapping[str, PageKind] = {
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".txt": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+}
 
 
 class BlockKind(str, enum.Enum):
@@ -68,19 +79,46 @@ class Block:
         return self.link_chars / len(self.text) if self.text else 0.0
 
 
+class Role(str, enum.Enum):
+    """What a block a cleaner took out of the body is, when it is metadata in the
+    wrong place rather than noise: the cleaners mark it, the metadata readers (HTML
+    and dumps alike) and the scorers read it. str-valued, so `Role.DATE == "date"`."""
+
+    TITLE = "title"
+    DESCRIPTION = "description"
+    SECTION = "section"
+    SITE_NAME = "site_name"
+    BYLINE = "byline"
+    DATE = "date"
+    MODIFIED = "modified"
+    CAPTION = "caption"
+    CREDIT = "credit"
+
+    def __str__(self) -> str:
+        return self.value
+
+    def __format__(self, spec: str) -> str:
+        return format(self.value, spec)
+
+
 @dataclass(frozen=True)
 class Removal:
     """A cleaner's decision: block `index` is not article text, and why.
 
     `role` says what the block is when it is not noise but metadata in the wrong
-    place (a dump's "Published ..." line is role "date", "By X |" is "byline", an
-    image credit line is "caption"), so the metadata stage can read it.
+    place (a dump's "Published ..." line is role DATE, "By X |" is BYLINE, an image
+    credit line is CAPTION), so the metadata stage can read it. A role given as its
+    string ("date") is turned into the `Role`; an unknown one is a ValueError.
     """
 
     index: int
     cleaner: str
     reason: str
-    role: str | None = None
+    role: Role | None = None
+
+    def __post_init__(self) -> None:
+        if self.role is not None and not isinstance(self.role, Role):
+            object.__setattr__(self, "role", Role(self.role))
 
 
 @dataclass(frozen=True)
@@ -141,8 +179,9 @@ class BodyBlock:
 
 
 @dataclass(frozen=True)
-class Metadata:
-    """What the metadata stage reads; the assembler folds it into the Article."""
+class ArticleHead:
+    """The fields an article's head gives, in this order at the front of both the
+    metadata stage's `Metadata` and the `Article` (declared once for the two)."""
 
     title: str | None = None
     description: str | None = None
@@ -150,6 +189,12 @@ class Metadata:
     byline: str | None = None
     date: _dt.datetime | _dt.date | None = None
     modified: _dt.datetime | _dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Metadata(ArticleHead):
+    """What the metadata stage reads; the assembler folds it into the Article."""
+
     site_name: str | None = None
     language: str | None = None
     section: str | None = None
@@ -162,21 +207,16 @@ def _iso(v: _dt.datetime | _dt.date | None) -> str | None:
 
 
 @dataclass(frozen=True)
-class Article:
+class Article(ArticleHead):
     """The result of `extract`: a clean, structured article.
 
     `date` is a timezone-aware `datetime` where the page gives a time with its zone,
     a naive `datetime` where it gives a time without one, a `date` where it gives only
     the day, and None where it gives nothing. `is_article` is False (with `reason`)
     when the page is not an article (an index page, an empty page, junk input).
+    The head's fields (title ... modified) come first, from `ArticleHead`.
     """
 
-    title: str | None = None
-    description: str | None = None
-    authors: tuple[str, ...] = ()
-    byline: str | None = None
-    date: _dt.datetime | _dt.date | None = None
-    modified: _dt.datetime | _dt.date | None = None
     body: str = ""
     blocks: tuple[BodyBlock, ...] = ()
     quotes: tuple[Quote, ...] = ()

@@ -22,9 +22,10 @@ from dataclasses import dataclass, field
 from cleannews.assemble import assemble
 from cleannews.cleaners.base import Cleaner
 from cleannews.cleaners.registry import resolve, run_cleaners
+from cleannews.config import DEFAULT_CONFIG, Config
 from cleannews.document import Document, build_document
 from cleannews.errors import TimeBudgetExceeded
-from cleannews.load import DEFAULT_LIMITS, Limits, load
+from cleannews.load import Limits, load
 from cleannews.metadata import read_metadata
 from cleannews.models import Article, Metadata, PageKind, Quote, Removal
 from cleannews.quotes import find_quotes
@@ -72,19 +73,21 @@ def run(
     kind: PageKind | None = None,
     cleaners: Iterable[Cleaner | type[Cleaner] | str] | None = None,
     budget: float | None = DEFAULT_BUDGET,
-    limits: Limits = DEFAULT_LIMITS,
+    limits: Limits | None = None,
+    config: Config = DEFAULT_CONFIG,
 ) -> Trace:
     """Run every stage; `TimeBudgetExceeded` when a stage ends past `budget` seconds
-    (None: no budget), `PageTooLarge` when the page is over one of `limits`."""
+    (None: no budget), `PageTooLarge` when the page is over one of `limits` (None:
+    `config.limits`). `config` carries the stages' thresholds (`cleannews.Config`)."""
     deadline = Deadline(budget)
-    page = load(data, url=url, kind=kind, limits=limits)
+    page = load(data, url=url, kind=kind, limits=limits if limits is not None else config.limits)
     deadline.check("load")
     doc = build_document(page)
     deadline.check("document")
     active = resolve(cleaners)
     removed = run_cleaners(doc, active)
     deadline.check("cleaners")
-    selection = select_blocks(doc, removed)
+    selection = select_blocks(doc, removed, config.scoring)
     deadline.check("scoring")
     meta = read_metadata(doc, removed, selection)
     deadline.check("metadata")

@@ -40,6 +40,9 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
+from cleannews.models import PAGE_SUFFIXES
+from cleannews.text import ends_with_full_stop
+
 #: Second-level labels under which a country code registers names (bbc.co.uk).
 _SECOND_LEVEL = {"co", "com", "org", "net", "gov", "ac", "edu", "ne", "or", "go"}
 #: How many kept-but-short blocks to list as hints in the new module.
@@ -141,7 +144,8 @@ class Project:
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
         with path.open("rb") as f:
-            return tomllib.load(f)
+            data: dict[str, Any] = tomllib.load(f)
+            return data
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise ScaffoldError(f"{path}: {exc}") from None
 
@@ -227,7 +231,7 @@ def default_url(host: str, case: str, canonical: str | None) -> str:
 
 def case_slug(page: Path) -> str:
     stem = page.name
-    for suffix in (".gz", ".html", ".htm", ".txt", ".md", ".markdown"):
+    for suffix in (".gz", *PAGE_SUFFIXES):
         if stem.lower().endswith(suffix):
             stem = stem[: -len(suffix)]
     return re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-") or "case"
@@ -245,7 +249,7 @@ def _hints(trace: object) -> list[str]:
     out = []
     for i in trace.selection.kept:
         b = trace.document.blocks[i]
-        if len(b.text) <= HINT_MAX_CHARS and not b.text.rstrip().endswith((".", "!", "?", "”", '"')):
+        if len(b.text) <= HINT_MAX_CHARS and not ends_with_full_stop(b.text):
             where = b.path.rsplit("/", 2)[-2:] if b.path else [f"line {b.line}"]
             out.append(f"#   {b.text!r:<{HINT_MAX_CHARS + 2}} {'/'.join(where)}")
         if len(out) >= MAX_HINTS:
@@ -362,7 +366,7 @@ def new_site(
     trace = run(data, url=url, kind=kind)  # type: ignore[arg-type]
     kind = trace.document.page.kind
     url = url or default_url(host, case, trace.article.url)
-    suffix = {"html": ".html", "text": ".txt", "markdown": ".md"}[kind]
+    suffix = next(s for s, k in PAGE_SUFFIXES.items() if k == kind)
 
     folder = fixtures / site
     module = dest / f"{site}.py"

@@ -178,7 +178,7 @@ class Cleaner:
             attrs["priority"] = priority
         elif attrs["domains"] or attrs["url_patterns"] or attrs["markers"]:
             attrs["priority"] = SITE_PRIORITY
-        new = type(f"FunctionCleaner[{name}]", (_FunctionCleaner,), attrs)
+        new: type[Cleaner] = type(f"FunctionCleaner[{name}]", (_FunctionCleaner,), attrs)
         return new()
 
 

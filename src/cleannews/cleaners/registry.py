@@ -27,13 +27,14 @@ from dataclasses import dataclass
 from collections.abc import Callable, Iterable, Mapping
 from importlib.metadata import EntryPoint, entry_points
 from types import ModuleType
-from typing import TYPE_CHECKING, TypeVar, Union
+from typing import TYPE_CHECKING, TypeVar, Union, cast
 
 from cleannews.cleaners.base import Cleaner
 from cleannews.errors import CleanerError
 from cleannews.models import Removal
 
 if TYPE_CHECKING:  # pragma: no cover
+    from cleannews.cleaners.base import CleanerFunction
     from cleannews.document import Document
 
 ENTRY_POINT_GROUP = "cleannews.cleaners"
@@ -217,7 +218,7 @@ class Registry:
             elif isinstance(item, (Cleaner, type)):
                 extra.append(_instance(item))
             elif callable(item):
-                extra.append(Cleaner.from_function(getattr(item, "__name__", "function"), item))
+                extra.append(Cleaner.from_function(getattr(item, "__name__", "function"), cast("CleanerFunction", item)))
             else:
                 raise CleanerError(f"not a Cleaner: {item!r}")
         known = {c.name for c in base} | {c.name for c in extra}

@@ -24,11 +24,14 @@ def _compiled(selector: str) -> CSSSelector:
 
 
 def matched_node_ids(doc: Document, selector: str) -> set[int]:
+    """Node ids of the elements `selector` matches (none for a dump)."""
+    if doc.tree is None:
+        return set()
     matched = _compiled(selector)(doc.tree)
     if not matched:
         return set()
-    wanted = set(matched)  # proxies stay alive while held, so identity holds below
-    return {i for i, el in enumerate(doc.tree.iter()) if el in wanted}
+    ids = doc.node_ids  # built once per document; it holds the proxies, so identity holds
+    return {ids[el] for el in matched if el in ids}
 
 
 def blocks_under_selectors(doc: Document, selectors: Sequence[str]) -> Iterator[tuple[int, str]]:

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from collections.abc import Mapping
-from typing import Any
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, TypeAlias
 
 from cleannews.models import Block, Image, Page
+
+#: A node of the parsed tree: an lxml.etree element (not lxml.html's), or a comment or
+#: processing instruction. lxml has no type information, so this is Any to mypy.
+Element: TypeAlias = Any
 
 
 @dataclass(frozen=True)
@@ -16,16 +21,38 @@ class Document:
     `tree` is the parsed lxml root for HTML (the metadata stage reads its <head>) and
     None for dumps. Stages must treat it as read-only. `images` are the images found
     while segmenting, in page order, with the index of the block they precede.
-    Node ids are preorder positions in `tree.iter()` (see `cleaners.select.matched_node_ids`).
+    Node ids are preorder positions in `tree.iter()`; `elements` and `node_ids` map
+    between the two, built once per document (the selectors and the scorer share them).
     """
 
     page: Page
     blocks: tuple[Block, ...]
-    tree: Any = None
+    tree: Element | None = None
     images: tuple[tuple[int, Image], ...] = ()
     node_cues: Mapping[int, str] = field(default_factory=dict)  # node id -> "class id", lower-cased
     node_tags: Mapping[int, str] = field(default_factory=dict)  # block-level node id -> tag
     node_parent: Mapping[int, int] = field(default_factory=dict)  # block-level node id -> parent's id
+
+    @property
+    def is_html(self) -> bool:
+        """The page was parsed into a tree (HTML); dumps have none."""
+        return self.tree is not None
+
+    # cached_property writes the instance's __dict__ directly, which a frozen dataclass
+    # allows: the map is built on first use and never changes after (a race builds it twice).
+    @cached_property
+    def elements(self) -> tuple[Element, ...]:
+        """The tree's nodes by node id (empty for dumps)."""
+        return tuple(self.tree.iter()) if self.tree is not None else ()
+
+    @cached_property
+    def node_ids(self) -> Mapping[Element, int]:
+        """Node id of each node of the tree (the inverse of `elements`)."""
+        return {el: i for i, el in enumerate(self.elements)}
+
+    def element(self, node: int) -> Element | None:
+        """The node with id `node`, or None (no tree, or an id out of range)."""
+        return self.elements[node] if 0 <= node < len(self.elements) else None
 
 
 def build_document(page: Page) -> Document:

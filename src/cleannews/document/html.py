@@ -113,7 +113,7 @@ def _image_src(el: Any) -> str | None:
         if "srcset" in name:
             v = v.split(",")[0].strip().split(" ")[0]
         if v and not v.startswith("data:"):
-            return v
+            return str(v)
     return None
 
 

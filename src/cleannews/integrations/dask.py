@@ -24,7 +24,7 @@ from cleannews.pipeline import DEFAULT_BUDGET
 
 
 def extract_partition(
-    paths: Iterable[str | os.PathLike], *, budget: float | None = DEFAULT_BUDGET, limits: Limits = DEFAULT_LIMITS
+    paths: Iterable[str | os.PathLike[str]], *, budget: float | None = DEFAULT_BUDGET, limits: Limits = DEFAULT_LIMITS
 ) -> list[dict[str, Any]]:
     """Extract every page of `paths` in this process: one JSON-ready dict per page,
     an error record (`{"source", "error": {...}}`) for a page that fails. Usable as a
@@ -33,7 +33,7 @@ def extract_partition(
 
 
 def extract_bag(
-    paths: Sequence[str | os.PathLike],
+    paths: Sequence[str | os.PathLike[str]],
     *,
     npartitions: int | None = None,
     budget: float | None = DEFAULT_BUDGET,
@@ -48,5 +48,5 @@ def extract_bag(
 
     items = [os.fspath(p) for p in paths]
     n = npartitions or max(1, len(items))
-    bag = db.from_sequence(items, npartitions=min(n, max(1, len(items))))
+    bag = db.from_sequence(items, npartitions=min(n, max(1, len(items))))  # type: ignore[no-untyped-call]  # dask is untyped
     return bag.map_partitions(extract_partition, budget=budget, limits=limits)

@@ -40,7 +40,7 @@ __all__ = [
 
 def read_metadata(doc: Document, removed: Mapping[int, Removal], selection: Selection) -> Metadata:
     """Read the page's metadata; never raises (bad markup gives fewer fields, not an error)."""
-    kept = tuple(getattr(selection, "kept", ()) or ())
+    kept = selection.kept
     try:
         if doc.tree is None:
             from cleannews.metadata.dump import read_dump_metadata

@@ -194,10 +194,10 @@ def _find_time(text: str) -> tuple[int, int, int, _dt.timezone | None] | None:
         if hh > 23 or mm > 59:
             continue
         return hh, mm, ss, _tz(m.group(5) or m.group(6))
-    m = _TIME_AMPM.search(text)
-    if m:
-        hh = int(m.group(1)) % 12 + (12 if m.group(2).lower().startswith("p") else 0)
-        return hh, 0, 0, _tz(m.group(3))
+    am_pm = _TIME_AMPM.search(text)
+    if am_pm:
+        hh = int(am_pm.group(1)) % 12 + (12 if am_pm.group(2).lower().startswith("p") else 0)
+        return hh, 0, 0, _tz(am_pm.group(3))
     return None
 
 

@@ -17,7 +17,8 @@ from cleannews.metadata.byline import MAX_BYLINE_CHARS, looks_like_byline, parse
 from cleannews.metadata.dates import parse_date_text, split_labelled_dates
 from cleannews.metadata.images import dump_images
 from cleannews.metadata.language import guess_language
-from cleannews.models import Block, BlockKind, Metadata, Removal
+from cleannews.models import Block, BlockKind, Metadata, Removal, Role
+from cleannews.text import function_word, title_case
 
 #: A title line: a few words, no sentence end. News headlines run 4-25 words.
 TITLE_MIN_WORDS = 3
@@ -31,7 +32,7 @@ _DATE_LINE = re.compile(r"^\s*(?:published|posted|updated|last updated|first pub
 _LINKISH = re.compile(r"https?://|\]\(|^\W*$")
 
 
-def _role_text(blocks: Sequence[Block], removed: Mapping[int, Removal], role: str) -> list[Block]:
+def _role_text(blocks: Sequence[Block], removed: Mapping[int, Removal], role: Role) -> list[Block]:
     return [blocks[r.index] for r in sorted(removed.values(), key=lambda r: r.index)
             if r.role == role and 0 <= r.index < len(blocks)]
 
@@ -46,8 +47,6 @@ def _head_blocks(blocks: Sequence[Block], kept: Sequence[int]) -> list[Block]:
     return list(blocks[:30])
 
 
-#: Words a headline in title case leaves in lower case (English style guides).
-_TITLE_LOWER = frozenset("a an the and but or nor for of in on at to by as with from vs via is".split())
 #: Share of the other words a title-case headline capitalises; sentences capitalise
 #: only names, well under half of their words.
 TITLE_CASE_SHARE = 0.7
@@ -56,10 +55,8 @@ TITLE_CASE_SHARE = 0.7
 def _title_case(text: str) -> bool:
     """ "Only 24 Percent of Clinton's Donors Are Small Donors." is a headline a dump
     closed with a full stop (some converters add one to every line), not a sentence."""
-    words = [w for w in re.findall(r"[^\W\d_][\w'’.-]*", text) if w.lower() not in _TITLE_LOWER]
-    if len(words) < TITLE_MIN_WORDS:
-        return False
-    return sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
+    words = [w for w in re.findall(r"[^\W\d_][\w'’.-]*", text) if not function_word(w)]
+    return len(words) >= TITLE_MIN_WORDS and title_case(words, share=TITLE_CASE_SHARE)
 
 
 def _is_title_like(b: Block) -> bool:
@@ -79,11 +76,13 @@ def _is_title_like(b: Block) -> bool:
 
 def read_dump_metadata(doc: Any, removed: Mapping[int, Removal], kept: Sequence[int]) -> Metadata:
     blocks = doc.blocks
-    first = lambda role: next((b.text.strip() for b in _role_text(blocks, removed, role) if b.text.strip()), None)  # noqa: E731
+    def first(role: Role) -> str | None:
+        return next((b.text.strip() for b in _role_text(blocks, removed, role) if b.text.strip()), None)
+
     head = _head_blocks(blocks, kept)
     head = [b for b in head if b.kind is not BlockKind.IMAGE]
 
-    title = first("title")
+    title = first(Role.TITLE)
     title_block = None
     if title is None:
         # the first heading, else the first title-like line
@@ -93,10 +92,10 @@ def read_dump_metadata(doc: Any, removed: Mapping[int, Removal], kept: Sequence[
             # a dump that opens with its headline (no menus above): the scorer keeps
             # it with the text under it
             cands = [blocks[min(kept)]]
-        title_block = (heads or cands or [None])[0]
+        title_block = next(iter(heads or cands), None)
         title = title_block.text.strip() if title_block is not None else None
 
-    description = first("description")
+    description = first(Role.DESCRIPTION)
     if description is None and title_block is not None:
         for b in head:
             if b.index <= title_block.index:
@@ -106,16 +105,16 @@ def read_dump_metadata(doc: Any, removed: Mapping[int, Removal], kept: Sequence[
                 description = b.text.strip()
             break
 
-    byline = first("byline")
+    byline = first(Role.BYLINE)
     if byline is None:
         byline = next((b.text.strip() for b in head if looks_like_byline(b.text.strip())
                        and len(b.text) <= MAX_BYLINE_CHARS), None)
     authors = parse_byline(byline) if byline else ()
 
     date = modified = None
-    for b in _role_text(blocks, removed, "date"):
+    for b in _role_text(blocks, removed, Role.DATE):
         date = date or parse_date_text(b.text)
-    for b in _role_text(blocks, removed, "modified"):
+    for b in _role_text(blocks, removed, Role.MODIFIED):
         modified = modified or parse_date_text(b.text)
     if date is None:
         for b in head:
@@ -133,9 +132,9 @@ def read_dump_metadata(doc: Any, removed: Mapping[int, Removal], kept: Sequence[
         byline=byline,
         date=date,
         modified=modified,
-        site_name=first("site_name"),
+        site_name=first(Role.SITE_NAME),
         language=guess_language(text),
-        section=first("section"),
+        section=first(Role.SECTION),
         url=doc.page.url,
         images=dump_images(blocks, removed, kept),
     )

@@ -12,7 +12,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from cleannews.models import Block, BlockKind, Image, Removal
+from cleannews.models import Block, BlockKind, Image, Removal, Role
 
 #: "Caption | Image: AP", "Caption (Photo: Jane Doe/Reuters)", "Caption. Credit: X", "© X".
 _LABELLED_CREDIT = re.compile(
@@ -107,14 +107,14 @@ def dump_images(blocks: Sequence[Block], removed: Mapping[int, Removal], kept: S
                 if b.index > first + 1 and not caption:
                     continue
                 out.append(Image(src=src, caption=caption, credit=credit, alt=alt))
-            elif role == "caption":
+            elif role is Role.CAPTION:
                 caption, credit = parse_caption(b.text)
                 if out and out[-1].caption is None:
                     prev = out.pop()
                     out.append(Image(src=prev.src, caption=caption, credit=credit or prev.credit, alt=prev.alt))
                 else:
                     out.append(Image(caption=caption, credit=credit))
-            elif role == "credit":
+            elif role is Role.CREDIT:
                 _, credit = parse_caption(b.text)
                 credit = credit or b.text.strip() or None
                 if out and out[-1].credit is None:

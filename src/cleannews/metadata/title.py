@@ -13,6 +13,8 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
+from cleannews.text import has_wide
+
 #: Separators sites put between the headline and the site name, with spaces around
 #: (a bare hyphen is part of words: "Just-released").
 _SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|»|«|·|•|/|\\)\s+|\s*[|｜]\s*|\s+[-–—]\s*$")
@@ -94,10 +96,6 @@ def _names_itself_a_site(segment: str) -> bool:
                for i in range(min(2, len(words) - 2)))
 
 
-def _is_cjk(s: str) -> bool:
-    return any(ord(c) > 0x2E80 for c in s)
-
-
 def split_segments(title: str) -> list[str]:
     return [p for p in _SEPARATORS.split(title) if p and p.strip()]
 
@@ -137,7 +135,7 @@ def strip_site_name(
     i = title.find(first)
     j = title.rfind(last)
     kept = " ".join(segs[start:end]) if i < 0 or j < 0 else title[i : j + len(last)].strip()
-    if len(kept.split()) < MIN_STRIPPED_WORDS and not _is_cjk(kept):
+    if len(kept.split()) < MIN_STRIPPED_WORDS and not has_wide(kept):
         return title
     return kept
 
@@ -146,7 +144,7 @@ def _clean(t: str | None) -> str | None:
     if not t:
         return None
     t = " ".join(t.split())
-    if len(t) < MIN_TITLE_CHARS and not any(ord(c) > 0x2E80 for c in t):  # CJK titles are short
+    if len(t) < MIN_TITLE_CHARS and not has_wide(t):  # CJK titles are short
         return None
     return t[:MAX_TITLE_CHARS]
 

@@ -312,7 +312,8 @@ def _speaker_before(toks: list[_Tok], c: int, lo: int) -> tuple[tuple[_Tok, ...]
         s2, e2 = _np_backward(toks, s - 1, lo)
         name = toks[s2:e2]
         if e2 > s2 and all(_is_cap(t) and t.bare not in W.FUNCTION_CAPS and t.bare not in W.ROLE_WORDS for t in name):
-            return tuple(name), (_clean_role(toks[s:e]) or "") + ", " + role
+            first_role = _clean_role(toks[s:e])
+            return tuple(name), f"{first_role}, {role}" if first_role else role
     return tuple(toks[s:e]), role
 
 

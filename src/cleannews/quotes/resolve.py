@@ -229,10 +229,10 @@ def _resolve(spans: list[_Span], names: _Names, body: str) -> None:
                 role_of[name] = sp.role
         else:
             sp.role = _known_role(role_of, name, body)
-        g = _gender(np_) or _first_name_gender(name)
-        if g:
-            gender_of.setdefault(name, g)
-        who = _Who(name, kind, g)
+        gender = _gender(np_) or _first_name_gender(name)
+        if gender:
+            gender_of.setdefault(name, gender)
+        who = _Who(name, kind, gender)
         history.append(who)
         ends.append(here)
         for d in sp.docs:

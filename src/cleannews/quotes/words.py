@@ -125,6 +125,10 @@ NAME_LEAD_WORDS = FUNCTION_CAPS | ROLE_WORDS | HONORIFICS | TIME_WORDS
 # not quotes"; PolNeAR annotates quotes of 3 words or more.)
 SHORT_QUOTE_WORDS = 2
 
+# Quoted titles of shows, books, articles ("Face the Nation," "Reeks of
+# Fear."): every word capitalised but the function words title case keeps
+# lower (TITLE_LOWER_WORDS); at most TITLE_MAX_WORDS words. Without a cue right next
+# to them such quotes are names of works, not speech.
 TITLE_MAX_WORDS = 8
 
 # How far (characters) attribution context is looked for on each side of a

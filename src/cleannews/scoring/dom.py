@@ -23,30 +23,31 @@ from collections.abc import Mapping
 
 from cleannews.models import Block, BlockKind, Removal
 from cleannews.scoring import rules
+from cleannews.text import sentence_punctuation, text_length
 from cleannews.scoring.inside import drop_embedded_cards, keep_linked_items_of_text_lists, page_title_words, trim_edges
 from cleannews.scoring.parts import extra_parts
 from cleannews.scoring.scorer import Selection
 from cleannews.document import Document
 
 
-def block_weight(block: Block, cue_penalty: float) -> float:
+def block_weight(block: Block, cue_penalty: float, r: rules.ScoringRules = rules.DEFAULT_RULES) -> float:
     """A block's own evidence of being article text (positive) or not (negative)."""
     text = block.text
-    n = rules.text_length(text)
+    n = text_length(text)
     ld = block.link_chars / len(text) if text else 0.0
     if block.kind is BlockKind.CAPTION:
-        return -rules.SHORT_PENALTY
-    if block.kind is BlockKind.TABLE and ld <= rules.LINK_DENSITY_GOOD and n < rules.GOOD_MIN_CHARS:
+        return -r.short_penalty
+    if block.kind is BlockKind.TABLE and ld <= r.link_density_good and n < r.good_min_chars:
         return 0.0  # a data table's short rows neither make nor break a container
-    if ld > rules.LINK_DENSITY_BAD:
-        return -(n * ld) - rules.SHORT_PENALTY
-    punct = rules.sentence_punctuation(text)
-    if n >= rules.GOOD_MIN_CHARS and ld <= rules.LINK_DENSITY_GOOD:
-        w = n * (1.0 - ld) * (1.0 + min(punct, rules.PUNCT_BONUS_CAP) * rules.PUNCT_BONUS)
-    elif punct and n >= rules.SHORT_MAX_CHARS:
-        w = n * (1.0 - ld) * rules.MEDIUM_FACTOR
+    if ld > r.link_density_bad:
+        return -(n * ld) - r.short_penalty
+    punct = sentence_punctuation(text)
+    if n >= r.good_min_chars and ld <= r.link_density_good:
+        w = n * (1.0 - ld) * (1.0 + min(punct, r.punct_bonus_cap) * r.punct_bonus)
+    elif punct and n >= r.short_max_chars:
+        w = n * (1.0 - ld) * r.medium_factor
     else:
-        w = -rules.SHORT_PENALTY - n * ld
+        w = -r.short_penalty - n * ld
     if w > 0 and cue_penalty:
         w *= 1.0 - cue_penalty
     return w
@@ -55,12 +56,15 @@ def block_weight(block: Block, cue_penalty: float) -> float:
 class _Cues:
     """Per-page memo of each element's cue verdict (one regex pass per element, not per block)."""
 
-    def __init__(self, doc: Document, mass: Mapping[int, float] | None = None, total: float = 0.0) -> None:
+    def __init__(
+        self, doc: Document, mass: Mapping[int, float] | None = None, total: float = 0.0, r: rules.ScoringRules = rules.DEFAULT_RULES
+    ) -> None:
+        self.r = r
         self.cues = doc.node_cues
         self.tags = doc.node_tags
         self.memo: dict[int, float | None] = {}
         self.mass = mass or {}
-        self.layout_mass = total * rules.LAYOUT_SHARE
+        self.layout_mass = total * r.layout_share
 
     def value(self, node: int) -> float | None:
         try:
@@ -86,7 +90,7 @@ class _Cues:
         chain = (*block.ancestors, block.node)
         positive = weak = False
         for depth, node in enumerate(reversed(chain)):
-            if node == stop_at or depth >= rules.CUE_DEPTH:
+            if node == stop_at or depth >= self.r.cue_depth:
                 break
             v = self.value(node)
             if v is None:
@@ -117,19 +121,21 @@ def _subtree_sums(own: Mapping[int, float], parent: Mapping[int, int], factor: f
     return sums
 
 
-def select_html_blocks(doc: Document, removed: Mapping[int, Removal]) -> Selection:
+def select_html_blocks(
+    doc: Document, removed: Mapping[int, Removal], r: rules.ScoringRules = rules.DEFAULT_RULES
+) -> Selection:
     blocks = doc.blocks
     if not blocks:
         return Selection(kept=(), is_article=False, reason="the page has no text")
     parent = doc.node_parent
-    base = [0.0 if b.index in removed else block_weight(b, 0.0) for b in blocks]
+    base = [0.0 if b.index in removed else block_weight(b, 0.0, r) for b in blocks]
     own_pos: dict[int, float] = {}
     for b, w in zip(blocks, base):
         if w > 0:
             own_pos[b.node] = own_pos.get(b.node, 0.0) + w
     mass = _subtree_sums(own_pos, parent)
     total = sum(own_pos.values())
-    cues = _Cues(doc, mass, total)
+    cues = _Cues(doc, mass, total, r)
     weights: list[float] = []
     own: dict[int, float] = {}
     good_chars = 0
@@ -139,26 +145,26 @@ def select_html_blocks(doc: Document, removed: Mapping[int, Removal]) -> Selecti
             if pen:
                 w *= 1.0 - pen
             if w > 0:
-                good_chars += rules.text_length(b.text)
+                good_chars += text_length(b.text)
         weights.append(w)
         if w:
             own[b.node] = own.get(b.node, 0.0) + w
     totals = _subtree_sums(own, parent)
     if not totals:
         return Selection(kept=(), is_article=False, reason="no block of article text")
-    if good_chars < rules.MIN_ARTICLE_CHARS:
+    if good_chars < r.min_article_chars:
         # A tiny page whose only text is a sentence or two is still that text; a page
         # of links and labels (an index, an error page) is not an article.
         plain = sum(len(b.text) - b.link_chars for b in blocks)
-        if plain > rules.TINY_PAGE_CHARS:
+        if plain > r.tiny_page_chars:
             return Selection(kept=(), is_article=False, reason="no block of article text")
         if good_chars == 0:
-            kept = tuple(b.index for b in blocks if b.index not in removed and b.link_density <= rules.LINK_DENSITY_GOOD)
-            if not kept:
+            tiny = tuple(b.index for b in blocks if b.index not in removed and b.link_density <= r.link_density_good)
+            if not tiny:
                 return Selection(kept=(), is_article=False, reason="no block of article text")
-            return Selection(kept=kept, reason="a tiny page: all of its text")
-    container = _choose_container(doc, weights, totals)
-    roots = {container} | extra_parts(doc, container, weights, totals)
+            return Selection(kept=tiny, reason="a tiny page: all of its text")
+    container = _choose_container(doc, weights, totals, r)
+    roots = {container} | extra_parts(doc, container, weights, totals, r)
     kept: list[int] = []
     dropped: dict[int, str] = {}
     inside_memo: dict[int, bool] = {}
@@ -172,20 +178,20 @@ def select_html_blocks(doc: Document, removed: Mapping[int, Removal]) -> Selecti
         if not inside:
             dropped[block.index] = "outside the article container"
             continue
-        reason = _noise_reason(block, cues, container)
+        reason = _noise_reason(block, cues, container, r)
         if reason:
             dropped[block.index] = reason
         else:
             kept.append(block.index)
     kept = keep_linked_items_of_text_lists(blocks, kept, dropped, doc.node_parent)
-    kept = drop_embedded_cards(blocks, kept, dropped, doc.node_parent, roots, doc.tree)
-    kept = trim_edges(blocks, kept, weights, dropped, page_title_words(doc))
+    kept = drop_embedded_cards(blocks, kept, dropped, doc.node_parent, roots, doc, r)
+    kept = trim_edges(blocks, kept, weights, dropped, page_title_words(doc), r)
     if not kept:
         return Selection(kept=(), dropped=dropped, is_article=False, reason="no block of article text")
     return Selection(kept=tuple(kept), dropped=dropped)
 
 
-def _choose_container(doc: Document, weights: list[float], totals: Mapping[int, float]) -> int:
+def _choose_container(doc: Document, weights: list[float], totals: Mapping[int, float], r: rules.ScoringRules) -> int:
     """The nucleus (densest element), grown upward while the article still dominates.
 
     The nucleus maximises weight decayed by distance (DECAY per level), so an element
@@ -203,20 +209,20 @@ def _choose_container(doc: Document, weights: list[float], totals: Mapping[int, 
             own[block.node] = own.get(block.node, 0.0) + w
             if w > 0:
                 own_pos[block.node] = own_pos.get(block.node, 0.0) + w
-    decayed = _subtree_sums(own, parent, rules.DECAY)
+    decayed = _subtree_sums(own, parent, r.decay)
     positive = _subtree_sums(own_pos, parent)
     # Deterministic tie-break: on equal scores the earlier (outer) node wins.
     cur = max(decayed.items(), key=lambda kv: (kv[1], -kv[0]))[0]
     while True:
-        own = doc.node_cues.get(cur)
-        if own and rules.cue_value(own) == -1.0:
+        cue = doc.node_cues.get(cur)
+        if cue and rules.cue_value(cue) == -1.0:
             break  # the page says this element is the article body: do not grow past it
         p = parent.get(cur)
         if p is None:
             break
         if totals.get(p, 0.0) <= totals.get(cur, 0.0):
             break
-        if positive.get(cur, 0.0) < rules.CLIMB_SHARE * positive.get(p, 0.0):
+        if positive.get(cur, 0.0) < r.climb_share * positive.get(p, 0.0):
             break
         cur = p
     # A table's rows are one unit with its caption and header row: the body of a list
@@ -229,14 +235,14 @@ def _choose_container(doc: Document, weights: list[float], totals: Mapping[int, 
 _TABLE_PARTS = frozenset(("tbody", "thead", "tfoot", "tr"))
 
 
-def _noise_reason(block: Block, cues: _Cues, container: int) -> str | None:
+def _noise_reason(block: Block, cues: _Cues, container: int, r: rules.ScoringRules) -> str | None:
     n = len(block.text)
     if block.kind is BlockKind.CAPTION:
         return "image caption"
     ld = block.link_chars / n if n else 0.0
-    if ld > rules.LINK_DENSITY_DROP and block.kind is not BlockKind.HEADING:
+    if ld > r.link_density_drop and block.kind is not BlockKind.HEADING:
         return f"link density {ld:.2f}"
     pen = cues.penalty(block, stop_at=container)
-    if pen >= rules.CUE_DROP:
+    if pen >= r.cue_drop:
         return "under a noise class or id"
     return None

@@ -18,9 +18,9 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from cleannews.cleaners.generic.related import MAX_HEADING_CHARS as RELATED_MAX_CHARS
-from cleannews.cleaners.generic.related import RELATED_HEADING
 from cleannews.models import Block, Removal
+from cleannews.vocabulary import MAX_HEADING_CHARS as RELATED_MAX_CHARS
+from cleannews.vocabulary import RELATED_HEADING
 
 if TYPE_CHECKING:  # pragma: no cover
     from cleannews.scoring.lines import LineFeatures

@@ -15,6 +15,7 @@ from typing import Any
 from cleannews.document import Document
 from cleannews.models import Block, BlockKind
 from cleannews.scoring import rules
+from cleannews.text import ends_sentence, sentence_punctuation, word_count
 
 
 def keep_linked_items_of_text_lists(
@@ -51,7 +52,8 @@ def drop_embedded_cards(
     dropped: dict[int, str],
     parent: Mapping[int, int],
     roots: set[int],
-    tree: Any,
+    doc: Document,
+    r: rules.ScoringRules = rules.DEFAULT_RULES,
 ) -> list[int]:
     """A teaser card embedded in the body: a box whose heading is a link to another
     page, with that page's excerpt under it ("How X works ... Read more"). The box
@@ -60,14 +62,13 @@ def drop_embedded_cards(
     headings = [
         blocks[i].node
         for i in kept
-        if blocks[i].kind is BlockKind.HEADING and blocks[i].link_density > rules.LINK_DENSITY_DROP
+        if blocks[i].kind is BlockKind.HEADING and blocks[i].link_density > r.link_density_drop
     ]
-    if not headings or tree is None:
+    if not headings or doc.tree is None:
         return kept
-    elements = list(tree.iter())  # node ids are preorder positions in tree.iter()
-    cards = {parent.get(h) for h in headings if h < len(elements) and _links_away(elements[h])}
+    elements = doc.elements  # node ids are preorder positions in tree.iter()
+    cards = {p for h in headings if h < len(elements) and _links_away(elements[h]) if (p := parent.get(h)) is not None}
     cards -= roots
-    cards.discard(None)
     if not cards:
         return kept
     size: dict[int, list[int]] = {}  # card -> [blocks, characters of its non-heading text]
@@ -78,7 +79,7 @@ def drop_embedded_cards(
                 n[0] += 1
                 n[1] += 0 if b.kind is BlockKind.HEADING else len(b.text)
                 break
-    cards = {c for c, (n, chars) in size.items() if n <= rules.CARD_MAX_BLOCKS and chars <= rules.CARD_MAX_CHARS}
+    cards = {c for c, (n, chars) in size.items() if n <= r.card_max_blocks and chars <= r.card_max_chars}
     if not cards:
         return kept
     out = []
@@ -91,8 +92,8 @@ def drop_embedded_cards(
     return out
 
 
-def is_anchor(block: Block, weight: float) -> bool:
-    return weight > 0 and len(block.text) >= rules.ANCHOR_MIN_CHARS and rules.ends_sentence(block.text)
+def is_anchor(block: Block, weight: float, r: rules.ScoringRules = rules.DEFAULT_RULES) -> bool:
+    return weight > 0 and len(block.text) >= r.anchor_min_chars and ends_sentence(block.text)
 
 
 _WORD = re.compile(r"\w+")
@@ -112,17 +113,17 @@ def page_title_words(doc: Document) -> frozenset[str]:
     return frozenset(words)
 
 
-def _is_title(text: str, title: frozenset[str]) -> bool:
+def _is_title(text: str, title: frozenset[str], r: rules.ScoringRules) -> bool:
     """A heading that repeats the page title (its words are mostly the title's)."""
     words = [w.lower() for w in _WORD.findall(text)]
     if not words or not title:
         return False
-    return sum(w in title for w in words) / len(words) >= rules.TITLE_OVERLAP
+    return sum(w in title for w in words) / len(words) >= r.title_overlap
 
 
-def _is_prose(text: str) -> bool:
+def _is_prose(text: str, r: rules.ScoringRules) -> bool:
     """Ends like a sentence, or is long enough that it must be one (lost its full stop)."""
-    return rules.ends_sentence(text) or rules.word_count(text) >= rules.PROSE_MIN_WORDS
+    return ends_sentence(text) or word_count(text) >= r.prose_min_words
 
 
 def _opens_text(i: int, blocks: tuple[Block, ...], weights: list[float], kept: set[int]) -> bool:
@@ -134,10 +135,15 @@ def _opens_text(i: int, blocks: tuple[Block, ...], weights: list[float], kept: s
 
 
 def trim_edges(
-    blocks: tuple[Block, ...], kept: list[int], weights: list[float], dropped: dict[int, str], title: frozenset[str]
+    blocks: tuple[Block, ...],
+    kept: list[int],
+    weights: list[float],
+    dropped: dict[int, str],
+    title: frozenset[str],
+    r: rules.ScoringRules = rules.DEFAULT_RULES,
 ) -> list[int]:
     """Drop furniture before the first and after the last real paragraph, and labels between."""
-    anchors = [i for i in kept if is_anchor(blocks[i], weights[i])]
+    anchors = [i for i in kept if is_anchor(blocks[i], weights[i], r)]
     if not anchors:
         anchors = [i for i in kept if weights[i] > 0]
         if not anchors:
@@ -148,18 +154,18 @@ def trim_edges(
     for i in kept:
         b = blocks[i]
         if i < first and (
-            (b.kind is BlockKind.HEADING and _is_title(b.text, title))
-            or (b.kind is not BlockKind.HEADING and not (weights[i] > 0 and _is_prose(b.text)))
+            (b.kind is BlockKind.HEADING and _is_title(b.text, title, r))
+            or (b.kind is not BlockKind.HEADING and not (weights[i] > 0 and _is_prose(b.text, r)))
         ):
             dropped[i] = "before the article's first paragraph"
             continue
-        if i > last and weights[i] <= 0 and not rules.ends_sentence(b.text):
+        if i > last and weights[i] <= 0 and not ends_sentence(b.text):
             dropped[i] = "after the article's last paragraph"
             continue
         if (
             b.kind is BlockKind.PARAGRAPH
-            and rules.word_count(b.text) <= rules.LABEL_MAX_WORDS
-            and not rules.sentence_punctuation(b.text)
+            and word_count(b.text) <= r.label_max_words
+            and not sentence_punctuation(b.text)
             and not b.text.endswith(":")
             and not _opens_text(i, blocks, weights, kept_set)
         ):

@@ -22,10 +22,11 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from cleannews.models import Block, BlockKind, Removal
+from cleannews.models import Block, BlockKind, Removal, Role
 from cleannews.scoring.ends import article_end, cards_start
 from cleannews.scoring.scorer import Selection
 from cleannews.scoring.stopwords import STOPWORDS
+from cleannews.text import has_wide, line_ends_sentence
 
 if TYPE_CHECKING:  # pragma: no cover
     from cleannews.document import Document
@@ -114,13 +115,11 @@ TABLE_SHAPE_TOKENS = 4
 LIST_MAX_ITEMS = 80
 
 _WORD = re.compile(r"\w+(?:['’]\w+)?")
-_SENTENCE_END = re.compile(r"[.!?。！？…:;»”\"')\]]\s*$")
 _PUNCT = re.compile(r"[.,;:!?。，、！？]")
 #: A digit past a line's first word: a row's value ("June 9", "DL Name 63"), where a
 #: numbered headline ("5 Things to Do in June") has its number only in front.
 _VALUE = re.compile(r"^\S+\s.*\d", re.S)
 _TOKEN = re.compile(r"\w+|[^\w\s]")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 GOOD, NEARGOOD, SHORT, BAD = "good", "neargood", "short", "bad"
 
@@ -171,11 +170,11 @@ def features(blocks: Sequence[Block], stop: frozenset[str] | None) -> list[LineF
         n = len(words)
         density = sum(1 for w in words if w in stop) / n if stop is not None and n else 0.0
         out.append(LineFeatures(
-            chars=len(b.text) * (2 if _CJK.search(b.text[:40]) else 1),
+            chars=len(b.text) * (2 if has_wide(b.text[:40]) else 1),
             words=n,
             stop_density=density,
             link_density=b.link_density,
-            sentence=bool(_SENTENCE_END.search(b.text)),
+            sentence=line_ends_sentence(b.text),
             punct=len(_PUNCT.findall(b.text)),
             repeated=bool(key) and counts[key] >= REPEAT_MIN,
         ))
@@ -361,7 +360,7 @@ def best_region_from(weights: Sequence[float], lo: int, hi: int) -> tuple[int, i
 
 def _anchor(cands: Sequence[Block], removed: Mapping[int, Removal]) -> int | None:
     """Position in `cands` of the first block after the block a cleaner marked as the title."""
-    title = next((r.index for r in sorted(removed.values(), key=lambda r: r.index) if r.role == "title"), None)
+    title = next((r.index for r in sorted(removed.values(), key=lambda r: r.index) if r.role is Role.TITLE), None)
     if title is None:
         return None
     return next((k for k, b in enumerate(cands) if b.index > title), None)

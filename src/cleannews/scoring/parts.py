@@ -16,18 +16,21 @@ from cleannews.document import Document
 from cleannews.models import BlockKind
 from cleannews.scoring import rules
 from cleannews.scoring.inside import is_anchor
+from cleannews.text import ends_with_full_stop, word_count
 
 
-def extra_parts(doc: Document, container: int, weights: list[float], totals: Mapping[int, float]) -> set[int]:
+def extra_parts(
+    doc: Document, container: int, weights: list[float], totals: Mapping[int, float], r: rules.ScoringRules = rules.DEFAULT_RULES
+) -> set[int]:
     """Roots of the body's other parts (twins, sibling paragraphs, named text boxes)."""
     return (
-        _twin_siblings(doc, container, totals)
-        | _sibling_paragraphs(doc, container, weights)
-        | _marked_parts_nearby(doc, container, totals)
+        _twin_siblings(doc, container, totals, r)
+        | _sibling_paragraphs(doc, container, weights, r)
+        | _marked_parts_nearby(doc, container, totals, r)
     )
 
 
-def _sibling_paragraphs(doc: Document, container: int, weights: list[float]) -> set[int]:
+def _sibling_paragraphs(doc: Document, container: int, weights: list[float], r: rules.ScoringRules) -> set[int]:
     """Paragraphs that sit directly before the container, beside it: a list article's
     introduction above its table, a standfirst above the body's wrapper. Readability
     joins such siblings too; only real paragraphs (link-poor, ending with a full stop,
@@ -46,10 +49,10 @@ def _sibling_paragraphs(doc: Document, container: int, weights: list[float]) -> 
             and doc.node_parent.get(block.node) == parent
             and block.tag == "p"
             and block.node not in doc.node_cues
-            and block.link_density <= rules.LINK_DENSITY_GOOD
-            and is_anchor(block, w)
-            and rules.word_count(block.text) >= rules.PROSE_MIN_WORDS
-            and rules.ends_with_full_stop(block.text)
+            and block.link_density <= r.link_density_good
+            and is_anchor(block, w, r)
+            and word_count(block.text) >= r.prose_min_words
+            and ends_with_full_stop(block.text)
         ):
             out.add(block.node)
     return out
@@ -58,7 +61,7 @@ def _sibling_paragraphs(doc: Document, container: int, weights: list[float]) -> 
 _DIGITS = re.compile(r"\d+")
 
 
-def _twin_siblings(doc: Document, container: int, totals: Mapping[int, float]) -> set[int]:
+def _twin_siblings(doc: Document, container: int, totals: Mapping[int, float], r: rules.ScoringRules) -> set[int]:
     """Siblings with the same tag and class as the container or one of its nearest
     ancestors (TWIN_LEVELS): the other parts of a body that the CMS split around an ad
     or a figure ("story-body-part" x3). Digits are ignored ("section-1",
@@ -68,7 +71,7 @@ def _twin_siblings(doc: Document, container: int, totals: Mapping[int, float]) -
         children.setdefault(p, []).append(child)
     out: set[int] = set()
     node: int | None = container
-    for _ in range(rules.TWIN_LEVELS):
+    for _ in range(r.twin_levels):
         if node is None:
             break
         out |= _twins_of(doc, node, totals, children)
@@ -86,7 +89,7 @@ def _is_within(doc: Document, node: int, top: int) -> bool:
     return False
 
 
-def _marked_parts_nearby(doc: Document, container: int, totals: Mapping[int, float]) -> set[int]:
+def _marked_parts_nearby(doc: Document, container: int, totals: Mapping[int, float], r: rules.ScoringRules) -> set[int]:
     """Parts of the body that the page marks as body text by name ("article-text",
     "entry-content"; not a bare "content") with the same tag and class as such a part
     inside the container, found near it (under its ancestor TWIN_LEVELS up) but in
@@ -99,7 +102,7 @@ def _marked_parts_nearby(doc: Document, container: int, totals: Mapping[int, flo
     if not marked:
         return set()
     top = container
-    for _ in range(rules.TWIN_LEVELS):
+    for _ in range(r.twin_levels):
         p = doc.node_parent.get(top)
         if p is None or doc.node_tags.get(p) in ("body", "html"):
             break

@@ -10,6 +10,7 @@ Japanese sites), so they are not an English-only text rule.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 # --- block weights ------------------------------------------------------------------
@@ -128,53 +129,41 @@ CARD_MAX_CHARS = 400
 #: is a label ("Advertisement", "Video", "DON'T MISS"), not text.
 LABEL_MAX_WORDS = 3
 
-# --- punctuation ----------------------------------------------------------------------
-_SENTENCE_MARKS = re.compile(r"[.!?;。！？](?:\s|$|[\"'”’»)])|[,，、]")
-_ENDS_SENTENCE = re.compile(r"[.!?。！？…:\"'”’»)]\s*$")
+
+@dataclass(frozen=True)
+class ScoringRules:
+    """The HTML scorer's thresholds as one value, each defaulting to the constant of
+    the same name above (where its value and its source are documented).
+
+    `select_blocks` takes one (`cleannews.Config(scoring=...)` from `extract`), so a
+    sweep, a training run or a test sets a threshold by building a changed copy,
+    `dataclasses.replace(DEFAULT_RULES, good_min_chars=80)`, never by patching this
+    module. The cue word lists stay module data: they are vocabulary, not thresholds.
+    """
+
+    good_min_chars: int = GOOD_MIN_CHARS
+    short_max_chars: int = SHORT_MAX_CHARS
+    medium_factor: float = MEDIUM_FACTOR
+    link_density_good: float = LINK_DENSITY_GOOD
+    link_density_bad: float = LINK_DENSITY_BAD
+    link_density_drop: float = LINK_DENSITY_DROP
+    short_penalty: float = SHORT_PENALTY
+    punct_bonus: float = PUNCT_BONUS
+    punct_bonus_cap: int = PUNCT_BONUS_CAP
+    decay: float = DECAY
+    climb_share: float = CLIMB_SHARE
+    twin_levels: int = TWIN_LEVELS
+    min_article_chars: int = MIN_ARTICLE_CHARS
+    tiny_page_chars: int = TINY_PAGE_CHARS
+    cue_depth: int = CUE_DEPTH
+    layout_share: float = LAYOUT_SHARE
+    cue_drop: float = CUE_DROP
+    anchor_min_chars: int = ANCHOR_MIN_CHARS
+    title_overlap: float = TITLE_OVERLAP
+    prose_min_words: int = PROSE_MIN_WORDS
+    card_max_blocks: int = CARD_MAX_BLOCKS
+    card_max_chars: int = CARD_MAX_CHARS
+    label_max_words: int = LABEL_MAX_WORDS
 
 
-#: Scripts written without spaces between words carry about three times as much
-#: text per character as Latin script (a CJK character is roughly a word), so
-#: a 20-character Chinese sentence weighs like a 60-character English one.
-WIDE_CHAR_WEIGHT = 3
-_WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-
-
-def text_length(text: str) -> int:
-    """Length in Latin-equivalent characters."""
-    if text.isascii():
-        return len(text)
-    return len(text) + (WIDE_CHAR_WEIGHT - 1) * len(_WIDE.findall(text))
-
-
-#: A Chinese or Japanese word is one to two characters long (a character is about
-#: half a word), so a run of N wide characters counts as N / WIDE_CHARS_PER_WORD words.
-WIDE_CHARS_PER_WORD = 2
-
-
-def word_count(text: str) -> int:
-    """Words, in scripts with and without spaces: "Advertisement" is one, a Chinese
-    sentence of 24 characters (no spaces between its words) is twelve, not one."""
-    if text.isascii():
-        return len(text.split())
-    wide = len(_WIDE.findall(text))
-    if not wide:
-        return len(text.split())
-    return len(_WIDE.sub(" ", text).split()) + wide // WIDE_CHARS_PER_WORD
-
-
-def sentence_punctuation(text: str) -> int:
-    return len(_SENTENCE_MARKS.findall(text))
-
-
-def ends_sentence(text: str) -> bool:
-    return bool(_ENDS_SENTENCE.search(text))
-
-
-#: Ends with a full stop, question or exclamation mark (closing quotes allowed): a
-#: sentence, not a dateline "... | By X (with Y)" or a label "Photos:".
-_FULL_STOP = re.compile(r"[.!?。！？…][\"'”’»)\]]*\s*$")
-
-
-def ends_with_full_stop(text: str) -> bool:
-    return bool(_FULL_STOP.search(text))
+DEFAULT_RULES = ScoringRules()

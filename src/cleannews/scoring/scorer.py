@@ -10,6 +10,7 @@ from cleannews.models import Removal
 
 if TYPE_CHECKING:  # pragma: no cover
     from cleannews.document import Document
+    from cleannews.scoring.rules import ScoringRules
 
 
 @dataclass(frozen=True)
@@ -22,11 +23,13 @@ class Selection:
     reason: str | None = None
 
 
-def select_blocks(doc: Document, removed: Mapping[int, Removal]) -> Selection:
+def select_blocks(doc: Document, removed: Mapping[int, Removal], rules: ScoringRules | None = None) -> Selection:
+    """The article's blocks; `rules` are the HTML scorer's thresholds (None: the defaults)."""
     if doc.page.kind != "html":
         from cleannews.scoring.lines import select_dump_blocks
 
         return select_dump_blocks(doc, removed)
     from cleannews.scoring.dom import select_html_blocks
+    from cleannews.scoring.rules import DEFAULT_RULES
 
-    return select_html_blocks(doc, removed)
+    return select_html_blocks(doc, removed, rules or DEFAULT_RULES)

@@ -18,10 +18,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-if TYPE_CHECKING:
+from cleannews.models import PAGE_SUFFIXES
+
+if TYPE_CHECKING:  # pragma: no cover
     from cleannews.models import PageKind
 
-PAGE_KINDS = {".html": "html", ".htm": "html", ".txt": "text", ".md": "markdown"}
+PAGE_KINDS = PAGE_SUFFIXES  # page files of a case, by suffix
 EXPECTED_SUFFIX = ".expected.json"
 OBTAINED_SUFFIX = ".obtained.json"
 INPUT_KEYS = ("url", "kind")

@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from cleannews.cleaners.base import Cleaner
-from cleannews.cleaners.generic.related import RELATED_HEADING
 from cleannews.cleaners.registry import register
-from cleannews.models import Block, BlockKind, Removal
+from cleannews.models import Block, BlockKind, Removal, Role
+from cleannews.vocabulary import RELATED_HEADING
 
 if TYPE_CHECKING:  # pragma: no cover
     from cleannews.document import Document
@@ -141,7 +141,7 @@ def _title_like(b: Block) -> bool:
     )
 
 
-def meta_role(b: Block) -> tuple[str, str] | None:
+def meta_role(b: Block) -> tuple[Role, str] | None:
     """(role, reason) when a block is a date, byline, caption or credit line."""
     t = b.text.strip()
     if len(t) > STANDFIRST_MAX_CHARS or b.kind in (BlockKind.CODE, BlockKind.TABLE):
@@ -149,24 +149,24 @@ def meta_role(b: Block) -> tuple[str, str] | None:
     if len(t) <= META_MAX_CHARS:
         m = _DATED_LINE.match(t)
         if m and _DATE_WORDS.search(m.group("rest")):
-            return ("modified" if m.group("upd") else "date"), "dated line"
+            return (Role.MODIFIED if m.group("upd") else Role.DATE), "dated line"
         if _BARE_DATE.match(t):
-            return "date", "a date alone"
+            return Role.DATE, "a date alone"
         m = _BYLINE.match(t)
         if m and len(m.group("names").split()) <= 12 and not _DATE_WORDS.search(m.group("names")[:1]):
             names = m.group("names")
             if names[:1].isupper() or t.lower().startswith(("reported", "written")):
-                return "byline", "byline"
+                return Role.BYLINE, "byline"
     if _CAPTION_PREFIX.match(t):
-        return "caption", "image caption label"
+        return Role.CAPTION, "image caption label"
     if not _CREDIT_HINT.search(t[-CREDIT_TAIL_CHARS:]):
         return None
     m = _CREDIT_TAIL.match(t)
     if m:
-        return ("caption" if m.group("caption").strip(" |") else "credit"), "image credit"
+        return (Role.CAPTION if m.group("caption").strip(" |") else Role.CREDIT), "image credit"
     m = _CREDIT_MID.match(t)
     if m and not _prose_tail(m.group("credit")):
-        return "caption", "caption with credit"
+        return Role.CAPTION, "caption with credit"
     return None
 
 
@@ -211,7 +211,7 @@ def _teasers(blocks: Sequence[Block], marked: Mapping[int, Removal], name: str) 
             nxt = blocks[j]
             if len(nxt.text) > TITLE_MAX_CHARS or (_sentence(nxt) and len(nxt.text) >= PROSE_MIN_CHARS):
                 break
-            if nxt.index in marked and marked[nxt.index].role in ("title", "description"):
+            if nxt.index in marked and marked[nxt.index].role in (Role.TITLE, Role.DESCRIPTION):
                 break  # a menu item "Trending" above the article's head is no teaser list
             if any(_sentence(a) and len(a.text) >= TEASER_STOP_PROSE for a in blocks[j + 1 : j + 1 + TEASER_STOP_LOOKAHEAD]):
                 break
@@ -233,7 +233,7 @@ def head_of_article(
             title = max(h1, key=lambda b: _prose_after(blocks, pos[b.index]))
     if title is None:
         return []
-    out = [Removal(title.index, name, "title of the article", "title")]
+    out = [Removal(title.index, name, "title of the article", Role.TITLE)]
     k = pos[title.index]
     # Standfirst: a sentence right after the title, followed by the meta block.
     if k + 1 < len(blocks):
@@ -246,12 +246,12 @@ def head_of_article(
             and len(nxt.text) <= STANDFIRST_MAX_CHARS
             and any(a.index in marked and marked[a.index].role for a in after)
         ):
-            out.append(Removal(nxt.index, name, "standfirst under the title", "description"))
+            out.append(Removal(nxt.index, name, "standfirst under the title", Role.DESCRIPTION))
     # Section label: a short label that opens the dump right before the title.
     if k == 1:
         prev = blocks[0]
         if prev.index not in marked and len(prev.text.split()) <= 4 and not re.search(r"[.!?,:]$", prev.text):
-            out.append(Removal(prev.index, name, "section label above the title", "section"))
+            out.append(Removal(prev.index, name, "section label above the title", Role.SECTION))
     return out
 
 
@@ -281,7 +281,7 @@ def _title_from_meta(blocks: Sequence[Block], marked: Mapping[int, Removal], pos
     """The line just before the standfirst / byline block at the head of the article."""
     for k, b in enumerate(blocks):
         r = marked.get(b.index)
-        if r is None or r.role not in ("byline", "date") or _prose_after(blocks, k) < PROSE_MIN_CHARS:
+        if r is None or r.role not in (Role.BYLINE, Role.DATE) or _prose_after(blocks, k) < PROSE_MIN_CHARS:
             continue
         cands: list[Block] = []
         j = k - 1

@@ -3,42 +3,22 @@ section: the heading and everything after it in the same section is not the arti
 
 The section is the heading's parent element; when that parent is the whole article
 container (flat markup), the rest of the container goes, which is where such sections
-sit. Words are headings CMSs print, in the benchmark's languages.
+sit. The headings' words are in `cleannews.vocabulary` (the dump scorer reads them too).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from cleannews.cleaners.base import Cleaner
 from cleannews.cleaners.registry import register
 from cleannews.models import BlockKind, Removal
+from cleannews.vocabulary import MAX_HEADING_CHARS, RELATED_HEADING
 
 if TYPE_CHECKING:  # pragma: no cover
     from cleannews.document import Document
 
-RELATED_HEADING = re.compile(
-    r"(?:related(?: (?:articles?|stories|posts|news|content|coverage|reading|links))?|"
-    r"recommended(?: (?:articles?|stories|for you|reading|videos?))?|"
-    r"(?:you (?:may|might) (?:also )?(?:like|enjoy|be interested in))|"
-    r"more (?:from|in|on|about|stories|news|articles|headlines|to read|coverage)(?: .{1,40})?|"
-    r"more|(?:read|watch) next|also (?:read|see|on)|see also|trending(?: now| stories| news| topics)?|"
-    r"most (?:read|popular|viewed|shared|commented)|top stories|popular (?:stories|now|posts)|"
-    r"editor'?s picks?|latest (?:news|stories|articles|videos)|"
-    r"weitere (?:artikel|nachrichten|themen)|mehr zum thema|das könnte sie (?:auch )?interessieren|lesen sie auch|"
-    r"(?:à|a) lire (?:aussi|également)|lire aussi|sur le même sujet|"
-    r"te puede interesar|noticias relacionadas|m[áa]s noticias|"
-    r"leggi anche|articoli correlati|potrebbe interessarti|"
-    r"leia (?:também|mais)|not[íi]cias relacionadas|veja também|"
-    r"lees ook|meer nieuws|gerelateerde artikelen|"
-    r"читайте (?:также|еще)|смотрите также|похожие (?:статьи|новости|записи)|самые популярные.{0,30}|популярное|"
-    r"czytaj (?:też|także)|zobacz też|podobne artykuły|"
-    r"ilgili haberler|benzer haberler|"
-    r"相关(?:文章|新闻|阅读)|推荐阅读|関連記事|おすすめ記事|관련 ?기사)\W*",
-    re.I,
-)
 #: Where flat markup resumes the article after a teaser list: a block this long with
 #: fewer links than this (teaser lines are links; prose is not).
 PROSE_MIN_CHARS = 80
@@ -46,8 +26,6 @@ PROSE_MAX_LINK_DENSITY = 0.3
 #: Inside a box that opens with the heading, teaser cards carry descriptions, so only a
 #: block as long as a real paragraph ends the box early.
 BOX_PROSE_MIN_CHARS = 250
-#: A teaser heading is short; a real sub-heading that starts with "More" is longer.
-MAX_HEADING_CHARS = 60
 
 
 @register

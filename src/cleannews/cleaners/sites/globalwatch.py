@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from cleannews.cleaners.base import SITE_PRIORITY, Cleaner
 from cleannews.cleaners.registry import register
-from cleannews.models import BlockKind, Removal
+from cleannews.models import BlockKind, Removal, Role
 
 if TYPE_CHECKING:  # pragma: no cover
     from cleannews.document import Document
@@ -38,12 +38,12 @@ class GlobalWatch(Cleaner):
         byline = next((b for b in blocks if _BYLINE.fullmatch(b.text.strip())), None)
         for b in blocks:
             if b.kind is BlockKind.IMAGE and CREDIT_IN_ALT.match(b.text):
-                yield Removal(b.index, self.name, "image alt: caption with [credit]", "caption")
+                yield Removal(b.index, self.name, "image alt: caption with [credit]", Role.CAPTION)
         if byline is None:
             return
-        yield Removal(byline.index, self.name, "byline", "byline")
+        yield Removal(byline.index, self.name, "byline", Role.BYLINE)
         head = [b for b in blocks[max(0, byline.index - HEAD_WINDOW) : byline.index]
                 if b.kind is not BlockKind.IMAGE and b.index not in removed]
-        roles = ["description", "title", "section"]
+        roles = [Role.DESCRIPTION, Role.TITLE, Role.SECTION]
         for b, role in zip(reversed(head), roles):
             yield Removal(b.index, self.name, f"{role} above the byline", role)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from cleannews.cleaners.base import SITE_PRIORITY, Cleaner
 from cleannews.cleaners.registry import register
-from cleannews.models import Removal
+from cleannews.models import Removal, Role
 
 if TYPE_CHECKING:  # pragma: no cover
     from cleannews.document import Document
@@ -58,22 +58,22 @@ class RepublicWorld(Cleaner):
         start = 0
         for b in blocks:
             if _PUBLISHED.fullmatch(b.text):
-                yield Removal(b.index, self.name, "published line", "date")
+                yield Removal(b.index, self.name, "published line", Role.DATE)
                 start = b.index + 1
                 break
         head = [b for b in blocks[start : start + HEAD_WINDOW] if b.index not in removed]
         if start and head:
-            yield Removal(head[0].index, self.name, "title under the published line", "title")
+            yield Removal(head[0].index, self.name, "title under the published line", Role.TITLE)
             for b in head[1:]:
                 if _REPORTED.fullmatch(b.text):
-                    yield Removal(b.index, self.name, "reporting credit", "byline")
+                    yield Removal(b.index, self.name, "reporting credit", Role.BYLINE)
                 elif _IMAGE_LINE.fullmatch(b.text):
-                    yield Removal(b.index, self.name, "image caption and credit", "caption")
+                    yield Removal(b.index, self.name, "image caption and credit", Role.CAPTION)
                 elif b is head[1]:
-                    yield Removal(b.index, self.name, "standfirst under the title", "description")
+                    yield Removal(b.index, self.name, "standfirst under the title", Role.DESCRIPTION)
         for k, b in enumerate(blocks):
             if _UPDATED.fullmatch(b.text):
-                yield Removal(b.index, self.name, "updated line", "modified")
+                yield Removal(b.index, self.name, "updated line", Role.MODIFIED)
             elif b.text.strip().lower() == "recommended":
                 yield Removal(b.index, self.name, "recommended header")
                 for nxt in blocks[k + 1 :]:
