@@ -177,6 +177,8 @@ def bench_dataset(dataset: Path, systems: list[str], scorer: ModuleType, args: a
         why = system.unavailable()
         if why is None and system.kinds and not kinds <= set(system.kinds):
             why = f"takes {'/'.join(system.kinds)} pages only ({system.note})"
+        if why is None and system.needs and not any(system.needs in t for t in rows):
+            why = f"measures {system.needs} only, and this dataset's truth has none"
         if why:
             result["skipped"][name] = why
             continue

@@ -14,7 +14,8 @@ cleannews gets every page as it is, with the corpus `kind`.
 project's own venv (rs-trafilatura and magic-html publish Python 3.12 builds only): the
 harness looks it up in INTERPRETERS ($CLEANNEWS_PY312, else `<repo>/.venv312/bin/python`)
 and skips the system with a note when that interpreter, or the module inside it, is absent.
-`kinds` limits a system to the page kinds it takes (the textacy quotes anchor reads text only).
+`kinds` limits a system to the page kinds it takes and `needs` to the datasets whose truth has
+a field (the textacy quotes anchor reads text only, and measures quotes only).
 """
 
 from __future__ import annotations
@@ -77,6 +78,7 @@ class System:
     note: str = ""
     python: str | None = None  # key of INTERPRETERS; None: the harness's own interpreter
     kinds: tuple[str, ...] | None = None  # page kinds it takes; None: every kind
+    needs: str | None = None  # a truth field it is only worth running where the dataset has it
 
     def unavailable(self) -> str | None:
         """Why this system cannot run here (a note for the table), or None when it can."""
@@ -333,7 +335,7 @@ SYSTEMS: dict[str, System] = {s.name: s for s in (
     System("magic-html", "magic_html", "str", False, _magic_html,
            "GeneralExtractor().extract(html, base_url=)['html'] to text, under Python 3.12", python="py312"),
     System("textacy", "textacy", "str", True, _textacy,
-           f"direct_quotations(nlp(text)), spaCy {SPACY_MODEL}; text dumps only", kinds=("text", "markdown")),
+           f"direct_quotations(nlp(text)), spaCy {SPACY_MODEL}; text dumps only", kinds=("text", "markdown"), needs="quotes"),
 )}
 
 BASELINE = "trafilatura"
