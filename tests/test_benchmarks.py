@@ -361,3 +361,46 @@ def test_textacy_anchor_falls_back_to_paragraphs_on_unbalanced_marks():
     quotes = convert(run(text, {}))["quotes"]
     assert [q["speaker"] for q in quotes] == ["Maria Lopez"]
     assert quotes[0]["text"].startswith("We will open the new bridge")
+
+
+@needs_shared
+def test_a_process_that_dies_on_a_page_is_restarted_after_it(monkeypatch, tmp_path):
+    """Native code can abort the whole process: the page it died on is an error row, the rest run."""
+    def setup():
+        return (lambda page, row: row["id"]), (lambda r: {"body": "seen " + r})
+
+    monkeypatch.setitem(systems.SYSTEMS, "fragile", systems.System("fragile", "json", "bytes", True, setup))
+    monkeypatch.setattr(run_system, "block_network", lambda: None)
+    monkeypatch.setattr(run_system, "quiet", lambda: None)
+    ids = [t["id"] for t in pages.load_truth(CORPUS / "scrapinghub")[:4]]
+    launches = []
+
+    def fake_run(cmd, **kw):
+        argv = cmd[cmd.index("benchmarks.run_system") + 1:]
+        launches.append(argv)
+        preds = Path(argv[argv.index("--preds") + 1])
+        if len(launches) == 1:  # the first process writes one page, then dies on the second
+            preds.write_text(json.dumps({"id": ids[0], "body": "seen", "seconds": 0.5}) + "\n")
+            return subprocess.CompletedProcess(cmd, -6)
+        return subprocess.CompletedProcess(cmd, run_system.main(argv))
+
+    monkeypatch.setattr(harness.subprocess, "run", fake_run)
+    args = harness.parse_args([str(CORPUS / "scrapinghub"), "--limit", "4", "--no-warmup"])
+    stats = harness.run_one("fragile", CORPUS / "scrapinghub", tmp_path, args)
+    assert len(launches) == 2 and "--resume" in launches[1] and "--resume" not in launches[0]
+    rows = [json.loads(line) for line in open(stats["predictions"], encoding="utf8")]
+    assert [r["id"] for r in rows] == ids
+    assert rows[1]["error"] == "process died (exit -6) on this page"
+    assert [r["body"] for r in rows[2:]] == [f"seen {i}" for i in ids[2:]]
+    assert stats["errors"] == 1 and stats["pages"] == 4 and stats["unique_pages"] == 4
+    assert stats["seconds"] >= 0.5  # the first process's page still counts
+    assert stats["process_deaths"] == [f"{ids[1]}: exit -6"]
+    assert "--max-memory-mb" in launches[0]
+
+
+def test_memory_cap_turns_a_runaway_allocation_into_an_error():
+    code = ("import sys; sys.path.insert(0, %r); from benchmarks import run_system\n"
+            "assert run_system.cap_memory(200)\n"
+            "try:\n    b = bytearray(1024 * 2**20)\nexcept MemoryError:\n    print('capped')\n") % str(ROOT)
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert p.stdout.strip() == "capped", p.stderr
