@@ -134,7 +134,7 @@ def pathological() -> list[dict]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--pages", type=int, default=5000)
-    ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    ap.add_argument("--workers", type=int, nargs="*", default=[1, 2], help="worker counts (none: only the memory curve)")
     ap.add_argument("--pathological", action="store_true", help="also time the pathological inputs")
     ap.add_argument("--rss-every", type=int, default=0, help="also sample the current RSS every N pages")
     args = ap.parse_args(argv)
