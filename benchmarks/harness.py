@@ -247,8 +247,16 @@ def bench_dataset(dataset: Path, systems: list[str], scorer: ModuleType, args: a
         if not ids & set(preds):
             result["skipped"][label] = f"{path}: no page id of this dataset"
             continue
-        result["systems"][label] = {"metrics": scorer.score(corpus, preds), "fields": given_fields(preds),
-                                    "precomputed": str(path), "predictions": str(path), "time_ratio": None}
+        row = {"metrics": scorer.score(corpus, preds), "fields": given_fields(preds),
+               "precomputed": str(path), "predictions": str(path), "time_ratio": None}
+        # a cleannews variant (the OOF row) goes right under cleannews, the shipped model
+        names = list(result["systems"])
+        at = names.index("cleannews") + 1 if label.startswith("cleannews") and "cleannews" in names else len(names)
+        while at < len(names) and "precomputed" in result["systems"][names[at]]:
+            at += 1
+        items = list(result["systems"].items())
+        items.insert(at, (label, row))
+        result["systems"] = dict(items)
         result["notes"].append(f"{label}: {why} ({path}); scored here by score.py, untimed.")
     field = getattr(args, "by", None)
     if field and any(t.get(field) for t in rows):

@@ -234,7 +234,7 @@ def test_precomputed_predictions_are_scored_as_their_own_rows(json_run, tmp_path
     oof = tmp_path / "oof"
     oof.mkdir()
     (oof / "scrapinghub.jsonl").write_bytes(source.read_bytes())
-    args = [str(CORPUS / "scrapinghub"), "--limit", "10", "--systems", "cleannews", "--out", str(tmp_path / "o"),
+    args = [str(CORPUS / "scrapinghub"), "--limit", "10", "--systems", FAST_SYSTEMS, "--out", str(tmp_path / "o"),
             "--oof", str(oof), "--preds", f"mine={tmp_path / 'by-dataset'}"]
     (tmp_path / "by-dataset").mkdir()
     (tmp_path / "by-dataset" / "scrapinghub.jsonl").write_bytes(source.read_bytes())
@@ -246,6 +246,8 @@ def test_precomputed_predictions_are_scored_as_their_own_rows(json_run, tmp_path
         assert row["metrics"] == reference == sh["systems"]["trafilatura"]["metrics"]
         assert row["time_ratio"] is None and "seconds" not in row
     assert ds["systems"]["cleannews"]["metrics"] != reference  # the extra rows are not the system's row
+    # the OOF row right under cleannews (the shipped model), other precomputed rows last
+    assert list(ds["systems"]) == ["cleannews", harness.OOF_LABEL, "trafilatura", "mine"]
     assert harness.main(args) == 0
     table = capsys.readouterr().out
     oof_line = next(line for line in table.splitlines() if line.startswith(f"| {harness.OOF_LABEL} |"))
