@@ -68,7 +68,19 @@ def quiet() -> None:
 
 
 def rss_mb() -> float:
-    """Peak resident set size of this process so far, in MB (Linux reports KiB)."""
+    """Peak resident set size of this process so far, in MB.
+
+    Linux: VmHWM of /proc/self/status, the high-water mark of this program's own memory.
+    Not `ru_maxrss`: that keeps the parent's peak across fork and exec, so every system
+    started by a harness that had just scored wcxb-dev (~150 MB) reported those 150 MB.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024  # kB
+    except (OSError, ValueError, IndexError):
+        pass
     r = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return r / 1024 if sys.platform != "darwin" else r / (1024 * 1024)
 

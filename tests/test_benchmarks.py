@@ -406,3 +406,15 @@ def test_memory_cap_turns_a_runaway_allocation_into_an_error():
             "try:\n    b = bytearray(1024 * 2**20)\nexcept MemoryError:\n    print('capped')\n") % str(ROOT)
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert p.stdout.strip() == "capped", p.stderr
+
+
+def test_peak_rss_is_the_system_process_own_not_the_harness():
+    """ru_maxrss keeps the parent's peak across fork+exec; the stats must not inherit it."""
+    hold = bytearray(200 * 2**20)
+    for i in range(0, len(hold), 4096):
+        hold[i] = 1
+    code = "import sys; sys.path.insert(0, %r); from benchmarks import run_system; print(run_system.rss_mb())" % str(ROOT)
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert p.returncode == 0, p.stderr
+    assert 0 < float(p.stdout) < 150
+    del hold
