@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import re
 import resource
 import subprocess
@@ -29,7 +30,7 @@ import sys
 import time
 from pathlib import Path
 
-from benchmarks.systems import SYSTEMS
+from benchmarks.systems import SYSTEMS, interpreter_path
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "fixtures" / "example" / "harbour-ferry.html"
@@ -38,9 +39,9 @@ DEFAULT_SYSTEMS = ("cleannews", "trafilatura", "readability")
 
 # The parts of the example page that grow with the factor: the article body's inner
 # HTML and the page furniture (navigation list items, the related-stories list).
-_BODY = re.compile(r'(<div class="article-body">)(.*?)(</div>)', re.S)
-_NAV = re.compile(r'(<nav class="main-nav"><ul>)(.*?)(</ul></nav>)', re.S)
-_RELATED = re.compile(r'(<aside[^>]*>)(.*?)(</aside>)', re.S)
+_BODY = re.compile(r'(<div class="article-body">)(.*?)(</div>)', re.DOTALL)
+_NAV = re.compile(r'(<nav class="main-nav"><ul>)(.*?)(</ul></nav>)', re.DOTALL)
+_RELATED = re.compile(r'(<aside[^>]*>)(.*?)(</aside>)', re.DOTALL)
 
 
 def scaled_page(factor: int) -> bytes:
@@ -81,10 +82,12 @@ def child(system_name: str, factor: int, calls: int) -> dict:
 
 
 def measure(system_name: str, factor: int, calls: int, timeout: float) -> dict | None:
-    cmd = [sys.executable, "-m", "benchmarks.scaling", "--child", system_name, str(factor),
-           "--calls", str(calls)]
+    python = interpreter_path(SYSTEMS[system_name].python) or sys.executable  # rs-trafilatura: Python 3.12
+    cmd = [python, "-m", "benchmarks.scaling", "--child", system_name, str(factor), "--calls", str(calls)]
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH")) if p)
     try:
-        out = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=timeout, check=True)
+        out = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=timeout, check=True, env=env)
     except (subprocess.SubprocessError, OSError) as exc:
         return {"system": system_name, "factor": factor, "error": type(exc).__name__}
     return json.loads(out.stdout.strip().splitlines()[-1])
@@ -141,8 +144,9 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, list[dict]] = {}
     for name in a.systems.split(","):
         system = SYSTEMS.get(name)
-        if system is None or not system.installed():
-            print(f"skipped {name}: not installed", file=sys.stderr)
+        why = "unknown system" if system is None else system.unavailable()
+        if why:
+            print(f"skipped {name}: {why}", file=sys.stderr)
             continue
         results[name] = [r for f in a.factors if (r := measure(name, f, a.calls, a.timeout))]
     print(json.dumps(results, indent=1) if a.json else table(results))

