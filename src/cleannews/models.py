@@ -148,6 +148,10 @@ class Metadata:
     section: str | None = None
     url: str | None = None
     images: tuple[Image, ...] = ()
+    #: What a source failed on, one line each ("jsonld: ValueError: ...", "htmldate:
+    #: ..."): the page's faults the stage caught and worked around, for the Trace and
+    #: the explain view. Never copied into the Article.
+    errors: tuple[str, ...] = ()
 
 
 def _iso(v: _dt.datetime | _dt.date | None) -> str | None:

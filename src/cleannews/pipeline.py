@@ -28,7 +28,6 @@ from cleannews.models import Article, Metadata, PageKind, Removal
 from cleannews.quotes import find_quotes
 from cleannews.scoring import Selection, select_blocks
 
-
 #: The default time budget for one page, in seconds: generous (a typical page takes
 #: 20-50 ms; the largest real pages, 1-2 MB, well under a second).
 DEFAULT_BUDGET = 10.0
@@ -59,6 +58,9 @@ class Trace:
     selection: Selection
     metadata: Metadata
     article: Article
+    #: What a stage caught and worked around on this page, one line each, prefixed
+    #: with the stage ("metadata: jsonld: ValueError: ..."); the explain view lists them.
+    errors: tuple[str, ...] = ()
 
 
 def run(
@@ -86,4 +88,5 @@ def run(
     deadline.check("metadata")
     article = assemble(doc, selection, meta, find_quotes)
     deadline.check("assemble")
-    return Trace(doc, active, removed, selection, meta, article)
+    errors = tuple(f"metadata: {e}" for e in meta.errors)
+    return Trace(doc, active, removed, selection, meta, article, errors)

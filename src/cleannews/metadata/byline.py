@@ -158,27 +158,24 @@ def parse_byline(text: str | None) -> tuple[str, ...]:
     Strips the introducing word (by, written by, reported by:, von, par, por, di,
     door, av), trailing furniture ("| Updated ...", dates, "5 min read"), e-mails,
     handles and URLs; rejects junk ("Staff", "Admin", "View all posts by", job
-    titles, dates). Returns () when no name survives. Never raises.
+    titles, dates). Returns () when no name survives.
     """
     if not text or not isinstance(text, str):
         return ()
-    try:
-        s = " ".join(_URL.sub(" ", text).split())
-        s = _WITH_PARENS.sub(r", \1", s)
-        if len(s) > MAX_BYLINE_CHARS:
-            return ()
-        s = _strip_prefix(s)
-        s = _TAIL.sub("", s)
-        s = _DATE_TAIL.sub("", s)
-        s = _strip_prefix(s)
-        seen: dict[str, str] = {}
-        for part in split_names(s):
-            name = clean_name(part)
-            if name and name.casefold() not in seen:
-                seen[name.casefold()] = name
-        return tuple(seen.values())
-    except Exception:  # noqa: BLE001 - a parser of visible text must never raise
+    s = " ".join(_URL.sub(" ", text).split())
+    s = _WITH_PARENS.sub(r", \1", s)
+    if len(s) > MAX_BYLINE_CHARS:
         return ()
+    s = _strip_prefix(s)
+    s = _TAIL.sub("", s)
+    s = _DATE_TAIL.sub("", s)
+    s = _strip_prefix(s)
+    seen: dict[str, str] = {}
+    for part in split_names(s):
+        name = clean_name(part)
+        if name and name.casefold() not in seen:
+            seen[name.casefold()] = name
+    return tuple(seen.values())
 
 
 #: Lower-case words allowed inside a person's name (nobiliary and patronymic particles).

@@ -279,7 +279,7 @@ def parse_date_text(text: str | None, *, dayfirst: bool | None = None) -> DateVa
         if t is None:
             return day
         return _combine(day, t[0], t[1], t[2], t[3])
-    except Exception:  # noqa: BLE001 - a parser of visible text must never raise
+    except (ValueError, OverflowError):  # a day or time the calendar does not have
         return None
 
 

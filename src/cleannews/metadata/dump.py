@@ -79,7 +79,7 @@ def _is_title_like(b: Block) -> bool:
 
 def read_dump_metadata(doc: Any, removed: Mapping[int, Removal], kept: Sequence[int]) -> Metadata:
     blocks = doc.blocks
-    first = lambda role: next((b.text.strip() for b in _role_text(blocks, removed, role) if b.text.strip()), None)  # noqa: E731
+    first = lambda role: next((b.text.strip() for b in _role_text(blocks, removed, role) if b.text.strip()), None)
     head = _head_blocks(blocks, kept)
     head = [b for b in head if b.kind is not BlockKind.IMAGE]
 

@@ -96,36 +96,33 @@ def html_images(
 def dump_images(blocks: Sequence[Block], removed: Mapping[int, Removal], kept: Sequence[int]) -> tuple[Image, ...]:
     """Images of a text or Markdown dump: image blocks and caption / credit lines."""
     out: list[Image] = []
-    try:
-        first = min(kept) if kept else len(blocks)
-        for b in blocks:
-            role = removed[b.index].role if b.index in removed else None
-            if b.kind is BlockKind.IMAGE:
-                src = b.attrs.get("src") if b.attrs else None
-                alt = (b.attrs.get("alt") if b.attrs else None) or b.text or None
-                caption, credit = parse_caption(alt)
-                if b.index > first + 1 and not caption:
-                    continue
-                out.append(Image(src=src, caption=caption, credit=credit, alt=alt))
-            elif role == "caption":
-                caption, credit = parse_caption(b.text)
-                if out and out[-1].caption is None:
-                    prev = out.pop()
-                    out.append(Image(src=prev.src, caption=caption, credit=credit or prev.credit, alt=prev.alt))
-                else:
-                    out.append(Image(caption=caption, credit=credit))
-            elif role == "credit":
-                _, credit = parse_caption(b.text)
-                credit = credit or b.text.strip() or None
-                if out and out[-1].credit is None:
-                    prev = out.pop()
-                    out.append(Image(src=prev.src, caption=prev.caption, credit=credit, alt=prev.alt))
-                else:
-                    out.append(Image(credit=credit))
-            if len(out) >= MAX_IMAGES:
-                break
-    except Exception:  # noqa: BLE001 - never raise on odd blocks
-        return tuple(out)
+    first = min(kept) if kept else len(blocks)
+    for b in blocks:
+        role = removed[b.index].role if b.index in removed else None
+        if b.kind is BlockKind.IMAGE:
+            src = b.attrs.get("src") if b.attrs else None
+            alt = (b.attrs.get("alt") if b.attrs else None) or b.text or None
+            caption, credit = parse_caption(alt)
+            if b.index > first + 1 and not caption:
+                continue
+            out.append(Image(src=src, caption=caption, credit=credit, alt=alt))
+        elif role == "caption":
+            caption, credit = parse_caption(b.text)
+            if out and out[-1].caption is None:
+                prev = out.pop()
+                out.append(Image(src=prev.src, caption=caption, credit=credit or prev.credit, alt=prev.alt))
+            else:
+                out.append(Image(caption=caption, credit=credit))
+        elif role == "credit":
+            _, credit = parse_caption(b.text)
+            credit = credit or b.text.strip() or None
+            if out and out[-1].credit is None:
+                prev = out.pop()
+                out.append(Image(src=prev.src, caption=prev.caption, credit=credit, alt=prev.alt))
+            else:
+                out.append(Image(credit=credit))
+        if len(out) >= MAX_IMAGES:
+            break
     return tuple(out)
 
 

@@ -150,68 +150,65 @@ def read_meta(tree: Any) -> MetaTags:
         if v:
             (values if into is None else into).setdefault(key, []).append(v)
 
-    try:
-        html_lang = tree.get("lang") or tree.get("xml:lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang")
-        for el in _XPATH(tree):
-            tag = el.tag
-            if tag == "meta":
-                content = el.get("content")
-                if content is None:
-                    content = el.get("value")
-                for attr in ("property", "name", "itemprop", "http-equiv"):
-                    k = el.get(attr)
-                    if k:
-                        prefix = "itemprop:" if attr == "itemprop" else ""
-                        # RDFa allows several space-separated properties in one attribute.
-                        for key in k.lower().split():
-                            add(prefix + _key(key), content, props if attr == "property" else values)
-                continue
-            if tag == "link":
-                rel = (el.get("rel") or "").lower()
-                if canonical is None and rel == "canonical":
-                    canonical = el.get("href")
-                elif el.get("itemprop"):
-                    add("itemprop:" + el.get("itemprop").lower(), el.get("href"))
-                continue
-            dt = None
-            if tag == "time":
-                dt = el.get("datetime") or el.get("content")
-                if dt:
-                    times.append((dt, _cues(el) + (" pubdate" if el.get("pubdate") is not None else "")))
-            prop = el.get("itemprop")
-            if prop:
-                for p in prop.lower().split():
-                    if p not in MICRODATA_PROPS:
-                        continue
-                    if dt and p in _DATE_PROPS:
-                        # a <time itemprop=datePublished datetime=...> is one source: it is read
-                        # as a time element (its itemprop is among its cues), not a second time
-                        # as a meta value, so that one element casts one vote
-                        continue
-                    if p in ("author", "creator"):
-                        # <span itemprop=author><span itemprop=name>X</span></span>
-                        named = [n for n in el.iter() if (n.get("itemprop") or "").lower() == "name"]
-                        text = _text(named[0], MAX_VALUE_CHARS) if named else (
-                            el.get("content") or _text(el, MAX_VALUE_CHARS)
-                        )
-                        if text:
-                            author_links.append(text)
-                        continue
-                    value = el.get("datetime") or el.get("content") or (
-                        el.get("href") if tag == "a" and p == "publisher" else None
-                    ) or _text(el, MAX_VALUE_CHARS)
-                    add("itemprop:" + p, value[:MAX_VALUE_CHARS])
-            rdfa = el.get("property")
-            if rdfa and tag != "meta":
-                for p in rdfa.lower().split():
-                    if _RDFA_WANTED.search(p):
-                        add(_key(p), (el.get("content") or _text(el, MAX_VALUE_CHARS))[:MAX_VALUE_CHARS])
-            if tag == "a" and (el.get("rel") or "").lower() == "author":
-                t = _text(el, MAX_VALUE_CHARS)
-                if t:
-                    author_links.append(t)
-    except Exception:  # noqa: BLE001 - bad markup must never stop the stage
-        html_lang = None
+    html_lang = tree.get("lang") or tree.get("xml:lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang")
+    for el in _XPATH(tree):
+        tag = el.tag
+        if tag == "meta":
+            content = el.get("content")
+            if content is None:
+                content = el.get("value")
+            for attr in ("property", "name", "itemprop", "http-equiv"):
+                k = el.get(attr)
+                if k:
+                    prefix = "itemprop:" if attr == "itemprop" else ""
+                    # RDFa allows several space-separated properties in one attribute.
+                    for key in k.lower().split():
+                        add(prefix + _key(key), content, props if attr == "property" else values)
+            continue
+        if tag == "link":
+            rel = (el.get("rel") or "").lower()
+            if canonical is None and rel == "canonical":
+                canonical = el.get("href")
+            elif el.get("itemprop"):
+                add("itemprop:" + el.get("itemprop").lower(), el.get("href"))
+            continue
+        dt = None
+        if tag == "time":
+            dt = el.get("datetime") or el.get("content")
+            if dt:
+                times.append((dt, _cues(el) + (" pubdate" if el.get("pubdate") is not None else "")))
+        prop = el.get("itemprop")
+        if prop:
+            for p in prop.lower().split():
+                if p not in MICRODATA_PROPS:
+                    continue
+                if dt and p in _DATE_PROPS:
+                    # a <time itemprop=datePublished datetime=...> is one source: it is read
+                    # as a time element (its itemprop is among its cues), not a second time
+                    # as a meta value, so that one element casts one vote
+                    continue
+                if p in ("author", "creator"):
+                    # <span itemprop=author><span itemprop=name>X</span></span>
+                    named = [n for n in el.iter() if (n.get("itemprop") or "").lower() == "name"]
+                    text = _text(named[0], MAX_VALUE_CHARS) if named else (
+                        el.get("content") or _text(el, MAX_VALUE_CHARS)
+                    )
+                    if text:
+                        author_links.append(text)
+                    continue
+                value = el.get("datetime") or el.get("content") or (
+                    el.get("href") if tag == "a" and p == "publisher" else None
+                ) or _text(el, MAX_VALUE_CHARS)
+                add("itemprop:" + p, value[:MAX_VALUE_CHARS])
+        rdfa = el.get("property")
+        if rdfa and tag != "meta":
+            for p in rdfa.lower().split():
+                if _RDFA_WANTED.search(p):
+                    add(_key(p), (el.get("content") or _text(el, MAX_VALUE_CHARS))[:MAX_VALUE_CHARS])
+        if tag == "a" and (el.get("rel") or "").lower() == "author":
+            t = _text(el, MAX_VALUE_CHARS)
+            if t:
+                author_links.append(t)
     values.update(props)
     return MetaTags(
         values={k: tuple(v) for k, v in values.items()},
