@@ -19,7 +19,8 @@ from cleannews.metadata.datevote import date_candidates, htmldate_date, pick_dat
 from cleannews.metadata.images import html_images
 from cleannews.metadata.jsonld import JsonLd, read_jsonld
 from cleannews.metadata.language import guess_language, normalize_language
-from cleannews.metadata.title import choose_title, norm, strip_site_name
+from cleannews.metadata.values import clean_value
+from cleannews.metadata.title import choose_title, headline_without_tail, norm, strip_site_name
 from cleannews.metadata.window import (
     HEADLINE_BYLINE_WINDOW,
     body_window,
@@ -140,7 +141,7 @@ def read_html_metadata(
     html_title = None
     t = tree.find(".//title")
     if t is not None:
-        html_title = " ".join("".join(t.itertext()).split()) or None
+        html_title = clean_value("".join(t.itertext()))
     og_title = mt.first(("og:title",))
 
     # Authors: structured sources first, then microdata and visible bylines.
@@ -169,7 +170,9 @@ def read_html_metadata(
 
     structured_titles = [_jsonld_title(ld, html_title or og_title), mt.first(("dc.title", "dcterms.title")),
                          og_title, mt.first(("twitter:title",)), mt.first(("parsely-title",))]
-    title = choose_title(structured_titles, html_title, _h1s(blocks), site_names, url, authors)
+    heads = _h1s(blocks)
+    title = choose_title(structured_titles, html_title, heads, site_names, url, authors)
+    title = headline_without_tail(title, heads, authors, url) or title
 
     description = mt.first(("og:description", "description", "twitter:description", "dc.description")) or ld.description
 
@@ -189,7 +192,7 @@ def read_html_metadata(
         lang = guess_language(text)
 
     lead = list(ld.images) + mt.all(("og:image", "twitter:image", "itemprop:image"))
-    images = html_images(blocks, doc.images, kept, lead)
+    images = html_images(blocks, doc.images, kept, lead, getattr(doc, "node_cues", None), headline_index(blocks, (title,)))
 
     return Metadata(
         title=title,

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
+from cleannews.metadata.values import clean_value
+
 #: schema.org types that describe the page's article, most specific first
 #: (schema.org CreativeWork > Article hierarchy, plus the types sites use in practice).
 ARTICLE_TYPES = (
@@ -101,8 +103,7 @@ def _types(obj: dict[str, Any]) -> tuple[str, ...]:
 
 def _text(v: Any) -> str | None:
     if isinstance(v, str):
-        s = " ".join(v.split())
-        return s or None
+        return clean_value(v)
     if isinstance(v, list) and v:
         return _text(v[0])
     if isinstance(v, dict):
@@ -117,7 +118,7 @@ def _names(v: Any, out: list[str], depth: int = 0) -> None:
     if depth > 3 or v is None:
         return
     if isinstance(v, str):
-        s = " ".join(v.split())
+        s = clean_value(v)
         if s:
             out.append(s)
     elif isinstance(v, list):

@@ -19,6 +19,8 @@ from typing import Any
 
 from lxml import etree
 
+from cleannews.metadata.values import clean_value
+
 #: Meta keys that give the publication date, most trusted first. Sources: OpenGraph
 #: article namespace, schema.org microdata, Dublin Core, and the site-specific names
 #: htmldate and trafilatura check (sailthru, parsely, citation_*, pubdate...).
@@ -144,9 +146,7 @@ def read_meta(tree: Any) -> MetaTags:
     times: list[tuple[str, str]] = []
 
     def add(key: str, value: str | None, into: dict[str, list[str]] | None = None) -> None:
-        if value is None:
-            return
-        v = " ".join(value.split())
+        v = clean_value(value)
         if v:
             (values if into is None else into).setdefault(key, []).append(v)
 
