@@ -94,3 +94,46 @@ def test_a_sources_failure_is_named_in_the_trace():
     t = run(article(head, "<h1>Harbour plan splits the council</h1>"), url="https://example.org/a")
     assert t.article.title == "Harbour plan splits the council"
     assert len(t.errors) == 1 and t.errors[0].startswith("metadata: jsonld: JSONDecodeError")
+
+
+def test_author_name_classes_are_bylines():
+    for top in ('<div class="meta"><span class="author-name">Jane Roe</span> <span>3 May 2024</span></div>',
+                '<div class="firma"><span class="autor">Lucía Gómez Prieto</span></div>'):
+        t = run(article("", "<h1>Harbour plan splits the council</h1>" + top), url="https://example.org/a")
+        assert t.article.authors in (("Jane Roe",), ("Lucía Gómez Prieto",)), top
+
+
+def test_wordpress_byline_does_not_swallow_its_dates():
+    top = '<p class="byline">By Jane Roe PUBLISHED: May 3, 2024 at 6:00 a.m. | UPDATED: May 4, 2024</p>'
+    t = run(article("", "<h1>Harbour plan splits the council</h1>" + top), url="https://example.org/a")
+    assert t.article.authors == ("Jane Roe",)
+    assert t.article.byline == "By Jane Roe"
+
+
+def test_spanish_update_line_is_the_modification_time():
+    top = '<div class="info"><span>Madrid</span> <time>Actualizado: 12/03/2024 14:35</time></div>'
+    t = run(article("", "<h1>El plan del puerto divide al consejo</h1>" + top).replace("<html>", '<html lang="es">'),
+            url="https://example.es/a")
+    assert t.article.modified is not None and (t.article.modified.day, t.article.modified.hour) == (12, 14)
+    assert t.article.date is not None and t.article.date.day == 12
+
+
+def test_a_cleaners_byline_and_date_roles_are_read_on_html():
+    from cleannews.cleaners.base import Cleaner
+    from cleannews.models import Removal as R
+
+    class Roles(Cleaner):
+        name = "test.roles"
+
+        def extra(self, doc, removed):  # type: ignore[no-untyped-def]
+            for b in doc.blocks:
+                if b.text.startswith("Text:"):
+                    yield R(b.index, self.name, "byline", role="byline")
+                if b.text.startswith("Filed"):
+                    yield R(b.index, self.name, "date", role="date")
+
+    top = "<p>Text: Jane Roe</p><p>Filed 3 May 2024</p>"
+    html = article('<meta name="author" content="Desk Account">', "<h1>Harbour plan splits the council</h1>" + top)
+    t = run(html, url="https://example.org/a", cleaners=[Roles])
+    assert t.article.authors == ("Jane Roe",)
+    assert t.article.date is not None and (t.article.date.month, t.article.date.day) == (5, 3)

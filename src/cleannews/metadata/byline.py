@@ -102,11 +102,16 @@ def _strip_prefix(text: str) -> str:
     return _DI_PREFIX.sub("", s, count=1)
 
 
+#: Korean, Japanese and Chinese write the role after the name ("신현주 기자": reporter
+#: Shin Hyun-joo; "松岡大地 記者"): the role is not part of the name.
+_CJK_ROLE_SUFFIX = re.compile(r"\s*(?:기자|특파원|논설위원|記者|特派員|编辑|記者團|记者)\s*$")
+
+
 def clean_name(raw: str) -> str | None:
     """One author name, cleaned, or None when it is not a person or agency name."""
     if not raw:
         return None
-    s = _URL.sub(" ", raw)
+    s = _CJK_ROLE_SUFFIX.sub("", _URL.sub(" ", raw))
     s = _PARENS.sub(lambda m: m.group("keep") or " ", s)
     s = _HANDLE.sub(" ", s)
     s = _strip_prefix(" ".join(s.split()))
@@ -241,6 +246,24 @@ def clean_authors(values: Iterable[str]) -> tuple[str, ...]:
 _BYLINE_START = re.compile(
     r"^\s*(?:by|written by|reported by|posted by|von|par|por|door|av|autor|auteur|author)\b\s*:?\s*\S", re.I
 )
+
+
+#: Where a byline line runs on into its date labels: "By Jane Roe PUBLISHED: May 3,
+#: 2024 | UPDATED: ..." (WordPress news themes), "Von X | Aktualisiert ...".
+_DATE_LABEL_TAIL = re.compile(
+    r"\s*(?:[|•·,]\s*)?\b(?:published|updated|posted on|last updated|publicado|actualizado|"
+    r"veröffentlicht|aktualisiert|publié|mis à jour|pubblicato|aggiornato)\b.*$",
+    re.I | re.S,
+)
+
+
+def trim_byline(text: str | None) -> str | None:
+    """The byline line without the date labels it runs on into; the line as it was
+    when nothing comes before them."""
+    if not text:
+        return text
+    cut = _DATE_LABEL_TAIL.sub("", text).strip(" |•·,-–—")
+    return cut or text
 
 
 def looks_like_byline(text: str) -> bool:

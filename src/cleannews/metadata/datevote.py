@@ -168,7 +168,9 @@ def _visible_dates(
         if line is None:
             # a date line that also gives an update: only its publication part counts
             if len(text) <= DATE_LINE_CHARS and MODIFIED_WORDS.search(text):
-                d = reader.labelled(text)[0]
+                # ...and its update part is the modification date ("Madrid Actualizado: ...")
+                d, m = reader.labelled(text)
+                mod = mod or m
             else:
                 d = reader.line(text)
             if d is not None:

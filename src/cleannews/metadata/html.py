@@ -14,7 +14,9 @@ from cleannews.metadata.byline import (
     looks_like_byline,
     looks_like_person,
     parse_byline,
+    trim_byline,
 )
+from cleannews.metadata.dates import day_of, dayfirst_for_language, parse_date_text, split_labelled_dates
 from cleannews.metadata.datevote import date_candidates, htmldate_date, pick_date
 from cleannews.metadata.images import html_images
 from cleannews.metadata.jsonld import JsonLd, read_jsonld
@@ -31,7 +33,7 @@ from cleannews.models import Block, BlockKind, Metadata, Removal
 
 #: Class/id tokens that mark a byline container (the conventions of WordPress,
 #: hNews/hAtom microformats and the big news CMSs).
-BYLINE_CUES = re.compile(r"byline|author|writer|contributor|by-line|reporter")
+BYLINE_CUES = re.compile(r"byline|author|autor|auteur|writer|contributor|by-line|reporter")
 
 
 def _byline_window(blocks: Sequence[Block], kept: Sequence[int], titles: Sequence[str | None]) -> list[Block]:
@@ -85,6 +87,13 @@ def _visible_byline(
     return (best[1], best[2], best[0]) if best else (None, (), 3)
 
 
+def _role_texts(blocks: Sequence[Block], removed: Mapping[int, Removal], role: str) -> list[str]:
+    """Texts of the blocks a cleaner marked with `role`, in page order: a site cleaner
+    knows its layout, so what it calls the byline or the date is read first."""
+    return [blocks[r.index].text.strip() for r in sorted(removed.values(), key=lambda r: r.index)
+            if r.role == role and 0 <= r.index < len(blocks) and blocks[r.index].text.strip()]
+
+
 def _overlap(a: str, b: str) -> float:
     wa, wb = set(a.casefold().split()), set(b.casefold().split())
     return len(wa & wb) / len(wa | wb) if wa and wb else 0.0
@@ -107,13 +116,13 @@ def _h1s(blocks: Sequence[Block]) -> list[str]:
 
 
 def _section(ld: JsonLd, mt: M.MetaTags, title: str | None) -> str | None:
-    sec = mt.first(("article:section", "og:article:section", "itemprop:articlesection")) or ld.section
+    sec = mt.first(M.SECTION_KEYS) or ld.section
     if sec:
         return sec
     crumbs = [c for c in ld.breadcrumb if norm(c) != norm(title) and norm(c) not in ("home", "start", "accueil")]
     if crumbs:
         return crumbs[-1] if len(crumbs) == 1 else crumbs[1] if norm(crumbs[0]) in ("", "news") else crumbs[-1]
-    return mt.first(("parsely-section", "section"))
+    return mt.first(M.LATE_SECTION_KEYS)
 
 
 def read_html_metadata(
@@ -150,16 +159,27 @@ def read_html_metadata(
     # titles find the headline, under which the visible byline is looked for too.
     byline_line, visible, sure = _visible_byline(blocks, kept, getattr(doc, "node_cues", None),
                                                  (html_title, og_title, ld.headline))
-    authors = clean_authors(ld.authors)
+    role_bylines = _role_texts(blocks, removed, "byline")
+    if role_bylines:
+        byline_line, visible, sure = role_bylines[0], parse_byline(role_bylines[0]), -1
+    authors = visible if sure < 0 else ()
     if not authors:
-        authors = clean_authors(mt.first_key(("dc.creator", "dcterms.creator", "author", "article:author",
-                                              "og:article:author", "parsely-author", "sailthru.author",
-                                              "citation_author", "byl", "article:author_name")))
+        authors = clean_authors(ld.authors)
+    if not authors:
+        authors = clean_authors(mt.first_key(M.AUTHOR_KEYS))
     if not authors and sure == 0:
         authors = visible
     if not authors:
         # microdata / rel=author: the first one (later ones are often related articles)
         authors = clean_authors(mt.author_links[:1])
+    if not authors:
+        # an element classed as the author's name (span.author-name, span.autor): the
+        # first that holds a person's name
+        for text in mt.author_classes:
+            names = clean_authors((text,))
+            if names and all(looks_like_person(n) for n in names):
+                authors = names
+                break
     if not authors:
         authors = visible
     # An author equal to the site or publisher is the site speaking, not a byline,
@@ -174,15 +194,32 @@ def read_html_metadata(
     title = choose_title(structured_titles, html_title, heads, site_names, url, authors)
     title = headline_without_tail(title, heads, authors, url) or title
 
-    description = mt.first(("og:description", "description", "twitter:description", "dc.description")) or ld.description
+    description = mt.first(M.DESCRIPTION_KEYS) or ld.description
 
     cands = date_candidates(ld, mt, blocks, kept, url, title, getattr(doc, "node_cues", None), mt.html_lang)
     published, modified = pick_date(cands)
+    # A cleaner's role="date" / "modified" line is the site's own word on the dates.
+    dayfirst = dayfirst_for_language(mt.html_lang)
+    for text in _role_texts(blocks, removed, "date"):
+        p, m = split_labelled_dates(text, dayfirst=dayfirst)
+        p = p or parse_date_text(text, dayfirst=dayfirst)
+        if p is not None:
+            published, modified = p, m or modified
+            break
+    for text in _role_texts(blocks, removed, "modified"):
+        m = parse_date_text(text, dayfirst=dayfirst)
+        if m is not None:
+            modified = m
+            break
     if published is None:
         found, error = htmldate_date(doc, url) if fallback else (None, None)
         if error:
             errors.append(error)
         published = found or cands["wide"]
+        if published is not None and modified is not None and day_of(published) == day_of(modified):
+            # the page shows only its update ("Actualizado: 12/03/2024 14:35"); the day
+            # a fallback found is that one: keep its time and zone
+            published = modified
 
     lang = normalize_language(mt.html_lang) or normalize_language(mt.first(M.LANGUAGE_KEYS)) or normalize_language(
         ld.language
@@ -198,7 +235,7 @@ def read_html_metadata(
         title=title,
         description=description,
         authors=authors,
-        byline=byline_line,
+        byline=trim_byline(byline_line),
         date=published,
         modified=modified,
         site_name=strip_site_name(site_name, (), None) if site_name else None,

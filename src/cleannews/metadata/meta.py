@@ -38,19 +38,19 @@ MODIFIED_KEYS = (
     "article:modified_time", "og:updated_time", "article:modified", "itemprop:datemodified", "datemodified",
     "dcterms.modified", "dc.date.modified", "last-modified", "lastmod", "modified", "updated",
 )
+#: Meta keys that name the author, most trusted first (Dublin Core, then the common
+#: name=author, OpenGraph's article namespace and the analytics tags of news CMSs).
+#: The first key that has values is read (`MetaTags.first_key`).
 AUTHOR_KEYS = (
-    "author", "article:author", "og:article:author", "dc.creator", "dcterms.creator",
-    "citation_author", "sailthru.author", "parsely-author", "byl", "twitter:creator", "creator",
-    "article:author_name", "book:author",
+    "dc.creator", "dcterms.creator", "author", "article:author", "og:article:author", "parsely-author",
+    "sailthru.author", "citation_author", "byl", "article:author_name",
 )
-TITLE_KEYS = ("og:title", "twitter:title", "dc.title", "dcterms.title", "parsely-title",
-              "sailthru.title", "citation_title", "title", "headline", "itemprop:headline")
-DESCRIPTION_KEYS = ("og:description", "description", "twitter:description", "dc.description",
-                    "dcterms.description", "itemprop:description")
-SITE_KEYS = ("og:site_name", "application-name", "twitter:site", "publisher", "dc.publisher",
-             "itemprop:publisher", "apple-mobile-web-app-title", "copyright")
-SECTION_KEYS = ("article:section", "og:article:section", "section", "parsely-section", "sailthru.tags",
-                "itemprop:articlesection", "category", "news_keywords")
+#: Meta keys of the description (the standfirst or SEO summary), most trusted first.
+DESCRIPTION_KEYS = ("og:description", "description", "twitter:description", "dc.description")
+#: Meta keys of the section: OpenGraph's and microdata's first; the analytics tags
+#: only after JSON-LD's articleSection and breadcrumb (`LATE_SECTION_KEYS`).
+SECTION_KEYS = ("article:section", "og:article:section", "itemprop:articlesection")
+LATE_SECTION_KEYS = ("parsely-section", "section")
 LANGUAGE_KEYS = ("content-language", "language", "og:locale", "dc.language", "dcterms.language", "lang")
 
 #: Elements outside <head> that carry microdata we read (itemprop values).
@@ -80,6 +80,20 @@ def _key(attr_value: str) -> str:
 
 #: One C-level query for every element that can carry metadata (cheaper than a Python walk).
 _XPATH = etree.XPath("//meta|//link|//time|//*[@itemprop]|//*[@property]|//a[@rel]")
+#: Elements whose class may name the author (filtered by `AUTHOR_CLASS` below): one
+#: C-level query, a substring test on the class attribute.
+_AUTHOR_CLASS_XPATH = etree.XPath(
+    "//*[contains(@class,'uthor') or contains(@class,'autor') or contains(@class,'byline')"
+    " or contains(@class,'Byline')]"
+)
+#: A class token that says "this element is the author's name": WordPress and news
+#: themes' "author-name", "author", "byline__name", "post-author", "entry-author",
+#: Spanish "autor", French "auteur" (not "author-bio", "author-image", "authors-list").
+AUTHOR_CLASS = re.compile(
+    r"^(?:[\w-]*[-_])?(?:author|autor|auteur|byline)(?:[-_]{1,2}(?:name|link|title)|name)?$"
+)
+#: An author element's text is a name: at most this many characters.
+MAX_AUTHOR_TEXT = 80
 
 
 @dataclass(frozen=True)
@@ -88,6 +102,8 @@ class MetaTags:
     html_lang: str | None = None
     canonical: str | None = None
     author_links: tuple[str, ...] = ()  # text of <a rel=author>, <... itemprop=author> elements
+    #: text of elements whose class names the author (span.author-name, span.autor), in page order
+    author_classes: tuple[str, ...] = ()
     times: tuple[tuple[str, str], ...] = ()  # (<time datetime>, the element's cues) in page order
 
     def first(self, keys: tuple[str, ...]) -> str | None:
@@ -209,11 +225,18 @@ def read_meta(tree: Any) -> MetaTags:
             t = _text(el, MAX_VALUE_CHARS)
             if t:
                 author_links.append(t)
+    author_classes: list[str] = []
+    for el in _AUTHOR_CLASS_XPATH(tree):
+        if any(AUTHOR_CLASS.match(c) for c in (el.get("class") or "").lower().split()):
+            t = _text(el, MAX_AUTHOR_TEXT)
+            if t and len(t) <= MAX_AUTHOR_TEXT:
+                author_classes.append(t)
     values.update(props)
     return MetaTags(
         values={k: tuple(v) for k, v in values.items()},
         html_lang=html_lang,
         canonical=canonical,
         author_links=tuple(author_links),
+        author_classes=tuple(author_classes),
         times=tuple(times),
     )
