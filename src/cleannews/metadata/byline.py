@@ -151,6 +151,10 @@ def split_names(text: str) -> list[str]:
         if (low & TITLE_WORDS or low <= DEGREES) and out:
             continue  # "X, Senior Reporter": the comma part is a title
         out.append(p)
+    # "Von Anna Sleegers, Frankfurt": a last comma part of one word after a full name
+    # is the dateline's place, not a co-author (co-authors are named in full).
+    if len(out) == 2 and len(out[0].split()) >= 2 and len(out[1].split()) == 1 and ", " + out[1] in text.rstrip(" .|"):
+        out.pop()
     return out
 
 

@@ -18,11 +18,11 @@ from cleannews.metadata.byline import (
 )
 from cleannews.metadata.dates import day_of, dayfirst_for_language, parse_date_text, split_labelled_dates
 from cleannews.metadata.datevote import date_candidates, htmldate_date, pick_date
-from cleannews.metadata.images import html_images
+from cleannews.metadata.images import MAX_CAPTION_CHARS, html_images, parse_caption
 from cleannews.metadata.jsonld import JsonLd, read_jsonld
 from cleannews.metadata.language import guess_language, normalize_language
 from cleannews.metadata.values import clean_value
-from cleannews.metadata.title import choose_title, headline_without_tail, norm, strip_site_name
+from cleannews.metadata.title import _domain_stems, choose_title, headline_without_tail, norm, strip_site_name
 from cleannews.metadata.window import (
     HEADLINE_BYLINE_WINDOW,
     body_window,
@@ -53,14 +53,15 @@ def _byline_window(blocks: Sequence[Block], kept: Sequence[int], titles: Sequenc
 def _visible_byline(
     blocks: Sequence[Block], kept: Sequence[int], node_cues: Mapping[int, str] | None = None,
     titles: Sequence[str | None] = (),
-) -> tuple[str | None, tuple[str, ...], int]:
-    """The raw byline line near the body start, the names it gives, and how sure it is:
+) -> tuple[str | None, tuple[str, ...], int, int]:
+    """The raw byline line near the body start, the names it gives, how sure it is and
+    the block it is in (-1: none). How sure:
     0 for a line that starts like a byline ("By X", "Par X", "Von X"), 1 for a line in
     an element whose own class says byline/author, 2 for one whose parents say so
     (both 1 and 2 only when the names look like people's names), 3 for none.
     Headings are headlines and section titles, except a heading element whose own
     class says byline (some themes set the byline in an `<h5 class="byline">`)."""
-    best: tuple[int, str, tuple[str, ...]] | None = None
+    best: tuple[int, str, tuple[str, ...], int] | None = None
     for b in _byline_window(blocks, kept, titles):
         text = b.text.strip()
         if not text or len(text) > MAX_BYLINE_CHARS:
@@ -81,10 +82,15 @@ def _visible_byline(
         if rank and not (names and all(looks_like_person(n) for n in names)):
             continue
         if names:
-            best = (rank, text, names)
+            best = (rank, text, names, b.index)
             if rank == 0:
                 break
-    return (best[1], best[2], best[0]) if best else (None, (), 3)
+    return (best[1], best[2], best[0], best[3]) if best else (None, (), 3, -1)
+
+
+#: A name that starts with the site's name ("MDR THÜRINGEN" on mdr.de) is the site's
+#: desk, when the site name has at least this many letters.
+SITE_PREFIX_CHARS = 3
 
 
 def _role_texts(blocks: Sequence[Block], removed: Mapping[int, Removal], role: str) -> list[str]:
@@ -157,11 +163,11 @@ def read_html_metadata(
     # A "By X" line near the title outranks rel=author links (often the wire service or
     # a related article's author); a line found by class names alone comes last. The
     # titles find the headline, under which the visible byline is looked for too.
-    byline_line, visible, sure = _visible_byline(blocks, kept, getattr(doc, "node_cues", None),
-                                                 (html_title, og_title, ld.headline))
+    byline_line, visible, sure, byline_block = _visible_byline(blocks, kept, getattr(doc, "node_cues", None),
+                                                               (html_title, og_title, ld.headline))
     role_bylines = _role_texts(blocks, removed, "byline")
     if role_bylines:
-        byline_line, visible, sure = role_bylines[0], parse_byline(role_bylines[0]), -1
+        byline_line, visible, sure, byline_block = role_bylines[0], parse_byline(role_bylines[0]), -1, -1
     authors = visible if sure < 0 else ()
     if not authors:
         authors = clean_authors(ld.authors)
@@ -184,9 +190,17 @@ def read_html_metadata(
         authors = visible
     # An author equal to the site or publisher is the site speaking, not a byline,
     # unless the page has nothing else.
-    sites_n = {norm(s) for s in site_names}
+    sites_n = {n for n in (norm(s) for s in site_names) if n} | _domain_stems(url or page_url)
+
+    def is_site(a: str) -> bool:
+        n = norm(a)
+        return n in sites_n or any(len(s) >= SITE_PREFIX_CHARS and n.startswith(s) for s in sites_n)
+
+    if authors and all(is_site(a) for a in authors) and visible and not any(is_site(a) for a in visible) and all(
+            looks_like_person(a) for a in visible):
+        authors = visible  # the site as author in its metadata, a person in the visible byline
     if len(authors) > 1:
-        authors = tuple(a for a in authors if norm(a) not in sites_n) or authors
+        authors = tuple(a for a in authors if not is_site(a)) or authors
 
     structured_titles = [_jsonld_title(ld, html_title or og_title), mt.first(("dc.title", "dcterms.title")),
                          og_title, mt.first(("twitter:title",)), mt.first(("parsely-title",))]
@@ -229,7 +243,17 @@ def read_html_metadata(
         lang = guess_language(text)
 
     lead = list(ld.images) + mt.all(("og:image", "twitter:image", "itemprop:image"))
-    images = html_images(blocks, doc.images, kept, lead, getattr(doc, "node_cues", None), headline_index(blocks, (title,)))
+    head_block = headline_index(blocks, (title,))
+    images = html_images(blocks, doc.images, kept, lead, getattr(doc, "node_cues", None), head_block)
+    read: list[tuple[int, str]] = []
+    if head_block is not None:
+        read.append((head_block, "title"))
+    if byline_block >= 0 and authors and set(authors) & set(visible):
+        read.append((byline_block, "byline"))
+    captions = {i.caption for i in images if i.caption}
+    if captions:
+        read.extend((b.index, "caption") for b in blocks if b.kind is not BlockKind.HEADING
+                    and len(b.text) <= MAX_CAPTION_CHARS and parse_caption(b.text)[0] in captions)
 
     return Metadata(
         title=title,
@@ -244,6 +268,8 @@ def read_html_metadata(
         url=url,
         images=images,
         errors=tuple(errors),
+        date_candidates=tuple((k, v.isoformat()) for k, v in cands.items() if v is not None),
+        read_blocks=tuple(sorted(read)),
     )
 
 
