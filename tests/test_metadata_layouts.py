@@ -137,3 +137,13 @@ def test_a_cleaners_byline_and_date_roles_are_read_on_html():
     t = run(html, url="https://example.org/a", cleaners=[Roles])
     assert t.article.authors == ("Jane Roe",)
     assert t.article.date is not None and (t.article.date.month, t.article.date.day) == (5, 3)
+
+
+def test_text_dump_title_skips_the_skip_link_and_takes_dates_from_the_page_or_url():
+    body = "The council met on Tuesday evening to discuss the new harbour plan at length. " * 6
+    dump = "Skip to main content\n\nNews Sport Weather\n\nHarbour plan splits the council\n\n3 May 2024\n\n" + body + "\n\n" + body
+    t = run(dump.encode(), url="https://example.org/news/harbour-plan-splits-the-council", kind="text")
+    assert t.article.title == "Harbour plan splits the council"
+    assert t.article.date is not None and (t.article.date.year, t.article.date.month, t.article.date.day) == (2024, 5, 3)
+    t = run(dump.replace("3 May 2024\n\n", "").encode(), url="https://example.org/2024/05/02/harbour-plan", kind="text")
+    assert t.article.date is not None and (t.article.date.month, t.article.date.day) == (5, 2)
