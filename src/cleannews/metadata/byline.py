@@ -19,25 +19,25 @@ _BY_PREFIX = re.compile(
     r"^\s*(?:(?:written|reported|posted|published|words|story|text|compiled|edited|photos?|"
     r"interview)\s+(?:by|von|par)|by|from|von|par|por|door|av|auteur|autor(?:in|a)?|author|"
     r"authors|reporter|reported\s+by|text|texte|tekst|writer|bylined?)\s*[:\-–—]?\s+",
-    re.I,
+    re.IGNORECASE,
 )
 #: Italian "di" is also a surname particle ("Di Maio"): only the lower-case word is a prefix.
 _DI_PREFIX = re.compile(r"^\s*di\s+(?=[A-ZÀ-Ý])")
 #: "Reported by:", "Author:" labels whose colon makes the prefix certain.
-_LABELLED = re.compile(r"^\s*(?:[\w ]{0,20}\bby|author|authors|autor|auteur|reporter)\s*:\s*", re.I)
+_LABELLED = re.compile(r"^\s*(?:[\w ]{0,20}\bby|author|authors|autor|auteur|reporter)\s*:\s*", re.IGNORECASE)
 #: Co-authors named in parentheses after the lead author: "X (avec Y et Z)", "X (with
 #: Y)", "X (mit Y)" (English, French, German, Spanish/Italian con, Portuguese com,
 #: Dutch met, Scandinavian med); they are authors like the others.
-_WITH_PARENS = re.compile(r"\(\s*(?:with|avec|mit|con|com|met|med)\s+([^()]+)\)", re.I)
+_WITH_PARENS = re.compile(r"\(\s*(?:with|avec|mit|con|com|met|med)\s+([^()]+)\)", re.IGNORECASE)
 #: Name separators: commas, semicolons, ampersands, pipes, slashes and the word
 #: "and" in the languages above (und, et, y, e, en, og, och, i).
-_SPLIT = re.compile(r"\s*(?:;|,|&|\||/|\s(?:and|und|et|y|e|en|og|och|i|и|a)\s|\band\b)\s*", re.I)
+_SPLIT = re.compile(r"\s*(?:;|,|&|\||/|\s(?:and|und|et|y|e|en|og|och|i|и|a)\s|\band\b)\s*", re.IGNORECASE)
 #: An ampersand with a single letter on either side is part of a name ("Mac & i",
 #: "AT&T", "Q&A"); a letter followed by a period is an initial ("Smith & J. Doe"), not
 #: such a letter. It is masked with a private-use character while splitting.
 _JOINING_AMP = re.compile(r"(?<!\w)\w\s*&(?=\s*\w)|(?<=\w)\s*&\s*\w(?![\w.])")
 _AMP_MARK = "\ue000"
-_URL = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|\S+\.(?:com|org|net|co\.uk)\b", re.I)
+_URL = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|\S+\.(?:com|org|net|co\.uk)\b", re.IGNORECASE)
 #: Bracketed parts of a name are dropped: a handle, an affiliation, a URL ("Jane Doe
 #: (AFP)"). Parentheses between two capitalised words of a name (group "keep") hold a
 #: nickname or middle names and are part of the name as its bearer writes it ("William
@@ -52,7 +52,7 @@ _TAIL = re.compile(
     r"\s*(?:[|•·]|\s[-–—]\s|\bupdated\b|\bpublished\b|\bposted\b|\bon\s+(?:\w+\s+)?\d|\bfollow\b|\bmore\s+by\b|"
     r"\bread\s+more\b|\b\d+\s+min\b|\bemail\b|\bcontact\b|\b(?:edited|photos?|illustrations?|graphics|"
     r"translated)\s+by\b).*$",
-    re.I,
+    re.IGNORECASE,
 )
 #: A date written after the names with no separator: "By X March 25, 2015",
 #: "Von X 25. März 2015", "By X 03/25/2015" (a month name counts only next to a day
@@ -63,30 +63,24 @@ _DATE_TAIL = re.compile(
     r"(?:\s+|(?<=[^\W\d_])(?=\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:" + _MONTH_RE + r")\b))"
     r"(?:(?:" + _MONTH_RE + r")\.?\s+\d{1,2}(?!\d)|\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:" + _MONTH_RE
     + r")\b|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}(?!\d)).*$",
-    re.I,
+    re.IGNORECASE,
 )
 #: Junk that is never an author (platform roles, generic accounts, link texts). From
 #: the junk seen in author fields of news CMSs (WordPress "admin", wire "Staff").
 JUNK_NAMES = frozenset(
-    "staff admin administrator editor editors editorial team webmaster guest user anonymous unknown "
-    "author authors by the and news desk newsroom redaktion rédaction redacción redazione redactie "
-    "view all posts more articles profile follow share twitter facebook instagram linkedin email "
-    "contributor contributors correspondent reporter writer home comments comment none null".split()
+    ["staff", "admin", "administrator", "editor", "editors", "editorial", "team", "webmaster", "guest", "user", "anonymous", "unknown", "author", "authors", "by", "the", "and", "news", "desk", "newsroom", "redaktion", "rédaction", "redacción", "redazione", "redactie", "view", "all", "posts", "more", "articles", "profile", "follow", "share", "twitter", "facebook", "instagram", "linkedin", "email", "contributor", "contributors", "correspondent", "reporter", "writer", "home", "comments", "comment", "none", "null"]
 )
 #: Academic and professional degrees written after a name ("Jane Doe, MA").
-DEGREES = frozenset("ma ms msc ba bsc phd md rn mph mba jd dds do np pa-c lcsw mfa".split())
+DEGREES = frozenset(["ma", "ms", "msc", "ba", "bsc", "phd", "md", "rn", "mph", "mba", "jd", "dds", "do", "np", "pa-c", "lcsw", "mfa"])
 #: Words that make a comma part a job title or affiliation, not a name ("X, Senior Reporter").
 TITLE_WORDS = frozenset(
-    "reporter correspondent editor writer columnist contributor producer journalist analyst "
-    "senior chief deputy associate managing staff special freelance political economics science "
-    "business sports tech technology health culture opinion bureau desk director professor "
-    "photographer illustrator intern fellow president ceo founder head lead host".split()
+    ["reporter", "correspondent", "editor", "writer", "columnist", "contributor", "producer", "journalist", "analyst", "senior", "chief", "deputy", "associate", "managing", "staff", "special", "freelance", "political", "economics", "science", "business", "sports", "tech", "technology", "health", "culture", "opinion", "bureau", "desk", "director", "professor", "photographer", "illustrator", "intern", "fellow", "president", "ceo", "founder", "head", "lead", "host"]
 )
 #: Phrases that make a whole candidate junk.
 _JUNK_PHRASE = re.compile(
     r"view all posts|all posts by|posts by|more from|more stories|about the author|see all|"
     r"sign in|log in|subscribe|newsletter|cookie|share this|comments?\b|^\W*$",
-    re.I,
+    re.IGNORECASE,
 )
 #: A plausible name has at most this many words (long Spanish and Dutch names run to 5-6).
 MAX_NAME_WORDS = 6
@@ -188,7 +182,7 @@ def parse_byline(text: str | None) -> tuple[str, ...]:
 
 
 #: Lower-case words allowed inside a person's name (nobiliary and patronymic particles).
-_PARTICLES = frozenset("de da do dos das del della di du la le van von der den ten ter zu bin ibn al el y e".split())
+_PARTICLES = frozenset(["de", "da", "do", "dos", "das", "del", "della", "di", "du", "la", "le", "van", "von", "der", "den", "ten", "ter", "zu", "bin", "ibn", "al", "el", "y", "e"])
 
 
 #: Nouns that name a newsroom role; a capitalised line that starts or ends with one is
@@ -196,11 +190,7 @@ _PARTICLES = frozenset("de da do dos das del della di du la le van von der den t
 #: Writer", "Envoyé spécial", "Corresponsal en Londres"), not a name. English, German,
 #: French, Spanish, Portuguese, Italian and Dutch, from the author boxes of news CMSs.
 ROLE_NOUNS = frozenset(
-    "reporter correspondent editor writer columnist contributor producer journalist analyst photographer "
-    "illustrator intern redakteur redakteurin korrespondent korrespondentin reporterin journalistin autorin "
-    "journaliste correspondant correspondante rédacteur rédactrice chroniqueur chroniqueuse envoyé envoyée "
-    "periodista corresponsal redactor redactora columnista jornalista correspondente repórter redator "
-    "giornalista corrispondente inviato inviata redattore redattrice verslaggever redacteur".split()
+    ["reporter", "correspondent", "editor", "writer", "columnist", "contributor", "producer", "journalist", "analyst", "photographer", "illustrator", "intern", "redakteur", "redakteurin", "korrespondent", "korrespondentin", "reporterin", "journalistin", "autorin", "journaliste", "correspondant", "correspondante", "rédacteur", "rédactrice", "chroniqueur", "chroniqueuse", "envoyé", "envoyée", "periodista", "corresponsal", "redactor", "redactora", "columnista", "jornalista", "correspondente", "repórter", "redator", "giornalista", "corrispondente", "inviato", "inviata", "redattore", "redattrice", "verslaggever", "redacteur"]
 )
 
 
@@ -248,7 +238,7 @@ def clean_authors(values: Iterable[str]) -> tuple[str, ...]:
 
 
 _BYLINE_START = re.compile(
-    r"^\s*(?:by|written by|reported by|posted by|von|par|por|door|av|autor|auteur|author)\b\s*:?\s*\S", re.I
+    r"^\s*(?:by|written by|reported by|posted by|von|par|por|door|av|autor|auteur|author)\b\s*:?\s*\S", re.IGNORECASE
 )
 
 
@@ -257,7 +247,7 @@ _BYLINE_START = re.compile(
 _DATE_LABEL_TAIL = re.compile(
     r"\s*(?:[|•·,]\s*)?\b(?:published|updated|posted on|last updated|publicado|actualizado|"
     r"veröffentlicht|aktualisiert|publié|mis à jour|pubblicato|aggiornato)\b.*$",
-    re.I | re.S,
+    re.IGNORECASE | re.DOTALL,
 )
 
 

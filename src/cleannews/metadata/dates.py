@@ -78,17 +78,17 @@ _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?$")
 _TIME = re.compile(
     r"(?<![\d:.])(\d{1,2})(?:[:h.](\d{2}))(?::(\d{2}))?(?!\.?\d)\s*(a\.?m\.?|p\.?m\.?)?"
     r"(?:\s*(?:\(?(" + _TZ_RE + r")\)?(?![A-Za-z])|(?:UTC|GMT)?\s*([+-]\d{1,2}(?::?\d{2})?)(?!\d)))?",
-    re.I,
+    re.IGNORECASE,
 )
-_TIME_AMPM = re.compile(r"(?<![\d:])(\d{1,2})\s*(a\.?m\.?|p\.?m\.?)(?:\s*(" + _TZ_RE + r")(?![A-Za-z]))?", re.I)
+_TIME_AMPM = re.compile(r"(?<![\d:])(\d{1,2})\s*(a\.?m\.?|p\.?m\.?)(?:\s*(" + _TZ_RE + r")(?![A-Za-z]))?", re.IGNORECASE)
 # "January 6th, 2025", "Jan. 6 2025"
-_MDY = re.compile(r"\b(" + _MONTH_RE + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?\.?,?\s+(\d{4})\b", re.I)
+_MDY = re.compile(r"\b(" + _MONTH_RE + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?\.?,?\s+(\d{4})\b", re.IGNORECASE)
 # "6 January 2025", "6. Januar 2025", "6th of January, 2025", "6 de enero de 2025"; the day
 # may follow a label glued to it by the markup ("Original Research7 April 2020").
 _DMY = re.compile(
-    r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s*(?:of\s+|de\s+)?(" + _MONTH_RE + r")\.?,?\s+(?:de\s+)?(\d{4})\b", re.I
+    r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s*(?:of\s+|de\s+)?(" + _MONTH_RE + r")\.?,?\s+(?:de\s+)?(\d{4})\b", re.IGNORECASE
 )
-_YMD_TEXT = re.compile(r"\b(\d{4})\.?\s+(" + _MONTH_RE + r")\.?\s+(\d{1,2})\b", re.I)
+_YMD_TEXT = re.compile(r"\b(\d{4})\.?\s+(" + _MONTH_RE + r")\.?\s+(\d{1,2})\b", re.IGNORECASE)
 # 06.01.2025 / 06/01/2025 / 2025/01/06
 # German style puts a space after the dots ("4. 2. 2022"); a sentence's full stop may end it.
 _NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})([./-]|\.\s)(\d{1,2})\2(\d{4})(?![\d/-]|\.\d)")
@@ -106,21 +106,21 @@ _URL_DATE_DMY = re.compile(r"/(\d{1,2})([._-])(\d{1,2})\2(\d{4})(?:/|\.html?|$)"
 MODIFIED_WORDS = re.compile(
     r"\b(updated?|modified|last\s+edit|revised|aktualisiert|mis à jour|actualizad[oa]|aggiornat[oa]|"
     r"atualizad[oa]|bijgewerkt|oppdatert|uppdaterad|opdateret)\b",
-    re.I,
+    re.IGNORECASE,
 )
 #: Words that mark a date as the publication date when a line gives more than one
 #: ("Written: 2023-11-07 15:03 / Updated: 2023-11-07 15:30", "Published ... Updated ...").
 PUBLISHED_WORDS = re.compile(
     r"\b(?:(?:first\s+)?published|posted|written|created|erstellt|veröffentlicht|erschienen|publié|publicado|"
     r"pubblicato|gepubliceerd|geplaatst)\b",
-    re.I,
+    re.IGNORECASE,
 )
 #: Labels in front of a visible date, stripped before parsing.
 _LABEL = re.compile(
     r"^\s*(?:(?:first\s+)?published(?:\s+on)?|posted(?:\s+on)?|updated(?:\s+on)?|last\s+updated|"
     r"modified|date|on|veröffentlicht(?:\s+am)?|publié\s+le|publicado\s+(?:el|em)?|pubblicato\s+il|"
     r"gepubliceerd\s+op|stand)\s*:?\s*",
-    re.I,
+    re.IGNORECASE,
 )
 
 
@@ -194,10 +194,10 @@ def _find_time(text: str) -> tuple[int, int, int, _dt.timezone | None] | None:
         if hh > 23 or mm > 59:
             continue
         return hh, mm, ss, _tz(m.group(5) or m.group(6))
-    m = _TIME_AMPM.search(text)
-    if m:
-        hh = int(m.group(1)) % 12 + (12 if m.group(2).lower().startswith("p") else 0)
-        return hh, 0, 0, _tz(m.group(3))
+    m2 = _TIME_AMPM.search(text)
+    if m2:
+        hh = int(m2.group(1)) % 12 + (12 if m2.group(2).lower().startswith("p") else 0)
+        return hh, 0, 0, _tz(m2.group(3))
     return None
 
 

@@ -68,13 +68,13 @@ _MOD_CUES = re.compile(r"updated|modified|datemodified")
 _DATE_LABEL = re.compile(
     r"\s*(?:published|posted|updated|by\b|on\b|date|datum|stand\b|veröffentlicht|aktualisiert|erschienen|"
     r"publié|mis à jour|le\s+\d|publicado|actualizado|pubblicato|aggiornato|gepubliceerd|geplaatst)",
-    re.I,
+    re.IGNORECASE,
 )
 #: A bare date line is at most this long: "Pressemitteilung vom 20.01.2022",
 #: "Stars (1 / 1) 06.11.2023 13:30 von Olga Symbolbild imago" (htmldate corpus, dev half).
 DATE_LINE_CHARS = 64
 _STARTS_WITH_DATE = re.compile(r"\s*(?:\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+[^\W\d]{3,}\.?\s+\d{4})")
-_SHORT_NUMERIC = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{2})\s*(?:\d{1,2}:\d{2}(?:\s*uhr)?)?\s*$", re.I)
+_SHORT_NUMERIC = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{2})\s*(?:\d{1,2}:\d{2}(?:\s*uhr)?)?\s*$", re.IGNORECASE)
 #: Longer blocks are prose: only a date opening them counts (a dateline), not a date
 #: anywhere inside. (Date lines with a label, a byline and a time stay well under it.)
 DATE_BLOCK_CHARS = 200

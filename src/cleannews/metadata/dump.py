@@ -14,7 +14,11 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from cleannews.metadata.byline import MAX_BYLINE_CHARS, looks_like_byline, parse_byline
-from cleannews.metadata.dates import date_from_url, parse_date_text, split_labelled_dates
+from cleannews.metadata.dates import (
+    date_from_url,
+    parse_date_text,
+    split_labelled_dates,
+)
 from cleannews.metadata.images import dump_images
 from cleannews.metadata.language import guess_language
 from cleannews.models import Block, BlockKind, Metadata, Removal
@@ -27,12 +31,12 @@ DESC_MIN_WORDS = 6
 DESC_MAX_WORDS = 70
 #: A body paragraph long enough that the head of the article must lie above it.
 BODY_MIN_WORDS = 40
-_DATE_LINE = re.compile(r"^\s*(?:published|posted|updated|last updated|first published|date)\b", re.I)
+_DATE_LINE = re.compile(r"^\s*(?:published|posted|updated|last updated|first published|date)\b", re.IGNORECASE)
 _LINKISH = re.compile(r"https?://|\]\(|^\W*$")
 #: An accessibility skip link, the first line of many text renderings ("Skip to main
 #: content", "Jump to navigation"): never the title. Sites write it in English
 #: whatever their language, so the English words suffice.
-_SKIP_LINK = re.compile(r"^\s*(?:skip|jump)\s+(?:to|navigation)\b", re.I)
+_SKIP_LINK = re.compile(r"^\s*(?:skip|jump)\s+(?:to|navigation)\b", re.IGNORECASE)
 #: A title candidate that shares at least this share of its words with the url's slug
 #: is the headline (the slug is made from it), ahead of an earlier heading-like line.
 SLUG_OVERLAP = 0.5
@@ -57,7 +61,7 @@ def _head_blocks(blocks: Sequence[Block], kept: Sequence[int]) -> list[Block]:
 
 
 #: Words a headline in title case leaves in lower case (English style guides).
-_TITLE_LOWER = frozenset("a an the and but or nor for of in on at to by as with from vs via is".split())
+_TITLE_LOWER = frozenset(["a", "an", "the", "and", "but", "or", "nor", "for", "of", "in", "on", "at", "to", "by", "as", "with", "from", "vs", "via", "is"])
 #: Share of the other words a title-case headline capitalises; sentences capitalise
 #: only names, well under half of their words.
 TITLE_CASE_SHARE = 0.7
@@ -126,7 +130,7 @@ def read_dump_metadata(doc: Any, removed: Mapping[int, Removal], kept: Sequence[
             # a dump that opens with its headline (no menus above): the scorer keeps
             # it with the text under it
             cands = [blocks[min(kept)]]
-        title_block = _slug_match(cands, doc.page.url) or (heads or cands or [None])[0]
+        title_block = _slug_match(cands, doc.page.url) or next(iter(heads or cands), None)
         title = title_block.text.strip() if title_block is not None else None
 
     description = first("description")

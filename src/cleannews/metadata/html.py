@@ -16,13 +16,24 @@ from cleannews.metadata.byline import (
     parse_byline,
     trim_byline,
 )
-from cleannews.metadata.dates import day_of, dayfirst_for_language, parse_date_text, split_labelled_dates
+from cleannews.metadata.dates import (
+    day_of,
+    dayfirst_for_language,
+    parse_date_text,
+    split_labelled_dates,
+)
 from cleannews.metadata.datevote import date_candidates, htmldate_date, pick_date
 from cleannews.metadata.images import MAX_CAPTION_CHARS, html_images, parse_caption
 from cleannews.metadata.jsonld import JsonLd, read_jsonld
 from cleannews.metadata.language import guess_language, normalize_language
+from cleannews.metadata.title import (
+    _domain_stems,
+    choose_title,
+    headline_without_tail,
+    norm,
+    strip_site_name,
+)
 from cleannews.metadata.values import clean_value
-from cleannews.metadata.title import _domain_stems, choose_title, headline_without_tail, norm, strip_site_name
 from cleannews.metadata.window import (
     HEADLINE_BYLINE_WINDOW,
     body_window,
@@ -179,9 +190,13 @@ def read_html_metadata(
         # microdata / rel=author: the first one (later ones are often related articles)
         authors = clean_authors(mt.author_links[:1])
     if not authors:
-        # an element classed as the author's name (span.author-name, span.autor): the
-        # first that holds a person's name
-        for text in mt.author_classes:
+        # Yoast's "Written by" card
+        authors = clean_authors((mt.card_author() or "",))
+    if not authors:
+        # an element classed as the author's name (span.author-name, span.autor), or a
+        # link to an author's archive (/author/jane-roe/): the first that holds a
+        # person's name
+        for text in (*mt.author_classes, *mt.author_hrefs):
             names = clean_authors((text,))
             if names and all(looks_like_person(n) for n in names):
                 authors = names

@@ -20,16 +20,16 @@ from cleannews.models import Block, BlockKind, Image, Removal
 _LABELLED_CREDIT = re.compile(
     r"\s*(?:[|•·]\s*|\(\s*)?\b(?:image|photo|photograph|picture|pic|credit|source|foto|bild|bildrechte|crédit|"
     r"crédito|quelle|fotó|kuva|illustration|video)s?\s*(?:credit)?\s*:\s*((?:[^()|]|\([^()|]*\)){2,80}?)\s*\)?\s*$",
-    re.I,
+    re.IGNORECASE,
 )
 #: "Caption. Photo by Jane Doe", "Photo courtesy of X" (WordPress credits under a
 #: `wp-caption-text`, Unsplash's "Photo by X on Unsplash").
 _BY_CREDIT = re.compile(
     r"\s*(?:[|•·]\s*|\(\s*)?\b(?:photo(?:graph)?|image|picture|illustration|video|foto)s?\s+"
     r"(?:by|courtesy\s+of|von|de|par)\s+([^()|]{2,80}?)\s*\)?\s*$",
-    re.I,
+    re.IGNORECASE,
 )
-_COPYRIGHT = re.compile(r"\s*(?:©|\(c\)|copyright)\s*([^©]{2,80}?)\s*$", re.I)
+_COPYRIGHT = re.compile(r"\s*(?:©|\(c\)|copyright)\s*([^©]{2,80}?)\s*$", re.IGNORECASE)
 #: A trailing bracketed credit: "... on January 6. [Anthony Wallace/AFP]". It stays in
 #: the caption text (it reads as part of it) and is reported as the credit too.
 _BRACKET_CREDIT = re.compile(r"[\[(]([^\[\]()]{2,60}/[^\[\]()]{2,30}|[A-Z][\w.\- ]{1,40}/(?:AFP|AP|Reuters|Getty Images|EPA|Shutterstock))[\])]\s*$")
@@ -87,14 +87,14 @@ IMAGE_CONTAINER_CUES = re.compile(r"img|image|photo|picture|figure|media|foto|bi
 #: Media players' containers and a clip's length ("01:43 min", "02:57 Min."): their
 #: text is controls and durations, not a caption.
 _PLAYER_CUES = re.compile(r"video|audio|player|podcast")
-_DURATION = re.compile(r"\b\d{1,2}:\d{2}\s*min\b", re.I)
+_DURATION = re.compile(r"\b\d{1,2}:\d{2}\s*min\b", re.IGNORECASE)
 #: A line of at most this many words that holds a date is a date line ("03.05.2024,
 #: 16:24 Uhr", "Updated May 2, 2024 at 9:14 am"), not a caption.
 MAX_DATE_LINE_WORDS = 8
 #: A caption is at most this long; longer text beside an image is the article's prose.
 MAX_CAPTION_CHARS = 600
 #: Cues and sources of a person's picture: the byline's avatar, an author box.
-_AVATAR = re.compile(r"avatar|author|autor|byline|profile|gravatar|headshot|mugshot", re.I)
+_AVATAR = re.compile(r"avatar|author|autor|byline|profile|gravatar|headshot|mugshot", re.IGNORECASE)
 
 
 def _near(b: Block, node_cues: Mapping[int, str]) -> str:

@@ -86,6 +86,9 @@ _AUTHOR_CLASS_XPATH = etree.XPath(
     "//*[contains(@class,'uthor') or contains(@class,'autor') or contains(@class,'byline')"
     " or contains(@class,'Byline')]"
 )
+_AUTHOR_HREF_XPATH = etree.XPath(
+    "//a[contains(@href,'/author') or contains(@href,'/autor') or contains(@href,'/auteur')]"
+)
 #: A class token that says "this element is the author's name": WordPress and news
 #: themes' "author-name", "author", "byline__name", "post-author", "entry-author",
 #: Spanish "autor", French "auteur" (not "author-bio", "author-image", "authors-list").
@@ -94,6 +97,13 @@ AUTHOR_CLASS = re.compile(
 )
 #: An author element's text is a name: at most this many characters.
 MAX_AUTHOR_TEXT = 80
+#: Links to an author's archive page: WordPress "/author/jane-roe/", and the same
+#: path in the CMSs that copied it ("/authors/", "/autor/", "/auteur/", "/autore/").
+_AUTHOR_HREF = re.compile(r"/(?:author|authors|autor|autores|auteur|autore|autoren)/[^/?#]+/?(?:[?#]|$)", re.IGNORECASE)
+#: Yoast SEO's reading-time card writes the author as twitter:labelN = "Written by",
+#: twitter:dataN = the name (the label in the site's language).
+_WRITTEN_BY = re.compile(r"^(?:written by|author|geschrieben von|verfasst von|escrito por|écrit par|"
+                         r"scritto da|geschreven door|skrevet af|skrivet av)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -104,6 +114,16 @@ class MetaTags:
     author_links: tuple[str, ...] = ()  # text of <a rel=author>, <... itemprop=author> elements
     #: text of elements whose class names the author (span.author-name, span.autor), in page order
     author_classes: tuple[str, ...] = ()
+    #: text of links to an author archive ("/author/jane-roe/"), in page order
+    author_hrefs: tuple[str, ...] = ()
+
+    def card_author(self) -> str | None:
+        """The name in a "Written by" twitter card (twitter:labelN / twitter:dataN)."""
+        for n in range(1, 5):
+            label = self.first((f"twitter:label{n}",))
+            if label and _WRITTEN_BY.match(label.strip()):
+                return self.first((f"twitter:data{n}",))
+        return None
     times: tuple[tuple[str, str], ...] = ()  # (<time datetime>, the element's cues) in page order
 
     def first(self, keys: tuple[str, ...]) -> str | None:
@@ -225,6 +245,12 @@ def read_meta(tree: Any) -> MetaTags:
             t = _text(el, MAX_VALUE_CHARS)
             if t:
                 author_links.append(t)
+    author_hrefs: list[str] = []
+    for el in _AUTHOR_HREF_XPATH(tree):
+        if _AUTHOR_HREF.search(el.get("href") or ""):
+            t = _text(el, MAX_AUTHOR_TEXT)
+            if t and len(t) <= MAX_AUTHOR_TEXT:
+                author_hrefs.append(t)
     author_classes: list[str] = []
     for el in _AUTHOR_CLASS_XPATH(tree):
         if any(AUTHOR_CLASS.match(c) for c in (el.get("class") or "").lower().split()):
@@ -238,5 +264,6 @@ def read_meta(tree: Any) -> MetaTags:
         canonical=canonical,
         author_links=tuple(author_links),
         author_classes=tuple(author_classes),
+        author_hrefs=tuple(author_hrefs),
         times=tuple(times),
     )

@@ -31,9 +31,9 @@ MAX_DOMAIN_SEGMENT_WORDS = 3
 #: name is known. From Readability's "title-en-dash" test page; a longer segment ending
 #: in "website" is more likely a headline's own words ("How to build your own website").
 SITE_WORDS = frozenset(
-    "website site homepage blog weblog webseite sitio sito blogue webstek hjemmeside webbplats".split()
+    ["website", "site", "homepage", "blog", "weblog", "webseite", "sitio", "sito", "blogue", "webstek", "hjemmeside", "webbplats"]
 )
-_SITE_WORD_PREPOSITIONS = frozenset("de di du des del della da do von van".split())
+_SITE_WORD_PREPOSITIONS = frozenset(["de", "di", "du", "des", "del", "della", "da", "do", "von", "van"])
 MAX_SELF_NAMED_WORDS = 5
 #: Stripping that leaves fewer words than this is undone: "Mozilla - Wikipedia" is
 #: better kept whole than cut to one word (readability.js keeps such titles too).
