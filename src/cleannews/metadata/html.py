@@ -23,7 +23,7 @@ from cleannews.metadata.dates import (
     split_labelled_dates,
 )
 from cleannews.metadata.datevote import date_candidates, htmldate_date, pick_date
-from cleannews.metadata.images import MAX_CAPTION_CHARS, html_images, parse_caption
+from cleannews.metadata.images import html_images_and_captions
 from cleannews.metadata.jsonld import JsonLd, read_jsonld
 from cleannews.metadata.language import guess_language, normalize_language
 from cleannews.metadata.title import (
@@ -196,7 +196,8 @@ def read_html_metadata(
         # an element classed as the author's name (span.author-name, span.autor), or a
         # link to an author's archive (/author/jane-roe/): the first that holds a
         # person's name
-        for text in (*mt.author_classes, *mt.author_hrefs):
+        hrefs, classes = M.author_elements(tree)
+        for text in (*classes, *hrefs):
             names = clean_authors((text,))
             if names and all(looks_like_person(n) for n in names):
                 authors = names
@@ -259,16 +260,14 @@ def read_html_metadata(
 
     lead = list(ld.images) + mt.all(("og:image", "twitter:image", "itemprop:image"))
     head_block = headline_index(blocks, (title,))
-    images = html_images(blocks, doc.images, kept, lead, getattr(doc, "node_cues", None), head_block)
+    images, caption_blocks = html_images_and_captions(blocks, doc.images, kept, lead,
+                                                      getattr(doc, "node_cues", None), head_block)
     read: list[tuple[int, str]] = []
     if head_block is not None:
         read.append((head_block, "title"))
     if byline_block >= 0 and authors and set(authors) & set(visible):
         read.append((byline_block, "byline"))
-    captions = {i.caption for i in images if i.caption}
-    if captions:
-        read.extend((b.index, "caption") for b in blocks if b.kind is not BlockKind.HEADING
-                    and len(b.text) <= MAX_CAPTION_CHARS and parse_caption(b.text)[0] in captions)
+    read.extend((i, "caption") for i in caption_blocks)
 
     return Metadata(
         title=title,

@@ -155,6 +155,14 @@ def html_images(
     blocks: Sequence[Block], images: Sequence[tuple[int, Image]], kept: Sequence[int], lead_src: Sequence[str],
     node_cues: Mapping[int, str] | None = None, headline: int | None = None,
 ) -> tuple[Image, ...]:
+    """The article's images (see `html_images_and_captions`)."""
+    return html_images_and_captions(blocks, images, kept, lead_src, node_cues, headline)[0]
+
+
+def html_images_and_captions(
+    blocks: Sequence[Block], images: Sequence[tuple[int, Image]], kept: Sequence[int], lead_src: Sequence[str],
+    node_cues: Mapping[int, str] | None = None, headline: int | None = None,
+) -> tuple[tuple[Image, ...], tuple[int, ...]]:
     """Images inside the body (or just before it, or under the headline at block
     `headline` when the body starts further down: a hero image with its caption),
     with their captions and credits, in page order; not the byline's avatar.
@@ -164,6 +172,7 @@ def html_images(
     `src=None` and its caption, where a figcaption or a caption-classed element says so."""
     cues = node_cues or {}
     found: list[tuple[int, Image]] = []
+    caption_blocks: list[int] = []
     if kept:
         lo, hi = min(kept) - LEAD_WINDOW, max(kept) + 1
         if headline is not None and headline < lo:
@@ -196,14 +205,16 @@ def html_images(
             caption, credit = parse_caption(b.text)
             if caption and all(i.caption != caption for _, i in found):
                 found.append((b.index, Image(caption=caption, credit=credit)))
+                caption_blocks.append(b.index)
         found.sort(key=lambda x: x[0])
+        caption_blocks.extend(used)
     out = [img for _, img in found[:MAX_CAPTIONED_IMAGES]]
     if not out:
         for src in lead_src:
             if src:
                 out.append(Image(src=src))
                 break
-    return tuple(out)
+    return tuple(out), tuple(sorted(caption_blocks))
 
 
 def dump_images(blocks: Sequence[Block], removed: Mapping[int, Removal], kept: Sequence[int]) -> tuple[Image, ...]:

@@ -82,13 +82,11 @@ def _key(attr_value: str) -> str:
 _XPATH = etree.XPath("//meta|//link|//time|//*[@itemprop]|//*[@property]|//a[@rel]")
 #: Elements whose class may name the author (filtered by `AUTHOR_CLASS` below): one
 #: C-level query, a substring test on the class attribute.
-_AUTHOR_CLASS_XPATH = etree.XPath(
-    "//*[contains(@class,'uthor') or contains(@class,'autor') or contains(@class,'byline')"
-    " or contains(@class,'Byline')]"
-)
-_AUTHOR_HREF_XPATH = etree.XPath(
-    "//a[contains(@href,'/author') or contains(@href,'/autor') or contains(@href,'/auteur')]"
-)
+#: Substrings a class or an href must hold before the regexes below are tried: one
+#: walk over the tree with plain `in` tests costs about 0.6 ms a page, where an XPath
+#: with four contains() predicates cost 4 ms (fundus-dev, 60 pages).
+_AUTHOR_CLASS_HINTS = ("uthor", "autor", "yline")
+_AUTHOR_HREF_HINTS = ("/author", "/autor", "/auteur")
 #: A class token that says "this element is the author's name": WordPress and news
 #: themes' "author-name", "author", "byline__name", "post-author", "entry-author",
 #: Spanish "autor", French "auteur" (not "author-bio", "author-image", "authors-list").
@@ -112,10 +110,6 @@ class MetaTags:
     html_lang: str | None = None
     canonical: str | None = None
     author_links: tuple[str, ...] = ()  # text of <a rel=author>, <... itemprop=author> elements
-    #: text of elements whose class names the author (span.author-name, span.autor), in page order
-    author_classes: tuple[str, ...] = ()
-    #: text of links to an author archive ("/author/jane-roe/"), in page order
-    author_hrefs: tuple[str, ...] = ()
 
     def card_author(self) -> str | None:
         """The name in a "Written by" twitter card (twitter:labelN / twitter:dataN)."""
@@ -170,6 +164,31 @@ def _cues(el: Any) -> str:
             continue
         parts.append(f"{e.get('class') or ''} {e.get('id') or ''} {e.get('itemprop') or ''}")
     return " ".join(parts).lower()
+
+
+def author_elements(tree: Any) -> tuple[list[str], list[str]]:
+    """Texts of links to an author archive ("/author/jane-roe/") and of elements
+    classed as the author's name (span.author-name, span.autor), in page order, from
+    one walk over the tree. Not part of `read_meta`: the metadata stage walks only
+    when no other source names the author."""
+    hrefs: list[str] = []
+    classes: list[str] = []
+    for el in tree.iter():
+        if el.tag.__class__ is not str:
+            continue  # comments, processing instructions
+        c = el.get("class")
+        if c and ("uthor" in c or "autor" in c or "yline" in c) and any(  # _AUTHOR_CLASS_HINTS, unrolled
+                AUTHOR_CLASS.match(x) for x in c.lower().split()):
+            t = _text(el, MAX_AUTHOR_TEXT)
+            if t and len(t) <= MAX_AUTHOR_TEXT:
+                classes.append(t)
+        if el.tag == "a":
+            h = el.get("href")
+            if h and ("/author" in h or "/autor" in h or "/auteur" in h) and _AUTHOR_HREF.search(h):  # _AUTHOR_HREF_HINTS
+                t = _text(el, MAX_AUTHOR_TEXT)
+                if t and len(t) <= MAX_AUTHOR_TEXT:
+                    hrefs.append(t)
+    return hrefs, classes
 
 
 def read_meta(tree: Any) -> MetaTags:
@@ -245,25 +264,12 @@ def read_meta(tree: Any) -> MetaTags:
             t = _text(el, MAX_VALUE_CHARS)
             if t:
                 author_links.append(t)
-    author_hrefs: list[str] = []
-    for el in _AUTHOR_HREF_XPATH(tree):
-        if _AUTHOR_HREF.search(el.get("href") or ""):
-            t = _text(el, MAX_AUTHOR_TEXT)
-            if t and len(t) <= MAX_AUTHOR_TEXT:
-                author_hrefs.append(t)
-    author_classes: list[str] = []
-    for el in _AUTHOR_CLASS_XPATH(tree):
-        if any(AUTHOR_CLASS.match(c) for c in (el.get("class") or "").lower().split()):
-            t = _text(el, MAX_AUTHOR_TEXT)
-            if t and len(t) <= MAX_AUTHOR_TEXT:
-                author_classes.append(t)
     values.update(props)
     return MetaTags(
         values={k: tuple(v) for k, v in values.items()},
         html_lang=html_lang,
         canonical=canonical,
         author_links=tuple(author_links),
-        author_classes=tuple(author_classes),
-        author_hrefs=tuple(author_hrefs),
+
         times=tuple(times),
     )
