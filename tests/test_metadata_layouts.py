@@ -147,3 +147,14 @@ def test_text_dump_title_skips_the_skip_link_and_takes_dates_from_the_page_or_ur
     assert t.article.date is not None and (t.article.date.year, t.article.date.month, t.article.date.day) == (2024, 5, 3)
     t = run(dump.replace("3 May 2024\n\n", "").encode(), url="https://example.org/2024/05/02/harbour-plan", kind="text")
     assert t.article.date is not None and (t.article.date.month, t.article.date.day) == (5, 2)
+
+
+def test_gmt_offset_and_machine_zone_beat_a_visible_abbreviation():
+    from cleannews.metadata import parse_date_text
+
+    d = parse_date_text("22/10/2025, 19:25 (GMT+7)", dayfirst=True)
+    assert d is not None and d.utcoffset() is not None and d.utcoffset().total_seconds() == 7 * 3600
+    head = '<meta property="article:published_time" content="2025-06-23T15:50:00+00:00">'
+    t = run(article(head, "<h1>Harbour plan splits the council</h1><p class='date'>June 23, 2025 5:50 pm CET</p>"),
+            url="https://example.org/a")
+    assert t.article.date is not None and t.article.date.isoformat() == "2025-06-23T15:50:00+00:00"

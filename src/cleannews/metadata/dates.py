@@ -77,7 +77,8 @@ _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?$")
 # A time is no part of a dotted date: in "06.10.2023" neither "06.10" nor "10.20" is a time.
 _TIME = re.compile(
     r"(?<![\d:.])(\d{1,2})(?:[:h.](\d{2}))(?::(\d{2}))?(?!\.?\d)\s*(a\.?m\.?|p\.?m\.?)?"
-    r"(?:\s*(?:\(?(" + _TZ_RE + r")\)?(?![A-Za-z])|(?:UTC|GMT)?\s*([+-]\d{1,2}(?::?\d{2})?)(?!\d)))?",
+    # a zone name, unless an offset follows it ("GMT+7" is +07:00, not GMT)
+    r"(?:\s*(?:\(?(" + _TZ_RE + r")\)?(?![A-Za-z]|\s*[+-]\d)|\(?(?:UTC|GMT)?\s*([+-]\d{1,2}(?::?\d{2})?)(?!\d)\)?))?",
     re.IGNORECASE,
 )
 _TIME_AMPM = re.compile(r"(?<![\d:])(\d{1,2})\s*(a\.?m\.?|p\.?m\.?)(?:\s*(" + _TZ_RE + r")(?![A-Za-z]))?", re.IGNORECASE)

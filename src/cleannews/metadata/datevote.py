@@ -294,10 +294,13 @@ def pick_date(c: Mapping[str, DateValue | None]) -> tuple[DateValue | None, Date
     """Publication and modification date from the candidates, reconciled by weighted vote.
 
     The value returned is the most precise one for the winning day (a datetime with
-    zone beats a naive one beats a bare date)."""
+    zone beats a naive one beats a bare date). Between two zoned values, a machine-
+    readable one beats one read off the page: a visible zone is an abbreviation that
+    may be wrong for the season ("17:50 CET" in summer is 17:50 CEST, +02:00)."""
     c = _local_zone(c)
     score: dict[_dt.date, float] = {}
     best: dict[_dt.date, DateValue] = {}
+    best_src: dict[_dt.date, str] = {}
     for src, w in DATE_WEIGHTS.items():
         v = c.get(src)
         d = day_of(v)
@@ -305,9 +308,13 @@ def pick_date(c: Mapping[str, DateValue | None]) -> tuple[DateValue | None, Date
             continue
         score[d] = score.get(d, 0.0) + w
         if d not in best:
-            best[d] = v
+            best[d], best_src[d] = v, src
+        elif (src in _ZONED_SOURCES and best_src[d] in _LOCAL_SOURCES and _precision(v) == _precision(best[d]) == 2):
+            best[d], best_src[d] = v, src
         else:
-            best[d] = _more_precise(v, best[d])
+            kept = _more_precise(v, best[d])
+            if kept is not best[d]:
+                best[d], best_src[d] = kept, src
     published: DateValue | None = None
     if score:
         published = best[max(score, key=lambda d: score[d])]
