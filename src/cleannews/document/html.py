@@ -203,6 +203,11 @@ _Frame = tuple[int, tuple[int, ...], str, str, str, BlockKind, int]
 _ROOT_FRAME: _Frame = (-1, (), "", "", "", BlockKind.PARAGRAPH, 0)
 
 
+def _page_title(root: Any) -> str | None:
+    t = root.find(".//title")
+    return "".join(t.itertext()) if t is not None else None
+
+
 def build_html(page: Page) -> Document:
     """Segment a page into blocks.
 
@@ -321,6 +326,7 @@ def build_html(page: Page) -> Document:
         node_cues=b.node_cues,
         node_tags=b.node_tags,
         node_parent=b.node_parent,
+        title=_page_title(root),
     )
 
 

@@ -164,10 +164,7 @@ def read_html_metadata(
                               mt.first(("application-name", "apple-mobile-web-app-title"))) if s]
     site_name = site_names[0] if site_names else None
 
-    html_title = None
-    t = tree.find(".//title")
-    if t is not None:
-        html_title = clean_value("".join(t.itertext()))
+    html_title = clean_value(getattr(doc, "title", None))
     og_title = mt.first(("og:title",))
 
     # Authors: structured sources first, then microdata and visible bylines.
