@@ -70,6 +70,8 @@ def _cleannews():
             "authors": d.get("authors") or [],
             "date": d.get("date"),
             "quotes": [{"text": q.get("text"), "speaker": q.get("speaker")} for q in d.get("quotes") or []],
+            # images with captions and credits: score.py's caption_recall reads them
+            "images": [{"caption": i.get("caption"), "credit": i.get("credit")} for i in d.get("images") or []],
             "is_article": d.get("is_article"),
             "reason": d.get("reason"),
         }
