@@ -91,7 +91,7 @@ _AUTHOR_HREF_HINTS = ("/author", "/autor", "/auteur")
 #: themes' "author-name", "author", "byline__name", "post-author", "entry-author",
 #: Spanish "autor", French "auteur" (not "author-bio", "author-image", "authors-list").
 AUTHOR_CLASS = re.compile(
-    r"^(?:[\w-]*[-_])?(?:author|autor|auteur|byline)(?:[-_]{1,2}(?:name|link|title)|name)?$"
+    r"^(?:[\w-]*[-_])?(?:authors?|autor|autores|auteur|byline)(?:[-_]{1,2}(?:name|link|title)|name)?$"
 )
 #: An author element's text is a name: at most this many characters.
 MAX_AUTHOR_TEXT = 80
