@@ -307,9 +307,8 @@ def pick_date(c: Mapping[str, DateValue | None]) -> tuple[DateValue | None, Date
         if v is None or d is None:
             continue
         score[d] = score.get(d, 0.0) + w
-        if d not in best:
-            best[d], best_src[d] = v, src
-        elif (src in _ZONED_SOURCES and best_src[d] in _LOCAL_SOURCES and _precision(v) == _precision(best[d]) == 2):
+        if d not in best or (src in _ZONED_SOURCES and best_src[d] in _LOCAL_SOURCES
+                             and _precision(v) == _precision(best[d]) == 2):
             best[d], best_src[d] = v, src
         else:
             kept = _more_precise(v, best[d])

@@ -73,7 +73,7 @@ def _title_case(text: str) -> bool:
     words = [w for w in re.findall(r"[^\W\d_][\w'’.-]*", text) if w.lower() not in _TITLE_LOWER]
     if len(words) < TITLE_MIN_WORDS:
         return False
-    return sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
+    return bool(sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words))
 
 
 def _is_title_like(b: Block) -> bool:
@@ -116,7 +116,10 @@ def _slug_match(cands: Sequence[Block], url: str | None) -> Block | None:
 
 def read_dump_metadata(doc: Any, removed: Mapping[int, Removal], kept: Sequence[int]) -> Metadata:
     blocks = doc.blocks
-    first = lambda role: next((b.text.strip() for b in _role_text(blocks, removed, role) if b.text.strip()), None)
+
+    def first(role: str) -> str | None:
+        return next((b.text.strip() for b in _role_text(blocks, removed, role) if b.text.strip()), None)
+
     head = _head_blocks(blocks, kept)
     head = [b for b in head if b.kind is not BlockKind.IMAGE]
 
