@@ -158,3 +158,12 @@ def test_gmt_offset_and_machine_zone_beat_a_visible_abbreviation():
     t = run(article(head, "<h1>Harbour plan splits the council</h1><p class='date'>June 23, 2025 5:50 pm CET</p>"),
             url="https://example.org/a")
     assert t.article.date is not None and t.article.date.isoformat() == "2025-06-23T15:50:00+00:00"
+
+
+def test_byline_tails_and_consent_lines():
+    from cleannews.metadata import parse_byline
+
+    assert parse_byline("By Matthew Richardson ⋅ Review Editor ⋅ Updated November 18, 2025") == ("Matthew Richardson",)
+    assert parse_byline("Posted by Sam Hill on Friday December 19, 2025 @08:00PM") == ("Sam Hill",)
+    assert parse_byline("by Meaghan Weeden ● December 23, 2025 ● 6 min read") == ("Meaghan Weeden",)
+    assert parse_byline("By submitting, you acknowledge the Privacy Policy") == ()

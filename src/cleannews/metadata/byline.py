@@ -49,7 +49,7 @@ _HANDLE = re.compile(r"(?:^|\s)@\w+")
 _DIGITS = re.compile(r"\d")
 #: Trailing furniture after a name: "X | Updated ...", "X - 5 min read", "X Published ...".
 _TAIL = re.compile(
-    r"\s*(?:[|•·]|\s[-–—]\s|\bupdated\b|\bpublished\b|\bposted\b|\bon\s+(?:\w+\s+)?\d|\bfollow\b|\bmore\s+by\b|"
+    r"\s*(?:[|•·⋅●∙◦▪]|\s[-–—]\s|\bupdated\b|\bpublished\b|\bposted\b|\bon\s+(?:\w+,?\s+){0,2}\d|\bfollow\b|\bmore\s+by\b|"
     r"\bread\s+more\b|\b\d+\s+min\b|\bemail\b|\bcontact\b|\b(?:edited|photos?|illustrations?|graphics|"
     r"translated)\s+by\b).*$",
     re.IGNORECASE,
@@ -79,7 +79,9 @@ TITLE_WORDS = frozenset(
 #: Phrases that make a whole candidate junk.
 _JUNK_PHRASE = re.compile(
     r"view all posts|all posts by|posts by|more from|more stories|about the author|see all|"
-    r"sign in|log in|subscribe|newsletter|cookie|share this|comments?\b|^\W*$",
+    r"sign in|log in|subscribe|newsletter|cookie|share this|comments?\b|^\W*$|"
+    # a form's consent line: "By submitting, you acknowledge the Privacy Policy"
+    r"privacy policy|terms of (?:use|service)|\byou (?:agree|acknowledge|accept)\b",
     re.IGNORECASE,
 )
 #: A plausible name has at most this many words (long Spanish and Dutch names run to 5-6).
