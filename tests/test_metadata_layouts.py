@@ -167,3 +167,14 @@ def test_byline_tails_and_consent_lines():
     assert parse_byline("Posted by Sam Hill on Friday December 19, 2025 @08:00PM") == ("Sam Hill",)
     assert parse_byline("by Meaghan Weeden ● December 23, 2025 ● 6 min read") == ("Meaghan Weeden",)
     assert parse_byline("By submitting, you acknowledge the Privacy Policy") == ()
+
+
+def test_headline_tails_of_several_segments_and_a_spaced_colon():
+    from cleannews.metadata.title import headline_without_tail as h
+
+    assert h("Harbour plan splits the council | Local | The Daily Example", ["Harbour plan splits the council"]) == (
+        "Harbour plan splits the council")
+    assert h("Garden furniture sets : Shopmart", ["Garden furniture sets"], (), "https://www.shopmart.com/c/1") == (
+        "Garden furniture sets")
+    assert h("Garden furniture sets : Summer", ["Garden furniture sets"], (), "https://www.shopmart.com/c/1") is None
+    assert h("Harbour plan splits the council | Jane Roe", ["Harbour plan splits the council"], ("Jane Roe",)) is None

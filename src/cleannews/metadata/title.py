@@ -162,6 +162,9 @@ MAX_TAIL_WORDS = MAX_SITE_WORDS
 #: domain's name ("- Die Neue Südtiroler Tageszeitung" on tageszeitung.it), since a
 #: dash also sets off a serial's or a chapter's name ("Chapter 102 - Super Supportive").
 _PIPE = re.compile(r"\s*[|｜]\s*")
+#: "Video Games : Target": a colon with a space on both sides sets off the site too,
+#: when the tail ends in the domain's name.
+_SPACED_COLON = re.compile(r"\s+:\s+")
 
 
 def headline_without_tail(title: str | None, heads: Sequence[str], authors: Iterable[str] = (),
@@ -185,15 +188,19 @@ def headline_without_tail(title: str | None, heads: Sequence[str], authors: Iter
         if i != 0:
             continue
         rest = title[len(" ".join(h.split())):]
-        m = _SEPARATORS.match(rest)
+        m = _SEPARATORS.match(rest) or _SPACED_COLON.match(rest)
         if m is None or m.start() != 0:
             continue
         tail = rest[m.end():]
         last = norm(tail.split()[-1]) if tail.split() else ""
-        if not (_PIPE.match(rest) or any(last.endswith(d) for d in stems)):
+        if not ((_PIPE.match(rest) and not _SPACED_COLON.match(rest)) or any(last.endswith(d) for d in stems)):
             continue
-        if (tail.strip() and len(tail.split()) <= MAX_TAIL_WORDS and not _SEPARATORS.search(tail)
-                and norm(tail) not in names):
+        # "| MIT News | Massachusetts Institute of Technology": every segment of the
+        # tail is short, and none is an author's name
+        segments = _PIPE.split(tail) if _PIPE.match(rest) else [tail]
+        if (tail.strip() and all(s.strip() and len(s.split()) <= MAX_TAIL_WORDS for s in segments)
+                and not any(_SEPARATORS.search(s) for s in segments) and norm(tail) not in names
+                and not any(norm(s) in names for s in segments)):
             return " ".join(h.split())
     return None
 
