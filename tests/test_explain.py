@@ -90,3 +90,20 @@ def test_report_renders_in_a_headless_browser(tmp_path):
                           capture_output=True, text=True, timeout=60)
     assert shot.returncode == 0 and png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert png.stat().st_size > 20_000  # a blank page compresses to a few KB
+
+
+def test_report_shows_metadata_blocks_date_candidates_and_errors():
+    from cleannews.pipeline import run
+
+    para = "<p>" + "The council met on Tuesday evening to discuss the new harbour plan at length. " * 5 + "</p>"
+    html = ('<html><head><meta property="article:published_time" content="2024-05-03T09:00:00Z">'
+            '<script type="application/ld+json">{"@type": </script></head><body><article>'
+            '<h1>Harbour plan splits the council</h1><p class="byline">By Jane Roe</p>'
+            f'{para * 3}</article></body></html>')
+    trace = run(html, url="https://example.org/2024/05/03/harbour")
+    rows = {r.index: r for r in block_rows(trace)}
+    assert any("read as title by the metadata stage" in r.detail for r in rows.values())
+    assert any("read as byline by the metadata stage" in r.detail for r in rows.values())
+    report = render_html(trace)
+    assert "Date candidates" in report and "2024-05-03T09:00:00+00:00" in report
+    assert "Errors caught" in report and "jsonld: JSONDecodeError" in report

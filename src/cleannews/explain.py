@@ -89,6 +89,9 @@ class Row:
 def block_rows(trace: Trace) -> list[Row]:
     """Each block with its fate, in page order (the data the report shows)."""
     kept = set(trace.selection.kept)
+    read: dict[int, list[str]] = {}
+    for i, name in trace.metadata.read_blocks:
+        read.setdefault(i, []).append(name)
     rows = []
     for b in trace.document.blocks:
         r = trace.removed.get(b.index)
@@ -101,6 +104,8 @@ def block_rows(trace: Trace) -> list[Row]:
         else:
             fate, label = "scorer", "dropped by the scorer"
             detail = trace.selection.dropped.get(b.index) or "not selected (no reason recorded)"
+        if b.index in read and fate != "role":
+            detail = (detail + "; " if detail else "") + "read as " + " and ".join(read[b.index]) + " by the metadata stage"
         kind = b.kind.value + (f" {b.level}" if b.level else "")
         where = b.path or (f"line {b.line}" if b.line >= 0 else "")
         rows.append(Row(b.index, fate, label, detail, kind, b.tag, where, b.text))
@@ -170,6 +175,16 @@ def render_html(trace: Trace, source: str = "") -> str:
         cell = e(value) if value not in (None, "") else '<span class="off">none</span>'
         out.append(f"<tr><th>{e(name)}</th><td>{cell}</td></tr>")
     out.append("</table></section>")
+    meta = trace.metadata
+    if meta.date_candidates:
+        out.append('<section><h2>Date candidates</h2><table class="fields">')
+        out.extend(f"<tr><th>{e(src)}</th><td>{e(value)}</td></tr>" for src, value in meta.date_candidates)
+        out.append("</table></section>")
+    errors = getattr(trace, "errors", ())
+    if errors:
+        out.append("<section><h2>Errors caught</h2><ul>")
+        out.extend(f"<li>{e(err)}</li>" for err in errors)
+        out.append("</ul></section>")
     out.append("<section><h2>Cleaners</h2><table><tr><th>cleaner</th><th>for</th><th>ran on this page</th><th>blocks</th></tr>")
     for c in trace.cleaners:
         applies = c.applies(trace.document)

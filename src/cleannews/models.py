@@ -200,6 +200,16 @@ class Metadata(ArticleHead):
     section: str | None = None
     url: str | None = None
     images: tuple[Image, ...] = ()
+    #: What a source failed on, one line each ("jsonld: ValueError: ...", "htmldate:
+    #: ..."): the page's faults the stage caught and worked around, for the Trace and
+    #: the explain view. Never copied into the Article.
+    errors: tuple[str, ...] = ()
+    #: Each date source's answer, (source, ISO value), in the vote's order ("jsonld",
+    #: "meta", "time", "visible", "line", "url", ...): for the explain view.
+    date_candidates: tuple[tuple[str, str], ...] = ()
+    #: Blocks the stage read a field from, (block index, field): the headline, the
+    #: byline line, image captions. For the explain view; not copied into the Article.
+    read_blocks: tuple[tuple[int, str], ...] = ()
 
 
 def _iso(v: _dt.datetime | _dt.date | None) -> str | None:

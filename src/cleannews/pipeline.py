@@ -31,7 +31,6 @@ from cleannews.models import Article, Metadata, PageKind, Quote, Removal
 from cleannews.quotes import find_quotes
 from cleannews.scoring import Selection, select_blocks
 
-
 #: The default time budget for one page, in seconds: generous (a typical page takes
 #: 20-50 ms; the largest real pages, 1-2 MB, well under a second).
 DEFAULT_BUDGET = 10.0
@@ -62,6 +61,9 @@ class Trace:
     selection: Selection
     metadata: Metadata
     article: Article
+    #: What a stage caught and worked around on this page, one line each, prefixed
+    #: with the stage ("metadata: jsonld: ValueError: ..."); the explain view lists them.
+    errors: tuple[str, ...] = ()
     #: the quote stage's answer (also `article.quotes`), offsets into `article.body`
     quotes: tuple[Quote, ...] = ()
 
@@ -96,4 +98,5 @@ def run(
     quotes = find_quotes(article.body)
     deadline.check("quotes")
     article = dataclasses.replace(article, quotes=quotes)
-    return Trace(doc, active, removed, selection, meta, article, quotes=quotes)
+    errors = tuple(f"metadata: {e}" for e in meta.errors)
+    return Trace(doc, active, removed, selection, meta, article, errors=errors, quotes=quotes)

@@ -32,6 +32,10 @@ class Document:
     node_cues: Mapping[int, str] = field(default_factory=dict)  # node id -> "class id", lower-cased
     node_tags: Mapping[int, str] = field(default_factory=dict)  # block-level node id -> tag
     node_parent: Mapping[int, int] = field(default_factory=dict)  # block-level node id -> parent's id
+    #: The text of the page's first `<title>`, as written (None: no title, or a dump).
+    #: Read once here for the scorer (the headline the body must not repeat) and the
+    #: metadata stage (a title source).
+    title: str | None = None
 
     @property
     def is_html(self) -> bool:

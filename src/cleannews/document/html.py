@@ -104,14 +104,32 @@ def _is_link(el: Any) -> bool:
     return href is not None and not href.lstrip()[:11].lower().startswith("javascript:")
 
 
-def _image_src(el: Any) -> str | None:
-    for name in LAZY_SRC_ATTRS:
-        v = el.get(name)
-        if not v:
+def _largest_candidate(srcset: str) -> str:
+    """The largest image a srcset offers ("a.jpg 800w, b.jpg 1600w" -> "b.jpg"): by its
+    width or density descriptor; the first candidate when none has one."""
+    best, best_size = "", -1.0
+    for cand in srcset.split(", "):
+        parts = cand.strip().split()
+        if not parts:
             continue
-        v = v.strip()[:MAX_ATTR_CHARS]
+        size = 0.0
+        if len(parts) > 1 and parts[1][:-1].replace(".", "", 1).isdigit() and parts[1][-1:] in ("w", "x"):
+            size = float(parts[1][:-1])
+        if size > best_size:
+            best, best_size = parts[0], size
+    return best
+
+
+def _image_src(el: Any) -> str | None:
+    """The image's address: the known lazy-loading attributes first, then any other
+    attribute named like one ("data-flickity-lazyload-srcset"); from a srcset, its
+    largest candidate."""
+    names = [n for n in LAZY_SRC_ATTRS if el.get(n)]
+    names += [n for n in el.attrib if n not in LAZY_SRC_ATTRS and n.startswith("data-") and "src" in n]
+    for name in names:
+        v = el.get(name).strip()[:MAX_ATTR_CHARS]
         if "srcset" in name:
-            v = v.split(",")[0].strip().split(" ")[0]
+            v = _largest_candidate(v)
         if v and not v.startswith("data:"):
             return str(v)
     return None
@@ -183,6 +201,11 @@ def _kind_of(tag: str, in_pre: bool) -> tuple[BlockKind, int]:
 
 _Frame = tuple[int, tuple[int, ...], str, str, str, BlockKind, int]
 _ROOT_FRAME: _Frame = (-1, (), "", "", "", BlockKind.PARAGRAPH, 0)
+
+
+def _page_title(root: Any) -> str | None:
+    t = root.find(".//title")
+    return "".join(t.itertext()) if t is not None else None
 
 
 def build_html(page: Page) -> Document:
@@ -303,6 +326,7 @@ def build_html(page: Page) -> Document:
         node_cues=b.node_cues,
         node_tags=b.node_tags,
         node_parent=b.node_parent,
+        title=_page_title(root),
     )
 
 

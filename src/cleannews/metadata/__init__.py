@@ -39,15 +39,15 @@ __all__ = [
 
 
 def read_metadata(doc: Document, removed: Mapping[int, Removal], selection: Selection) -> Metadata:
-    """Read the page's metadata; never raises (bad markup gives fewer fields, not an error)."""
+    """Read the page's metadata. Bad markup gives fewer fields, and what a source
+    failed on is named in `Metadata.errors`; there is no blanket guard here, so an
+    exception out of this stage is a bug in it, surfaced rather than hidden behind
+    an empty title and date."""
     kept = selection.kept
-    try:
-        if doc.tree is None:
-            from cleannews.metadata.dump import read_dump_metadata
+    if doc.tree is None:
+        from cleannews.metadata.dump import read_dump_metadata
 
-            return read_dump_metadata(doc, removed, kept)
-        from cleannews.metadata.html import read_html_metadata
+        return read_dump_metadata(doc, removed, kept)
+    from cleannews.metadata.html import read_html_metadata
 
-        return read_html_metadata(doc, removed, kept)
-    except Exception:  # noqa: BLE001 - the last guard: metadata must not sink an extraction
-        return Metadata(url=doc.page.url)
+    return read_html_metadata(doc, removed, kept)

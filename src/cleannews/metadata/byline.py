@@ -19,25 +19,25 @@ _BY_PREFIX = re.compile(
     r"^\s*(?:(?:written|reported|posted|published|words|story|text|compiled|edited|photos?|"
     r"interview)\s+(?:by|von|par)|by|from|von|par|por|door|av|auteur|autor(?:in|a)?|author|"
     r"authors|reporter|reported\s+by|text|texte|tekst|writer|bylined?)\s*[:\-–—]?\s+",
-    re.I,
+    re.IGNORECASE,
 )
 #: Italian "di" is also a surname particle ("Di Maio"): only the lower-case word is a prefix.
 _DI_PREFIX = re.compile(r"^\s*di\s+(?=[A-ZÀ-Ý])")
 #: "Reported by:", "Author:" labels whose colon makes the prefix certain.
-_LABELLED = re.compile(r"^\s*(?:[\w ]{0,20}\bby|author|authors|autor|auteur|reporter)\s*:\s*", re.I)
+_LABELLED = re.compile(r"^\s*(?:[\w ]{0,20}\bby|author|authors|autor|auteur|reporter)\s*:\s*", re.IGNORECASE)
 #: Co-authors named in parentheses after the lead author: "X (avec Y et Z)", "X (with
 #: Y)", "X (mit Y)" (English, French, German, Spanish/Italian con, Portuguese com,
 #: Dutch met, Scandinavian med); they are authors like the others.
-_WITH_PARENS = re.compile(r"\(\s*(?:with|avec|mit|con|com|met|med)\s+([^()]+)\)", re.I)
+_WITH_PARENS = re.compile(r"\(\s*(?:with|avec|mit|con|com|met|med)\s+([^()]+)\)", re.IGNORECASE)
 #: Name separators: commas, semicolons, ampersands, pipes, slashes and the word
 #: "and" in the languages above (und, et, y, e, en, og, och, i).
-_SPLIT = re.compile(r"\s*(?:;|,|&|\||/|\s(?:and|und|et|y|e|en|og|och|i|и|a)\s|\band\b)\s*", re.I)
+_SPLIT = re.compile(r"\s*(?:;|,|&|\||/|\s(?:and|und|et|y|e|en|og|och|i|и|a)\s|\band\b)\s*", re.IGNORECASE)
 #: An ampersand with a single letter on either side is part of a name ("Mac & i",
 #: "AT&T", "Q&A"); a letter followed by a period is an initial ("Smith & J. Doe"), not
 #: such a letter. It is masked with a private-use character while splitting.
 _JOINING_AMP = re.compile(r"(?<!\w)\w\s*&(?=\s*\w)|(?<=\w)\s*&\s*\w(?![\w.])")
 _AMP_MARK = "\ue000"
-_URL = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|\S+\.(?:com|org|net|co\.uk)\b", re.I)
+_URL = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|\S+\.(?:com|org|net|co\.uk)\b", re.IGNORECASE)
 #: Bracketed parts of a name are dropped: a handle, an affiliation, a URL ("Jane Doe
 #: (AFP)"). Parentheses between two capitalised words of a name (group "keep") hold a
 #: nickname or middle names and are part of the name as its bearer writes it ("William
@@ -49,10 +49,10 @@ _HANDLE = re.compile(r"(?:^|\s)@\w+")
 _DIGITS = re.compile(r"\d")
 #: Trailing furniture after a name: "X | Updated ...", "X - 5 min read", "X Published ...".
 _TAIL = re.compile(
-    r"\s*(?:[|•·]|\s[-–—]\s|\bupdated\b|\bpublished\b|\bposted\b|\bon\s+(?:\w+\s+)?\d|\bfollow\b|\bmore\s+by\b|"
+    r"\s*(?:[|•·⋅●∙◦▪]|\s[-–—]\s|\bupdated\b|\bpublished\b|\bposted\b|\bon\s+(?:\w+,?\s+){0,2}\d|\bfollow\b|\bmore\s+by\b|"
     r"\bread\s+more\b|\b\d+\s+min\b|\bemail\b|\bcontact\b|\b(?:edited|photos?|illustrations?|graphics|"
     r"translated)\s+by\b).*$",
-    re.I,
+    re.IGNORECASE,
 )
 #: A date written after the names with no separator: "By X March 25, 2015",
 #: "Von X 25. März 2015", "By X 03/25/2015" (a month name counts only next to a day
@@ -63,30 +63,26 @@ _DATE_TAIL = re.compile(
     r"(?:\s+|(?<=[^\W\d_])(?=\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:" + _MONTH_RE + r")\b))"
     r"(?:(?:" + _MONTH_RE + r")\.?\s+\d{1,2}(?!\d)|\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:" + _MONTH_RE
     + r")\b|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}(?!\d)).*$",
-    re.I,
+    re.IGNORECASE,
 )
 #: Junk that is never an author (platform roles, generic accounts, link texts). From
 #: the junk seen in author fields of news CMSs (WordPress "admin", wire "Staff").
 JUNK_NAMES = frozenset(
-    "staff admin administrator editor editors editorial team webmaster guest user anonymous unknown "
-    "author authors by the and news desk newsroom redaktion rédaction redacción redazione redactie "
-    "view all posts more articles profile follow share twitter facebook instagram linkedin email "
-    "contributor contributors correspondent reporter writer home comments comment none null".split()
+    ["staff", "admin", "administrator", "editor", "editors", "editorial", "team", "webmaster", "guest", "user", "anonymous", "unknown", "author", "authors", "by", "the", "and", "news", "desk", "newsroom", "redaktion", "rédaction", "redacción", "redazione", "redactie", "view", "all", "posts", "more", "articles", "profile", "follow", "share", "twitter", "facebook", "instagram", "linkedin", "email", "contributor", "contributors", "correspondent", "reporter", "writer", "home", "comments", "comment", "none", "null"]
 )
 #: Academic and professional degrees written after a name ("Jane Doe, MA").
-DEGREES = frozenset("ma ms msc ba bsc phd md rn mph mba jd dds do np pa-c lcsw mfa".split())
+DEGREES = frozenset(["ma", "ms", "msc", "ba", "bsc", "phd", "md", "rn", "mph", "mba", "jd", "dds", "do", "np", "pa-c", "lcsw", "mfa"])
 #: Words that make a comma part a job title or affiliation, not a name ("X, Senior Reporter").
 TITLE_WORDS = frozenset(
-    "reporter correspondent editor writer columnist contributor producer journalist analyst "
-    "senior chief deputy associate managing staff special freelance political economics science "
-    "business sports tech technology health culture opinion bureau desk director professor "
-    "photographer illustrator intern fellow president ceo founder head lead host".split()
+    ["reporter", "correspondent", "editor", "writer", "columnist", "contributor", "producer", "journalist", "analyst", "senior", "chief", "deputy", "associate", "managing", "staff", "special", "freelance", "political", "economics", "science", "business", "sports", "tech", "technology", "health", "culture", "opinion", "bureau", "desk", "director", "professor", "photographer", "illustrator", "intern", "fellow", "president", "ceo", "founder", "head", "lead", "host"]
 )
 #: Phrases that make a whole candidate junk.
 _JUNK_PHRASE = re.compile(
     r"view all posts|all posts by|posts by|more from|more stories|about the author|see all|"
-    r"sign in|log in|subscribe|newsletter|cookie|share this|comments?\b|^\W*$",
-    re.I,
+    r"sign in|log in|subscribe|newsletter|cookie|share this|comments?\b|^\W*$|"
+    # a form's consent line: "By submitting, you acknowledge the Privacy Policy"
+    r"privacy policy|terms of (?:use|service)|\byou (?:agree|acknowledge|accept)\b",
+    re.IGNORECASE,
 )
 #: A plausible name has at most this many words (long Spanish and Dutch names run to 5-6).
 MAX_NAME_WORDS = 6
@@ -102,11 +98,16 @@ def _strip_prefix(text: str) -> str:
     return _DI_PREFIX.sub("", s, count=1)
 
 
+#: Korean, Japanese and Chinese write the role after the name ("신현주 기자": reporter
+#: Shin Hyun-joo; "松岡大地 記者"): the role is not part of the name.
+_CJK_ROLE_SUFFIX = re.compile(r"\s*(?:기자|특파원|논설위원|記者|特派員|编辑|記者團|记者)\s*$")
+
+
 def clean_name(raw: str) -> str | None:
     """One author name, cleaned, or None when it is not a person or agency name."""
     if not raw:
         return None
-    s = _URL.sub(" ", raw)
+    s = _CJK_ROLE_SUFFIX.sub("", _URL.sub(" ", raw))
     s = _PARENS.sub(lambda m: m.group("keep") or " ", s)
     s = _HANDLE.sub(" ", s)
     s = _strip_prefix(" ".join(s.split()))
@@ -146,6 +147,10 @@ def split_names(text: str) -> list[str]:
         if (low & TITLE_WORDS or low <= DEGREES) and out:
             continue  # "X, Senior Reporter": the comma part is a title
         out.append(p)
+    # "Von Anna Sleegers, Frankfurt": a last comma part of one word after a full name
+    # is the dateline's place, not a co-author (co-authors are named in full).
+    if len(out) == 2 and len(out[0].split()) >= 2 and len(out[1].split()) == 1 and ", " + out[1] in text.rstrip(" .|"):
+        out.pop()
     return out
 
 
@@ -158,31 +163,28 @@ def parse_byline(text: str | None) -> tuple[str, ...]:
     Strips the introducing word (by, written by, reported by:, von, par, por, di,
     door, av), trailing furniture ("| Updated ...", dates, "5 min read"), e-mails,
     handles and URLs; rejects junk ("Staff", "Admin", "View all posts by", job
-    titles, dates). Returns () when no name survives. Never raises.
+    titles, dates). Returns () when no name survives.
     """
     if not text or not isinstance(text, str):
         return ()
-    try:
-        s = " ".join(_URL.sub(" ", text).split())
-        s = _WITH_PARENS.sub(r", \1", s)
-        if len(s) > MAX_BYLINE_CHARS:
-            return ()
-        s = _strip_prefix(s)
-        s = _TAIL.sub("", s)
-        s = _DATE_TAIL.sub("", s)
-        s = _strip_prefix(s)
-        seen: dict[str, str] = {}
-        for part in split_names(s):
-            name = clean_name(part)
-            if name and name.casefold() not in seen:
-                seen[name.casefold()] = name
-        return tuple(seen.values())
-    except Exception:  # noqa: BLE001 - a parser of visible text must never raise
+    s = " ".join(_URL.sub(" ", text).split())
+    s = _WITH_PARENS.sub(r", \1", s)
+    if len(s) > MAX_BYLINE_CHARS:
         return ()
+    s = _strip_prefix(s)
+    s = _TAIL.sub("", s)
+    s = _DATE_TAIL.sub("", s)
+    s = _strip_prefix(s)
+    seen: dict[str, str] = {}
+    for part in split_names(s):
+        name = clean_name(part)
+        if name and name.casefold() not in seen:
+            seen[name.casefold()] = name
+    return tuple(seen.values())
 
 
 #: Lower-case words allowed inside a person's name (nobiliary and patronymic particles).
-_PARTICLES = frozenset("de da do dos das del della di du la le van von der den ten ter zu bin ibn al el y e".split())
+_PARTICLES = frozenset(["de", "da", "do", "dos", "das", "del", "della", "di", "du", "la", "le", "van", "von", "der", "den", "ten", "ter", "zu", "bin", "ibn", "al", "el", "y", "e"])
 
 
 #: Nouns that name a newsroom role; a capitalised line that starts or ends with one is
@@ -190,11 +192,7 @@ _PARTICLES = frozenset("de da do dos das del della di du la le van von der den t
 #: Writer", "Envoyé spécial", "Corresponsal en Londres"), not a name. English, German,
 #: French, Spanish, Portuguese, Italian and Dutch, from the author boxes of news CMSs.
 ROLE_NOUNS = frozenset(
-    "reporter correspondent editor writer columnist contributor producer journalist analyst photographer "
-    "illustrator intern redakteur redakteurin korrespondent korrespondentin reporterin journalistin autorin "
-    "journaliste correspondant correspondante rédacteur rédactrice chroniqueur chroniqueuse envoyé envoyée "
-    "periodista corresponsal redactor redactora columnista jornalista correspondente repórter redator "
-    "giornalista corrispondente inviato inviata redattore redattrice verslaggever redacteur".split()
+    ["reporter", "correspondent", "editor", "writer", "columnist", "contributor", "producer", "journalist", "analyst", "photographer", "illustrator", "intern", "redakteur", "redakteurin", "korrespondent", "korrespondentin", "reporterin", "journalistin", "autorin", "journaliste", "correspondant", "correspondante", "rédacteur", "rédactrice", "chroniqueur", "chroniqueuse", "envoyé", "envoyée", "periodista", "corresponsal", "redactor", "redactora", "columnista", "jornalista", "correspondente", "repórter", "redator", "giornalista", "corrispondente", "inviato", "inviata", "redattore", "redattrice", "verslaggever", "redacteur"]
 )
 
 
@@ -242,8 +240,26 @@ def clean_authors(values: Iterable[str]) -> tuple[str, ...]:
 
 
 _BYLINE_START = re.compile(
-    r"^\s*(?:by|written by|reported by|posted by|von|par|por|door|av|autor|auteur|author)\b\s*:?\s*\S", re.I
+    r"^\s*(?:by|written by|reported by|posted by|von|par|por|door|av|autor|auteur|author)\b\s*:?\s*\S", re.IGNORECASE
 )
+
+
+#: Where a byline line runs on into its date labels: "By Jane Roe PUBLISHED: May 3,
+#: 2024 | UPDATED: ..." (WordPress news themes), "Von X | Aktualisiert ...".
+_DATE_LABEL_TAIL = re.compile(
+    r"\s*(?:[|•·,]\s*)?\b(?:published|updated|posted on|last updated|publicado|actualizado|"
+    r"veröffentlicht|aktualisiert|publié|mis à jour|pubblicato|aggiornato)\b.*$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def trim_byline(text: str | None) -> str | None:
+    """The byline line without the date labels it runs on into; the line as it was
+    when nothing comes before them."""
+    if not text:
+        return text
+    cut = _DATE_LABEL_TAIL.sub("", text).strip(" |•·,-–—")
+    return cut or text
 
 
 def looks_like_byline(text: str) -> bool:

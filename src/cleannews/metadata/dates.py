@@ -77,18 +77,19 @@ _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?$")
 # A time is no part of a dotted date: in "06.10.2023" neither "06.10" nor "10.20" is a time.
 _TIME = re.compile(
     r"(?<![\d:.])(\d{1,2})(?:[:h.](\d{2}))(?::(\d{2}))?(?!\.?\d)\s*(a\.?m\.?|p\.?m\.?)?"
-    r"(?:\s*(?:\(?(" + _TZ_RE + r")\)?(?![A-Za-z])|(?:UTC|GMT)?\s*([+-]\d{1,2}(?::?\d{2})?)(?!\d)))?",
-    re.I,
+    # a zone name, unless an offset follows it ("GMT+7" is +07:00, not GMT)
+    r"(?:\s*(?:\(?(" + _TZ_RE + r")\)?(?![A-Za-z]|\s*[+-]\d)|\(?(?:UTC|GMT)?\s*([+-]\d{1,2}(?::?\d{2})?)(?!\d)\)?))?",
+    re.IGNORECASE,
 )
-_TIME_AMPM = re.compile(r"(?<![\d:])(\d{1,2})\s*(a\.?m\.?|p\.?m\.?)(?:\s*(" + _TZ_RE + r")(?![A-Za-z]))?", re.I)
+_TIME_AMPM = re.compile(r"(?<![\d:])(\d{1,2})\s*(a\.?m\.?|p\.?m\.?)(?:\s*(" + _TZ_RE + r")(?![A-Za-z]))?", re.IGNORECASE)
 # "January 6th, 2025", "Jan. 6 2025"
-_MDY = re.compile(r"\b(" + _MONTH_RE + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?\.?,?\s+(\d{4})\b", re.I)
+_MDY = re.compile(r"\b(" + _MONTH_RE + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?\.?,?\s+(\d{4})\b", re.IGNORECASE)
 # "6 January 2025", "6. Januar 2025", "6th of January, 2025", "6 de enero de 2025"; the day
 # may follow a label glued to it by the markup ("Original Research7 April 2020").
 _DMY = re.compile(
-    r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s*(?:of\s+|de\s+)?(" + _MONTH_RE + r")\.?,?\s+(?:de\s+)?(\d{4})\b", re.I
+    r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s*(?:of\s+|de\s+)?(" + _MONTH_RE + r")\.?,?\s+(?:de\s+)?(\d{4})\b", re.IGNORECASE
 )
-_YMD_TEXT = re.compile(r"\b(\d{4})\.?\s+(" + _MONTH_RE + r")\.?\s+(\d{1,2})\b", re.I)
+_YMD_TEXT = re.compile(r"\b(\d{4})\.?\s+(" + _MONTH_RE + r")\.?\s+(\d{1,2})\b", re.IGNORECASE)
 # 06.01.2025 / 06/01/2025 / 2025/01/06
 # German style puts a space after the dots ("4. 2. 2022"); a sentence's full stop may end it.
 _NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})([./-]|\.\s)(\d{1,2})\2(\d{4})(?![\d/-]|\.\d)")
@@ -106,21 +107,21 @@ _URL_DATE_DMY = re.compile(r"/(\d{1,2})([._-])(\d{1,2})\2(\d{4})(?:/|\.html?|$)"
 MODIFIED_WORDS = re.compile(
     r"\b(updated?|modified|last\s+edit|revised|aktualisiert|mis à jour|actualizad[oa]|aggiornat[oa]|"
     r"atualizad[oa]|bijgewerkt|oppdatert|uppdaterad|opdateret)\b",
-    re.I,
+    re.IGNORECASE,
 )
 #: Words that mark a date as the publication date when a line gives more than one
 #: ("Written: 2023-11-07 15:03 / Updated: 2023-11-07 15:30", "Published ... Updated ...").
 PUBLISHED_WORDS = re.compile(
     r"\b(?:(?:first\s+)?published|posted|written|created|erstellt|veröffentlicht|erschienen|publié|publicado|"
     r"pubblicato|gepubliceerd|geplaatst)\b",
-    re.I,
+    re.IGNORECASE,
 )
 #: Labels in front of a visible date, stripped before parsing.
 _LABEL = re.compile(
     r"^\s*(?:(?:first\s+)?published(?:\s+on)?|posted(?:\s+on)?|updated(?:\s+on)?|last\s+updated|"
     r"modified|date|on|veröffentlicht(?:\s+am)?|publié\s+le|publicado\s+(?:el|em)?|pubblicato\s+il|"
     r"gepubliceerd\s+op|stand)\s*:?\s*",
-    re.I,
+    re.IGNORECASE,
 )
 
 
@@ -279,7 +280,7 @@ def parse_date_text(text: str | None, *, dayfirst: bool | None = None) -> DateVa
         if t is None:
             return day
         return _combine(day, t[0], t[1], t[2], t[3])
-    except Exception:  # noqa: BLE001 - a parser of visible text must never raise
+    except (ValueError, OverflowError):  # a day or time the calendar does not have
         return None
 
 

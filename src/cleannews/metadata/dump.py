@@ -14,7 +14,11 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from cleannews.metadata.byline import MAX_BYLINE_CHARS, looks_like_byline, parse_byline
-from cleannews.metadata.dates import parse_date_text, split_labelled_dates
+from cleannews.metadata.dates import (
+    date_from_url,
+    parse_date_text,
+    split_labelled_dates,
+)
 from cleannews.metadata.images import dump_images
 from cleannews.metadata.language import guess_language
 from cleannews.models import Block, BlockKind, Metadata, Removal, Role
@@ -28,8 +32,18 @@ DESC_MIN_WORDS = 6
 DESC_MAX_WORDS = 70
 #: A body paragraph long enough that the head of the article must lie above it.
 BODY_MIN_WORDS = 40
-_DATE_LINE = re.compile(r"^\s*(?:published|posted|updated|last updated|first published|date)\b", re.I)
+_DATE_LINE = re.compile(r"^\s*(?:published|posted|updated|last updated|first published|date)\b", re.IGNORECASE)
 _LINKISH = re.compile(r"https?://|\]\(|^\W*$")
+#: An accessibility skip link, the first line of many text renderings ("Skip to main
+#: content", "Jump to navigation"): never the title. Sites write it in English
+#: whatever their language, so the English words suffice.
+_SKIP_LINK = re.compile(r"^\s*(?:skip|jump)\s+(?:to|navigation)\b", re.IGNORECASE)
+#: A title candidate that shares at least this share of its words with the url's slug
+#: is the headline (the slug is made from it), ahead of an earlier heading-like line.
+SLUG_OVERLAP = 0.5
+#: A short head line that is mostly a date ("3 May 2024", "Mai 3, 2024 · 5 min") is
+#: the publication date when no labelled line gives one.
+DATE_LINE_CHARS = 64
 
 
 def _role_text(blocks: Sequence[Block], removed: Mapping[int, Removal], role: Role) -> list[Block]:
@@ -68,10 +82,33 @@ def _is_title_like(b: Block) -> bool:
         return False
     if text.endswith((".", ":", "?!")) and not text.endswith("?") and not (text.endswith(".") and _title_case(text)):
         return False
-    if looks_like_byline(text) or _DATE_LINE.match(text):
+    if looks_like_byline(text) or _DATE_LINE.match(text) or _SKIP_LINK.match(text):
         return False
     # headlines capitalise their first word
     return text[:1].isupper() or not text[:1].isalpha()
+
+
+def _slug_words(url: str | None) -> set[str]:
+    if not url or "://" not in url:
+        return set()
+    path = url.split("://", 1)[1].split("?", 1)[0].split("#", 1)[0]
+    slug = max(path.split("/")[1:] or [""], key=len)
+    return {w for w in re.split(r"[\W_]+", slug.casefold()) if len(w) > 2 and not w.isdigit()}
+
+
+def _slug_match(cands: Sequence[Block], url: str | None) -> Block | None:
+    """The candidate the url's slug was made from: "/how-we-fixed-the-harbour/" under
+    the line "How we fixed the harbour", below a menu's heading-like lines."""
+    slug = _slug_words(url)
+    if len(slug) < 2:
+        return None
+    best, best_share = None, SLUG_OVERLAP
+    for b in cands:
+        words = {w for w in re.split(r"\W+", b.text.casefold()) if len(w) > 2}
+        share = len(words & slug) / len(slug) if words else 0.0
+        if share > best_share or (share >= SLUG_OVERLAP and best is None and share == best_share):
+            best, best_share = b, share
+    return best
 
 
 def read_dump_metadata(doc: Any, removed: Mapping[int, Removal], kept: Sequence[int]) -> Metadata:
@@ -92,7 +129,7 @@ def read_dump_metadata(doc: Any, removed: Mapping[int, Removal], kept: Sequence[
             # a dump that opens with its headline (no menus above): the scorer keeps
             # it with the text under it
             cands = [blocks[min(kept)]]
-        title_block = next(iter(heads or cands), None)
+        title_block = _slug_match(cands, doc.page.url) or next(iter(heads or cands), None)
         title = title_block.text.strip() if title_block is not None else None
 
     description = first(Role.DESCRIPTION)
@@ -123,6 +160,15 @@ def read_dump_metadata(doc: Any, removed: Mapping[int, Removal], kept: Sequence[
             p, m = split_labelled_dates(b.text)
             modified = modified or m
             date = date or p
+    if date is None:
+        # a bare date line above the body, else the day the url spells
+        for b in head:
+            if len(b.text) <= DATE_LINE_CHARS and not looks_like_byline(b.text):
+                date = parse_date_text(b.text)
+                if date is not None:
+                    break
+    if date is None:
+        date = date_from_url(doc.page.url)
 
     text = " ".join(blocks[i].text for i in kept[:20]) if kept else " ".join(b.text for b in blocks[:60])
     return Metadata(

@@ -12,23 +12,36 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from cleannews.metadata.byline import looks_like_byline
+from cleannews.metadata.dates import parse_date_text
 from cleannews.models import Block, BlockKind, Image, Removal, Role
 
 #: "Caption | Image: AP", "Caption (Photo: Jane Doe/Reuters)", "Caption. Credit: X", "© X".
 _LABELLED_CREDIT = re.compile(
-    r"\s*(?:[|•·]\s*|\(\s*)?\b(?:image|photo|photograph|picture|pic|credit|source|foto|bild|crédit|"
-    r"crédito|quelle|fotó|kuva|illustration|video)s?\s*(?:credit)?\s*:\s*([^()|]{2,80}?)\s*\)?\s*$",
-    re.I,
+    r"\s*(?:[|•·]\s*|\(\s*)?\b(?:image|photo|photograph|picture|pic|credit|source|foto|bild|bildrechte|crédit|"
+    r"crédito|quelle|fotó|kuva|illustration|video)s?\s*(?:credit)?\s*:\s*((?:[^()|]|\([^()|]*\)){2,80}?)\s*\)?\s*$",
+    re.IGNORECASE,
 )
-_COPYRIGHT = re.compile(r"\s*(?:©|\(c\)|copyright)\s*([^©]{2,80}?)\s*$", re.I)
+#: "Caption. Photo by Jane Doe", "Photo courtesy of X" (WordPress credits under a
+#: `wp-caption-text`, Unsplash's "Photo by X on Unsplash").
+_BY_CREDIT = re.compile(
+    r"\s*(?:[|•·]\s*|\(\s*)?\b(?:photo(?:graph)?|image|picture|illustration|video|foto)s?\s+"
+    r"(?:by|courtesy\s+of|von|de|par)\s+([^()|]{2,80}?)\s*\)?\s*$",
+    re.IGNORECASE,
+)
+_COPYRIGHT = re.compile(r"\s*(?:©|\(c\)|copyright)\s*([^©]{2,80}?)\s*$", re.IGNORECASE)
 #: A trailing bracketed credit: "... on January 6. [Anthony Wallace/AFP]". It stays in
 #: the caption text (it reads as part of it) and is reported as the credit too.
 _BRACKET_CREDIT = re.compile(r"[\[(]([^\[\]()]{2,60}/[^\[\]()]{2,30}|[A-Z][\w.\- ]{1,40}/(?:AFP|AP|Reuters|Getty Images|EPA|Shutterstock))[\])]\s*$")
 #: How many blocks before the first body block an image may sit and still be the
 #: lead image (headline, standfirst, byline and date lines come in between).
 LEAD_WINDOW = 8
-#: Cap on images reported: galleries are not article images.
+#: Cap on images without a caption reported: beyond a few, uncaptioned images are
+#: galleries and teasers. Captioned ones are the article's (a gallery of the story's
+#: own photos, each with its caption: 15 on a Berliner Morgenpost report) up to
+#: MAX_CAPTIONED_IMAGES.
 MAX_IMAGES = 10
+MAX_CAPTIONED_IMAGES = 40
 
 
 def parse_caption(text: str | None) -> tuple[str | None, str | None]:
@@ -45,6 +58,9 @@ def parse_caption(text: str | None) -> tuple[str | None, str | None]:
     if m:
         caption = s[: m.start()].strip(" |•·-–—") or None
         return caption, m.group(1).strip() or None
+    m = _BY_CREDIT.search(s)
+    if m:
+        return s[: m.start()].strip(" |•·-–—") or None, m.group(1).strip() or None
     m = _COPYRIGHT.search(s)
     if m and m.start() > 0:
         return s[: m.start()].strip(" |•·-–—") or None, m.group(1).strip()
@@ -56,76 +72,183 @@ def parse_caption(text: str | None) -> tuple[str | None, str | None]:
     return s or None, None
 
 
-def _caption_after(blocks: Sequence[Block], i: int) -> Block | None:
+#: Class/id tokens of an element that holds an image's caption when the page does not
+#: use `<figcaption>`: WordPress `wp-caption-text`, "image-caption", "media-caption",
+#: "fig__caption", German "Bildunterschrift"/"bildtext", French/Spanish "legende"/
+#: "leyenda"; or an image/figure container's text, description or info element
+#: ("detail-img__description", "mediainfo", "image-text").
+CAPTION_CUES = re.compile(
+    r"caption|legend|leyenda|bildunterschrift|bildtext|unterschrift|"
+    r"(?:img|image|photo|picture|media|figure|fig|bild|foto|slide)[\w-]{0,16}?(?:desc|info|text|subtitle|credit)"
+)
+#: Class/id tokens of an image's container: a short text in one, right after the
+#: image, is its caption ("wrapper-image", "newsitem-image ... info").
+IMAGE_CONTAINER_CUES = re.compile(r"img|image|photo|picture|figure|media|foto|bild|gallery")
+#: Media players' containers and a clip's length ("01:43 min", "02:57 Min."): their
+#: text is controls and durations, not a caption.
+_PLAYER_CUES = re.compile(r"video|audio|player|podcast")
+_DURATION = re.compile(r"\b\d{1,2}:\d{2}\s*min\b", re.IGNORECASE)
+#: A line of at most this many words that holds a date is a date line ("03.05.2024,
+#: 16:24 Uhr", "Updated May 2, 2024 at 9:14 am"), not a caption.
+MAX_DATE_LINE_WORDS = 8
+#: A caption is at most this long; longer text beside an image is the article's prose.
+MAX_CAPTION_CHARS = 600
+#: Cues and sources of a person's picture: the byline's avatar, an author box.
+_AVATAR = re.compile(r"avatar|author|autor|byline|profile|gravatar|headshot|mugshot", re.IGNORECASE)
+
+
+def _near(b: Block, node_cues: Mapping[int, str]) -> str:
+    """The class/id of the block's element and its two nearest ancestors."""
+    if not node_cues:
+        return b.cues[-80:]
+    return " ".join(node_cues.get(n, "") for n in (*b.ancestors[-2:], b.node))
+
+
+def _not_a_caption(b: Block, node_cues: Mapping[int, str]) -> bool:
+    """Text that sits in image and media containers but describes no picture: a
+    byline or author box, a date line, a video or audio player's controls."""
+    text = b.text
+    if b.kind is BlockKind.HEADING or len(text) > MAX_CAPTION_CHARS:
+        return True
+    if _PLAYER_CUES.search(_near(b, node_cues)) or _DURATION.search(text):
+        return True
+    if _AVATAR.search(_near(b, node_cues)) or looks_like_byline(text):
+        return True
+    return len(text.split()) <= MAX_DATE_LINE_WORDS and parse_date_text(text) is not None
+
+
+def _strong_caption(b: Block, node_cues: Mapping[int, str]) -> bool:
+    """A block whose own or parents' class says caption, wherever it stands."""
+    return bool(CAPTION_CUES.search(_near(b, node_cues))) and not _not_a_caption(b, node_cues)
+
+
+def _is_caption(b: Block, node_cues: Mapping[int, str], after_image: bool = False) -> bool:
+    """A figcaption or a caption-classed block; right after an image, also a short
+    text in the image's container."""
+    if b.kind is BlockKind.CAPTION:
+        return not _not_a_caption(b, node_cues)
+    if _strong_caption(b, node_cues):
+        return True
+    return (after_image and bool(IMAGE_CONTAINER_CUES.search(_near(b, node_cues)))
+            and not _not_a_caption(b, node_cues))
+
+
+def _caption_after(blocks: Sequence[Block], i: int, node_cues: Mapping[int, str] | None = None) -> Block | None:
+    """The caption of the image that stands before block `i`: a figcaption, or an
+    element whose own or parents' class says caption, among the next two blocks; or
+    the next block when it sits in the image's container."""
     for j in range(i, min(i + 2, len(blocks))):
-        if blocks[j].kind is BlockKind.CAPTION:
+        if _is_caption(blocks[j], node_cues or {}, after_image=j == i):
             return blocks[j]
     return None
 
 
+def _is_avatar(img: Image, nxt: Block | None, node_cues: Mapping[int, str]) -> bool:
+    """A byline's or author box's portrait: its address or the text after it says so
+    (the author's name, in an element classed author/byline)."""
+    if _AVATAR.search(img.src or ""):
+        return True
+    return nxt is not None and bool(_AVATAR.search(_near(nxt, node_cues))) and not _is_caption(nxt, node_cues)
+
+
 def html_images(
-    blocks: Sequence[Block], images: Sequence[tuple[int, Image]], kept: Sequence[int], lead_src: Sequence[str]
+    blocks: Sequence[Block], images: Sequence[tuple[int, Image]], kept: Sequence[int], lead_src: Sequence[str],
+    node_cues: Mapping[int, str] | None = None, headline: int | None = None,
 ) -> tuple[Image, ...]:
-    """Images inside the body (or just before it), with their captions and credits."""
-    out: list[Image] = []
-    seen: set[str] = set()
+    """The article's images (see `html_images_and_captions`)."""
+    return html_images_and_captions(blocks, images, kept, lead_src, node_cues, headline)[0]
+
+
+def html_images_and_captions(
+    blocks: Sequence[Block], images: Sequence[tuple[int, Image]], kept: Sequence[int], lead_src: Sequence[str],
+    node_cues: Mapping[int, str] | None = None, headline: int | None = None,
+) -> tuple[tuple[Image, ...], tuple[int, ...]]:
+    """Images inside the body (or just before it, or under the headline at block
+    `headline` when the body starts further down: a hero image with its caption),
+    with their captions and credits, in page order; not the byline's avatar.
+
+    A caption whose image could not be read (a `<picture>` of `<source>`s only, an
+    image a script inserts) is still the article's image: it is reported with
+    `src=None` and its caption, where a figcaption or a caption-classed element says so."""
+    cues = node_cues or {}
+    found: list[tuple[int, Image]] = []
+    caption_blocks: list[int] = []
     if kept:
         lo, hi = min(kept) - LEAD_WINDOW, max(kept) + 1
+        if headline is not None and headline < lo:
+            lo = headline
+        seen: set[tuple[str, str | None]] = set()
+        used: set[int] = set()
+        bare = 0
         for idx, img in images:
-            if not (lo <= idx <= hi) or not img.src or img.src in seen:
+            if not (lo <= idx <= hi) or not img.src or img.src.startswith("data:"):
                 continue
-            if img.src.startswith("data:"):
+            cap_block = _caption_after(blocks, idx, cues)
+            if cap_block is not None and cap_block.index in used:
+                cap_block = None  # a gallery's images before one shared caption: the first has it
+            if cap_block is None and _is_avatar(img, blocks[idx] if idx < len(blocks) else None, cues):
                 continue
-            cap_block = _caption_after(blocks, idx)
             caption, credit = parse_caption(cap_block.text) if cap_block else (None, None)
             # Images with neither caption nor alt text inside the body are icons and spacers.
             if caption is None and not img.alt and idx > min(kept):
                 continue
-            seen.add(img.src)
-            out.append(Image(src=img.src, caption=caption, credit=credit, alt=img.alt))
-            if len(out) >= MAX_IMAGES:
-                break
+            if (img.src, caption) in seen or (caption is None and bare >= MAX_IMAGES):
+                continue
+            seen.add((img.src, caption))
+            bare += caption is None
+            if cap_block is not None:
+                used.add(cap_block.index)
+            found.append((idx, Image(src=img.src, caption=caption, credit=credit, alt=img.alt)))
+        for b in blocks[max(0, lo):hi + 1]:
+            if b.index in used or not _is_caption(b, cues):
+                continue
+            caption, credit = parse_caption(b.text)
+            if caption and all(i.caption != caption for _, i in found):
+                found.append((b.index, Image(caption=caption, credit=credit)))
+                caption_blocks.append(b.index)
+        found.sort(key=lambda x: x[0])
+        caption_blocks.extend(used)
+    out = [img for _, img in found[:MAX_CAPTIONED_IMAGES]]
     if not out:
         for src in lead_src:
-            if src and src not in seen:
+            if src:
                 out.append(Image(src=src))
                 break
-    return tuple(out)
+    return tuple(out), tuple(sorted(caption_blocks))
 
 
 def dump_images(blocks: Sequence[Block], removed: Mapping[int, Removal], kept: Sequence[int]) -> tuple[Image, ...]:
     """Images of a text or Markdown dump: image blocks and caption / credit lines."""
     out: list[Image] = []
-    try:
-        first = min(kept) if kept else len(blocks)
-        for b in blocks:
-            role = removed[b.index].role if b.index in removed else None
-            if b.kind is BlockKind.IMAGE:
-                src = b.attrs.get("src") if b.attrs else None
-                alt = (b.attrs.get("alt") if b.attrs else None) or b.text or None
-                caption, credit = parse_caption(alt)
-                if b.index > first + 1 and not caption:
-                    continue
-                out.append(Image(src=src, caption=caption, credit=credit, alt=alt))
-            elif role is Role.CAPTION:
-                caption, credit = parse_caption(b.text)
-                if out and out[-1].caption is None:
-                    prev = out.pop()
-                    out.append(Image(src=prev.src, caption=caption, credit=credit or prev.credit, alt=prev.alt))
-                else:
-                    out.append(Image(caption=caption, credit=credit))
-            elif role is Role.CREDIT:
-                _, credit = parse_caption(b.text)
-                credit = credit or b.text.strip() or None
-                if out and out[-1].credit is None:
-                    prev = out.pop()
-                    out.append(Image(src=prev.src, caption=prev.caption, credit=credit, alt=prev.alt))
-                else:
-                    out.append(Image(credit=credit))
-            if len(out) >= MAX_IMAGES:
-                break
-    except Exception:  # noqa: BLE001 - never raise on odd blocks
-        return tuple(out)
+    first = min(kept) if kept else len(blocks)
+    for b in blocks:
+        role = removed[b.index].role if b.index in removed else None
+        if b.kind is BlockKind.IMAGE:
+            src = b.attrs.get("src") if b.attrs else None
+            alt = (b.attrs.get("alt") if b.attrs else None) or b.text or None
+            caption, credit = parse_caption(alt)
+            if b.index > first + 1 and not caption:
+                continue
+            out.append(Image(src=src, caption=caption, credit=credit, alt=alt))
+        elif role is Role.CAPTION:
+            caption, credit = parse_caption(b.text)
+            if out and (out[-1].caption is None or out[-1].src and out[-1].caption == parse_caption(out[-1].alt)[0]):
+                # the caption line under a Markdown image is its caption; the image's alt
+                # text only stood in for one (never a second image without a src)
+                prev = out.pop()
+                out.append(Image(src=prev.src, caption=caption, credit=credit or prev.credit, alt=prev.alt))
+            else:
+                out.append(Image(caption=caption, credit=credit))
+        elif role is Role.CREDIT:
+            _, credit = parse_caption(b.text)
+            credit = credit or b.text.strip() or None
+            if out and out[-1].credit is None:
+                prev = out.pop()
+                out.append(Image(src=prev.src, caption=prev.caption, credit=credit, alt=prev.alt))
+            else:
+                out.append(Image(credit=credit))
+        if len(out) >= MAX_IMAGES:
+            break
     return tuple(out)
 
 

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
+
+from cleannews.metadata.values import clean_value
 
 #: schema.org types that describe the page's article, most specific first
 #: (schema.org CreativeWork > Article hierarchy, plus the types sites use in practice).
@@ -26,6 +28,8 @@ SITE_TYPES = ("website", "organization", "newsmediaorganization", "corporation")
 PERSON_TYPES = ("person", "organization", "newsmediaorganization")
 #: A JSON-LD script larger than this is a data dump (product catalogues, state), not metadata.
 MAX_JSONLD_CHARS = 200_000
+#: Recorded errors are cut to this many characters (a message may quote the page).
+MAX_ERROR_CHARS = 200
 
 _TRAILING_COMMA = re.compile(r",\s*([\]}])")
 _CONTROL = re.compile(r"[\x00-\x1f]")
@@ -47,25 +51,28 @@ class JsonLd:
     breadcrumb: tuple[str, ...] = ()
     images: tuple[str, ...] = ()
     kind: str | None = None  # the article object's @type, lower-cased
+    #: One line a script that is not JSON even after repairs ("jsonld: ValueError: ..."):
+    #: the page's fault, recorded for the explain view, never raised.
+    errors: tuple[str, ...] = ()
 
 
-def _loads(raw: str) -> Any:
+def _loads(raw: str) -> tuple[Any, str | None]:
+    """The script's JSON value, repaired where sites commonly break it (HTML comment or
+    CDATA wrappers, trailing commas, raw control characters); (None, error) when it is
+    still not JSON."""
     raw = raw.strip()
-    if raw.startswith("<!--"):
-        raw = raw[4:]
-    if raw.endswith("-->"):
-        raw = raw[:-3]
+    raw = raw.removeprefix("<!--").removesuffix("-->")
     raw = raw.replace("<![CDATA[", "").replace("]]>", "").strip().rstrip(";")
     try:
-        return json.loads(raw)
-    except ValueError:
+        return json.loads(raw), None
+    except (ValueError, RecursionError):
         pass
     try:
         fixed = _TRAILING_COMMA.sub(r"\1", raw)
         fixed = _CONTROL.sub(" ", fixed)
-        return json.loads(fixed)
-    except ValueError:
-        return None
+        return json.loads(fixed), None
+    except (ValueError, RecursionError) as exc:  # not JSON; or nested past Python's stack
+        return None, f"jsonld: {type(exc).__name__}: {exc}"[:MAX_ERROR_CHARS]
 
 
 def _objects(data: Any, out: list[dict[str, Any]], depth: int = 0) -> None:
@@ -96,8 +103,7 @@ def _types(obj: dict[str, Any]) -> tuple[str, ...]:
 
 def _text(v: Any) -> str | None:
     if isinstance(v, str):
-        s = " ".join(v.split())
-        return s or None
+        return clean_value(v)
     if isinstance(v, list) and v:
         return _text(v[0])
     if isinstance(v, dict):
@@ -112,7 +118,7 @@ def _names(v: Any, out: list[str], depth: int = 0) -> None:
     if depth > 3 or v is None:
         return
     if isinstance(v, str):
-        s = " ".join(v.split())
+        s = clean_value(v)
         if s:
             out.append(s)
     elif isinstance(v, list):
@@ -148,27 +154,25 @@ def _rank(obj: dict[str, Any]) -> int:
 
 
 def read_jsonld(tree: Any) -> JsonLd:
-    """The page's JSON-LD, reduced to the fields the metadata stage reads."""
+    """The page's JSON-LD, reduced to the fields the metadata stage reads; scripts
+    that are not JSON are skipped and named in `errors`."""
     objs: list[dict[str, Any]] = []
-    try:
-        for el in tree.iter("script"):
-            t = (el.get("type") or "").lower()
-            if "ld+json" not in t:
-                continue
-            raw = el.text
-            if not raw or len(raw) > MAX_JSONLD_CHARS:
-                continue
-            data = _loads(raw)
-            if data is not None:
-                _objects(data, objs)
-    except Exception:  # noqa: BLE001 - bad markup must never stop the stage
-        return JsonLd()
+    errors: list[str] = []
+    for el in tree.iter("script"):
+        t = (el.get("type") or "").lower()
+        if "ld+json" not in t:
+            continue
+        raw = el.text
+        if not raw or len(raw) > MAX_JSONLD_CHARS:
+            continue
+        data, error = _loads(raw)
+        if error:
+            errors.append(error)
+        if data is not None:
+            _objects(data, objs)
     if not objs:
-        return JsonLd()
-    try:
-        return _reduce(objs)
-    except Exception:  # noqa: BLE001
-        return JsonLd()
+        return JsonLd(errors=tuple(errors))
+    return replace(_reduce(objs), errors=tuple(errors))
 
 
 def _reduce(objs: list[dict[str, Any]]) -> JsonLd:

@@ -33,9 +33,9 @@ MAX_DOMAIN_SEGMENT_WORDS = 3
 #: name is known. From Readability's "title-en-dash" test page; a longer segment ending
 #: in "website" is more likely a headline's own words ("How to build your own website").
 SITE_WORDS = frozenset(
-    "website site homepage blog weblog webseite sitio sito blogue webstek hjemmeside webbplats".split()
+    ["website", "site", "homepage", "blog", "weblog", "webseite", "sitio", "sito", "blogue", "webstek", "hjemmeside", "webbplats"]
 )
-_SITE_WORD_PREPOSITIONS = frozenset("de di du des del della da do von van".split())
+_SITE_WORD_PREPOSITIONS = frozenset(["de", "di", "du", "des", "del", "della", "da", "do", "von", "van"])
 MAX_SELF_NAMED_WORDS = 5
 #: Stripping that leaves fewer words than this is undone: "Mozilla - Wikipedia" is
 #: better kept whole than cut to one word (readability.js keeps such titles too).
@@ -147,6 +147,60 @@ def _clean(t: str | None) -> str | None:
     if len(t) < MIN_TITLE_CHARS and not has_wide(t):  # CJK titles are short
         return None
     return t[:MAX_TITLE_CHARS]
+
+
+#: A tail segment the visible headline leaves off is a site or section name when it
+#: is this short ("| Sport", "| Börsen-Zeitung", "- Die Neue Südtiroler Tageszeitung"):
+#: site names run to about six words (MAX_SITE_WORDS).
+MAX_TAIL_WORDS = MAX_SITE_WORDS
+
+
+#: The separators after which a tail the headline leaves off is furniture: a pipe
+#: ("Headline | Sport") nearly always is; a dash only when the tail ends in the
+#: domain's name ("- Die Neue Südtiroler Tageszeitung" on tageszeitung.it), since a
+#: dash also sets off a serial's or a chapter's name ("Chapter 102 - Super Supportive").
+_PIPE = re.compile(r"\s*[|｜]\s*")
+#: "Video Games : Target": a colon with a space on both sides sets off the site too,
+#: when the tail ends in the domain's name.
+_SPACED_COLON = re.compile(r"\s+:\s+")
+
+
+def headline_without_tail(title: str | None, heads: Sequence[str], authors: Iterable[str] = (),
+                          url: str | None = None) -> str | None:
+    """The page's visible headline when `title` is that headline plus a separator and a
+    short tail the headline does not show ("Steigende US-Zinsen setzen Dax zu |
+    Börsen-Zeitung" under the `<h1>` "Steigende US-Zinsen setzen Dax zu"): the tail names
+    a site or section that no meta tag names, so stripping missed it. A tail that is
+    one of the `authors` stays: "Headline | Eleanor Roy" names the column's writer as
+    part of the title. Else None."""
+    if not title:
+        return None
+    names = {norm(a) for a in authors}
+    stems = _domain_stems(url)
+    tn = norm(title)
+    for h in heads:
+        hn = norm(h)
+        if len(hn) < 10 or hn == tn or not tn.startswith(hn):
+            continue
+        i = title.casefold().find(" ".join(h.split()).casefold())
+        if i != 0:
+            continue
+        rest = title[len(" ".join(h.split())):]
+        m = _SEPARATORS.match(rest) or _SPACED_COLON.match(rest)
+        if m is None or m.start() != 0:
+            continue
+        tail = rest[m.end():]
+        last = norm(tail.split()[-1]) if tail.split() else ""
+        if not ((_PIPE.match(rest) and not _SPACED_COLON.match(rest)) or any(last.endswith(d) for d in stems)):
+            continue
+        # "| MIT News | Massachusetts Institute of Technology": every segment of the
+        # tail is short, and none is an author's name
+        segments = _PIPE.split(tail) if _PIPE.match(rest) else [tail]
+        if (tail.strip() and all(s.strip() and len(s.split()) <= MAX_TAIL_WORDS for s in segments)
+                and not any(_SEPARATORS.search(s) for s in segments) and norm(tail) not in names
+                and not any(norm(s) in names for s in segments)):
+            return " ".join(h.split())
+    return None
 
 
 def choose_title(

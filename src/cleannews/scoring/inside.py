@@ -104,10 +104,7 @@ def page_title_words(doc: Document) -> frozenset[str]:
     tree = doc.tree
     if tree is None:
         return frozenset()
-    words: set[str] = set()
-    for t in tree.iterfind(".//title"):
-        words.update(w.lower() for w in _WORD.findall(t.text or ""))
-        break
+    words: set[str] = {w.lower() for w in _WORD.findall(doc.title or "")}
     for m in tree.iterfind(".//meta[@property='og:title']"):
         words.update(w.lower() for w in _WORD.findall(m.get("content") or ""))
     return frozenset(words)
