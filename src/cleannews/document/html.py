@@ -26,6 +26,24 @@ SKIP_TAGS = frozenset(
     "script style noscript template svg iframe object embed head input select option "
     "textarea button canvas audio video source track map area dialog annotation annotation-xml".split()
 )
+#: Skipped tags that sometimes hold the page's text after all: a `<noscript>` with the
+#: whole thread for browsers without JavaScript (Discourse forums put every post there),
+#: and a `<button>` left open by bad markup, which the parser then makes the parent of
+#: the rest of the page (seen on wcxb-dev: four articles of one CMS came back empty).
+_HOLDERS = frozenset(("noscript", "button"))
+#: A holder with at least this many characters of text in block elements is walked:
+#: a real button label or a "please enable JavaScript" notice is a sentence or two.
+HOLDER_TEXT_CHARS = 1000
+_HOLDER_TEXT = etree.XPath("string-length(normalize-space(string(.)))")
+
+
+def _holds_page_text(el: Any) -> bool:
+    """A `<noscript>` or `<button>` that holds page text in paragraphs (see _HOLDERS)."""
+    if el.find(".//p") is None and el.find(".//div") is None and el.find(".//li") is None:
+        return False
+    return bool(_HOLDER_TEXT(el) >= HOLDER_TEXT_CHARS)
+
+
 #: Table cells are not blocks of their own: a row is one block (cells separated by a
 #: space), so a data table reads as rows, not as a shower of one-word blocks.
 CELL_TAGS = frozenset(("td", "th"))
@@ -212,7 +230,7 @@ def build_html(page: Page) -> Document:
             next_id += 1
             if tag.__class__ is not str:  # comments, PIs, entities
                 continue
-            if tag in SKIP_TAGS or (hidden and el in hidden):
+            if (tag in SKIP_TAGS and not (tag in _HOLDERS and _holds_page_text(el))) or (hidden and el in hidden):
                 next_id += sum(1 for _ in el.iterdescendants())
                 walker.skip_subtree()
                 skipped.add(el)

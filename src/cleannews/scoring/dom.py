@@ -146,17 +146,20 @@ def select_html_blocks(doc: Document, removed: Mapping[int, Removal]) -> Selecti
     totals = _subtree_sums(own, parent)
     if not totals:
         return Selection(kept=(), is_article=False, reason="no block of article text")
+    not_article: str | None = None
     if good_chars < rules.MIN_ARTICLE_CHARS:
         # A tiny page whose only text is a sentence or two is still that text; a page
-        # of links and labels (an index, an error page) is not an article.
+        # of links and labels (an index, an error page) is not an article, but what
+        # text it has is still its main content: the container is chosen as usual and
+        # only the verdict changes (is_article says what a page is, it never empties it).
         plain = sum(len(b.text) - b.link_chars for b in blocks)
         if plain > rules.TINY_PAGE_CHARS:
-            return Selection(kept=(), is_article=False, reason="no block of article text")
-        if good_chars == 0:
-            kept = tuple(b.index for b in blocks if b.index not in removed and b.link_density <= rules.LINK_DENSITY_GOOD)
-            if not kept:
+            not_article = "no block of article text"
+        elif good_chars == 0:
+            tiny = tuple(b.index for b in blocks if b.index not in removed and b.link_density <= rules.LINK_DENSITY_GOOD)
+            if not tiny:
                 return Selection(kept=(), is_article=False, reason="no block of article text")
-            return Selection(kept=kept, reason="a tiny page: all of its text")
+            return Selection(kept=tiny, reason="a tiny page: all of its text")
     container = _choose_container(doc, weights, totals)
     roots = {container} | extra_parts(doc, container, weights, totals)
     kept: list[int] = []
@@ -181,8 +184,24 @@ def select_html_blocks(doc: Document, removed: Mapping[int, Removal]) -> Selecti
     kept = drop_embedded_cards(blocks, kept, dropped, doc.node_parent, roots, doc.tree)
     kept = trim_edges(blocks, kept, weights, dropped, page_title_words(doc))
     if not kept:
-        return Selection(kept=(), dropped=dropped, is_article=False, reason="no block of article text")
+        kept = _fallback(blocks, removed, dropped)
+        return Selection(kept=tuple(kept), dropped=dropped, is_article=False, reason="no block of article text")
+    if not_article:
+        return Selection(kept=tuple(kept), dropped=dropped, is_article=False, reason=not_article)
     return Selection(kept=tuple(kept), dropped=dropped)
+
+
+def _fallback(blocks: tuple[Block, ...], removed: Mapping[int, Removal], dropped: dict[int, str]) -> list[int]:
+    """When the container logic keeps nothing, the page's link-poor text outside the
+    cleaners' removals: a page that has text never comes back empty."""
+    kept = [
+        b.index
+        for b in blocks
+        if b.index not in removed and b.kind is not BlockKind.CAPTION and b.link_density <= rules.LINK_DENSITY_GOOD
+    ]
+    for i in kept:
+        dropped.pop(i, None)
+    return kept
 
 
 def _choose_container(doc: Document, weights: list[float], totals: Mapping[int, float]) -> int:
