@@ -1,7 +1,8 @@
 """The stages as a short list of calls; data flows one way.
 
     load -> Page -> document -> Document -> cleaners -> removals
-         -> scoring -> Selection -> metadata -> Metadata -> quotes -> assemble -> Article
+         -> scoring -> Selection -> metadata -> Metadata -> page type -> PageType
+         -> per-type selection -> Selection -> quotes -> assemble -> Article
 
 `run()` returns the Article together with the intermediate results (a `Trace`) so
 the explain view can show every decision without a second code path.
@@ -25,8 +26,10 @@ from cleannews.errors import TimeBudgetExceeded
 from cleannews.load import DEFAULT_LIMITS, Limits, load
 from cleannews.metadata import read_metadata
 from cleannews.models import Article, Metadata, PageKind, Removal
+from cleannews.pagetype import PageType, classify
 from cleannews.quotes import find_quotes
 from cleannews.scoring import Selection, select_blocks
+from cleannews.scoring.pagetypes import adjust
 
 
 #: The default time budget for one page, in seconds: generous (a typical page takes
@@ -51,7 +54,8 @@ class Deadline:
 
 @dataclass(frozen=True)
 class Trace:
-    """Everything the pipeline decided for one page."""
+    """Everything the pipeline decided for one page. `selection` is the final one
+    (after the per-type step); `scored` is the block scorer's own."""
 
     document: Document
     cleaners: tuple[Cleaner, ...]
@@ -59,6 +63,8 @@ class Trace:
     selection: Selection
     metadata: Metadata
     article: Article
+    page_type: PageType | None = None
+    scored: Selection | None = None
 
 
 def run(
@@ -84,6 +90,9 @@ def run(
     deadline.check("scoring")
     meta = read_metadata(doc, removed, selection)
     deadline.check("metadata")
-    article = assemble(doc, selection, meta, find_quotes)
+    ptype = classify(doc, selection, meta.title)
+    final = adjust(doc, selection, ptype.page_type, removed)
+    deadline.check("page type")
+    article = assemble(doc, final, meta, find_quotes, ptype)
     deadline.check("assemble")
-    return Trace(doc, active, removed, selection, meta, article)
+    return Trace(doc, active, removed, final, meta, article, ptype, selection)

@@ -107,11 +107,29 @@ _HIDDEN_XPATH = etree.XPath(
 )
 
 
+#: A hidden element with at least this many characters, holding at least
+#: HIDDEN_PAGE_SHARE of the page's text, is the page itself waiting for a script to
+#: show it (an anti-flicker `visibility:hidden` wrapper, a server-rendered React
+#: stream in `<div hidden>`), not text a reader never sees: on wcxb-dev two pages
+#: (an article, a docs page) had their whole text in one.
+HIDDEN_PAGE_CHARS = 2000
+HIDDEN_PAGE_SHARE = 0.5
+_TEXT_LENGTH = etree.XPath("string-length(string(.))")
+_VISIBLE_TEXT = etree.XPath("//body//text()[not(ancestor::script or ancestor::style or ancestor::template)]")
+
+
 def _hidden_elements(root: Any) -> set[Any]:
     """Elements hidden by `hidden`, `aria-hidden="true"` or inline display/visibility."""
     out = set()
+    page: float | None = None
     for el in _HIDDEN_XPATH(root):
         if el.get("hidden") is not None or el.get("aria-hidden") == "true" or _HIDDEN_STYLE.search(el.get("style") or ""):
+            n = _TEXT_LENGTH(el)
+            if n >= HIDDEN_PAGE_CHARS:
+                if page is None:
+                    page = float(sum(len(t) for t in _VISIBLE_TEXT(root)))
+                if n >= HIDDEN_PAGE_SHARE * page:
+                    continue
             out.add(el)
     return out
 
