@@ -29,7 +29,7 @@ from cleannews.models import Article, Metadata, PageKind, Removal
 from cleannews.pagetype import PageType, classify
 from cleannews.quotes import find_quotes
 from cleannews.scoring import Selection, select_blocks
-from cleannews.scoring.pagetypes import adjust
+from cleannews.scoring.pagetypes import adjust, strategy
 
 
 #: The default time budget for one page, in seconds: generous (a typical page takes
@@ -91,7 +91,7 @@ def run(
     meta = read_metadata(doc, removed, selection)
     deadline.check("metadata")
     ptype = classify(doc, selection, meta.title)
-    final = adjust(doc, selection, ptype.page_type, removed)
+    final = adjust(doc, selection, strategy(ptype), removed)
     deadline.check("page type")
     article = assemble(doc, final, meta, find_quotes, ptype)
     deadline.check("assemble")
