@@ -16,6 +16,7 @@ from cleannews.pagetype import (
     MODEL_TYPES,
     PAGE_TYPES,
     classify,
+    error_reason,
     load_model,
     page_features,
     type_probabilities,
@@ -60,6 +61,14 @@ def test_an_article_about_404_errors_is_not_an_error_page():
     body = "<article><h1>Why you see 404 errors</h1>" + "".join(f"<p>{PARA} {i}</p>" for i in range(8)) + "</article>"
     a = cleannews.extract(_page(body, title="Why you see 404 errors"))
     assert a.page_type != "error"
+
+
+def test_a_model_number_in_the_title_is_not_a_status_code():
+    html = _page("<main><h1>Ford P-500 delivery truck</h1><p>A sales brochure from 1958, in good condition.</p></main>",
+                 title="Ford P-500 delivery truck brochure")
+    doc, _removed, sel = _stages(html)
+    assert error_reason(doc, sel, "Ford P-500 delivery truck brochure") is None
+    assert error_reason(doc, sel, "Error 500 | Harbour News") is not None
 
 
 def test_a_page_without_text_is_an_error_page():
