@@ -69,10 +69,23 @@ _FORUM_FURNITURE = re.compile(
     r"contentalert|comments-list|comment-copy|comments__list-item__\w+)(?:$|[\s_-])",
     re.IGNORECASE,
 )
+#: Furniture of product pages: customer reviews and ratings, "recently viewed",
+#: up-sell and cross-sell carousels (WCXB's truth keeps the product's own text).
+_PRODUCT_FURNITURE = re.compile(
+    r"(?:^|[\s_-])(?:reviews?|reviewer\w*|review-\w+|ratings?|rating-\w+|stars?|recently-?viewed|upsells?|"
+    r"cross-?sells?|also-?(?:bought|viewed|like))(?:$|[\s_-])",
+    re.IGNORECASE,
+)
 #: An element whose own class says it holds text is content even under a furniture
 #: tag: Discourse quotes a post in <aside class="quote">, Reddit a comment in
 #: <form class="usertext">.
 _CONTENT_MARK = re.compile(r"quote|onebox|usertext|message|comment-?body|post-?body|(?:^|[\s_-])(?:content|text|body)(?:$|[\s_-])", re.IGNORECASE)
+#: Each type's own furniture, besides what is furniture everywhere.
+_TYPE_FURNITURE: dict[str, re.Pattern[str]] = {
+    "documentation": _DOCS_FURNITURE,
+    "forum": _FORUM_FURNITURE,
+    "product": _PRODUCT_FURNITURE,
+}
 #: What a page marks as its main region.
 _MAIN_MARK = re.compile(r"^(?:main|main-?content|maincontent|content|page-?content|site-?content|primary|main-?wrapper)$", re.IGNORECASE)
 
@@ -303,9 +316,21 @@ def _furniture_nodes(doc: Document, page_type: str) -> set[int]:
         if tag in FURNITURE_TAGS and not _CONTENT_MARK.search(cues.get(n, "")):
             out.add(n)
     for n, c in cues.items():
-        if _FURNITURE.search(c) or (page_type == "documentation" and _DOCS_FURNITURE.search(c)) or page_type == "forum" and _FORUM_FURNITURE.search(c) or _HIDDEN_CLASS.search(c) and not _SHOWN_AGAIN.search(c) or page_type in STRONG_NOISE_TYPES and _strong_noise(c, page_type):
+        if _is_furniture(c, page_type):
             out.add(n)
     return out
+
+
+def _is_furniture(cues: str, page_type: str) -> bool:
+    """One element's class/id says it is furniture on a page of this type."""
+    if _FURNITURE.search(cues):
+        return True
+    if _HIDDEN_CLASS.search(cues) and not _SHOWN_AGAIN.search(cues):
+        return True
+    extra = _TYPE_FURNITURE.get(page_type)
+    if extra is not None and extra.search(cues):
+        return True
+    return page_type in STRONG_NOISE_TYPES and _strong_noise(cues, page_type)
 
 
 #: The types on which the rules scorer's strong noise words (minus CONTENT_WORDS) are
