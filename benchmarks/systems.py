@@ -70,6 +70,7 @@ def _cleannews():
             "authors": d.get("authors") or [],
             "date": d.get("date"),
             "quotes": [{"text": q.get("text"), "speaker": q.get("speaker")} for q in d.get("quotes") or []],
+            "page_type": d.get("page_type"),
             "is_article": d.get("is_article"),
             "reason": d.get("reason"),
         }
