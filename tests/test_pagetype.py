@@ -16,6 +16,7 @@ from cleannews.pagetype import (
     MODEL_TYPES,
     PAGE_TYPES,
     classify,
+    document_probabilities,
     error_reason,
     load_model,
     page_features,
@@ -201,6 +202,8 @@ def test_probabilities_are_a_distribution_over_the_model_types():
     assert np.isfinite(page_features(doc, sel)).all()
     t = classify(doc, sel, "Sleepy sourdough starter")
     assert t.page_type in PAGE_TYPES
+    q = document_probabilities(doc, _removed)
+    assert np.allclose(p, q)  # the same vector from the Document alone
 
 
 def test_forum_thread_is_classified_forum():

@@ -26,6 +26,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -36,7 +37,7 @@ import numpy as np
 
 from cleannews.document import Document
 from cleannews.learn.forest import Forest
-from cleannews.models import BlockKind
+from cleannews.models import BlockKind, Removal
 from cleannews.scoring import Selection, rules
 
 #: The model's classes, in the order of its outputs (WCXB's seven types).
@@ -461,6 +462,16 @@ def type_probabilities(doc: Document, selection: Selection, model: Forest | None
         out[0] = 1.0
         return out
     return np.asarray(forest.proba(page_features(doc, selection)[None, :])[0], dtype=np.float64)
+
+
+def document_probabilities(doc: Document, removed: Mapping[int, Removal] | None = None) -> np.ndarray:
+    """`type_probabilities` for a Document alone (the rules scorer's selection is made
+    here): the page-type vector a block scorer can take as page-level features."""
+    from cleannews.scoring.dom import select_html_blocks
+
+    if doc.page.kind != "html":
+        return type_probabilities(doc, Selection(kept=()))
+    return type_probabilities(doc, select_html_blocks(doc, removed or {}))
 
 
 def classify(doc: Document, selection: Selection, title: str | None = None, model: Forest | None = None) -> PageType:
