@@ -8,6 +8,7 @@ from urllib.parse import urljoin, urlsplit
 
 from cleannews.document import Document
 from cleannews.models import Article, BlockKind, BodyBlock, Image, Metadata
+from cleannews.pagetype import PageType
 from cleannews.scoring import Selection
 
 #: Kinds that never go into the body (they feed Article.images).
@@ -45,7 +46,11 @@ def assemble(
     doc: Document,
     selection: Selection,
     meta: Metadata,
+    page_type: PageType | None = None,
 ) -> Article:
+    """The Article; `page_type` (from `pagetype.classify`) decides `is_article` and
+    `reason`. Without one (callers from before page types), the selection's verdict
+    stands, as it did then."""
     blocks = body_blocks(doc, selection)
     body = "\n\n".join(b.text for b in blocks)
     # the address the page was fetched from resolves relative paths (as in a
@@ -65,6 +70,9 @@ def assemble(
         url=meta.url or doc.page.url,
         language=meta.language,
         section=meta.section,
-        is_article=selection.is_article and bool(body),
-        reason=None if (selection.is_article and body) else (selection.reason or "no article text found"),
+        is_article=page_type.is_article if page_type else selection.is_article and bool(body),
+        reason=page_type.reason if page_type else (
+            None if (selection.is_article and body) else (selection.reason or "no article text found")
+        ),
+        page_type=page_type.page_type if page_type else ("article" if selection.is_article and body else "error"),
     )

@@ -139,11 +139,23 @@ def _fields(trace: Trace) -> list[tuple[str, Any]]:
         ("section", a.section),
         ("language", a.language),
         ("url", a.url),
+        ("page_type", a.page_type + _type_odds(trace)),
         ("is_article", f"{a.is_article}" + (f" ({a.reason})" if a.reason else "")),
         ("body", f"{len(a.body)} characters in {len(a.blocks)} blocks"),
         ("quotes", "\n".join(_quote_line(i, q) for i, q in enumerate(trace.quotes)) or None),
         ("images", "\n".join(i.src or i.caption or "" for i in a.images) or None),
     ]
+
+
+def _type_odds(trace: Trace) -> str:
+    """The page-type model's three most probable types, when it ran."""
+    from cleannews.pagetype import MODEL_TYPES
+
+    pt = trace.page_type
+    if pt is None or not pt.probabilities:
+        return ""
+    top = sorted(zip(MODEL_TYPES, pt.probabilities), key=lambda kv: -kv[1])[:3]
+    return " (" + ", ".join(f"{t} {p:.2f}" for t, p in top) + ")"
 
 
 def render_html(trace: Trace, source: str = "") -> str:

@@ -222,8 +222,11 @@ class Article(ArticleHead):
 
     `date` is a timezone-aware `datetime` where the page gives a time with its zone,
     a naive `datetime` where it gives a time without one, a `date` where it gives only
-    the day, and None where it gives nothing. `is_article` is False (with `reason`)
-    when the page is not an article (an index page, an empty page, junk input).
+    the day, and None where it gives nothing. `page_type` says what the page is
+    (`article`, `forum`, `product`, `collection`, `listing`, `documentation`,
+    `service`: WCXB's taxonomy; or `error` for error and empty pages); `is_article`
+    is `page_type == "article"`, and `reason` says why when it is not. The body holds
+    the page's main content whatever its type.
     The head's fields (title ... modified) come first, from `ArticleHead`.
     """
 
@@ -237,6 +240,7 @@ class Article(ArticleHead):
     section: str | None = None
     is_article: bool = True
     reason: str | None = None
+    page_type: str = "article"
 
     def to_dict(self) -> dict[str, Any]:
         """The stable JSON form documented in docs/article.md."""
@@ -255,6 +259,7 @@ class Article(ArticleHead):
             "url": self.url,
             "language": self.language,
             "section": self.section,
+            "page_type": self.page_type,
             "is_article": self.is_article,
             "reason": self.reason,
         }

@@ -1,7 +1,8 @@
 """The stages as a short list of calls; data flows one way.
 
     load -> Page -> document -> Document -> cleaners -> removals
-         -> scoring -> Selection -> metadata -> Metadata -> assemble -> Article
+         -> scoring -> Selection -> metadata -> Metadata -> page type -> PageType
+         -> per-type selection -> Selection -> assemble -> Article
          -> quotes (in Article.body) -> Article with its quotes
 
 `run()` returns the Article together with the intermediate results (a `Trace`) so
@@ -28,8 +29,10 @@ from cleannews.errors import TimeBudgetExceeded
 from cleannews.load import Limits, load
 from cleannews.metadata import read_metadata
 from cleannews.models import Article, Metadata, PageKind, Quote, Removal
+from cleannews.pagetype import PageType, classify
 from cleannews.quotes import find_quotes
 from cleannews.scoring import Selection, select_blocks
+from cleannews.scoring.pagetypes import adjust, strategy
 
 #: The default time budget for one page, in seconds: generous (a typical page takes
 #: 20-50 ms; the largest real pages, 1-2 MB, well under a second).
@@ -53,7 +56,8 @@ class Deadline:
 
 @dataclass(frozen=True)
 class Trace:
-    """Everything the pipeline decided for one page."""
+    """Everything the pipeline decided for one page. `selection` is the final one
+    (after the per-type step); `scored` is the block scorer's own."""
 
     document: Document
     cleaners: tuple[Cleaner, ...]
@@ -66,6 +70,10 @@ class Trace:
     errors: tuple[str, ...] = ()
     #: the quote stage's answer (also `article.quotes`), offsets into `article.body`
     quotes: tuple[Quote, ...] = ()
+    #: what the page is (`Article.page_type`, with the classifier's probabilities)
+    page_type: PageType | None = None
+    #: the block scorer's own selection, before the per-type step (`selection` is after it)
+    scored: Selection | None = None
 
 
 def run(
@@ -93,10 +101,13 @@ def run(
     deadline.check("scoring")
     meta = read_metadata(doc, removed, selection)
     deadline.check("metadata")
-    article = assemble(doc, selection, meta)
+    ptype = classify(doc, selection, meta.title)
+    final = adjust(doc, selection, strategy(ptype), removed)
+    deadline.check("page type")
+    article = assemble(doc, final, meta, ptype)
     deadline.check("assemble")
     quotes = find_quotes(article.body)
     deadline.check("quotes")
     article = dataclasses.replace(article, quotes=quotes)
     errors = tuple(f"metadata: {e}" for e in meta.errors)
-    return Trace(doc, active, removed, selection, meta, article, errors=errors, quotes=quotes)
+    return Trace(doc, active, removed, final, meta, article, errors=errors, quotes=quotes, page_type=ptype, scored=selection)

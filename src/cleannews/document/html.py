@@ -26,6 +26,24 @@ SKIP_TAGS = frozenset(
     "script style noscript template svg iframe object embed head input select option "
     "textarea button canvas audio video source track map area dialog annotation annotation-xml".split()
 )
+#: Skipped tags that sometimes hold the page's text after all: a `<noscript>` with the
+#: whole thread for browsers without JavaScript (Discourse forums put every post there),
+#: and a `<button>` left open by bad markup, which the parser then makes the parent of
+#: the rest of the page (seen on wcxb-dev: four articles of one CMS came back empty).
+_HOLDERS = frozenset(("noscript", "button"))
+#: A holder with at least this many characters of text in block elements is walked:
+#: a real button label or a "please enable JavaScript" notice is a sentence or two.
+HOLDER_TEXT_CHARS = 1000
+_HOLDER_TEXT = etree.XPath("string-length(normalize-space(string(.)))")
+
+
+def _holds_page_text(el: Any) -> bool:
+    """A `<noscript>` or `<button>` that holds page text in paragraphs (see _HOLDERS)."""
+    if el.find(".//p") is None and el.find(".//div") is None and el.find(".//li") is None:
+        return False
+    return bool(_HOLDER_TEXT(el) >= HOLDER_TEXT_CHARS)
+
+
 #: Table cells are not blocks of their own: a row is one block (cells separated by a
 #: space), so a data table reads as rows, not as a shower of one-word blocks.
 CELL_TAGS = frozenset(("td", "th"))
@@ -89,11 +107,29 @@ _HIDDEN_XPATH = etree.XPath(
 )
 
 
+#: A hidden element with at least this many characters, holding at least
+#: HIDDEN_PAGE_SHARE of the page's text, is the page itself waiting for a script to
+#: show it (an anti-flicker `visibility:hidden` wrapper, a server-rendered React
+#: stream in `<div hidden>`), not text a reader never sees: on wcxb-dev two pages
+#: (an article, a docs page) had their whole text in one.
+HIDDEN_PAGE_CHARS = 2000
+HIDDEN_PAGE_SHARE = 0.5
+_TEXT_LENGTH = etree.XPath("string-length(string(.))")
+_VISIBLE_TEXT = etree.XPath("//body//text()[not(ancestor::script or ancestor::style or ancestor::template)]")
+
+
 def _hidden_elements(root: Any) -> set[Any]:
     """Elements hidden by `hidden`, `aria-hidden="true"` or inline display/visibility."""
     out = set()
+    page: float | None = None
     for el in _HIDDEN_XPATH(root):
         if el.get("hidden") is not None or el.get("aria-hidden") == "true" or _HIDDEN_STYLE.search(el.get("style") or ""):
+            n = _TEXT_LENGTH(el)
+            if n >= HIDDEN_PAGE_CHARS:
+                if page is None:
+                    page = float(sum(len(t) for t in _VISIBLE_TEXT(root)))
+                if n >= HIDDEN_PAGE_SHARE * page:
+                    continue
             out.add(el)
     return out
 
@@ -235,7 +271,7 @@ def build_html(page: Page) -> Document:
             next_id += 1
             if tag.__class__ is not str:  # comments, PIs, entities
                 continue
-            if tag in SKIP_TAGS or (hidden and el in hidden):
+            if (tag in SKIP_TAGS and not (tag in _HOLDERS and _holds_page_text(el))) or (hidden and el in hidden):
                 next_id += sum(1 for _ in el.iterdescendants())
                 walker.skip_subtree()
                 skipped.add(el)

@@ -152,13 +152,16 @@ def select_html_blocks(
     totals = _subtree_sums(own, parent)
     if not totals:
         return Selection(kept=(), is_article=False, reason="no block of article text")
+    not_article: str | None = None
     if good_chars < r.min_article_chars:
         # A tiny page whose only text is a sentence or two is still that text; a page
-        # of links and labels (an index, an error page) is not an article.
+        # of links and labels (an index, an error page) is not an article, but what
+        # text it has is still its main content: the container is chosen as usual and
+        # only the verdict changes (is_article says what a page is, it never empties it).
         plain = sum(len(b.text) - b.link_chars for b in blocks)
         if plain > r.tiny_page_chars:
-            return Selection(kept=(), is_article=False, reason="no block of article text")
-        if good_chars == 0:
+            not_article = "no block of article text"
+        elif good_chars == 0:
             tiny = tuple(b.index for b in blocks if b.index not in removed and b.link_density <= r.link_density_good)
             if not tiny:
                 return Selection(kept=(), is_article=False, reason="no block of article text")
@@ -187,8 +190,26 @@ def select_html_blocks(
     kept = drop_embedded_cards(blocks, kept, dropped, doc.node_parent, roots, doc, r)
     kept = trim_edges(blocks, kept, weights, dropped, page_title_words(doc), r)
     if not kept:
-        return Selection(kept=(), dropped=dropped, is_article=False, reason="no block of article text")
+        kept = _fallback(blocks, removed, dropped, r)
+        return Selection(kept=tuple(kept), dropped=dropped, is_article=False, reason="no block of article text")
+    if not_article:
+        return Selection(kept=tuple(kept), dropped=dropped, is_article=False, reason=not_article)
     return Selection(kept=tuple(kept), dropped=dropped)
+
+
+def _fallback(
+    blocks: tuple[Block, ...], removed: Mapping[int, Removal], dropped: dict[int, str], r: rules.ScoringRules
+) -> list[int]:
+    """When the container logic keeps nothing, the page's link-poor text outside the
+    cleaners' removals: a page that has text never comes back empty."""
+    kept = [
+        b.index
+        for b in blocks
+        if b.index not in removed and b.kind is not BlockKind.CAPTION and b.link_density <= r.link_density_good
+    ]
+    for i in kept:
+        dropped.pop(i, None)
+    return kept
 
 
 def _choose_container(doc: Document, weights: list[float], totals: Mapping[int, float], r: rules.ScoringRules) -> int:

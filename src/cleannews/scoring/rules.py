@@ -68,6 +68,8 @@ _NEGATIVE_STRONG = re.compile(
     r"login|print-?only|screen-?reader|sr-only|visually-?hidden|skip|widget|(?:side|right|left)-?rail|teaser",
     re.I,
 )
+#: Public name for the per-type step (`scoring.pagetypes`), which reads the same words.
+NEGATIVE_STRONG = _NEGATIVE_STRONG
 _NEGATIVE_WEAK = re.compile(r"meta|aside|extra|hidden|overlay|masthead|header|(?:^|[\s_-])top(?:$|[\s_-])", re.I)
 _BODY_MARK = (
     r"article-?(?:body|content|text)|story-?(?:body|content|text)|entry-?content|post-?(?:body|content)|"

@@ -1,0 +1,219 @@
+"""Page types and per-type extraction, on small hand-written pages."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+import cleannews
+from cleannews.cleaners.registry import resolve, run_cleaners
+from cleannews.document import build_document
+from cleannews.load import load
+from cleannews.pagetype import (
+    FEATURE_NAMES,
+    MODEL_TYPES,
+    PAGE_TYPES,
+    classify,
+    document_probabilities,
+    error_reason,
+    load_model,
+    page_features,
+    type_probabilities,
+)
+from cleannews.scoring import select_blocks
+from cleannews.scoring.pagetypes import adjust
+
+PARA = (
+    "The committee met on Tuesday to discuss the new harbour timetable, and members agreed "
+    "that the ferry would run every twenty minutes during the summer months."
+)
+NAV = "<nav><ul>" + "".join(f"<li><a href='/s{i}'>Section {i}</a></li>" for i in range(8)) + "</ul></nav>"
+FOOTER = "<footer><p><a href='/about'>About us</a> <a href='/privacy'>Privacy</a></p></footer>"
+
+
+def _page(body: str, title: str = "A test page", head: str = "") -> str:
+    return f"<html><head><title>{title}</title>{head}</head><body>{NAV}{body}{FOOTER}</body></html>"
+
+
+def _stages(html: str, url: str | None = None):  # type: ignore[no-untyped-def]
+    doc = build_document(load(html, url=url, kind="html"))
+    removed = run_cleaners(doc, resolve(None))
+    return doc, removed, select_blocks(doc, removed)
+
+
+def _body(doc, sel) -> str:  # type: ignore[no-untyped-def]
+    return "\n\n".join(doc.blocks[i].text for i in sel.kept)
+
+
+# --- error pages ----------------------------------------------------------------------
+def test_a_404_page_is_an_error_page_with_its_text():
+    html = _page("<main><h1>404 - Page not found</h1><p>Sorry, the page you asked for is not here.</p></main>",
+                 title="Page not found | Harbour News")
+    a = cleannews.extract(html, url="https://news.example/missing")
+    assert a.page_type == "error"
+    assert a.is_article is False
+    assert a.reason and "error" in a.reason
+    assert "Sorry, the page you asked for" in a.body  # the text stays
+
+
+def test_an_article_about_404_errors_is_not_an_error_page():
+    body = "<article><h1>Why you see 404 errors</h1>" + "".join(f"<p>{PARA} {i}</p>" for i in range(8)) + "</article>"
+    a = cleannews.extract(_page(body, title="Why you see 404 errors"))
+    assert a.page_type != "error"
+
+
+def test_a_model_number_in_the_title_is_not_a_status_code():
+    html = _page("<main><h1>Ford P-500 delivery truck</h1><p>A sales brochure from 1958, in good condition.</p></main>",
+                 title="Ford P-500 delivery truck brochure")
+    doc, _removed, sel = _stages(html)
+    assert error_reason(doc, sel, "Ford P-500 delivery truck brochure") is None
+    assert error_reason(doc, sel, "Error 500 | Harbour News") is not None
+
+
+def test_a_page_without_text_is_an_error_page():
+    a = cleannews.extract("<html><head><title>x</title></head><body><div></div></body></html>")
+    assert a.page_type == "error" and not a.is_article and a.body == ""
+
+
+# --- the article stays an article ------------------------------------------------------
+def test_a_plain_article_is_an_article():
+    body = "<article><h1>Ferry timetable</h1>" + "".join(f"<p>{PARA} {i}</p>" for i in range(6)) + "</article>"
+    a = cleannews.extract(_page(body), url="https://news.example/2025/06/04/ferry-timetable-agreed")
+    assert a.page_type == "article" and a.is_article and a.reason is None
+    d = a.to_dict()
+    assert d["page_type"] == "article" and d["is_article"] is True
+
+
+# --- forum: every post --------------------------------------------------------------------
+POSTS = [
+    "My sourdough starter stopped rising after I moved it to the fridge. What should I change?",
+    "Feed it twice a day at room temperature for a week before you bake with it again.",
+    "Try rye flour for a few feedings; it wakes a sleepy starter faster than white flour does.",
+    "Thanks both, it doubled this morning after three days of warm feedings.",
+]
+
+
+def _forum() -> str:
+    posts = "".join(
+        f"<div class='comment post' id='post-{i}'><div class='comment-meta byline'>user{i} - 3 days ago</div>"
+        f"<div class='comment-body'><p>{t}</p></div><div class='reply'><a href='#r{i}'>Reply</a></div></div>"
+        for i, t in enumerate(POSTS)
+    )
+    ld = json.dumps({"@context": "https://schema.org", "@type": "DiscussionForumPosting", "headline": "Starter"})
+    return _page(f"<main><h1>Sleepy sourdough starter</h1><div class='post-stream'>{posts}</div></main>",
+                 title="Sleepy sourdough starter - Baking - Community",
+                 head=f"<script type='application/ld+json'>{ld}</script>")
+
+
+def test_forum_thread_keeps_every_post():
+    doc, removed, sel = _stages(_forum(), url="https://community.example/t/sleepy-sourdough-starter/1234")
+    body = _body(doc, adjust(doc, sel, "forum", removed))
+    for t in POSTS:
+        assert t in body
+    assert "Section 3" not in body  # the nav stays out
+
+
+# --- product: description and specifications ----------------------------------------------
+def _product() -> str:
+    specs = "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in
+                    (("Weight", "1.2 kg"), ("Material", "Cast iron"), ("Diameter", "26 cm")))
+    related = "<div class='related-products'>" + "".join(
+        f"<div class='card'><a href='/p/{i}'>Other pan {i}</a><span class='price'>$19</span></div>" for i in range(6)
+    ) + "</div>"
+    return _page(
+        "<main><div class='product'><h1>Cast iron skillet</h1><span class='price'>$39.00</span>"
+        "<button class='add-to-cart'>Add to cart</button>"
+        "<div class='description'><p>A heavy pan that holds its heat, pre-seasoned and ready for the stove, "
+        "the oven or a campfire.</p></div>"
+        f"<h2>Specifications</h2><table class='specs'>{specs}</table></div>{related}</main>",
+        title="Cast iron skillet | Kitchen Shop",
+    )
+
+
+def test_product_page_keeps_description_and_specifications():
+    doc, removed, sel = _stages(_product(), url="https://shop.example/products/cast-iron-skillet")
+    body = _body(doc, adjust(doc, sel, "product", removed))
+    assert "holds its heat" in body
+    assert "Cast iron" in body and "26 cm" in body
+    assert "Other pan 3" not in body  # recommendations are not the product
+
+
+# --- collection: the items -----------------------------------------------------------------
+HEADLINES = [f"Council approves harbour plan number {i} after a long debate" for i in range(20)]
+
+
+def _section_front() -> str:
+    items = "".join(
+        f"<div class='teaser'><h3><a href='/2025/06/0{i % 9 + 1}/story-{i}'>{h}</a></h3>"
+        f"<p>A short summary of story {i} for readers in a hurry.</p></div>"
+        for i, h in enumerate(HEADLINES)
+    )
+    return _page(f"<main><h1>Politics</h1><div class='teaser-list'>{items}</div></main>", title="Politics - Harbour News")
+
+
+def test_section_front_gives_its_items():
+    doc, removed, sel = _stages(_section_front(), url="https://news.example/section/politics/")
+    body = _body(doc, adjust(doc, sel, "collection", removed))
+    assert all(h in body for h in HEADLINES)
+    assert body.count("A short summary of story") == 20
+
+
+def test_section_front_is_not_an_article():
+    if load_model() is None:
+        pytest.skip("no page-type model file")
+    a = cleannews.extract(_section_front(), url="https://news.example/section/politics/")
+    assert a.page_type in ("collection", "listing") and not a.is_article
+    assert all(h in a.body for h in HEADLINES)
+
+
+# --- documentation: no sidebar ----------------------------------------------------------------
+def _docs() -> str:
+    sidebar = "<div class='sidebar'><ul>" + "".join(
+        f"<li><a href='/docs/{i}'>Chapter {i} of the guide</a></li>" for i in range(12)) + "</ul></div>"
+    toc = "<div class='toc'><p>On this page</p><ul><li><a href='#install'>Install</a></li>" \
+          "<li><a href='#use'>Use</a></li></ul></div>"
+    version = "<div class='version-picker'><p>Version 2.1 (latest)</p></div>"
+    content = (
+        "<div class='content'><h1>Installing the harbour client</h1>"
+        "<p>The client runs on any system with Python 3.9 or later, and it installs from the package index.</p>"
+        "<pre><code>pip install harbour-client</code></pre>"
+        "<h2 id='use'>Use</h2><p>Call connect() with the address of your server, then list the ferries.</p></div>"
+    )
+    return _page(f"<div class='layout'>{sidebar}{version}<main>{toc}{content}</main></div>",
+                 title="Installing - Harbour client documentation")
+
+
+def test_docs_page_drops_sidebar_toc_and_version_picker():
+    doc, removed, sel = _stages(_docs(), url="https://docs.example/en/latest/install/")
+    body = _body(doc, adjust(doc, sel, "documentation", removed))
+    assert "pip install harbour-client" in body and "Call connect()" in body
+    assert "Chapter 5 of the guide" not in body
+    assert "On this page" not in body and "Version 2.1" not in body
+
+
+# --- the classifier's interface ----------------------------------------------------------
+def test_probabilities_are_a_distribution_over_the_model_types():
+    doc, _removed, sel = _stages(_forum(), url="https://community.example/t/sleepy-sourdough-starter/1234")
+    p = type_probabilities(doc, sel)
+    assert p.shape == (len(MODEL_TYPES),) and abs(float(p.sum()) - 1.0) < 1e-9
+    assert page_features(doc, sel).shape == (len(FEATURE_NAMES),)
+    assert np.isfinite(page_features(doc, sel)).all()
+    t = classify(doc, sel, "Sleepy sourdough starter")
+    assert t.page_type in PAGE_TYPES
+    q = document_probabilities(doc, _removed)
+    assert np.allclose(p, q)  # the same vector from the Document alone
+
+
+def test_forum_thread_is_classified_forum():
+    if load_model() is None:
+        pytest.skip("no page-type model file")
+    a = cleannews.extract(_forum(), url="https://community.example/t/sleepy-sourdough-starter/1234")
+    assert a.page_type == "forum" and not a.is_article
+    assert all(t in a.body for t in POSTS)
+
+
+def test_dumps_are_articles_or_errors():
+    a = cleannews.extract(PARA + "\n\n" + PARA, kind="text")
+    assert a.page_type == "article" and a.is_article
