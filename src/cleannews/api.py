@@ -8,6 +8,7 @@ from cleannews.cleaners.base import Cleaner
 from cleannews.load import DEFAULT_LIMITS, Limits
 from cleannews.models import Article, PageKind
 from cleannews.pipeline import DEFAULT_BUDGET, run
+from cleannews.scoring.scorer import DEFAULT_SCORER, ScorerName
 from cleannews.batch import Result, Source, extract_many
 
 __all__ = ["Limits", "Result", "Source", "extract", "extract_many"]
@@ -21,6 +22,7 @@ def extract(
     cleaners: Iterable[Cleaner | type[Cleaner] | str] | None = None,
     budget: float | None = DEFAULT_BUDGET,
     limits: Limits = DEFAULT_LIMITS,
+    scorer: ScorerName = DEFAULT_SCORER,
 ) -> Article:
     """Extract the article from one page.
 
@@ -30,7 +32,9 @@ def extract(
     for this call, or disables registered ones by "-name".
 
     `budget` is the time budget in seconds (None: unlimited), checked between stages;
-    `limits` caps the input's size (`cleannews.Limits`). For a hard time limit that
+    `limits` caps the input's size (`cleannews.Limits`). `scorer` picks the main-text
+    scorer: "learned" (the trained block model; the rules where its file is missing)
+    or "rules" (the hand-set container scorer). For a hard time limit that
     also stops a page stuck inside a stage, use `extract_many`, which runs pages in
     worker processes it can kill.
 
@@ -39,4 +43,4 @@ def extract(
     `TimeBudgetExceeded` past the budget: all `CleannewsError`. A page with no article
     gives an Article with `is_article=False` and a `reason`.
     """
-    return run(page, url=url, kind=kind, cleaners=cleaners, budget=budget, limits=limits).article
+    return run(page, url=url, kind=kind, cleaners=cleaners, budget=budget, limits=limits, scorer=scorer).article

@@ -27,6 +27,7 @@ from cleannews.metadata import read_metadata
 from cleannews.models import Article, Metadata, PageKind, Removal
 from cleannews.quotes import find_quotes
 from cleannews.scoring import Selection, select_blocks
+from cleannews.scoring.scorer import DEFAULT_SCORER, ScorerName
 
 
 #: The default time budget for one page, in seconds: generous (a typical page takes
@@ -69,9 +70,11 @@ def run(
     cleaners: Iterable[Cleaner | type[Cleaner] | str] | None = None,
     budget: float | None = DEFAULT_BUDGET,
     limits: Limits = DEFAULT_LIMITS,
+    scorer: ScorerName = DEFAULT_SCORER,
 ) -> Trace:
     """Run every stage; `TimeBudgetExceeded` when a stage ends past `budget` seconds
-    (None: no budget), `PageTooLarge` when the page is over one of `limits`."""
+    (None: no budget), `PageTooLarge` when the page is over one of `limits`.
+    `scorer` picks the main-text scorer ("learned" or "rules", see `scoring.scorer`)."""
     deadline = Deadline(budget)
     page = load(data, url=url, kind=kind, limits=limits)
     deadline.check("load")
@@ -80,7 +83,7 @@ def run(
     active = resolve(cleaners)
     removed = run_cleaners(doc, active)
     deadline.check("cleaners")
-    selection = select_blocks(doc, removed)
+    selection = select_blocks(doc, removed, scorer)
     deadline.check("scoring")
     meta = read_metadata(doc, removed, selection)
     deadline.check("metadata")

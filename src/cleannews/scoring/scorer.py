@@ -1,28 +1,41 @@
-"""Pick the article blocks. (Being written.)"""
+"""Pick the article blocks: the dispatch between the rules scorers and the learned one."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from cleannews.models import Removal
 
 if TYPE_CHECKING:  # pragma: no cover
     from cleannews.document import Document
 
+#: "learned": the trained block model on HTML (the rules scorer where its model file
+#: is missing); "rules": the hand-set container scorer (`scoring.dom`).
+ScorerName = Literal["learned", "rules"]
+DEFAULT_SCORER: ScorerName = "learned"
+
 
 @dataclass(frozen=True)
 class Selection:
-    """The scorer's answer: which blocks are the article, and why the others are not."""
+    """The scorer's answer: which blocks are the article, and why the others are not.
+
+    `probability` holds the learned scorer's main-text probability of each block
+    (empty from the rules scorer) and `evidence` a short account of the features that
+    weighed most on it, for the explain view.
+    """
 
     kept: tuple[int, ...]
     dropped: Mapping[int, str] = field(default_factory=dict)
     is_article: bool = True
     reason: str | None = None
+    probability: Mapping[int, float] = field(default_factory=dict)
+    evidence: Mapping[int, str] = field(default_factory=dict)
 
 
-def select_blocks(doc: Document, removed: Mapping[int, Removal]) -> Selection:
+def select_rules(doc: Document, removed: Mapping[int, Removal]) -> Selection:
+    """The hand-set scorers: the container scorer on HTML, the line scorer on dumps."""
     if doc.page.kind != "html":
         from cleannews.scoring.lines import select_dump_blocks
 
@@ -30,3 +43,15 @@ def select_blocks(doc: Document, removed: Mapping[int, Removal]) -> Selection:
     from cleannews.scoring.dom import select_html_blocks
 
     return select_html_blocks(doc, removed)
+
+
+def select_blocks(doc: Document, removed: Mapping[int, Removal], scorer: ScorerName = DEFAULT_SCORER) -> Selection:
+    """Dumps keep their line scorer (the model was trained on HTML blocks only)."""
+    if scorer not in ("learned", "rules"):
+        raise ValueError(f"unknown scorer {scorer!r}: 'learned' or 'rules'")
+    rules_sel = select_rules(doc, removed)
+    if scorer == "rules" or doc.page.kind != "html":
+        return rules_sel
+    from cleannews.scoring.learned import select_learned
+
+    return select_learned(doc, removed, rules_sel)

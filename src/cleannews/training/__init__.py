@@ -1,0 +1,8 @@
+"""Training the learned block scorer (`python -m cleannews.training --help`).
+
+Never imported at run time: it needs the `train` extra (LightGBM, scikit-learn) and
+the corpora in `../shared/corpus`, which are read here and never copied into the
+project. Stages: `data` (pages -> documents through the real pipeline stages),
+`align` (block labels from the truth bodies), `features` (cached rows), `cv`
+(out-of-fold scores, folds grouped by site), `train` (the shipped model).
+"""
