@@ -1,8 +1,11 @@
 """The learned block scorer: block features -> a tree ensemble -> a coherent body.
 
-The model (`models/blocks.npz`, a `learn.Forest`, with `models/blocks.json` beside
-it: version, feature names, training data, decoding constants, out-of-fold figures)
-gives each block a probability of being main text. Decoding turns probabilities into
+The model gives each block a probability of being main text, in two stages: a tree
+ensemble over the block features (`models/blocks.npz`), then a second one over the
+same features plus the first one's probabilities in context (`models/blocks-context.npz`:
+the neighbours', the ancestors', the page's), which makes the body coherent. Both are
+`learn.Forest` files; `models/blocks.json` beside them holds the version, feature
+names, training data, decoding constants and out-of-fold figures. Decoding turns probabilities into
 a body: each probability is blended with its neighbours' (a paragraph between two
 paragraphs of the body is body), blocks over the threshold are kept, blocks a cleaner
 removed stay out. Both constants were chosen by out-of-fold measurement (see
@@ -24,7 +27,12 @@ import numpy.typing as npt
 from cleannews.document import Document
 from cleannews.learn.forest import Forest
 from cleannews.models import Removal
-from cleannews.scoring.learned_features import FEATURE_NAMES, block_features
+from cleannews.scoring.learned_features import (
+    CONTEXT_NAMES,
+    FEATURE_NAMES,
+    block_features,
+    context_features,
+)
 from cleannews.scoring.scorer import Selection
 
 MODEL_DIR = Path(__file__).resolve().parent / "models"
@@ -33,11 +41,16 @@ MODEL_NAME = "blocks"
 
 @dataclass(frozen=True)
 class Model:
+    """Two stages: `forest` over the block features, then `context` over the same
+    features plus the first stage's probabilities in context (`context_features`)."""
+
     forest: Forest
+    context: Forest
     names: tuple[str, ...]
     threshold: float
     smooth: float
     importance: tuple[float, ...]  # total split gain per feature, from training
+    baseline: tuple[float, ...]  # each feature's median over the training blocks
     version: str
 
 
@@ -45,16 +58,16 @@ class Model:
 def load_model(directory: Path = MODEL_DIR) -> Model | None:
     """The shipped model, or None when its files are missing (then the rules scorer runs)."""
     npz = directory / f"{MODEL_NAME}.npz"
+    npz2 = directory / f"{MODEL_NAME}-context.npz"
     meta_path = directory / f"{MODEL_NAME}.json"
-    if not npz.is_file() or not meta_path.is_file():
+    if not npz.is_file() or not npz2.is_file() or not meta_path.is_file():
         return None
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    names = tuple(meta["features"])
-    if names != FEATURE_NAMES:
+    if tuple(meta["features"]) != FEATURE_NAMES or tuple(meta["context_features"]) != CONTEXT_NAMES:
         raise ValueError(f"{npz}: trained on other features than this cleannews computes; retrain it")
-    forest = Forest.load(npz)
-    return Model(forest, names, float(meta["threshold"]), float(meta["smooth"]),
-                 tuple(float(v) for v in meta["importance"]), str(meta["version"]))
+    return Model(Forest.load(npz), Forest.load(npz2), FEATURE_NAMES + CONTEXT_NAMES, float(meta["threshold"]), float(meta["smooth"]),
+                 tuple(float(v) for v in meta["importance"]), tuple(float(v) for v in meta["baseline"]),
+                 str(meta["version"]))
 
 
 def decode(prob: npt.NDArray[np.float64], removed: npt.NDArray[np.bool_], threshold: float, smooth: float) -> npt.NDArray[np.bool_]:
@@ -71,11 +84,21 @@ def decode(prob: npt.NDArray[np.float64], removed: npt.NDArray[np.bool_], thresh
     return out
 
 
-def probabilities(model: Model, doc: Document, removed: Mapping[int, Removal], rules: Selection) -> npt.NDArray[np.float64]:
-    X = block_features(doc, removed, rules)
-    raw = model.forest.raw(X)[:, 0]
+def _sigmoid(raw: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
     out: npt.NDArray[np.float64] = 1.0 / (1.0 + np.exp(-raw))
     return out
+
+
+def rows(model: Model, doc: Document, removed: Mapping[int, Removal], rules: Selection) -> npt.NDArray[np.float64]:
+    """The second stage's input rows: block features, then the first stage in context."""
+    X = block_features(doc, removed, rules)
+    p1 = _sigmoid(model.forest.raw(X)[:, 0])
+    return np.hstack([X, context_features(doc, X, p1)])
+
+
+def probabilities(model: Model, doc: Document, removed: Mapping[int, Removal], rules: Selection) -> npt.NDArray[np.float64]:
+    """Each block's main-text probability (the second stage's)."""
+    return _sigmoid(model.context.raw(rows(model, doc, removed, rules))[:, 0])
 
 
 def select_learned(doc: Document, removed: Mapping[int, Removal], rules: Selection, model: Model | None = None) -> Selection:
@@ -96,8 +119,42 @@ def select_learned(doc: Document, removed: Mapping[int, Removal], rules: Selecti
                      probability={i: float(v) for i, v in enumerate(prob)})
 
 
-def strongest_features(model: Model, row: npt.NDArray[np.float64], k: int = 4) -> list[tuple[str, float]]:
-    """The k features of most importance (training gain) with this block's values:
-    what the model weighed most, read for one block in the explain view."""
-    order = np.argsort(-np.asarray(model.importance))[:k]
-    return [(model.names[j], float(row[j])) for j in order]
+#: How many of the most important features (by training gain) the explain view tests
+#: on each block, and how many of those it shows.
+EXPLAIN_CANDIDATES = 16
+EXPLAIN_SHOWN = 3
+
+
+def strongest_features(model: Model, X: npt.NDArray[np.float64]) -> list[list[tuple[str, float, float]]]:
+    """Per block, the features that moved its score most: (name, the block's value,
+    change in log-odds when the value is replaced by the training median), strongest
+    first. An occlusion test over the most important features, for the explain view
+    (never on the extraction path)."""
+    raw = model.context.raw(X)[:, 0]
+    cand = np.argsort(-np.asarray(model.importance))[:EXPLAIN_CANDIDATES]
+    deltas = np.zeros((X.shape[0], cand.size))
+    for k, j in enumerate(cand):
+        Xj = X.copy()
+        Xj[:, j] = model.baseline[j]
+        deltas[:, k] = raw - model.context.raw(Xj)[:, 0]
+    out = []
+    for r in range(X.shape[0]):
+        order = np.argsort(-np.abs(deltas[r]))[:EXPLAIN_SHOWN]
+        out.append([(model.names[int(cand[k])], float(X[r, cand[k]]), float(deltas[r, k])) for k in order])
+    return out
+
+
+def explain_blocks(doc: Document, removed: Mapping[int, Removal]) -> dict[int, str]:
+    """Each block's probability and strongest features as a line of text ({} without a model)."""
+    model = load_model()
+    if model is None or doc.page.kind != "html" or not doc.blocks:
+        return {}
+    from cleannews.scoring.scorer import select_rules
+
+    X = rows(model, doc, removed, select_rules(doc, removed))
+    prob = _sigmoid(model.context.raw(X)[:, 0])
+    out = {}
+    for i, feats in enumerate(strongest_features(model, X)):
+        why = ", ".join(f"{name}={value:.3g} ({delta:+.2f})" for name, value, delta in feats)
+        out[i] = f"p={prob[i]:.2f}: {why}"
+    return out

@@ -52,7 +52,9 @@ _TAG_ID = {t: i + 1 for i, t in enumerate(_TAGS)}
 _ANCESTOR_TAGS = ("article", "main", "nav", "aside", "footer", "header", "form", "li", "table", "section", "ul", "ol",
                   "figure", "blockquote", "dl", "details")
 _KINDS = tuple(BlockKind)
+_KIND_ID = {k: i for i, k in enumerate(_KINDS)}
 #: The rules scorer's verdict on a block, as a small category.
+_TAG_BIT = {t: 1 << j for j, t in enumerate(_ANCESTOR_TAGS)}
 _REASONS = ("kept", "outside the article container", "link density", "under a noise class", "image caption", "other",
             "cleaner")
 _CUE_TOKEN = re.compile(r"[a-z][a-z0-9]+")
@@ -104,13 +106,18 @@ def _reason_code(reason: str | None) -> int:
 
 
 def _stop_counts(words: list[str]) -> list[int]:
+    """Stop words of each language among `words` (one dict look-up a word)."""
     counts = [0] * len(_STOP_LANGS)
+    get = _STOP_MASK.get
+    by_mask: dict[int, int] = {}
     for w in words:
-        m = _STOP_MASK.get(w)
+        m = get(w)
         if m:
-            for i in range(len(_STOP_LANGS)):
-                if m >> i & 1:
-                    counts[i] += 1
+            by_mask[m] = by_mask.get(m, 0) + 1
+    for m, k in by_mask.items():
+        for i in range(len(_STOP_LANGS)):
+            if m >> i & 1:
+                counts[i] += k
     return counts
 
 
@@ -132,21 +139,20 @@ def block_features(
         return np.zeros((0, n_cols), dtype=np.float64)
     kept = set(selection.kept)
     cues_memo = _Cues(doc)
+    dropped = selection.dropped
     node_cues = doc.node_cues
     node_tags = doc.node_tags
     parent = doc.node_parent
 
-    own = np.zeros((n, len(_OWN)), dtype=np.float64)
-    chars = np.zeros(n)
-    links = np.zeros(n)
-    stop_lang = np.zeros((n, len(_STOP_LANGS)))
-    words_n = np.zeros(n)
-    in_tags = np.zeros((n, len(_ANCESTOR_TAGS)))
-    parent_tag = np.zeros(n)
-    cue_hash = np.zeros((n, CUE_BUCKETS))
+    own_rows: list[tuple[float, ...]] = []
+    stop_rows: list[list[int]] = []
+    tag_masks: list[int] = []
+    hash_masks: list[int] = []
+    parent_tags: list[float] = []
     paths: list[str] = []
-    tag_index = {t: i for i, t in enumerate(_ANCESTOR_TAGS)}
     cue_val_memo: dict[int, float] = {}
+    tag_memo: dict[int, int] = {-1: 0}
+    hash_memo: dict[int, int] = {}
 
     def cue_of(node: int) -> float:
         v = cue_val_memo.get(node)
@@ -157,65 +163,84 @@ def block_features(
             cue_val_memo[node] = v
         return v
 
-    hash_memo: dict[int, list[int]] = {}
-    for i, b in enumerate(blocks):
+    def tags_above(node: int) -> int:
+        """Bit j set when the element or one above it is _ANCESTOR_TAGS[j] (memoised up the tree)."""
+        up: list[int] = []
+        cur = node
+        while cur not in tag_memo:  # iterative: pages nest thousands deep
+            up.append(cur)
+            cur = parent.get(cur, -1)
+        m = tag_memo[cur]
+        for el in reversed(up):
+            m |= _TAG_BIT.get(node_tags.get(el, ""), 0)
+            tag_memo[el] = m
+        return m
+
+    def hashes(node: int) -> int:
+        m = hash_memo.get(node)
+        if m is None:
+            m = 0
+            c = node_cues.get(node)
+            if c:
+                for tok in _CUE_TOKEN.findall(c):
+                    m |= 1 << (zlib.crc32(tok.encode()) % CUE_BUCKETS)
+            hash_memo[node] = m
+        return m
+
+    for b in blocks:
         text = b.text
         nc = len(text)
-        chars[i] = nc
-        links[i] = b.link_chars
-        low = text.lower()
-        words = _WORD.findall(low)
+        words = _WORD.findall(text.lower())
         nw = len(words)
-        words_n[i] = nw
         sc = _stop_counts(words)
-        stop_lang[i] = sc
-        digits = sum(ch.isdigit() for ch in text) if nc < 2000 else sum(ch.isdigit() for ch in text[:2000])
-        upper = sum(ch.isupper() for ch in text[:2000])
-        w = 0.0 if b.index in removed else block_weight(b, 0.0)
-        reason = 6 if b.index in removed else (0 if b.index in kept else _reason_code(selection.dropped.get(b.index)))
-        chain = (*b.ancestors, b.node)
-        ld = b.link_chars / nc if nc else 0.0
-        own[i] = (
+        head = text[:2000]
+        nh = len(head)
+        idx = b.index
+        is_removed = idx in removed
+        w = 0.0 if is_removed else block_weight(b, 0.0)
+        reason = 6 if is_removed else (0 if idx in kept else _reason_code(dropped.get(idx)))
+        own_cue = node_cues.get(b.node)
+        own_rows.append((
             math.log1p(rules.text_length(text)),
             math.log1p(nw),
-            ld,
+            b.link_chars / nc if nc else 0.0,
             min(rules.sentence_punctuation(text), 20),
             float(rules.ends_sentence(text)),
             float(rules.ends_with_full_stop(text)),
-            float(np.sign(w)),
+            (w > 0) - (w < 0),
             math.log1p(abs(w)),
             max(sc) / nw if nw else 0.0,
-            digits / min(nc, 2000) if nc else 0.0,
-            upper / min(nc, 2000) if nc else 0.0,
-            float(b.index in removed),
-            float(b.index in kept),
+            sum(map(str.isdigit, head)) / nh if nh else 0.0,
+            sum(map(str.isupper, head)) / nh if nh else 0.0,
+            float(is_removed),
+            float(idx in kept),
             float(reason),
-            float(_KINDS.index(b.kind)),
+            float(_KIND_ID[b.kind]),
             float(b.level),
             float(_TAG_ID.get(b.tag, 0)),
             cue_of(b.node),
             cues_memo.penalty(b),
-            float(bool(node_cues.get(b.node)) and rules.is_body_mark(node_cues.get(b.node, ""))),
+            float(bool(own_cue) and rules.is_body_mark(own_cue or "")),
             float(len(b.ancestors)),
             float(nc > 0 and b.link_chars >= nc * 0.95),
             text.count(",") / nw if nw else 0.0,
-        )
-        for a in chain:
-            t = node_tags.get(a)
-            j = tag_index.get(t) if t else None
-            if j is not None:
-                in_tags[i, j] = 1.0
-        if b.ancestors:
-            parent_tag[i] = _TAG_ID.get(node_tags.get(b.ancestors[-1], ""), 0)
-        for a in chain[-(CUE_LEVELS + 1):]:
-            hs = hash_memo.get(a)
-            if hs is None:
-                c = node_cues.get(a)
-                hs = [zlib.crc32(tok.encode()) % CUE_BUCKETS for tok in _CUE_TOKEN.findall(c)] if c else []
-                hash_memo[a] = hs
-            for h in hs:
-                cue_hash[i, h] = 1.0
+        ))
+        stop_rows.append(sc)
+        tag_masks.append(tags_above(b.node))
+        hm = 0
+        for a in b.ancestors[-CUE_LEVELS:]:
+            hm |= hashes(a)
+        hash_masks.append(hm | hashes(b.node))
+        parent_tags.append(_TAG_ID.get(node_tags.get(b.ancestors[-1], ""), 0) if b.ancestors else 0)
         paths.append(b.path)
+    own = np.array(own_rows, dtype=np.float64)
+    stop_lang = np.array(stop_rows, dtype=np.float64)
+    chars = np.fromiter((len(b.text) for b in blocks), dtype=np.float64, count=n)
+    links = np.fromiter((b.link_chars for b in blocks), dtype=np.float64, count=n)
+    words_n = np.expm1(own[:, 1])
+    in_tags = _bits(tag_masks, len(_ANCESTOR_TAGS))
+    cue_hash = _bits(hash_masks, CUE_BUCKETS)
+    parent_tag = np.array(parent_tags, dtype=np.float64)
 
     # Subtree sums over elements: chars, link chars, blocks, kept chars (children have
     # larger ids than their parents, so one pass in decreasing id order suffices).
@@ -246,13 +271,13 @@ def block_features(
             if len(a_list) < k:
                 break
             a = a_list[-k]
-            c = node_chars.get(a, 0.0)
+            mass = node_chars.get(a, 0.0)
             base = 6 * (k - 1)
-            anc[i, base] = math.log1p(c)
-            anc[i, base + 1] = node_links.get(a, 0.0) / c if c else 0.0
+            anc[i, base] = math.log1p(mass)
+            anc[i, base + 1] = node_links.get(a, 0.0) / mass if mass else 0.0
             anc[i, base + 2] = math.log1p(node_blocks.get(a, 0.0))
-            anc[i, base + 3] = node_kept.get(a, 0.0) / c if c else 0.0
-            anc[i, base + 4] = c / total_chars
+            anc[i, base + 3] = node_kept.get(a, 0.0) / mass if mass else 0.0
+            anc[i, base + 4] = mass / total_chars
             anc[i, base + 5] = cue_of(a)
 
     # Neighbours (zeros past the ends) and windows.
@@ -278,13 +303,13 @@ def block_features(
     pos[:, 1] = cum / total_chars
     path_count: dict[str, int] = {}
     path_kept: dict[str, int] = {}
-    for i, p in enumerate(paths):
-        path_count[p] = path_count.get(p, 0) + 1
+    for i, pth in enumerate(paths):
+        path_count[pth] = path_count.get(pth, 0) + 1
         if k_[i]:
-            path_kept[p] = path_kept.get(p, 0) + 1
-    for i, p in enumerate(paths):
-        pos[i, 2] = math.log1p(path_count[p])
-        pos[i, 3] = path_kept.get(p, 0) / path_count[p]
+            path_kept[pth] = path_kept.get(pth, 0) + 1
+    for i, pth in enumerate(paths):
+        pos[i, 2] = math.log1p(path_count[pth])
+        pos[i, 3] = path_kept.get(pth, 0) / path_count[pth]
 
     kept_chars = float((chars * k_).sum())
     words_total = float(words_n.sum()) or 1.0
@@ -299,8 +324,18 @@ def block_features(
     parts = [own, in_tags, parent_tag[:, None], anc, *nb_parts, win, pos, np.broadcast_to(page, (n, page.size)), cue_hash]
     if extra:
         parts.append(np.broadcast_to(np.asarray(extra, dtype=np.float64), (n, len(extra))))
-    X = np.concatenate(parts, axis=1)
-    return np.nan_to_num(X, copy=False, nan=0.0, posinf=0.0, neginf=0.0)
+    X: npt.NDArray[np.float64] = np.nan_to_num(np.concatenate(parts, axis=1), copy=False, nan=0.0, posinf=0.0, neginf=0.0)
+    return X
+
+
+def _bits(masks: list[int], width: int) -> npt.NDArray[np.float64]:
+    """Rows of 0/1 from integer bit masks (bit j -> column j)."""
+    out = np.zeros((len(masks), width))
+    for lo in range(0, width, 32):  # 32 bits at a time: numpy's integers are 64-bit signed
+        part = np.array([(m >> lo) & 0xFFFFFFFF for m in masks], dtype=np.int64)
+        cols = min(32, width - lo)
+        out[:, lo:lo + cols] = (part[:, None] >> np.arange(cols)) & 1
+    return out
 
 
 def _window_mean(v: npt.NDArray[np.float64], half: int) -> npt.NDArray[np.float64]:
@@ -310,4 +345,88 @@ def _window_mean(v: npt.NDArray[np.float64], half: int) -> npt.NDArray[np.float6
     lo = np.clip(np.arange(n) - half, 0, n)
     hi = np.clip(np.arange(n) + half + 1, 0, n)
     out: npt.NDArray[np.float64] = (c[hi] - c[lo]) / (hi - lo)
+    return out
+
+
+# --- the second stage: the first model's probabilities in context ---------------------
+#: Half-widths of the windows over which first-stage probabilities are averaged.
+PROB_WINDOWS = (1, 3, 10)
+#: How far (in blocks) the distance to the nearest likely main-text block is counted.
+MAX_GAP = 20
+#: A first-stage probability at or over this is "likely main text" for the gap features.
+LIKELY = 0.5
+
+CONTEXT_NAMES: tuple[str, ...] = (
+    "p1", "p1_prev", "p1_next", "p1_prev2", "p1_next2",
+    *(f"p1_win{w}" for w in PROB_WINDOWS),
+    *(f"p1_anc{k}" for k in range(1, ANCESTOR_LEVELS + 1)),
+    "p1_same_path", "p1_gap_before", "p1_gap_after", "p1_page_max", "p1_page_mean", "p1_page_likely_share",
+    "p1_rank",
+)
+
+
+def context_features(doc: Document, X: npt.NDArray[np.float64], prob: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    """The first-stage probabilities of a block's neighbours, windows, ancestors and
+    page: what lets the second stage make the body one coherent region (a short line
+    between two likely paragraphs, a paragraph inside a box of furniture)."""
+    blocks = doc.blocks
+    n = len(blocks)
+    out = np.zeros((n, len(CONTEXT_NAMES)))
+    if n == 0:
+        return out
+    words = np.expm1(X[:, _OWN.index("log_words")]) + 1.0
+    p = prob
+    out[:, 0] = p
+    for col, off in ((1, -1), (2, 1), (3, -2), (4, 2)):
+        sh = np.zeros(n)
+        if off < 0:
+            sh[-off:] = p[: n + off]
+        else:
+            sh[: n - off] = p[off:]
+        out[:, col] = sh
+    col = 5
+    for w in PROB_WINDOWS:
+        out[:, col] = _window_mean(p, w)
+        col += 1
+    parent = doc.node_parent
+    num: dict[int, float] = {}
+    den: dict[int, float] = {}
+    for i, b in enumerate(blocks):
+        num[b.node] = num.get(b.node, 0.0) + p[i] * words[i]
+        den[b.node] = den.get(b.node, 0.0) + words[i]
+    for node in sorted(set(den) | set(parent), reverse=True):
+        par = parent.get(node)
+        if par is None or node not in den:
+            continue
+        num[par] = num.get(par, 0.0) + num[node]
+        den[par] = den.get(par, 0.0) + den[node]
+    for i, b in enumerate(blocks):
+        for k in range(1, ANCESTOR_LEVELS + 1):
+            if len(b.ancestors) >= k:
+                a = b.ancestors[-k]
+                out[i, col + k - 1] = num[a] / den[a] if den.get(a) else 0.0
+    col += ANCESTOR_LEVELS
+    path_sum: dict[str, float] = {}
+    path_n: dict[str, int] = {}
+    for i, b in enumerate(blocks):
+        path_sum[b.path] = path_sum.get(b.path, 0.0) + p[i]
+        path_n[b.path] = path_n.get(b.path, 0) + 1
+    out[:, col] = [path_sum[b.path] / path_n[b.path] for b in blocks]
+    col += 1
+    likely = np.flatnonzero(p >= LIKELY)
+    idx = np.arange(n)
+    if likely.size:
+        pos = np.searchsorted(likely, idx, side="left")  # first likely >= i
+        before = np.where(pos > 0, idx - likely[np.maximum(pos - 1, 0)], MAX_GAP)
+        after_pos = np.searchsorted(likely, idx, side="right")
+        after = np.where(after_pos < likely.size, likely[np.minimum(after_pos, likely.size - 1)] - idx, MAX_GAP)
+        out[:, col] = np.minimum(np.where(pos > 0, before, MAX_GAP), MAX_GAP)
+        out[:, col + 1] = np.minimum(after, MAX_GAP)
+    else:
+        out[:, col] = out[:, col + 1] = MAX_GAP
+    col += 2
+    out[:, col] = p.max()
+    out[:, col + 1] = float((p * words).sum() / words.sum())
+    out[:, col + 2] = float(words[p >= LIKELY].sum() / words.sum())
+    out[:, col + 3] = (np.argsort(np.argsort(-p)) / max(n - 1, 1))
     return out

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from cleannews.training.cv import FOLDS
 from cleannews.training.data import DATASETS, default_corpus
 
 
@@ -34,7 +35,8 @@ def _features(args: argparse.Namespace) -> int:
 def _cv(args: argparse.Namespace) -> int:
     from cleannews.training.cv import run_cv
 
-    run_cv(args.corpus, args.datasets, args.cache, folds=args.folds, out=args.out, by=args.by, sweep=args.sweep)
+    run_cv(args.corpus, args.datasets, args.cache, folds=args.folds, out=args.out, by=args.by, sweep=args.sweep,
+           reuse=args.reuse)
     return 0
 
 
@@ -61,10 +63,11 @@ def main(argv: list[str] | None = None) -> int:
     f.set_defaults(fn=_features)
     c = sub.add_parser("cv", help="out-of-fold scores, folds grouped by site")
     c.add_argument("datasets", nargs="*", default=list(DATASETS))
-    c.add_argument("--folds", type=int, default=5)
+    c.add_argument("--folds", type=int, default=FOLDS)
     c.add_argument("--out", type=Path, default=Path("benchmarks/out/oof"))
     c.add_argument("--by", help="also score by this truth field (e.g. page_type)")
     c.add_argument("--sweep", action="store_true", help="sweep the decoding constants (out-of-fold) and print them")
+    c.add_argument("--reuse", action="store_true", help="reuse the cached out-of-fold probabilities of the same run")
     c.set_defaults(fn=_cv)
     t = sub.add_parser("train", help="train on every page and write the shipped model")
     t.add_argument("datasets", nargs="*", default=list(DATASETS))

@@ -21,9 +21,13 @@ import numpy as np
 import numpy.typing as npt
 
 from cleannews.scoring.learned import MODEL_NAME, decode
-from cleannews.scoring.learned_features import FEATURE_NAMES
+from cleannews.scoring.learned_features import (
+    CONTEXT_NAMES,
+    FEATURE_NAMES,
+    context_features,
+)
 from cleannews.training.data import truth_rows
-from cleannews.training.features import Cached, load_cache
+from cleannews.training.features import Cached, load_cache, skeleton
 
 #: LightGBM settings. Small on purpose: inference walks every tree for every block
 #: (cost ~ blocks x trees x depth), and the file ships in the package. Deterministic:
@@ -46,6 +50,8 @@ PARAMS: dict[str, Any] = {
     "verbosity": -1,
 }
 TREES = 150
+#: Folds of the out-of-fold runs (and of the first-stage probabilities the shipped second stage trains on).
+FOLDS = 5
 #: A block's weight in training: its tokens over the square root of its page's tokens,
 #: so long blocks count more within a page (word F1 counts words) while a huge page
 #: does not drown the small ones (the metric averages over pages).
@@ -71,7 +77,8 @@ def _score_module(corpus: Path) -> ModuleType:
 
 def _weights(c: Cached) -> npt.NDArray[np.float64]:
     page_tokens = np.bincount(c.page, weights=c.tokens, minlength=len(c.pages))
-    return (c.tokens + 1.0) / np.power(page_tokens[c.page] + 1.0, PAGE_POWER)
+    w: npt.NDArray[np.float64] = (c.tokens + 1.0) / np.power(page_tokens[c.page] + 1.0, PAGE_POWER)
+    return w
 
 
 def _stack(datasets: list[str], cache: Path) -> tuple[list[Cached], npt.NDArray[np.float32], npt.NDArray[np.int8], npt.NDArray[np.float64], npt.NDArray[np.int64]]:
@@ -93,16 +100,42 @@ def _fit(X: npt.NDArray[np.float32], y: npt.NDArray[np.int8], w: npt.NDArray[np.
     return lgb.train(PARAMS, lgb.Dataset(X, label=y, weight=w, free_raw_data=True), num_boost_round=TREES)
 
 
-def oof_probabilities(datasets: list[str], cache: Path, folds: int) -> tuple[list[Cached], npt.NDArray[np.float64]]:
-    from sklearn.model_selection import GroupKFold
+def _folds(X: npt.NDArray[np.float32], y: npt.NDArray[np.int8], groups: npt.NDArray[np.int64], folds: int) -> list[tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]]:
+    from sklearn.model_selection import GroupKFold  # type: ignore[import-untyped]
 
+    return [(tr, te) for tr, te in GroupKFold(n_splits=folds).split(X, y, groups)]
+
+
+def with_context(cs: list[Cached], X: npt.NDArray[np.float32], p1: npt.NDArray[np.float64]) -> npt.NDArray[np.float32]:
+    """The second stage's rows: the first stage's features plus its probabilities in context."""
+    parts = []
+    row = 0
+    for c in cs:
+        starts = np.searchsorted(c.page, np.arange(len(c.pages)))
+        ends = np.append(starts[1:], len(c.page))
+        for i, page in enumerate(c.pages):
+            a, b = row + starts[i], row + ends[i]
+            parts.append(context_features(skeleton(page), X[a:b].astype(np.float64), p1[a:b]).astype(np.float32))
+        row += len(c.y)
+    return np.hstack([X, np.concatenate(parts)])
+
+
+def oof_probabilities(datasets: list[str], cache: Path, folds: int) -> tuple[list[Cached], npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+    """Out-of-fold probabilities of both stages. The second stage trains on the first
+    stage's out-of-fold probabilities (so it learns how far to trust them on unseen sites)."""
     cs, X, y, w, groups = _stack(datasets, cache)
-    prob = np.zeros(len(y))
-    for k, (tr, te) in enumerate(GroupKFold(n_splits=folds).split(X, y, groups)):
-        booster = _fit(X[tr], y[tr], w[tr])
-        prob[te] = booster.predict(X[te])
-        print(f"fold {k + 1}/{folds}: {len(set(groups[te]))} sites, {len(te)} blocks", file=sys.stderr)
-    return cs, prob
+    splits = _folds(X, y, groups, folds)
+    p1 = np.zeros(len(y))
+    for k, (tr, te) in enumerate(splits):
+        p1[te] = _fit(X[tr], y[tr], w[tr]).predict(X[te])
+        print(f"stage 1, fold {k + 1}/{folds}: {len(set(groups[te]))} sites, {len(te)} blocks", file=sys.stderr)
+    X2 = with_context(cs, X, p1)
+    p2 = np.zeros(len(y))
+    for k, (tr, te) in enumerate(splits):
+        p2[te] = _fit(X2[tr], y[tr], w[tr]).predict(X2[te])
+        print(f"stage 2, fold {k + 1}/{folds}", file=sys.stderr)
+    np.save(cache / f"p1-{'-'.join(datasets)}-{folds}.npy", p1)
+    return cs, p1, p2
 
 
 def bodies(c: Cached, prob: npt.NDArray[np.float64], threshold: float, smooth: float) -> dict[str, str]:
@@ -122,22 +155,39 @@ def rules_bodies(c: Cached) -> dict[str, str]:
     return {p["id"]: "\n\n".join(t for j in p["rules_kept"] if (t := p["texts"][j]) is not None) for p in c.pages}
 
 
-def run_cv(corpus: Path, datasets: list[str], cache: Path, *, folds: int, out: Path, by: str | None, sweep: bool) -> None:
+def _metric(score: ModuleType, ds: str, truth: list[dict[str, Any]], body: dict[str, str]) -> float:
+    """The dataset's judging metric alone (score.py's own functions; faster than `score`)."""
+    pairs = [(t["body"], body.get(t["id"], "")) for t in truth if t.get("body")]
+    if METRIC[ds] == "word_f1":
+        return float(score.word_f1(pairs)["word_f1"])
+    return float(score.body_metrics(pairs)["body_f1"])
+
+
+def run_cv(corpus: Path, datasets: list[str], cache: Path, *, folds: int, out: Path, by: str | None, sweep: bool,
+           reuse: bool = False) -> None:
     score = _score_module(corpus)
-    cs, prob = oof_probabilities(datasets, cache, folds)
+    saved = cache / f"oof-{'-'.join(datasets)}-{folds}.npy"
+    if reuse and saved.is_file():
+        cs = [load_cache(ds, cache) for ds in datasets]
+        prob = np.load(saved)
+        p1 = np.load(cache / f"p1-{'-'.join(datasets)}-{folds}.npy")
+    else:
+        cs, p1, prob = oof_probabilities(datasets, cache, folds)
+        np.save(saved, prob)
     offsets = np.cumsum([0] + [len(c.y) for c in cs])
     truth = {ds: truth_rows(corpus, ds) for ds in datasets}
     if sweep:
-        print("| threshold | smooth | " + " | ".join(datasets) + " | mean |")
+        print("| threshold | smooth | " + " | ".join(f"{ds} (stage 1)" for ds in datasets) + " | mean |")
         best = None
         for t in THRESHOLDS:
             for s in SMOOTHS:
                 vals = []
                 for ds, c, a, b in zip(datasets, cs, offsets[:-1], offsets[1:]):
-                    preds = {k: {"body": v} for k, v in bodies(c, prob[a:b], t, s).items()}
-                    vals.append(score.score(corpus / ds, preds, truth[ds])[METRIC[ds]])
+                    vals.append(_metric(score, ds, truth[ds], bodies(c, prob[a:b], t, s)))
                 m = float(np.mean(vals))
-                print(f"| {t} | {s} | " + " | ".join(f"{v:.4f}" for v in vals) + f" | {m:.4f} |")
+                v1 = [_metric(score, ds, truth[ds], bodies(c, p1[a:b], t, s))
+                      for ds, c, a, b in zip(datasets, cs, offsets[:-1], offsets[1:])]
+                print(f"| {t} | {s} | " + " | ".join(f"{v:.4f} ({u:.4f})" for v, u in zip(vals, v1)) + f" | {m:.4f} |")
                 if best is None or m > best[0]:
                     best = (m, t, s)
         assert best is not None
@@ -168,17 +218,28 @@ def run_cv(corpus: Path, datasets: list[str], cache: Path, *, folds: int, out: P
 def train_shipped(corpus: Path, datasets: list[str], cache: Path, model_dir: Path, oof: dict[str, Any] | None = None) -> None:
     from cleannews.learn.forest import Forest
 
-    cs, X, y, w, _ = _stack(datasets, cache)
+    cs, X, y, w, groups = _stack(datasets, cache)
+    saved = cache / f"p1-{'-'.join(datasets)}-{FOLDS}.npy"
+    if saved.is_file():
+        p1 = np.load(saved)
+    else:  # the second stage trains on out-of-fold first-stage probabilities
+        p1 = np.zeros(len(y))
+        for tr, te in _folds(X, y, groups, FOLDS):
+            p1[te] = _fit(X[tr], y[tr], w[tr]).predict(X[te])
     booster = _fit(X, y, w)
-    forest = Forest.from_lightgbm(booster.dump_model())
+    X2 = with_context(cs, X, p1)
+    booster2 = _fit(X2, y, w)
     model_dir.mkdir(parents=True, exist_ok=True)
     npz = model_dir / f"{MODEL_NAME}.npz"
-    forest.save(npz)
-    gain = booster.feature_importance(importance_type="gain")
-    digest = hashlib.sha256(npz.read_bytes()).hexdigest()[:12]
+    npz2 = model_dir / f"{MODEL_NAME}-context.npz"
+    Forest.from_lightgbm(booster.dump_model()).save(npz)
+    Forest.from_lightgbm(booster2.dump_model()).save(npz2)
+    gain = booster2.feature_importance(importance_type="gain")
+    digest = hashlib.sha256(npz.read_bytes() + npz2.read_bytes()).hexdigest()[:12]
     meta = {
         "version": f"blocks-{_dt.date.today().isoformat()}-{digest}",
         "features": list(FEATURE_NAMES),
+        "context_features": list(CONTEXT_NAMES),
         "threshold": THRESHOLD,
         "smooth": SMOOTH,
         "trees": TREES,
@@ -186,9 +247,15 @@ def train_shipped(corpus: Path, datasets: list[str], cache: Path, model_dir: Pat
         "training_data": {ds: {"pages": len(c.pages), "blocks": len(c.y)} for ds, c in zip(datasets, cs)},
         "trained": _dt.date.today().isoformat(),
         "importance": [round(float(g), 3) for g in gain],
+        "baseline": [float(v) for v in np.median(X2, axis=0)],
         "oof": oof or {},
     }
     (model_dir / f"{MODEL_NAME}.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
-    top = np.argsort(-gain)[:20]
-    print("top features by gain: " + ", ".join(f"{FEATURE_NAMES[j]} {gain[j] / gain.sum():.3f}" for j in top))
-    print(f"wrote {npz} ({npz.stat().st_size} bytes), {len(cs)} datasets, {len(y)} blocks")
+    names = FEATURE_NAMES + CONTEXT_NAMES
+    top = np.argsort(-gain)[:25]
+    print("top features by gain (second stage): " + ", ".join(f"{names[j]} {gain[j] / gain.sum():.3f}" for j in top))
+    g1 = booster.feature_importance(importance_type="gain")
+    top1 = np.argsort(-g1)[:25]
+    print("top features by gain (first stage): " + ", ".join(f"{names[j]} {g1[j] / g1.sum():.3f}" for j in top1))
+    size = npz.stat().st_size + npz2.stat().st_size
+    print(f"wrote {npz} and {npz2.name} ({size} bytes), {len(cs)} datasets, {len(y)} blocks")

@@ -12,8 +12,13 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from cleannews.models import BlockKind
-from cleannews.scoring.learned_features import FEATURE_NAMES, block_features
+from cleannews.document import Document
+from cleannews.models import Block, BlockKind, Page
+from cleannews.scoring.learned_features import (
+    ANCESTOR_LEVELS,
+    FEATURE_NAMES,
+    block_features,
+)
 from cleannews.training.align import align, tokens
 from cleannews.training.data import examples
 
@@ -58,6 +63,9 @@ def build_cache(corpus: Path, dataset: str, cache: Path, limit: int | None = Non
             "texts": [None if b.kind in _NOT_BODY else b.text for b in blocks],
             "removed": [b.index in ex.removed for b in blocks],
             "rules_kept": list(ex.rules.kept),
+            # the tree as the second stage's context features read it
+            "tree": [(b.node, b.ancestors[-ANCESTOR_LEVELS:], b.path) for b in blocks],
+            "parent": dict(ex.doc.node_parent),
         })
         if n % 100 == 0:
             print(f"{dataset}: {n} pages, {time.monotonic() - t0:.0f} s", file=sys.stderr)
@@ -83,3 +91,10 @@ def load_cache(dataset: str, cache: Path) -> Cached:
             raise SystemExit(f"{npz}: built with other features; rebuild with `features {dataset}`")
         c = Cached(z["X"], z["y"], z["tokens"], z["page"], pickle.loads(pkl.read_bytes()))
     return c
+
+
+def skeleton(page: dict[str, Any]) -> Document:
+    """A stand-in Document with the cached tree of a page (no text): what
+    `context_features` reads (nodes, nearest ancestors, paths, parents)."""
+    blocks = tuple(Block(i, "", node=node, ancestors=tuple(anc), path=path) for i, (node, anc, path) in enumerate(page["tree"]))
+    return Document(page=Page("", "html"), blocks=blocks, node_parent=page["parent"])
