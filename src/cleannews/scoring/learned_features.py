@@ -74,6 +74,61 @@ _OWN = (
 _NEIGHBOUR_FEATS = ("log_chars", "link_density", "stopword_density", "rules_kept", "weight_sign", "kind", "punct")
 
 
+#: Page-level hints of what kind of page this is (an article's comments are not its
+#: text; a forum's posts are): structured-data and OpenGraph types, and the url's shape.
+PAGE_SIGNALS = (
+    "og_article", "ld_article", "ld_other_type", "ld_forum", "ld_product", "url_depth", "url_slug_hyphens",
+    "url_has_date", "url_digits", "url_is_root", "n_article_elements", "n_h1", "n_forms",
+)
+_LD_ARTICLE = re.compile(r'"@type"\s*:\s*\[?\s*"(?:News|Blog|Tech|Scholarly|Report|Opinion|Analysis)?(?:Article|Posting|Story)', re.IGNORECASE)
+_LD_FORUM = re.compile(r'"@type"\s*:\s*\[?\s*"(?:DiscussionForumPosting|QAPage|Question|Comment)', re.IGNORECASE)
+_LD_PRODUCT = re.compile(r'"@type"\s*:\s*\[?\s*"(?:Product|Offer|Recipe|Event|Service|SoftwareApplication)', re.IGNORECASE)
+_LD_TYPE = re.compile(r'"@type"', re.IGNORECASE)
+_URL_DATE = re.compile(r"/(?:19|20)\d\d[/-](?:0?[1-9]|1[0-2])(?:[/-]|$)|/(?:19|20)\d{6}")
+_META_XPATH = "//meta[@property='og:type']/@content | //meta[@name='og:type']/@content"
+_LD_XPATH = "//script[@type='application/ld+json']/text()"
+#: Structured data is read up to this many characters (pages inline megabytes of it).
+MAX_LD_CHARS = 200_000
+
+
+def page_signals(doc: Document) -> tuple[float, ...]:
+    """The PAGE_SIGNALS of a page (zeros where it has no tree or url)."""
+    from urllib.parse import urlsplit
+
+    og = ld_a = ld_o = ld_f = ld_p = 0.0
+    tree = doc.tree
+    if tree is not None:
+        try:
+            og = float(any("article" in str(v).lower() for v in tree.xpath(_META_XPATH)))
+            ld = "".join(str(t) for t in tree.xpath(_LD_XPATH))[:MAX_LD_CHARS]
+        except (ValueError, TypeError):  # a tree lxml cannot query: no signal
+            ld = ""
+        if ld:
+            ld_a = float(bool(_LD_ARTICLE.search(ld)))
+            ld_f = float(bool(_LD_FORUM.search(ld)))
+            ld_p = float(bool(_LD_PRODUCT.search(ld)))
+            ld_o = float(len(_LD_TYPE.findall(ld)) > 0 and not ld_a)
+    url = doc.page.url or ""
+    try:
+        path = urlsplit(url).path if url else ""
+    except ValueError:
+        path = ""
+    segs = [x for x in path.split("/") if x]
+    last = segs[-1] if segs else ""
+    tags = list(doc.node_tags.values())
+    return (
+        og, ld_a, ld_o, ld_f, ld_p,
+        float(len(segs)),
+        float(last.count("-")),
+        float(bool(_URL_DATE.search(path))),
+        float(sum(ch.isdigit() for ch in path)),
+        float(bool(url) and not segs),
+        float(min(tags.count("article"), 50)),
+        float(min(tags.count("h1"), 50)),
+        float(min(tags.count("form"), 50)),
+    )
+
+
 def feature_names(extra_names: Sequence[str] = ()) -> tuple[str, ...]:
     """The columns of `block_features`, in order."""
     names: list[str] = list(_OWN)
@@ -89,6 +144,7 @@ def feature_names(extra_names: Sequence[str] = ()) -> tuple[str, ...]:
     names += ["page_log_blocks", "page_log_chars", "page_link_density", "page_kept_share", "page_rules_article",
               "page_stop_lang_density"]
     names += [f"cue_hash_{i}" for i in range(CUE_BUCKETS)]
+    names += list(PAGE_SIGNALS)
     names += list(extra_names)
     return tuple(names)
 
@@ -321,7 +377,9 @@ def block_features(
         float(selection.is_article),
         float(stop_lang.sum(axis=0).max()) / words_total,
     ])
-    parts = [own, in_tags, parent_tag[:, None], anc, *nb_parts, win, pos, np.broadcast_to(page, (n, page.size)), cue_hash]
+    sig = np.array(page_signals(doc))
+    parts = [own, in_tags, parent_tag[:, None], anc, *nb_parts, win, pos, np.broadcast_to(page, (n, page.size)), cue_hash,
+             np.broadcast_to(sig, (n, sig.size))]
     if extra:
         parts.append(np.broadcast_to(np.asarray(extra, dtype=np.float64), (n, len(extra))))
     X: npt.NDArray[np.float64] = np.nan_to_num(np.concatenate(parts, axis=1), copy=False, nan=0.0, posinf=0.0, neginf=0.0)
