@@ -4,7 +4,9 @@ A block of at least SHINGLE tokens is main text when at least MIN_OVERLAP of its
 token shingles occur in the truth body; a shorter block ("Conclusion", a two-word
 list item) when its tokens occur contiguously in the truth and a neighbouring long
 block is main text. Then order: the truth is one sequence, so the positive blocks
-must follow it; a block whose place in the truth runs backwards (a teaser that
+must follow it (a block's place is where its shingles next occur after the text
+already placed, so a sentence the truth repeats is placed at each repeat in turn);
+a block whose place in the truth runs backwards (a teaser that
 repeats the lede, the headline again in a "related" box) is a duplicate and not main
 text. The order test keeps the heaviest increasing chain of truth positions (weighted
 longest increasing subsequence over the blocks' median shingle positions).
@@ -13,6 +15,7 @@ longest increasing subsequence over the blocks' median shingle positions).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from cleannews.document import Document
@@ -40,9 +43,9 @@ class Alignment:
 
 def align(doc: Document, truth: str) -> Alignment:
     t = tokens(truth)
-    first: dict[tuple[str, ...], int] = {}
+    where: dict[tuple[str, ...], list[int]] = {}
     for i in range(len(t) - SHINGLE + 1):
-        first.setdefault(tuple(t[i:i + SHINGLE]), i)
+        where.setdefault(tuple(t[i:i + SHINGLE]), []).append(i)
     grams: set[tuple[str, ...]] = set()
     for n in (1, 2):
         grams.update(tuple(t[i:i + n]) for i in range(len(t) - n + 1))
@@ -51,14 +54,17 @@ def align(doc: Document, truth: str) -> Alignment:
     position = [-1.0] * n_blocks
     long_ = [False] * n_blocks
     toks = [tokens(b.text) for b in doc.blocks]
-    for i, bt in enumerate(toks):
+    cursor = 0  # where in the truth the text read so far ends: a repeated sentence
+    for i, bt in enumerate(toks):  # ("I would prefer not to.") takes its next occurrence
         if len(bt) >= SHINGLE:
             long_[i] = True
             sh = [tuple(bt[j:j + SHINGLE]) for j in range(len(bt) - SHINGLE + 1)]
-            hits = sorted(first[s] for s in sh if s in first)
+            hits = sorted(_next_at(where[s], cursor) for s in sh if s in where)
             overlap[i] = len(hits) / len(sh)
             if hits:
                 position[i] = float(hits[len(hits) // 2])
+                if overlap[i] >= MIN_OVERLAP:
+                    cursor = max(cursor, hits[len(hits) // 2])
         elif bt:
             overlap[i] = 1.0 if tuple(bt) in grams else 0.0
     labels = [0] * n_blocks
@@ -72,6 +78,12 @@ def align(doc: Document, truth: str) -> Alignment:
         if any(labels[j] for j in near):
             labels[i] = 1
     return Alignment(tuple(labels), tuple(overlap), tuple(position))
+
+
+def _next_at(positions: list[int], cursor: int) -> int:
+    """The first occurrence at or after `cursor`, else the first one."""
+    k = bisect_left(positions, cursor)
+    return positions[k] if k < len(positions) else positions[0]
 
 
 def _increasing_chain(cand: list[int], position: list[float], weight: list[int]) -> list[int]:

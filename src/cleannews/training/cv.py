@@ -60,7 +60,7 @@ PAGE_POWER = 0.5
 #: The metric each dataset is judged by (the issue's targets).
 METRIC = {"wcxb-dev": "word_f1", "fundus-dev": "word_f1", "scrapinghub": "body_f1", "readability": "body_f1"}
 #: Decoding constants tried by `cv --sweep`; the defaults are the chosen ones.
-THRESHOLDS = (0.35, 0.45, 0.55)
+THRESHOLDS = (0.25, 0.3, 0.35, 0.4, 0.5)
 SMOOTHS = (0.0, 0.2)
 THRESHOLD = 0.45
 SMOOTH = 0.15
