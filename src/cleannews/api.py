@@ -34,7 +34,7 @@ def extract(
     `budget` is the time budget in seconds (None: unlimited), checked between stages;
     `limits` caps the input's size (`cleannews.Limits`). `scorer` picks the main-text
     scorer: "learned" (the trained block model; the rules where its file is missing)
-    or "rules" (the hand-set container scorer). For a hard time limit that
+    or "rules" (the hand-set container scorer, the default). For a hard time limit that
     also stops a page stuck inside a stage, use `extract_many`, which runs pages in
     worker processes it can kill.
 

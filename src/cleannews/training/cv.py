@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from cleannews.scoring.learned import MODEL_NAME, decode
+from cleannews.scoring.learned import MODEL_NAME, article_like, decode
 from cleannews.scoring.learned_features import (
     CONTEXT_NAMES,
     FEATURE_NAMES,
@@ -60,10 +60,10 @@ PAGE_POWER = 0.5
 #: The metric each dataset is judged by (the issue's targets).
 METRIC = {"wcxb-dev": "word_f1", "fundus-dev": "word_f1", "scrapinghub": "body_f1", "readability": "body_f1"}
 #: Decoding constants tried by `cv --sweep`; the defaults are the chosen ones.
-THRESHOLDS = (0.25, 0.3, 0.35, 0.4, 0.5)
-SMOOTHS = (0.0, 0.2)
-THRESHOLD = 0.45
-SMOOTH = 0.15
+THRESHOLDS = (0.2, 0.3)
+OUTSIDES = (0.45, 0.6, 0.75, 0.9)
+THRESHOLD = 0.3
+OUTSIDE = 0.6
 
 
 def _score_module(corpus: Path) -> ModuleType:
@@ -139,14 +139,16 @@ def oof_probabilities(datasets: list[str], cache: Path, folds: int) -> tuple[lis
     return cs, p1, p2
 
 
-def bodies(c: Cached, prob: npt.NDArray[np.float64], threshold: float, smooth: float) -> dict[str, str]:
+def bodies(c: Cached, prob: npt.NDArray[np.float64], threshold: float, outside: float) -> dict[str, str]:
     out = {}
     starts = np.searchsorted(c.page, np.arange(len(c.pages)))
     ends = np.append(starts[1:], len(c.page))
     for i, p in enumerate(c.pages):
         pr = prob[starts[i]:ends[i]]
         removed = np.array(p["removed"], dtype=bool)
-        keep = decode(pr, removed, threshold, smooth)
+        ruled = np.zeros(len(pr), dtype=bool)
+        ruled[p["rules_kept"]] = True
+        keep = decode(pr, removed, ruled, threshold, outside, article_like(c.X[starts[i]:ends[i]]))
         idx = np.flatnonzero(keep) if keep.any() else np.array(p["rules_kept"], dtype=int)
         out[p["id"]] = "\n\n".join(t for j in idx if (t := p["texts"][j]) is not None)
     return out
@@ -171,17 +173,16 @@ def run_cv(corpus: Path, datasets: list[str], cache: Path, *, folds: int, out: P
     if reuse and saved.is_file():
         cs = [load_cache(ds, cache) for ds in datasets]
         prob = np.load(saved)
-        p1 = np.load(cache / f"p1-{'-'.join(datasets)}-{folds}.npy")
     else:
-        cs, p1, prob = oof_probabilities(datasets, cache, folds)
+        cs, _, prob = oof_probabilities(datasets, cache, folds)
         np.save(saved, prob)
     offsets = np.cumsum([0] + [len(c.y) for c in cs])
     truth = {ds: truth_rows(corpus, ds) for ds in datasets}
     if sweep:
-        print("| threshold | smooth | " + " | ".join(datasets) + " | mean |")
+        print("| threshold | outside | " + " | ".join(datasets) + " | mean |")
         best = None
         for t in THRESHOLDS:
-            for s in SMOOTHS:
+            for s in OUTSIDES:
                 vals = []
                 for ds, c, a, b in zip(datasets, cs, offsets[:-1], offsets[1:]):
                     vals.append(_metric(score, ds, truth[ds], bodies(c, prob[a:b], t, s)))
@@ -190,13 +191,13 @@ def run_cv(corpus: Path, datasets: list[str], cache: Path, *, folds: int, out: P
                 if best is None or m > best[0]:
                     best = (m, t, s)
         assert best is not None
-        print(f"best mean: {best[0]:.4f} at threshold {best[1]}, smooth {best[2]}")
+        print(f"best mean: {best[0]:.4f} at threshold {best[1]}, outside {best[2]}")
     out.mkdir(parents=True, exist_ok=True)
     print(f"\nOut-of-fold (GroupKFold by site, {folds} folds), learned vs rules:\n")
     print("| dataset | pages | learned word F1 | rules word F1 | learned body F1 | rules body F1 | learned exact | rules exact |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
     for ds, c, a, b in zip(datasets, cs, offsets[:-1], offsets[1:]):
-        learned = {k: {"id": k, "body": v} for k, v in bodies(c, prob[a:b], THRESHOLD, SMOOTH).items()}
+        learned = {k: {"id": k, "body": v} for k, v in bodies(c, prob[a:b], THRESHOLD, OUTSIDE).items()}
         ruled = {k: {"id": k, "body": v} for k, v in rules_bodies(c).items()}
         with open(out / f"{ds}.jsonl", "w", encoding="utf-8") as f:
             f.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in learned.values())
@@ -240,7 +241,7 @@ def train_shipped(corpus: Path, datasets: list[str], cache: Path, model_dir: Pat
         "features": list(FEATURE_NAMES),
         "context_features": list(CONTEXT_NAMES),
         "threshold": THRESHOLD,
-        "smooth": SMOOTH,
+        "outside": OUTSIDE,
         "trees": TREES,
         "params": PARAMS,
         "training_data": {ds: {"pages": len(c.pages), "blocks": len(c.y)} for ds, c in zip(datasets, cs)},
