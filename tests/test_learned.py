@@ -112,3 +112,30 @@ def test_explain_shows_each_blocks_probability_and_strongest_features() -> None:
     rows = block_rows(run(_page()))
     assert all(r.learned.startswith("p=") for r in rows)
     assert "=" in rows[0].learned.split(":", 1)[1]
+
+
+def test_alignment_labels_blocks_of_the_truth_in_order_and_not_their_repeats() -> None:
+    from cleannews.training.align import align
+
+    doc, _ = _stages(_page())
+    truth = "\n\n".join(PARAGRAPHS)
+    al = align(doc, truth)
+    labelled = [b.text for b, lab in zip(doc.blocks, al.labels) if lab]
+    # Every paragraph, and no block of three words or more that is not in the truth
+    # (a short block whose words occur in the truth next to the body, a menu's "About",
+    # can be labelled main text: a known looseness of the short-block rule).
+    assert [t for t in labelled if len(t.split()) >= 3] == PARAGRAPHS
+    # A teaser that repeats the first paragraph before the article is not main text twice.
+    teaser = f'<html><body><div class="promo"><p>{PARAGRAPHS[0]}</p></div>' + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</body></html>"
+    doc2, _ = _stages(teaser)
+    al2 = align(doc2, truth)
+    assert sum(al2.labels) == len(PARAGRAPHS)
+    assert al2.labels[0] == 0
+
+
+def test_site_groups_are_registered_domains() -> None:
+    from cleannews.training.data import site_of
+
+    assert site_of("https://www.bbc.co.uk/news/x", "d", "1") == "bbc.co.uk"
+    assert site_of("https://edition.cnn.com/2024/x", "d", "1") == "cnn.com"
+    assert site_of(None, "readability", "wordpress") == "readability:wordpress"

@@ -87,7 +87,7 @@ def _next_at(positions: list[int], cursor: int) -> int:
 
 
 def _increasing_chain(cand: list[int], position: list[float], weight: list[int]) -> list[int]:
-    """The candidates (in page order) forming the heaviest chain of non-decreasing truth
+    """The candidates (in page order) forming the heaviest chain of increasing truth
     position: weighted longest increasing subsequence, O(k log k) with a Fenwick tree of
     prefix maxima over the ranks of the positions."""
     if not cand:
@@ -100,8 +100,8 @@ def _increasing_chain(cand: list[int], position: list[float], weight: list[int])
     prev = [-1] * len(cand)
     for a, i in enumerate(cand):
         r = ranks[position[i]]
-        q, qa, k = 0.0, -1, r
-        while k > 0:  # max over ranks <= r
+        q, qa, k = 0.0, -1, r - 1
+        while k > 0:  # max over ranks < r: strictly increasing (a repeat at the same place is a duplicate)
             if tree_best[k] > q:
                 q, qa = tree_best[k], tree_arg[k]
             k -= k & -k
@@ -109,7 +109,7 @@ def _increasing_chain(cand: list[int], position: list[float], weight: list[int])
         prev[a] = qa
         k = r
         while k <= size:
-            if best[a] > tree_best[k]:
+            if best[a] >= tree_best[k]:  # a tie goes to the later copy, next to the text that follows
                 tree_best[k], tree_arg[k] = best[a], a
             k += k & -k
     a = max(range(len(cand)), key=lambda j: best[j])
