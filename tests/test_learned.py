@@ -19,14 +19,14 @@ from cleannews.scoring.learned_features import FEATURE_NAMES, block_features
 from cleannews.scoring.scorer import select_blocks, select_rules
 
 PARAGRAPHS = [
-    "The city council voted on Tuesday to extend the night bus network to the northern districts, "
-    "after a year in which ridership on the existing lines grew by almost a third.",
-    "Supporters said the change would help shift workers who now walk long distances after midnight, "
-    "while opponents worried about the cost, which the transport office puts at four million a year.",
-    "The first new routes will start in March, and the council will review the figures in the autumn "
-    "before deciding whether to add weekend services as well.",
-    "Residents can comment on the proposed timetables until the end of next month, either online or "
-    "at the public library, where the plans are on display.",
+    ("The city council voted on Tuesday to extend the night bus network to the northern districts, "
+     "after a year in which ridership on the existing lines grew by almost a third."),
+    ("Supporters said the change would help shift workers who now walk long distances after midnight, "
+     "while opponents worried about the cost, which the transport office puts at four million a year."),
+    ("The first new routes will start in March, and the council will review the figures in the autumn "
+     "before deciding whether to add weekend services as well."),
+    ("Residents can comment on the proposed timetables until the end of next month, either online or "
+     "at the public library, where the plans are on display."),
 ]
 MENU = ["Home", "News", "Sport", "Weather", "Contact us", "About"]
 RELATED = ["Bridge repairs to finish early", "School meals get a new supplier", "Park reopens after storm"]

@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -74,7 +75,7 @@ def load_model(directory: Path = MODEL_DIR) -> Model | None:
 ARTICLE_SIGNALS = ("og_article", "ld_article", "url_has_date")
 
 
-def article_like(X: npt.NDArray[np.float64]) -> bool:
+def article_like(X: npt.NDArray[np.floating[Any]]) -> bool:
     """The page says it is an article (OpenGraph or JSON-LD type, a dated url)."""
     if X.shape[0] == 0:
         return False
