@@ -51,6 +51,9 @@ PARAMS: dict[str, Any] = {
     "verbosity": -1,
 }
 TREES = 150
+#: The second stage reads mostly two features (the first stage's probability and its
+#: DOM path's mean): fewer trees do, and inference walks every tree for every block.
+TREES_CONTEXT = 60
 #: Folds of the out-of-fold runs (and of the first-stage probabilities the shipped second stage trains on).
 FOLDS = 5
 #: A block's weight in training: its tokens over the square root of its page's tokens,
@@ -95,10 +98,10 @@ def _stack(datasets: list[str], cache: Path) -> tuple[list[Cached], npt.NDArray[
     return cs, X, y, w, np.concatenate(groups)
 
 
-def _fit(X: npt.NDArray[np.float32], y: npt.NDArray[np.int8], w: npt.NDArray[np.float64]) -> Any:
+def _fit(X: npt.NDArray[np.float32], y: npt.NDArray[np.int8], w: npt.NDArray[np.float64], trees: int = TREES) -> Any:
     import lightgbm as lgb
 
-    return lgb.train(PARAMS, lgb.Dataset(X, label=y, weight=w, free_raw_data=True), num_boost_round=TREES)
+    return lgb.train(PARAMS, lgb.Dataset(X, label=y, weight=w, free_raw_data=True), num_boost_round=trees)
 
 
 def _folds(X: npt.NDArray[np.float32], y: npt.NDArray[np.int8], groups: npt.NDArray[np.int64], folds: int) -> list[tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]]:
@@ -133,7 +136,7 @@ def oof_probabilities(datasets: list[str], cache: Path, folds: int) -> tuple[lis
     X2 = with_context(cs, X, p1)
     p2 = np.zeros(len(y))
     for k, (tr, te) in enumerate(splits):
-        p2[te] = _fit(X2[tr], y[tr], w[tr]).predict(X2[te])
+        p2[te] = _fit(X2[tr], y[tr], w[tr], TREES_CONTEXT).predict(X2[te])
         print(f"stage 2, fold {k + 1}/{folds}", file=sys.stderr)
     np.save(cache / f"p1-{'-'.join(datasets)}-{folds}.npy", p1)
     return cs, p1, p2
@@ -228,7 +231,7 @@ def train_shipped(corpus: Path, datasets: list[str], cache: Path, model_dir: Pat
             p1[te] = _fit(X[tr], y[tr], w[tr]).predict(X[te])
     booster = _fit(X, y, w)
     X2 = with_context(cs, X, p1)
-    booster2 = _fit(X2, y, w)
+    booster2 = _fit(X2, y, w, TREES_CONTEXT)
     model_dir.mkdir(parents=True, exist_ok=True)
     npz = model_dir / f"{MODEL_NAME}.npz"
     npz2 = model_dir / f"{MODEL_NAME}-context.npz"
@@ -243,6 +246,7 @@ def train_shipped(corpus: Path, datasets: list[str], cache: Path, model_dir: Pat
         "threshold": THRESHOLD,
         "outside": OUTSIDE,
         "trees": TREES,
+        "trees_context": TREES_CONTEXT,
         "params": PARAMS,
         "training_data": {ds: {"pages": len(c.pages), "blocks": len(c.y)} for ds, c in zip(datasets, cs)},
         "trained": _dt.date.today().isoformat(),
