@@ -28,8 +28,8 @@ class Selection:
     """The scorer's answer: which blocks are the article, and why the others are not.
 
     `probability` holds the learned scorer's main-text probability of each block
-    (empty from the rules scorer) and `evidence` a short account of the features that
-    weighed most on it, for the explain view.
+    (empty from the rules scorer); the explain view adds the features that weighed
+    most on each (`learned.explain_blocks`).
     """
 
     kept: tuple[int, ...]
@@ -37,7 +37,6 @@ class Selection:
     is_article: bool = True
     reason: str | None = None
     probability: Mapping[int, float] = field(default_factory=dict)
-    evidence: Mapping[int, str] = field(default_factory=dict)
 
 
 def select_rules(doc: Document, removed: Mapping[int, Removal]) -> Selection:
