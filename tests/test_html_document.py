@@ -101,3 +101,14 @@ def test_mathml_is_text_without_its_source_annotation():
     </body></html>"""
     (text,) = [b.text for b in blocks(html)]
     assert text == "The expression x+1 grows without bound."
+
+
+def test_a_page_whose_text_is_all_hidden_is_read_with_its_hidden_parts_shown():
+    # Forum software serves a thread inside <noscript> to clients without JavaScript;
+    # streaming pages keep their content in <div hidden> until a script moves it.
+    post = "I upgraded the client last night and since then every saved document opens empty. " * 4
+    html = f"""<html><body><div id="app"></div>
+    <noscript><div class="post"><p>{post}</p><p>{post}</p></div></noscript>
+    <script>var x = "not text";</script></body></html>"""
+    texts = [b.text for b in blocks(html)]
+    assert texts == [post.strip(), post.strip()]

@@ -10,6 +10,7 @@ from cleannews.config import DEFAULT_CONFIG, Config
 from cleannews.load import Limits
 from cleannews.models import Article, PageKind
 from cleannews.pipeline import DEFAULT_BUDGET, run
+from cleannews.scoring.scorer import DEFAULT_SCORER, ScorerName
 from cleannews.batch import Result, Source, extract_many
 
 __all__ = ["Config", "Limits", "Result", "Source", "extract", "extract_many"]
@@ -24,6 +25,7 @@ def extract(
     budget: float | None = DEFAULT_BUDGET,
     limits: Limits | None = None,
     config: Config = DEFAULT_CONFIG,
+    scorer: ScorerName = DEFAULT_SCORER,
 ) -> Article:
     """Extract the article from one page.
 
@@ -38,7 +40,9 @@ def extract(
     `budget` is the time budget in seconds (None: unlimited), checked between stages;
     `limits` caps the input's size (`cleannews.Limits`; None: `config.limits`).
     `config` (`cleannews.Config`) sets the stages' thresholds, each defaulting to
-    today's value: sweeps and tests pass a changed copy instead of patching. For a hard time limit that
+    today's value: sweeps and tests pass a changed copy instead of patching. `scorer` picks the main-text
+    scorer: "learned" (the trained block model; the rules where its file is missing)
+    or "rules" (the hand-set container scorer, the default). For a hard time limit that
     also stops a page stuck inside a stage, use `extract_many`, which runs pages in
     worker processes it can kill.
 
@@ -61,4 +65,4 @@ def extract(
         kind = "html"
         if url is None and tree_url and tree_url.startswith(("http://", "https://")):
             url = tree_url
-    return run(page, url=url, kind=kind, cleaners=cleaners, budget=budget, limits=limits, config=config).article
+    return run(page, url=url, kind=kind, cleaners=cleaners, budget=budget, limits=limits, config=config, scorer=scorer).article

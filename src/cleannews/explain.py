@@ -84,14 +84,18 @@ class Row:
     tag: str
     path: str
     text: str
+    learned: str = ""  # the learned scorer's probability and strongest features
 
 
 def block_rows(trace: Trace) -> list[Row]:
     """Each block with its fate, in page order (the data the report shows)."""
+    from cleannews.scoring.learned import explain_blocks
+
     kept = set(trace.selection.kept)
     read: dict[int, list[str]] = {}
     for i, name in trace.metadata.read_blocks:
         read.setdefault(i, []).append(name)
+    learned = explain_blocks(trace.document, trace.removed)
     rows = []
     for b in trace.document.blocks:
         r = trace.removed.get(b.index)
@@ -108,7 +112,7 @@ def block_rows(trace: Trace) -> list[Row]:
             detail = (detail + "; " if detail else "") + "read as " + " and ".join(read[b.index]) + " by the metadata stage"
         kind = b.kind.value + (f" {b.level}" if b.level else "")
         where = b.path or (f"line {b.line}" if b.line >= 0 else "")
-        rows.append(Row(b.index, fate, label, detail, kind, b.tag, where, b.text))
+        rows.append(Row(b.index, fate, label, detail, kind, b.tag, where, b.text, learned.get(b.index, "")))
     return rows
 
 
@@ -222,6 +226,8 @@ def render_html(trace: Trace, source: str = "") -> str:
         used = [name for name, value in used_as if value and r.text.strip() == value]
         if used:
             detail += f'<div class="used">matches the extracted {e(" and ".join(used))}</div>'
+        if r.learned:
+            detail += f'<div class="path">learned {e(r.learned)}</div>'
         out.append(
             f'<tr class="b {r.fate}" id="b{r.index}"><td class="idx">{r.index}</td>'
             f'<td>{e(r.kind)} <span class="path">&lt;{e(r.tag)}&gt;</span></td>'

@@ -33,6 +33,7 @@ from cleannews.pagetype import PageType, classify
 from cleannews.quotes import find_quotes
 from cleannews.scoring import Selection, select_blocks
 from cleannews.scoring.pagetypes import adjust, strategy
+from cleannews.scoring.scorer import DEFAULT_SCORER, ScorerName
 
 #: The default time budget for one page, in seconds: generous (a typical page takes
 #: 20-50 ms; the largest real pages, 1-2 MB, well under a second).
@@ -85,10 +86,12 @@ def run(
     budget: float | None = DEFAULT_BUDGET,
     limits: Limits | None = None,
     config: Config = DEFAULT_CONFIG,
+    scorer: ScorerName = DEFAULT_SCORER,
 ) -> Trace:
     """Run every stage; `TimeBudgetExceeded` when a stage ends past `budget` seconds
     (None: no budget), `PageTooLarge` when the page is over one of `limits` (None:
-    `config.limits`). `config` carries the stages' thresholds (`cleannews.Config`)."""
+    `config.limits`). `config` carries the stages' thresholds (`cleannews.Config`);
+    `scorer` picks the main-text scorer ("learned" or "rules", see `scoring.scorer`)."""
     deadline = Deadline(budget)
     page = load(data, url=url, kind=kind, limits=limits if limits is not None else config.limits)
     deadline.check("load")
@@ -97,7 +100,7 @@ def run(
     active = resolve(cleaners)
     removed = run_cleaners(doc, active)
     deadline.check("cleaners")
-    selection = select_blocks(doc, removed, config.scoring)
+    selection = select_blocks(doc, removed, scorer, config.scoring)
     deadline.check("scoring")
     meta = read_metadata(doc, removed, selection)
     deadline.check("metadata")

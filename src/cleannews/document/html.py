@@ -244,8 +244,23 @@ def _page_title(root: Any) -> str | None:
     return "".join(t.itertext()) if t is not None else None
 
 
+#: A page whose visible text is under this many characters while its hidden parts
+#: hold more is read again with those parts shown: forum software serves the whole
+#: thread inside <noscript> for clients without JavaScript (Discourse), streaming
+#: React pages put the content in `<div hidden>` until a script moves it, and broken
+#: markup can leave a page inside one <button>. Seen on WCXB's development pages: 40
+#: of 1,497 came out with no block at all (25 of them forums).
+MIN_VISIBLE_CHARS = 200
+#: ...and the second reading is used only when it adds at least this many characters:
+#: a real post or article, not a "please enable JavaScript" notice.
+MIN_SHOWN_GAIN = 500
+#: What the second reading still skips: never text a reader sees, on any page.
+ALWAYS_SKIP = frozenset("script style template svg head iframe object embed canvas audio video source track map area".split())
+
+
 def build_html(page: Page) -> Document:
-    """Segment a page into blocks.
+    """Segment a page into blocks (read again with hidden parts shown when nearly
+    nothing is visible, see MIN_VISIBLE_CHARS).
 
     Node ids are preorder positions of the tree's nodes as `root.iter()` yields them
     (skipped subtrees are counted, not visited), so `cleaners.select` can map elements
@@ -254,6 +269,16 @@ def build_html(page: Page) -> Document:
     root = parse_html(page.text)
     if root is None:
         return Document(page=page, blocks=(), tree=None)
+    doc = _walk(page, root, SKIP_TAGS, _hidden_elements(root))
+    if sum(len(b.text) for b in doc.blocks) >= MIN_VISIBLE_CHARS:
+        return doc
+    shown = _walk(page, root, ALWAYS_SKIP, set())
+    if sum(len(b.text) for b in shown.blocks) >= sum(len(b.text) for b in doc.blocks) + MIN_SHOWN_GAIN:
+        return shown
+    return doc
+
+
+def _walk(page: Page, root: Any, skip_tags: frozenset[str], hidden: set[Any]) -> Document:
     b = _Builder()
     buf = b.buf
     frames: list[_Frame] = [_ROOT_FRAME]
@@ -262,7 +287,6 @@ def build_html(page: Page) -> Document:
     quote_depth = 0  # inside <blockquote>: descendants' blocks stay block quotes
     next_id = 0
     skipped: set[Any] = set()
-    hidden = _hidden_elements(root)
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
         tag = el.tag
@@ -271,7 +295,7 @@ def build_html(page: Page) -> Document:
             next_id += 1
             if tag.__class__ is not str:  # comments, PIs, entities
                 continue
-            if (tag in SKIP_TAGS and not (tag in _HOLDERS and _holds_page_text(el))) or (hidden and el in hidden):
+            if (tag in skip_tags and not (tag in _HOLDERS and _holds_page_text(el))) or (hidden and el in hidden):
                 next_id += sum(1 for _ in el.iterdescendants())
                 walker.skip_subtree()
                 skipped.add(el)

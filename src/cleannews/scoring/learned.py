@@ -1,0 +1,185 @@
+"""The learned block scorer: block features -> a tree ensemble -> a coherent body.
+
+The model gives each block a probability of being main text, in two stages: a tree
+ensemble over the block features (`models/blocks.npz`), then a second one over the
+same features plus the first one's probabilities in context (`models/blocks-context.npz`:
+the neighbours', the ancestors', the page's), which makes the body coherent. Both are
+`learn.Forest` files; `models/blocks.json` beside them holds the version, feature
+names, training data, decoding constants and out-of-fold figures. Decoding turns probabilities into
+a body: each probability is blended with its neighbours' (a paragraph between two
+paragraphs of the body is body), blocks over the threshold are kept, blocks a cleaner
+removed stay out. Both constants were chosen by out-of-fold measurement (see
+`cleannews.training.cv` and docs/design.md). Without the model file the rules
+scorer's answer stands (`select_learned` returns it unchanged).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from cleannews.document import Document
+from cleannews.learn.forest import Forest
+from cleannews.models import Removal
+from cleannews.scoring.learned_features import (
+    CONTEXT_NAMES,
+    FEATURE_NAMES,
+    block_features,
+    context_features,
+)
+from cleannews.scoring.scorer import Selection
+
+MODEL_DIR = Path(__file__).resolve().parent / "models"
+MODEL_NAME = "blocks"
+
+
+@dataclass(frozen=True)
+class Model:
+    """Two stages: `forest` over the block features, then `context` over the same
+    features plus the first stage's probabilities in context (`context_features`)."""
+
+    forest: Forest
+    context: Forest
+    names: tuple[str, ...]
+    threshold: float
+    outside: float
+    importance: tuple[float, ...]  # total split gain per feature, from training
+    baseline: tuple[float, ...]  # each feature's median over the training blocks
+    version: str
+
+
+@lru_cache(maxsize=4)  # one model a directory, loaded once; read-only afterwards
+def load_model(directory: Path = MODEL_DIR) -> Model | None:
+    """The shipped model, or None when its files are missing (then the rules scorer runs)."""
+    npz = directory / f"{MODEL_NAME}.npz"
+    npz2 = directory / f"{MODEL_NAME}-context.npz"
+    meta_path = directory / f"{MODEL_NAME}.json"
+    if not npz.is_file() or not npz2.is_file() or not meta_path.is_file():
+        return None
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    if tuple(meta["features"]) != FEATURE_NAMES or tuple(meta["context_features"]) != CONTEXT_NAMES:
+        raise ValueError(f"{npz}: trained on other features than this cleannews computes; retrain it")
+    return Model(Forest.load(npz), Forest.load(npz2), FEATURE_NAMES + CONTEXT_NAMES, float(meta["threshold"]), float(meta["outside"]),
+                 tuple(float(v) for v in meta["importance"]), tuple(float(v) for v in meta["baseline"]),
+                 str(meta["version"]))
+
+
+#: The page signals that mark a page as an article for decoding (see `decode`).
+ARTICLE_SIGNALS = ("og_article", "ld_article", "url_has_date")
+
+
+def article_like(X: npt.NDArray[np.floating[Any]]) -> bool:
+    """The page says it is an article (OpenGraph or JSON-LD type, a dated url)."""
+    if X.shape[0] == 0:
+        return False
+    return bool(any(X[0, FEATURE_NAMES.index(n)] for n in ARTICLE_SIGNALS))
+
+
+def decode(prob: npt.NDArray[np.float64], removed: npt.NDArray[np.bool_], rules_kept: npt.NDArray[np.bool_],
+           threshold: float, outside: float, article: bool) -> npt.NDArray[np.bool_]:
+    """Blocks kept: probability at or over `threshold`; on a page that says it is an
+    article, blocks outside the rules scorer's answer need `outside`. Never a block a
+    cleaner removed. Two thresholds because the two scorers err differently: on
+    articles the rules' container is precise (comments and teaser lists beside it are
+    not the body), while on forums, listings and product pages the model recalls the
+    content the container misses (out-of-fold: a high `outside` everywhere costs the
+    non-article pages 3-10 points, and gains nothing on articles without the gate)."""
+    if article and rules_kept.any():
+        thr = np.where(rules_kept, threshold, outside)
+    else:
+        thr = np.full(prob.shape, threshold)
+    out: npt.NDArray[np.bool_] = (prob >= thr) & ~removed
+    return out
+
+
+def _sigmoid(raw: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    out: npt.NDArray[np.float64] = 1.0 / (1.0 + np.exp(-raw))
+    return out
+
+
+def rows(model: Model, doc: Document, removed: Mapping[int, Removal], rules: Selection) -> npt.NDArray[np.float64]:
+    """The second stage's input rows: block features, then the first stage in context."""
+    return _rows2(model, doc, block_features(doc, removed, rules))
+
+
+def _rows2(model: Model, doc: Document, X: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    p1 = _sigmoid(model.forest.raw(X)[:, 0])
+    return np.hstack([X, context_features(doc, X, p1)])
+
+
+def _stage2(model: Model, doc: Document, X: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    return _sigmoid(model.context.raw(_rows2(model, doc, X))[:, 0])
+
+
+def probabilities(model: Model, doc: Document, removed: Mapping[int, Removal], rules: Selection) -> npt.NDArray[np.float64]:
+    """Each block's main-text probability (the second stage's)."""
+    return _sigmoid(model.context.raw(rows(model, doc, removed, rules))[:, 0])
+
+
+def select_learned(doc: Document, removed: Mapping[int, Removal], rules: Selection, model: Model | None = None) -> Selection:
+    """The learned scorer's Selection; the rules scorer's where no model is installed
+    or the model keeps nothing (a page of furniture only: the rules say why)."""
+    if model is None:
+        model = load_model()
+    if model is None or not doc.blocks:
+        return rules
+    X = block_features(doc, removed, rules)
+    prob = _stage2(model, doc, X)
+    gone = np.array([b.index in removed for b in doc.blocks], dtype=bool)
+    ruled = np.zeros(len(doc.blocks), dtype=bool)
+    ruled[list(rules.kept)] = True
+    keep = decode(prob, gone, ruled, model.threshold, model.outside, article_like(X))
+    if not keep.any():
+        return rules
+    kept = tuple(int(i) for i in np.flatnonzero(keep))
+    dropped = {int(i): f"main-text probability {prob[i]:.2f}" for i in np.flatnonzero(~keep & ~gone)}
+    return Selection(kept=kept, dropped=dropped, is_article=rules.is_article, reason=rules.reason,
+                     probability={i: float(v) for i, v in enumerate(prob)})
+
+
+#: How many of the most important features (by training gain) the explain view tests
+#: on each block, and how many of those it shows.
+EXPLAIN_CANDIDATES = 16
+EXPLAIN_SHOWN = 3
+
+
+def strongest_features(model: Model, X: npt.NDArray[np.float64]) -> list[list[tuple[str, float, float]]]:
+    """Per block, the features that moved its score most: (name, the block's value,
+    change in log-odds when the value is replaced by the training median), strongest
+    first. An occlusion test over the most important features, for the explain view
+    (never on the extraction path)."""
+    raw = model.context.raw(X)[:, 0]
+    cand = np.argsort(-np.asarray(model.importance))[:EXPLAIN_CANDIDATES]
+    deltas = np.zeros((X.shape[0], cand.size))
+    for k, j in enumerate(cand):
+        Xj = X.copy()
+        Xj[:, j] = model.baseline[j]
+        deltas[:, k] = raw - model.context.raw(Xj)[:, 0]
+    out = []
+    for r in range(X.shape[0]):
+        order = np.argsort(-np.abs(deltas[r]))[:EXPLAIN_SHOWN]
+        out.append([(model.names[int(cand[k])], float(X[r, cand[k]]), float(deltas[r, k])) for k in order])
+    return out
+
+
+def explain_blocks(doc: Document, removed: Mapping[int, Removal]) -> dict[int, str]:
+    """Each block's probability and strongest features as a line of text ({} without a model)."""
+    model = load_model()
+    if model is None or doc.page.kind != "html" or not doc.blocks:
+        return {}
+    from cleannews.scoring.scorer import select_rules
+
+    X = rows(model, doc, removed, select_rules(doc, removed))
+    prob = _sigmoid(model.context.raw(X)[:, 0])
+    out = {}
+    for i, feats in enumerate(strongest_features(model, X)):
+        why = ", ".join(f"{name}={value:.3g} ({delta:+.2f})" for name, value, delta in feats)
+        out[i] = f"p={prob[i]:.2f}: {why}"
+    return out

@@ -1,0 +1,141 @@
+"""The learned block scorer: its shipped model, determinism, fallback, and behaviour
+on a page written for this test (no corpus text)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import cleannews
+from cleannews.cleaners.registry import resolve, run_cleaners
+from cleannews.document import build_document
+from cleannews.load import load
+from cleannews.scoring import learned
+from cleannews.scoring.dom import select_html_blocks
+from cleannews.scoring.learned_features import FEATURE_NAMES, block_features
+from cleannews.scoring.scorer import select_blocks, select_rules
+
+PARAGRAPHS = [
+    ("The city council voted on Tuesday to extend the night bus network to the northern districts, "
+     "after a year in which ridership on the existing lines grew by almost a third."),
+    ("Supporters said the change would help shift workers who now walk long distances after midnight, "
+     "while opponents worried about the cost, which the transport office puts at four million a year."),
+    ("The first new routes will start in March, and the council will review the figures in the autumn "
+     "before deciding whether to add weekend services as well."),
+    ("Residents can comment on the proposed timetables until the end of next month, either online or "
+     "at the public library, where the plans are on display."),
+]
+MENU = ["Home", "News", "Sport", "Weather", "Contact us", "About"]
+RELATED = ["Bridge repairs to finish early", "School meals get a new supplier", "Park reopens after storm"]
+
+
+def _page() -> str:
+    nav = "".join(f'<li><a href="/{m.lower()}">{m}</a></li>' for m in MENU)
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    rel = "".join(f'<li><a href="/r{i}">{t}</a></li>' for i, t in enumerate(RELATED))
+    foot = '<p><a href="/privacy">Privacy</a> <a href="/terms">Terms</a> Copyright 2026 Example Media</p>'
+    return (
+        "<html><head><title>Night buses for the north</title></head><body>"
+        f'<header><nav class="main-menu"><ul>{nav}</ul></nav></header>'
+        f'<main><article><h1>Night buses for the north</h1><div class="article-body">{body}</div></article>'
+        f'<aside class="related"><h3>More news</h3><ul>{rel}</ul></aside></main>'
+        f'<footer class="site-footer">{foot}</footer></body></html>'
+    )
+
+
+def _stages(html: str):  # type: ignore[no-untyped-def]
+    doc = build_document(load(html))
+    removed = run_cleaners(doc, resolve(None))
+    return doc, removed
+
+
+def test_the_shipped_model_loads_is_small_and_versioned() -> None:
+    model = learned.load_model()
+    assert model is not None, "the package ships scoring/models/blocks.npz"
+    npz = learned.MODEL_DIR / f"{learned.MODEL_NAME}.npz"
+    assert npz.stat().st_size < 5_000_000
+    meta = json.loads((learned.MODEL_DIR / f"{learned.MODEL_NAME}.json").read_text())
+    assert meta["version"].startswith("blocks-")
+    assert tuple(meta["features"]) == FEATURE_NAMES
+    assert model.forest.n_features == len(FEATURE_NAMES)
+    assert 0.0 < model.threshold < 1.0
+
+
+def test_features_are_finite_and_one_row_a_block() -> None:
+    doc, removed = _stages(_page())
+    X = block_features(doc, removed, select_rules(doc, removed))
+    assert X.shape == (len(doc.blocks), len(FEATURE_NAMES))
+    assert np.isfinite(X).all()
+
+
+def test_inference_is_deterministic() -> None:
+    doc, removed = _stages(_page())
+    model = learned.load_model()
+    assert model is not None
+    rules = select_rules(doc, removed)
+    a = learned.probabilities(model, doc, removed, rules)
+    b = learned.probabilities(model, doc, removed, rules)
+    assert np.array_equal(a, b)
+    assert cleannews.extract(_page()).body == cleannews.extract(_page()).body
+
+
+def test_the_learned_scorer_keeps_the_article_and_drops_the_furniture() -> None:
+    body = cleannews.extract(_page(), scorer="learned").body
+    for p in PARAGRAPHS:
+        assert p in body
+    for word in (*MENU, *RELATED, "Privacy", "Copyright"):
+        assert word not in body
+    sel = select_blocks(*_stages(_page()), scorer="learned")
+    assert sel.probability, "the learned selection carries each block's probability"
+
+
+def test_without_a_model_file_the_rules_scorer_answers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert learned.load_model(tmp_path) is None
+    monkeypatch.setattr(learned, "load_model", lambda directory=tmp_path: None)
+    assert cleannews.extract(_page(), scorer="learned").body == cleannews.extract(_page(), scorer="rules").body
+
+
+def test_scorer_rules_is_the_rules_scorer() -> None:
+    doc, removed = _stages(_page())
+    assert select_blocks(doc, removed, scorer="rules") == select_html_blocks(doc, removed)
+    with pytest.raises(ValueError):
+        select_blocks(doc, removed, scorer="magic")  # type: ignore[arg-type]
+
+
+def test_explain_shows_each_blocks_probability_and_strongest_features() -> None:
+    from cleannews.explain import block_rows
+    from cleannews.pipeline import run
+
+    rows = block_rows(run(_page()))
+    assert all(r.learned.startswith("p=") for r in rows)
+    assert "=" in rows[0].learned.split(":", 1)[1]
+
+
+def test_alignment_labels_blocks_of_the_truth_in_order_and_not_their_repeats() -> None:
+    from cleannews.training.align import align
+
+    doc, _ = _stages(_page())
+    truth = "\n\n".join(PARAGRAPHS)
+    al = align(doc, truth)
+    labelled = [b.text for b, lab in zip(doc.blocks, al.labels) if lab]
+    # Every paragraph, and no block of three words or more that is not in the truth
+    # (a short block whose words occur in the truth next to the body, a menu's "About",
+    # can be labelled main text: a known looseness of the short-block rule).
+    assert [t for t in labelled if len(t.split()) >= 3] == PARAGRAPHS
+    # A teaser that repeats the first paragraph before the article is not main text twice.
+    teaser = f'<html><body><div class="promo"><p>{PARAGRAPHS[0]}</p></div>' + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</body></html>"
+    doc2, _ = _stages(teaser)
+    al2 = align(doc2, truth)
+    assert sum(al2.labels) == len(PARAGRAPHS)
+    assert al2.labels[0] == 0
+
+
+def test_site_groups_are_registered_domains() -> None:
+    from cleannews.training.data import site_of
+
+    assert site_of("https://www.bbc.co.uk/news/x", "d", "1") == "bbc.co.uk"
+    assert site_of("https://edition.cnn.com/2024/x", "d", "1") == "cnn.com"
+    assert site_of(None, "readability", "wordpress") == "readability:wordpress"
