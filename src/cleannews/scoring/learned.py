@@ -38,6 +38,10 @@ from cleannews.scoring.scorer import Selection
 
 MODEL_DIR = Path(__file__).resolve().parent / "models"
 MODEL_NAME = "blocks"
+#: The page-level features a model may be trained with after FEATURE_NAMES: the
+#: page-type classifier's probability of each of `pagetype.MODEL_TYPES`, in order
+#: (`pagetype.type_probabilities` on the rules scorer's selection).
+PAGETYPE_NAMES = ("pt_article", "pt_forum", "pt_product", "pt_collection", "pt_listing", "pt_documentation", "pt_service")
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,7 @@ class Model:
     importance: tuple[float, ...]  # total split gain per feature, from training
     baseline: tuple[float, ...]  # each feature's median over the training blocks
     version: str
+    page_types: bool = False  # trained with PAGETYPE_NAMES after FEATURE_NAMES
 
 
 @lru_cache(maxsize=4)  # one model a directory, loaded once; read-only afterwards
@@ -64,11 +69,22 @@ def load_model(directory: Path = MODEL_DIR) -> Model | None:
     if not npz.is_file() or not npz2.is_file() or not meta_path.is_file():
         return None
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    if tuple(meta["features"]) != FEATURE_NAMES or tuple(meta["context_features"]) != CONTEXT_NAMES:
+    features = tuple(meta["features"])
+    if features not in (FEATURE_NAMES, FEATURE_NAMES + PAGETYPE_NAMES) or tuple(meta["context_features"]) != CONTEXT_NAMES:
         raise ValueError(f"{npz}: trained on other features than this cleannews computes; retrain it")
-    return Model(Forest.load(npz), Forest.load(npz2), FEATURE_NAMES + CONTEXT_NAMES, float(meta["threshold"]), float(meta["outside"]),
+    return Model(Forest.load(npz), Forest.load(npz2), features + CONTEXT_NAMES, float(meta["threshold"]), float(meta["outside"]),
                  tuple(float(v) for v in meta["importance"]), tuple(float(v) for v in meta["baseline"]),
-                 str(meta["version"]))
+                 str(meta["version"]), features != FEATURE_NAMES)
+
+
+def page_extra(model: Model, doc: Document, rules: Selection) -> tuple[float, ...]:
+    """The page-level features the model was trained with after FEATURE_NAMES: the
+    page-type probabilities (from the rules scorer's selection, as in training), or none."""
+    if not model.page_types:
+        return ()
+    from cleannews.pagetype import type_probabilities
+
+    return tuple(float(v) for v in type_probabilities(doc, rules))
 
 
 #: The page signals that mark a page as an article for decoding (see `decode`).
@@ -106,7 +122,7 @@ def _sigmoid(raw: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
 
 def rows(model: Model, doc: Document, removed: Mapping[int, Removal], rules: Selection) -> npt.NDArray[np.float64]:
     """The second stage's input rows: block features, then the first stage in context."""
-    return _rows2(model, doc, block_features(doc, removed, rules))
+    return _rows2(model, doc, block_features(doc, removed, rules, page_extra(model, doc, rules)))
 
 
 def _rows2(model: Model, doc: Document, X: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
@@ -130,7 +146,7 @@ def select_learned(doc: Document, removed: Mapping[int, Removal], rules: Selecti
         model = load_model()
     if model is None or not doc.blocks:
         return rules
-    X = block_features(doc, removed, rules)
+    X = block_features(doc, removed, rules, page_extra(model, doc, rules))
     prob = _stage2(model, doc, X)
     gone = np.array([b.index in removed for b in doc.blocks], dtype=bool)
     ruled = np.zeros(len(doc.blocks), dtype=bool)

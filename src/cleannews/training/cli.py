@@ -36,15 +36,19 @@ def _cv(args: argparse.Namespace) -> int:
     from cleannews.training.cv import run_cv
 
     run_cv(args.corpus, args.datasets, args.cache, folds=args.folds, out=args.out, by=args.by, sweep=args.sweep,
-           reuse=args.reuse)
+           reuse=args.reuse, page_types=args.page_types)
     return 0
 
 
 def _train(args: argparse.Namespace) -> int:
     from cleannews.training.cv import train_shipped
 
-    train_shipped(args.corpus, args.datasets, args.cache, args.model)
+    train_shipped(args.corpus, args.datasets, args.cache, args.model, page_types=args.page_types)
     return 0
+
+
+_PT_HELP = ("the page-type trainer's feature cache (`python -m cleannews.training.pagetype --cache FILE`): "
+            "add each page's type probabilities as features, out-of-fold (nested in cv)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -68,10 +72,12 @@ def main(argv: list[str] | None = None) -> int:
     c.add_argument("--by", help="also score by this truth field (e.g. page_type)")
     c.add_argument("--sweep", action="store_true", help="sweep the decoding constants (out-of-fold) and print them")
     c.add_argument("--reuse", action="store_true", help="reuse the cached out-of-fold probabilities of the same run")
+    c.add_argument("--page-types", type=Path, help=_PT_HELP)
     c.set_defaults(fn=_cv)
     t = sub.add_parser("train", help="train on every page and write the shipped model")
     t.add_argument("datasets", nargs="*", default=list(DATASETS))
     t.add_argument("--model", type=Path, default=Path(__file__).resolve().parents[1] / "scoring" / "models")
+    t.add_argument("--page-types", type=Path, help=_PT_HELP)
     t.set_defaults(fn=_train)
     args = p.parse_args(argv)
     return int(args.fn(args))

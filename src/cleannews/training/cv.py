@@ -13,6 +13,7 @@ import hashlib
 import importlib.util
 import json
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -20,13 +21,13 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from cleannews.scoring.learned import MODEL_NAME, article_like, decode
+from cleannews.scoring.learned import MODEL_NAME, PAGETYPE_NAMES, article_like, decode
 from cleannews.scoring.learned_features import (
     CONTEXT_NAMES,
     FEATURE_NAMES,
     context_features,
 )
-from cleannews.training.data import truth_rows
+from cleannews.training.data import site_of, truth_rows
 from cleannews.training.features import Cached, load_cache, skeleton
 
 #: LightGBM settings. Small on purpose: inference walks every tree for every block
@@ -124,21 +125,95 @@ def with_context(cs: list[Cached], X: npt.NDArray[np.float32], p1: npt.NDArray[n
     return np.hstack([X, np.concatenate(parts)])
 
 
-def oof_probabilities(datasets: list[str], cache: Path, folds: int) -> tuple[list[Cached], npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+@dataclass(frozen=True)
+class PageTypes:
+    """The page-type trainer's rows (`training.pagetype --cache`): features, labels and
+    registered domain of every page, and for each block row the index of its page."""
+
+    X: npt.NDArray[np.float64]
+    y: npt.NDArray[np.int64]
+    sites: npt.NDArray[np.str_]
+    row_page: npt.NDArray[np.int64]
+
+
+def load_page_types(path: Path, cs: list[Cached], datasets: list[str]) -> PageTypes:
+    from cleannews.pagetype import FEATURE_NAMES as PT_FEATURES
+    from cleannews.pagetype import MODEL_TYPES
+
+    with np.load(path, allow_pickle=False) as z:
+        if tuple(z["names"]) != PT_FEATURES:
+            raise SystemExit(f"{path}: built with other page-type features; rebuild it")
+        Xp, meta = z["X"], json.loads(str(z["meta"]))
+    index = {(m["dataset"], m["id"]): i for i, m in enumerate(meta)}
+    # the block folds' site (registered domain); the trainer's group is the host
+    sites = np.array([m["group"] if m["group"] == f"{m['dataset']}:{m['id']}"
+                      else site_of(f"http://{m['group']}", m["dataset"], m["id"]) for m in meta])
+    row_page = np.concatenate([np.array([index[(ds, p["id"])] for p in c.pages], dtype=np.int64)[c.page]
+                               for ds, c in zip(datasets, cs)])
+    y = np.array([MODEL_TYPES.index(m["label"]) for m in meta], dtype=np.int64)
+    return PageTypes(np.asarray(Xp, dtype=np.float64), y, sites, row_page)
+
+
+def page_type_probabilities(pt: PageTypes, held_out: set[str], folds: int) -> npt.NDArray[np.float64]:
+    """Each page's page-type probabilities from a model that saw neither its site nor
+    the `held_out` sites: pages of `held_out` sites get the model trained on all other
+    pages; the other pages get out-of-fold probabilities among themselves (grouped by
+    site). With `held_out` empty: plain out-of-fold probabilities (for the shipped model,
+    whose training rows must look like an unseen page's)."""
+    from sklearn.model_selection import GroupKFold
+
+    from cleannews.training.pagetype import _train
+
+    out = np.zeros((len(pt.y), len(PAGETYPE_NAMES)))
+    test = np.array([s in held_out for s in pt.sites])
+    tr = np.flatnonzero(~test)
+    if test.any():
+        out[test] = _train(pt.X[tr], pt.y[tr]).predict(pt.X[test])
+    for itr, ite in GroupKFold(n_splits=folds).split(tr, groups=pt.sites[tr]):
+        out[tr[ite]] = _train(pt.X[tr[itr]], pt.y[tr[itr]]).predict(pt.X[tr[ite]])
+    return out
+
+
+def _site_names(cs: list[Cached]) -> npt.NDArray[np.str_]:
+    return np.concatenate([np.array([p["site"] for p in c.pages])[c.page] for c in cs])
+
+
+def _tag(datasets: list[str], folds: int, page_types: Path | None) -> str:
+    return f"{'-'.join(datasets)}-{folds}" + ("-pt" if page_types else "")
+
+
+def oof_probabilities(datasets: list[str], cache: Path, folds: int, page_types: Path | None = None,
+                      ) -> tuple[list[Cached], npt.NDArray[np.float64], npt.NDArray[np.float64]]:
     """Out-of-fold probabilities of both stages. The second stage trains on the first
-    stage's out-of-fold probabilities (so it learns how far to trust them on unseen sites)."""
+    stage's out-of-fold probabilities (so it learns how far to trust them on unseen sites).
+    With `page_types` (the page-type trainer's cache), every row also carries its page's
+    type probabilities, nested: in each fold the page-type models saw none of the
+    held-out fold's sites (`page_type_probabilities`)."""
     cs, X, y, w, groups = _stack(datasets, cache)
     splits = _folds(X, y, groups, folds)
+    width = X.shape[1]
+    per_fold: list[npt.NDArray[np.float64]] = []
+    if page_types is not None:
+        pt = load_page_types(page_types, cs, datasets)
+        names = _site_names(cs)
+        X = np.hstack([X, np.zeros((len(y), len(PAGETYPE_NAMES)), np.float32)])
+        for k, (_, te) in enumerate(splits):
+            per_fold.append(page_type_probabilities(pt, set(names[te]), folds)[pt.row_page])
+            print(f"page types, fold {k + 1}/{folds}", file=sys.stderr)
     p1 = np.zeros(len(y))
     for k, (tr, te) in enumerate(splits):
+        if per_fold:
+            X[:, width:] = per_fold[k]
         p1[te] = _fit(X[tr], y[tr], w[tr]).predict(X[te])
         print(f"stage 1, fold {k + 1}/{folds}: {len(set(groups[te]))} sites, {len(te)} blocks", file=sys.stderr)
     X2 = with_context(cs, X, p1)
     p2 = np.zeros(len(y))
     for k, (tr, te) in enumerate(splits):
+        if per_fold:
+            X2[:, width:width + len(PAGETYPE_NAMES)] = per_fold[k]
         p2[te] = _fit(X2[tr], y[tr], w[tr], TREES_CONTEXT).predict(X2[te])
         print(f"stage 2, fold {k + 1}/{folds}", file=sys.stderr)
-    np.save(cache / f"p1-{'-'.join(datasets)}-{folds}.npy", p1)
+    np.save(cache / f"p1-{_tag(datasets, folds, page_types)}.npy", p1)
     return cs, p1, p2
 
 
@@ -170,14 +245,14 @@ def _metric(score: ModuleType, ds: str, truth: list[dict[str, Any]], body: dict[
 
 
 def run_cv(corpus: Path, datasets: list[str], cache: Path, *, folds: int, out: Path, by: str | None, sweep: bool,
-           reuse: bool = False) -> None:
+           reuse: bool = False, page_types: Path | None = None) -> None:
     score = _score_module(corpus)
-    saved = cache / f"oof-{'-'.join(datasets)}-{folds}.npy"
+    saved = cache / f"oof-{_tag(datasets, folds, page_types)}.npy"
     if reuse and saved.is_file():
         cs = [load_cache(ds, cache) for ds in datasets]
         prob = np.load(saved)
     else:
-        cs, _, prob = oof_probabilities(datasets, cache, folds)
+        cs, _, prob = oof_probabilities(datasets, cache, folds, page_types)
         np.save(saved, prob)
     offsets = np.cumsum([0] + [len(c.y) for c in cs])
     truth = {ds: truth_rows(corpus, ds) for ds in datasets}
@@ -218,11 +293,17 @@ def run_cv(corpus: Path, datasets: list[str], cache: Path, *, folds: int, out: P
             print()
 
 
-def train_shipped(corpus: Path, datasets: list[str], cache: Path, model_dir: Path, oof: dict[str, Any] | None = None) -> None:
+def train_shipped(corpus: Path, datasets: list[str], cache: Path, model_dir: Path, oof: dict[str, Any] | None = None,
+                  page_types: Path | None = None) -> None:
     from cleannews.learn.forest import Forest
 
     cs, X, y, w, groups = _stack(datasets, cache)
-    saved = cache / f"p1-{'-'.join(datasets)}-{FOLDS}.npy"
+    extra: tuple[str, ...] = ()
+    if page_types is not None:  # each page's out-of-fold type probabilities, as an unseen page gets them
+        pt = load_page_types(page_types, cs, datasets)
+        X = np.hstack([X, page_type_probabilities(pt, set(), FOLDS)[pt.row_page].astype(np.float32)])
+        extra = PAGETYPE_NAMES
+    saved = cache / f"p1-{_tag(datasets, FOLDS, page_types)}.npy"
     if saved.is_file():
         p1 = np.load(saved)
     else:  # the second stage trains on out-of-fold first-stage probabilities
@@ -241,7 +322,7 @@ def train_shipped(corpus: Path, datasets: list[str], cache: Path, model_dir: Pat
     digest = hashlib.sha256(npz.read_bytes() + npz2.read_bytes()).hexdigest()[:12]
     meta = {
         "version": f"blocks-{_dt.date.today().isoformat()}-{digest}",
-        "features": list(FEATURE_NAMES),
+        "features": list(FEATURE_NAMES + extra),
         "context_features": list(CONTEXT_NAMES),
         "threshold": THRESHOLD,
         "outside": OUTSIDE,
@@ -255,7 +336,7 @@ def train_shipped(corpus: Path, datasets: list[str], cache: Path, model_dir: Pat
         "oof": oof or {},
     }
     (model_dir / f"{MODEL_NAME}.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
-    names = FEATURE_NAMES + CONTEXT_NAMES
+    names = FEATURE_NAMES + extra + CONTEXT_NAMES
     top = np.argsort(-gain)[:25]
     print("top features by gain (second stage): " + ", ".join(f"{names[j]} {gain[j] / gain.sum():.3f}" for j in top))
     g1 = booster.feature_importance(importance_type="gain")
