@@ -139,3 +139,49 @@ def test_site_groups_are_registered_domains() -> None:
     assert site_of("https://www.bbc.co.uk/news/x", "d", "1") == "bbc.co.uk"
     assert site_of("https://edition.cnn.com/2024/x", "d", "1") == "cnn.com"
     assert site_of(None, "readability", "wordpress") == "readability:wordpress"
+
+
+def test_page_type_features_are_fed_only_to_a_model_trained_with_them() -> None:
+    import dataclasses
+
+    from cleannews.pagetype import MODEL_TYPES
+
+    doc, removed = _stages(_page())
+    model = learned.load_model()
+    assert model is not None
+    rules = select_rules(doc, removed)
+    assert learned.page_extra(model, doc, rules) == ()  # the shipped model: no page-type columns
+    extra = learned.page_extra(dataclasses.replace(model, page_types=True), doc, rules)
+    assert len(extra) == len(learned.PAGETYPE_NAMES) == len(MODEL_TYPES)
+    assert [n.removeprefix("pt_") for n in learned.PAGETYPE_NAMES] == list(MODEL_TYPES)
+    assert abs(sum(extra) - 1.0) < 1e-6
+
+
+def test_nested_page_type_probabilities_never_see_the_held_out_sites() -> None:
+    """No page's probabilities move when the held-out pages' labels change: neither the
+    model that scores the held-out pages nor the training pages' out-of-fold models saw
+    them (the leak `cv --page-types` must avoid). Flipping the other pages' labels does
+    move them (the check can fail)."""
+    pytest.importorskip("lightgbm")
+    pytest.importorskip("sklearn")
+    from cleannews.pagetype import FEATURE_NAMES as PT_FEATURES
+    from cleannews.training.cv import PageTypes, page_type_probabilities
+
+    rng = np.random.default_rng(0)
+    n = 140
+    X = rng.normal(size=(n, len(PT_FEATURES)))
+    y = (X[:, 0] > 0).astype(np.int64) * 3  # two of the seven types
+    sites = np.array([f"s{i % 20}" for i in range(n)])
+    held = {"s0", "s1", "s2", "s3"}
+    pt = PageTypes(X, y, sites, np.arange(n))
+    a = page_type_probabilities(pt, held, 3)
+    flipped = y.copy()
+    mask = np.isin(sites, list(held))
+    flipped[mask] = 3 - flipped[mask]
+    b = page_type_probabilities(PageTypes(X, flipped, sites, np.arange(n)), held, 3)
+    assert np.allclose(a, b)
+    other = y.copy()
+    other[~mask] = 3 - other[~mask]
+    c = page_type_probabilities(PageTypes(X, other, sites, np.arange(n)), held, 3)
+    assert not np.allclose(a[mask], c[mask])
+    assert np.allclose(a.sum(axis=1), 1.0)

@@ -15,12 +15,12 @@ if TYPE_CHECKING:  # pragma: no cover
 #: "learned": the trained block model on HTML (the rules scorer where its model file
 #: is missing); "rules": the hand-set container scorer (`scoring.dom`).
 ScorerName = Literal["learned", "rules"]
-#: The rules stay the default for now: out-of-fold the learned scorer wins on wcxb-dev
-#: (word F1 0.862 vs 0.753), fundus-dev (0.938 vs 0.925) and readability (body F1
-#: 0.962 vs 0.958) and ties on scrapinghub (0.9746 vs 0.9752, the rules' sweep set),
-#: but the metadata stage's date vote, which reads the selection, loses on readability
-#: with it, and the fixtures written against the rules' output need review first.
-#: See docs/design.md.
+#: The rules stay the default for now: out-of-fold with the per-type step after either
+#: scorer, the learned scorer wins on wcxb-dev (word F1 0.867 vs 0.854) and fundus-dev
+#: (0.941 vs 0.925) and ties on readability (body F1 0.958 vs 0.957), but loses on
+#: scrapinghub (0.972 vs 0.975, the rules' sweep set), and the metadata stage's date
+#: vote, which reads the selection, drops on readability with it (0.939 vs 0.970).
+#: See docs/design.md ("Which scorer by default").
 DEFAULT_SCORER: ScorerName = "rules"
 
 
