@@ -3,7 +3,7 @@
 Layout
 ------
 ``cleannews/lang/<code>.py`` (ISO 639-1 code: ``en``, ``de``, ``fr``, ``es``, ``it``,
-``pt``, ``nl``) holds that language's vocabulary as plain immutable data, one
+``pt``, ``nl``, ``sv``, ``da``, ``pl``, ``cs``, ``tr``) holds that language's vocabulary as plain immutable data, one
 module-level constant per **concern**, each of a type from `cleannews.lang.base`:
 
 =================  ======================  ==========================================
@@ -11,7 +11,13 @@ constant           type                    read by
 =================  ======================  ==========================================
 ``QUOTES``         `base.QuoteWords`       `cleannews.quotes` (speech verbs, speaker
                                            heads, roles, inverted cues, pronouns ...)
+``STOPWORDS``      `base.StopWords`        `cleannews.scoring.stopwords` (``frequent``),
+                                           `cleannews.metadata.language`
+                                           (``distinctive``, the language guess)
 =================  ======================  ==========================================
+
+A module holds only the concerns it has words for (Swedish has stop words and no
+quote vocabulary); a stage reading one concern sees the languages that have it.
 
 Other stages move their word lists in the same way: add a named tuple for the
 concern to `base` (every field defaulting to empty, so languages without the words
@@ -40,9 +46,22 @@ import pkgutil
 from collections.abc import Mapping
 from types import MappingProxyType, ModuleType
 
-from cleannews.lang.base import QuoteWords, merge
+from typing import TypeVar
 
-__all__ = ["LANGUAGES", "QUOTES", "QuoteWords", "by_language", "merged_quotes", "module"]
+from cleannews.lang.base import QuoteWords, StopWords, merge
+
+__all__ = [
+    "LANGUAGES",
+    "QUOTES",
+    "STOPWORDS",
+    "QuoteWords",
+    "StopWords",
+    "by_language",
+    "merged_quotes",
+    "module",
+]
+
+_T = TypeVar("_T")
 
 #: Modules of this package that are no language.
 _NOT_LANGUAGES = frozenset({"base"})
@@ -71,19 +90,22 @@ def by_language(name: str) -> Mapping[str, object]:
     return MappingProxyType({c: getattr(_MODULES[c], name) for c in LANGUAGES if hasattr(_MODULES[c], name)})
 
 
-def _quotes() -> Mapping[str, QuoteWords]:
-    out: dict[str, QuoteWords] = {}
-    for code, value in by_language("QUOTES").items():
-        if not isinstance(value, QuoteWords):
-            raise TypeError(f"cleannews.lang.{code}.QUOTES is a {type(value).__name__}, not a QuoteWords")
+def _concern(name: str, kind: type[_T]) -> Mapping[str, _T]:
+    """`by_language(name)`, checked: every module's constant is of the concern's type."""
+    out: dict[str, _T] = {}
+    for code, value in by_language(name).items():
+        if not isinstance(value, kind):
+            raise TypeError(f"cleannews.lang.{code}.{name} is a {type(value).__name__}, not a {kind.__name__}")
         out[code] = value
     return MappingProxyType(out)
 
 
 #: Each language's quote vocabulary, by code.
-QUOTES: Mapping[str, QuoteWords] = _quotes()
+QUOTES: Mapping[str, QuoteWords] = _concern("QUOTES", QuoteWords)
+#: Each language's function words, by code.
+STOPWORDS: Mapping[str, StopWords] = _concern("STOPWORDS", StopWords)
 
-_MERGED = merge(QUOTES[c] for c in LANGUAGES)
+_MERGED = merge(QUOTES.values())
 
 
 def merged_quotes() -> QuoteWords:

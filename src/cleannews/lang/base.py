@@ -110,6 +110,19 @@ class QuoteWords(NamedTuple):
     clitics: tuple[str, ...] = ()
 
 
+class StopWords(NamedTuple):
+    """A language's function words, as two stages use them (lower case)."""
+
+    #: the 60-90 most frequent words (frequency heads of common word lists; the same
+    #: words as the first rows of jusText's and NLTK's stop lists): the dump scorer
+    #: measures how dense a line is in them (prose is, menus and labels are not)
+    frequent: frozenset[str] = _EMPTY
+    #: 13-16 of the most frequent (Leipzig corpora / Wiktionary frequency lists), chosen
+    #: not to overlap other languages' so that counting them tells languages apart
+    #: (`cleannews.metadata.language.guess_language`)
+    distinctive: frozenset[str] = _EMPTY
+
+
 def merge(parts: Iterable[QuoteWords]) -> QuoteWords:
     """The union of several languages' quote vocabulary, field by field (tuples
     keep their first-seen order, mappings the first language's entry for a key)."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from cleannews.lang.base import QuoteWords, words
+from cleannews.lang.base import QuoteWords, StopWords, words
 
 SPEECH_VERBS = words(
     """
@@ -71,4 +71,17 @@ QUOTES = QuoteWords(
     male_names=words("thomas michael andreas stefan jan jonas lukas felix markus klaus jürgen wolfgang peter frank uwe dieter hans matthias tobias florian sebastian"),
     org_words=words("ministerium polizei regierung partei gericht verband konzern stadt bundesamt"),
     role_links=words("des der von"),
+)
+
+STOPWORDS = StopWords(
+    frequent=words(
+        """
+        der die und in den von zu das mit sich des auf für ist im dem nicht ein eine als auch es
+        an werden aus er hat dass sie nach wird bei einer um am sind noch wie einem über einen
+        so zum war haben nur oder aber vor zur bis mehr durch man sein wurde sei ihr kann ich
+        gegen vom schon wenn habe seine ihre dann unter wir soll ihm diese seiner uns da sagte
+        hatte sowie keine worden wieder will zwischen immer was ob weil
+        """
+    ),
+    distinctive=words("der die und das ist nicht mit sich auf den dem ein eine wird von zu"),
 )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from cleannews.lang.base import QuoteWords, words
+from cleannews.lang.base import QuoteWords, StopWords, words
 
 # --- speech cues ------------------------------------------------------------
 # Verbs of saying and writing (AP attribution verbs, Reuters handbook, and the
@@ -458,4 +458,21 @@ QUOTES = QuoteWords(
     abbreviations=ABBREVIATIONS,
     agent_suffixes=AGENT_SUFFIXES,
     clitics=CLITICS,
+)
+
+STOPWORDS = StopWords(
+    frequent=words(
+        """
+        the of and to a in is it that was for on are as with he be at by this had not but from
+        or have an they which one you were her all she there would their we him been has when
+        who will more no if out so said what up its about into than them can only other new some
+        could time these two may then do first any my now such like our over man me even most
+        made after also did many before must through back years where much your way well down
+        should because each just those people how too little state good very make world still
+        own see men work long get here between both life being under never day same another know
+        while last might us great old year off come since against go came right used take three
+        says i his
+        """
+    ),
+    distinctive=words("the and of to is that for with was on are this have from by"),
 )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from cleannews.lang.base import QuoteWords, words
+from cleannews.lang.base import QuoteWords, StopWords, words
 
 SPEECH_VERBS = words(
     """
@@ -50,4 +50,17 @@ QUOTES = QuoteWords(
     male_names=words("juan josé antonio manuel francisco javier carlos pablo miguel luis jorge alejandro"),
     org_words=words("ministerio gobierno ayuntamiento policía tribunal sindicato"),
     role_links=words("de del"),
+)
+
+STOPWORDS = StopWords(
+    frequent=words(
+        """
+        de la que el en y a los del se las por un para con no una su al lo como más pero sus le
+        ya o fue este ha sí porque esta son entre está cuando muy sin sobre ser también me hasta
+        hay donde han quien desde todo nos durante todos uno les ni contra otros fueron ese eso
+        había ante ellos e esto mí antes algunos qué unos yo otro otras otra él tanto esa estos
+        mucho cual poco ella estar haber según dijo
+        """
+    ),
+    distinctive=words("el la los las y que del en por para una con es se no como"),
 )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from cleannews.lang.base import QuoteWords, words
+from cleannews.lang.base import QuoteWords, StopWords, words
 
 SPEECH_VERBS = words(
     """
@@ -53,4 +53,17 @@ QUOTES = QuoteWords(
     male_names=words("pierre marc michel philippe nicolas julien thomas antoine françois olivier laurent éric christophe alain"),
     org_words=words("ministère gouvernement mairie préfecture syndicat tribunal"),
     role_links=words("de des du d'"),
+)
+
+STOPWORDS = StopWords(
+    frequent=words(
+        """
+        de la le et les des en un du une que est pour qui dans a par plus pas au sur ne se ce il
+        sont avec ou son sa ses aux mais elle nous vous ils été leur comme on tout fait cette
+        aussi bien peut ont entre deux sans y lui dont même ces après était avait très être
+        avoir encore depuis où si je sous contre selon ans leurs autres non tous fait donc alors
+        c'est qu'il d'un d'une l'on
+        """
+    ),
+    distinctive=words("le la les et des est une dans pour qui pas sur que du au avec"),
 )

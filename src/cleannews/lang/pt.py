@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from cleannews.lang.base import QuoteWords, words
+from cleannews.lang.base import QuoteWords, StopWords, words
 
 SPEECH_VERBS = words(
     """
@@ -49,4 +49,17 @@ QUOTES = QuoteWords(
     male_names=words("joão josé pedro paulo carlos lucas rafael tiago miguel luiz"),
     org_words=words("ministério governo prefeitura câmara polícia tribunal sindicato"),
     role_links=words("de da do"),
+)
+
+STOPWORDS = StopWords(
+    frequent=words(
+        """
+        de a o que e do da em um para é com não uma os no se na por mais as dos como mas foi ao
+        ele das tem à seu sua ou ser quando muito há nos já está eu também só pelo pela até isso
+        ela entre era depois sem mesmo aos ter seus quem nas me esse eles estão você tinha foram
+        essa num nem suas meu às minha têm numa pelos elas havia seja qual será nós lhe deles
+        essas esses pelas este fosse dele disse ainda
+        """
+    ),
+    distinctive=words("o a os que do da em para com uma não é dos das no"),
 )

@@ -1,0 +1,66 @@
+"""The `cleannews.lang` package: one module a language, concerns of fixed types,
+and a new module picked up by its file name alone."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from cleannews import lang
+from cleannews.lang.base import QuoteWords, StopWords
+
+#: Every concern a language module may hold, with its type.
+CONCERNS: dict[str, type] = {"QUOTES": QuoteWords, "STOPWORDS": StopWords}
+
+
+def test_every_module_holds_its_concerns_in_their_types() -> None:
+    assert lang.LANGUAGES[0] == "en"
+    for code in lang.LANGUAGES:
+        mod = lang.module(code)
+        held = [name for name in CONCERNS if hasattr(mod, name)]
+        assert held, f"lang.{code} holds no concern"
+        for name in held:
+            assert isinstance(getattr(mod, name), CONCERNS[name]), (code, name)
+        # a concern's tuple under another name would be read by no stage
+        for attr, value in vars(mod).items():
+            for name, kind in CONCERNS.items():
+                if isinstance(value, kind) and not attr.startswith("_"):
+                    assert attr == name, (code, attr)
+
+
+def test_the_mappings_hold_every_module_with_the_concern() -> None:
+    for name in CONCERNS:
+        got = getattr(lang, name)
+        assert set(got) == {c for c in lang.LANGUAGES if hasattr(lang.module(c), name)}, name
+        assert list(got) == [c for c in lang.LANGUAGES if c in got], name
+
+
+def test_words_are_lower_case() -> None:
+    for code, stop in lang.STOPWORDS.items():
+        assert stop.frequent or stop.distinctive, code
+        assert all(w == w.lower() for w in stop.frequent | stop.distinctive), code
+
+
+def test_a_new_module_is_found_by_its_file_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "xq.py").write_text(
+        "from cleannews.lang.base import StopWords, words\n"
+        "STOPWORDS = StopWords(distinctive=words('zyx wvu'))\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "_private.py").write_text("STOPWORDS = None\n", encoding="utf-8")
+    monkeypatch.setattr(lang, "__path__", [*lang.__path__, str(tmp_path)])
+    try:
+        found = lang._discover()
+        assert "xq" in found and "_private" not in found and "base" not in found
+        assert set(found) >= set(lang.LANGUAGES)
+        assert found["xq"].STOPWORDS.distinctive == frozenset({"zyx", "wvu"})
+    finally:
+        sys.modules.pop("cleannews.lang.xq", None)
+
+
+def test_a_concern_of_the_wrong_type_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(lang.module("en"), "STOPWORDS", frozenset({"the"}))
+    with pytest.raises(TypeError, match="STOPWORDS"):
+        lang._concern("STOPWORDS", StopWords)
