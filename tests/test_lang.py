@@ -3,16 +3,17 @@ and a new module picked up by its file name alone."""
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
 import pytest
 
 from cleannews import lang
-from cleannews.lang.base import QuoteWords, StopWords
+from cleannews.lang.base import QuoteWords, RelatedWords, StopWords
 
 #: Every concern a language module may hold, with its type.
-CONCERNS: dict[str, type] = {"QUOTES": QuoteWords, "STOPWORDS": StopWords}
+CONCERNS: dict[str, type] = {"QUOTES": QuoteWords, "STOPWORDS": StopWords, "RELATED": RelatedWords}
 
 
 def test_every_module_holds_its_concerns_in_their_types() -> None:
@@ -37,19 +38,25 @@ def test_the_mappings_hold_every_module_with_the_concern() -> None:
         assert list(got) == [c for c in lang.LANGUAGES if c in got], name
 
 
-def test_words_are_lower_case() -> None:
+def test_words_are_lower_case_and_headings_compile() -> None:
     for code, stop in lang.STOPWORDS.items():
         assert stop.frequent or stop.distinctive, code
         assert all(w == w.lower() for w in stop.frequent | stop.distinctive), code
+    for code, related in lang.RELATED.items():
+        assert related.headings, code
+        for h in related.headings:
+            assert h == h.lower(), (code, h)
+            re.compile(h)
 
 
 def test_a_new_module_is_found_by_its_file_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "xq.py").write_text(
-        "from cleannews.lang.base import StopWords, words\n"
-        "STOPWORDS = StopWords(distinctive=words('zyx wvu'))\n",
+        "from cleannews.lang.base import RelatedWords, StopWords, words\n"
+        "STOPWORDS = StopWords(distinctive=words('zyx wvu'))\n"
+        "RELATED = RelatedWords(headings=('zyx wvu',))\n",
         encoding="utf-8",
     )
-    (tmp_path / "_private.py").write_text("STOPWORDS = None\n", encoding="utf-8")
+    (tmp_path / "_private.py").write_text("RELATED = None\n", encoding="utf-8")
     monkeypatch.setattr(lang, "__path__", [*lang.__path__, str(tmp_path)])
     try:
         found = lang._discover()
@@ -61,6 +68,6 @@ def test_a_new_module_is_found_by_its_file_name(tmp_path: Path, monkeypatch: pyt
 
 
 def test_a_concern_of_the_wrong_type_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(lang.module("en"), "STOPWORDS", frozenset({"the"}))
-    with pytest.raises(TypeError, match="STOPWORDS"):
-        lang._concern("STOPWORDS", StopWords)
+    monkeypatch.setattr(lang.module("en"), "RELATED", ("related",))
+    with pytest.raises(TypeError, match="RELATED"):
+        lang._concern("RELATED", RelatedWords)

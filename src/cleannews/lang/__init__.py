@@ -3,7 +3,7 @@
 Layout
 ------
 ``cleannews/lang/<code>.py`` (ISO 639-1 code: ``en``, ``de``, ``fr``, ``es``, ``it``,
-``pt``, ``nl``, ``sv``, ``da``, ``pl``, ``cs``, ``tr``) holds that language's vocabulary as plain immutable data, one
+``pt``, ``nl``, ``sv``, ``da``, ``pl``, ``cs``, ``tr``, ``ru``, ``zh``, ``ja``, ``ko``) holds that language's vocabulary as plain immutable data, one
 module-level constant per **concern**, each of a type from `cleannews.lang.base`:
 
 =================  ======================  ==========================================
@@ -14,6 +14,8 @@ constant           type                    read by
 ``STOPWORDS``      `base.StopWords`        `cleannews.scoring.stopwords` (``frequent``),
                                            `cleannews.metadata.language`
                                            (``distinctive``, the language guess)
+``RELATED``        `base.RelatedWords`     `cleannews.vocabulary.RELATED_HEADING`
+                                           (teaser-section headings)
 =================  ======================  ==========================================
 
 A module holds only the concerns it has words for (Swedish has stop words and no
@@ -48,13 +50,15 @@ from types import MappingProxyType, ModuleType
 
 from typing import TypeVar
 
-from cleannews.lang.base import QuoteWords, StopWords, merge
+from cleannews.lang.base import QuoteWords, RelatedWords, StopWords, merge
 
 __all__ = [
     "LANGUAGES",
     "QUOTES",
+    "RELATED",
     "STOPWORDS",
     "QuoteWords",
+    "RelatedWords",
     "StopWords",
     "by_language",
     "merged_quotes",
@@ -104,6 +108,8 @@ def _concern(name: str, kind: type[_T]) -> Mapping[str, _T]:
 QUOTES: Mapping[str, QuoteWords] = _concern("QUOTES", QuoteWords)
 #: Each language's function words, by code.
 STOPWORDS: Mapping[str, StopWords] = _concern("STOPWORDS", StopWords)
+#: Each language's teaser-section headings, by code.
+RELATED: Mapping[str, RelatedWords] = _concern("RELATED", RelatedWords)
 
 _MERGED = merge(QUOTES.values())
 

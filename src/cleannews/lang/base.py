@@ -123,6 +123,14 @@ class StopWords(NamedTuple):
     distinctive: frozenset[str] = _EMPTY
 
 
+class RelatedWords(NamedTuple):
+    """Headings that open a "Related" / "Recommended" / "Read next" teaser section,
+    as CMSs print them: regular-expression fragments, lower case, matched whole
+    and ignoring case (`cleannews.vocabulary.RELATED_HEADING` joins them)."""
+
+    headings: tuple[str, ...] = ()
+
+
 def merge(parts: Iterable[QuoteWords]) -> QuoteWords:
     """The union of several languages' quote vocabulary, field by field (tuples
     keep their first-seen order, mappings the first language's entry for a key)."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from cleannews.lang.base import QuoteWords, StopWords, words
+from cleannews.lang.base import QuoteWords, RelatedWords, StopWords, words
 
 SPEECH_VERBS = words(
     """
@@ -84,4 +84,13 @@ STOPWORDS = StopWords(
         """
     ),
     distinctive=words("der die und das ist nicht mit sich auf den dem ein eine wird von zu"),
+)
+
+RELATED = RelatedWords(
+    headings=(
+        r"weitere (?:artikel|nachrichten|themen)",
+        r"mehr zum thema",
+        r"das könnte sie (?:auch )?interessieren",
+        r"lesen sie auch",
+    ),
 )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from cleannews.lang.base import QuoteWords, StopWords, words
+from cleannews.lang.base import QuoteWords, RelatedWords, StopWords, words
 
 # --- speech cues ------------------------------------------------------------
 # Verbs of saying and writing (AP attribution verbs, Reuters handbook, and the
@@ -475,4 +475,23 @@ STOPWORDS = StopWords(
         """
     ),
     distinctive=words("the and of to is that for with was on are this have from by"),
+)
+
+RELATED = RelatedWords(
+    headings=(
+        r"related(?: (?:articles?|stories|posts|news|content|coverage|reading|links))?",
+        r"recommended(?: (?:articles?|stories|for you|reading|videos?))?",
+        r"(?:you (?:may|might) (?:also )?(?:like|enjoy|be interested in))",
+        r"more (?:from|in|on|about|stories|news|articles|headlines|to read|coverage)(?: .{1,40})?",
+        r"more",
+        r"(?:read|watch) next",
+        r"also (?:read|see|on)",
+        r"see also",
+        r"trending(?: now| stories| news| topics)?",
+        r"most (?:read|popular|viewed|shared|commented)",
+        r"top stories",
+        r"popular (?:stories|now|posts)",
+        r"editor'?s picks?",
+        r"latest (?:news|stories|articles|videos)",
+    ),
 )

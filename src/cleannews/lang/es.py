@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from cleannews.lang.base import QuoteWords, StopWords, words
+from cleannews.lang.base import QuoteWords, RelatedWords, StopWords, words
 
 SPEECH_VERBS = words(
     """
@@ -63,4 +63,12 @@ STOPWORDS = StopWords(
         """
     ),
     distinctive=words("el la los las y que del en por para una con es se no como"),
+)
+
+RELATED = RelatedWords(
+    headings=(
+        r"te puede interesar",
+        r"noticias relacionadas",
+        r"m[áa]s noticias",
+    ),
 )

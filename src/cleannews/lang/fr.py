@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from cleannews.lang.base import QuoteWords, StopWords, words
+from cleannews.lang.base import QuoteWords, RelatedWords, StopWords, words
 
 SPEECH_VERBS = words(
     """
@@ -66,4 +66,12 @@ STOPWORDS = StopWords(
         """
     ),
     distinctive=words("le la les et des est une dans pour qui pas sur que du au avec"),
+)
+
+RELATED = RelatedWords(
+    headings=(
+        r"(?:à|a) lire (?:aussi|également)",
+        r"lire aussi",
+        r"sur le même sujet",
+    ),
 )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from cleannews.lang.base import QuoteWords, StopWords, words
+from cleannews.lang.base import QuoteWords, RelatedWords, StopWords, words
 
 SPEECH_VERBS = words(
     """
@@ -62,4 +62,12 @@ STOPWORDS = StopWords(
         """
     ),
     distinctive=words("il di che la per non una sono del della gli con anche è nel"),
+)
+
+RELATED = RelatedWords(
+    headings=(
+        r"leggi anche",
+        r"articoli correlati",
+        r"potrebbe interessarti",
+    ),
 )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from cleannews.lang.base import QuoteWords, StopWords, words
+from cleannews.lang.base import QuoteWords, RelatedWords, StopWords, words
 
 SPEECH_VERBS = words(
     """
@@ -60,4 +60,12 @@ STOPWORDS = StopWords(
         """
     ),
     distinctive=words("de het een en van is dat op niet met zijn voor ook aan er"),
+)
+
+RELATED = RelatedWords(
+    headings=(
+        r"lees ook",
+        r"meer nieuws",
+        r"gerelateerde artikelen",
+    ),
 )

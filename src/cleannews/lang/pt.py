@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from cleannews.lang.base import QuoteWords, StopWords, words
+from cleannews.lang.base import QuoteWords, RelatedWords, StopWords, words
 
 SPEECH_VERBS = words(
     """
@@ -62,4 +62,12 @@ STOPWORDS = StopWords(
         """
     ),
     distinctive=words("o a os que do da em para com uma não é dos das no"),
+)
+
+RELATED = RelatedWords(
+    headings=(
+        r"leia (?:também|mais)",
+        r"not[íi]cias relacionadas",
+        r"veja também",
+    ),
 )

@@ -1,0 +1,15 @@
+"""Russian: teaser-section headings; no quote vocabulary yet."""
+
+from __future__ import annotations
+
+from cleannews.lang.base import RelatedWords
+
+RELATED = RelatedWords(
+    headings=(
+        r"читайте (?:также|еще)",
+        r"смотрите также",
+        r"похожие (?:статьи|новости|записи)",
+        r"самые популярные.{0,30}",
+        r"популярное",
+    ),
+)
