@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from cleannews import lang
-from cleannews.lang.base import QuoteWords, RelatedWords, StopWords
+from cleannews.lang.base import DumpWords, QuoteWords, RelatedWords, StopWords, alternatives
 
 #: Every concern a language module may hold, with its type.
-CONCERNS: dict[str, type] = {"QUOTES": QuoteWords, "STOPWORDS": StopWords, "RELATED": RelatedWords}
+CONCERNS: dict[str, type] = {"QUOTES": QuoteWords, "STOPWORDS": StopWords, "RELATED": RelatedWords, "DUMPS": DumpWords}
 
 
 def test_every_module_holds_its_concerns_in_their_types() -> None:
@@ -47,6 +47,17 @@ def test_words_are_lower_case_and_headings_compile() -> None:
         for h in related.headings:
             assert h == h.lower(), (code, h)
             re.compile(h)
+    for code, dump in lang.DUMPS.items():
+        for field in DumpWords._fields:
+            for f in getattr(dump, field):
+                assert f == f.lower(), (code, field, f)
+                re.compile(f)
+
+
+def test_alternatives_join_every_language_in_order() -> None:
+    assert alternatives([("a", "b"), (), ("c",)]) == "(?:a|b|c)"
+    joined = alternatives(w.published for w in lang.DUMPS.values())
+    assert re.fullmatch(joined, "veröffentlicht") and re.fullmatch(joined, "published")
 
 
 def test_a_new_module_is_found_by_its_file_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -16,6 +16,9 @@ constant           type                    read by
                                            (``distinctive``, the language guess)
 ``RELATED``        `base.RelatedWords`     `cleannews.vocabulary.RELATED_HEADING`
                                            (teaser-section headings)
+``DUMPS``          `base.DumpWords`        `cleannews.cleaners.generic.dumps`
+                                           (published / updated / byline / credit
+                                           labels and month prefixes of dump lines)
 =================  ======================  ==========================================
 
 A module holds only the concerns it has words for (Swedish has stop words and no
@@ -50,13 +53,15 @@ from types import MappingProxyType, ModuleType
 
 from typing import TypeVar
 
-from cleannews.lang.base import QuoteWords, RelatedWords, StopWords, merge
+from cleannews.lang.base import DumpWords, QuoteWords, RelatedWords, StopWords, merge
 
 __all__ = [
+    "DUMPS",
     "LANGUAGES",
     "QUOTES",
     "RELATED",
     "STOPWORDS",
+    "DumpWords",
     "QuoteWords",
     "RelatedWords",
     "StopWords",
@@ -110,6 +115,8 @@ QUOTES: Mapping[str, QuoteWords] = _concern("QUOTES", QuoteWords)
 STOPWORDS: Mapping[str, StopWords] = _concern("STOPWORDS", StopWords)
 #: Each language's teaser-section headings, by code.
 RELATED: Mapping[str, RelatedWords] = _concern("RELATED", RelatedWords)
+#: Each language's labels of dump metadata lines, by code.
+DUMPS: Mapping[str, DumpWords] = _concern("DUMPS", DumpWords)
 
 _MERGED = merge(QUOTES.values())
 

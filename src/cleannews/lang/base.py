@@ -131,6 +131,31 @@ class RelatedWords(NamedTuple):
     headings: tuple[str, ...] = ()
 
 
+class DumpWords(NamedTuple):
+    """The labels of a text / Markdown dump's metadata lines (`cleannews.cleaners.generic.dumps`):
+    regular-expression fragments, lower case, matched ignoring case, joined over every
+    language by `alternatives`."""
+
+    #: what opens a published line ("published", "veröffentlicht", "publié le")
+    published: tuple[str, ...] = ()
+    #: what opens an updated line ("last updated", "mis à jour")
+    updated: tuple[str, ...] = ()
+    #: how month names begin ("jan", "mär", "févr"): a dated line's rest must hold one
+    #: (or a time, a year, or a relative day)
+    month_prefixes: tuple[str, ...] = ()
+    #: relative days that date a line ("yesterday", "today", "ago")
+    relative_days: tuple[str, ...] = ()
+    #: what stands before the names of a byline ("by", "von", "texto", "autor(?:in)?")
+    byline_intros: tuple[str, ...] = ()
+    #: words that label an image credit at the end of a caption ("photo", "bild", "crédit")
+    credit_words: tuple[str, ...] = ()
+
+
+def alternatives(parts: Iterable[tuple[str, ...]]) -> str:
+    """The fragments of several languages as one regex alternation: ``(?:a|b|c)``."""
+    return "(?:" + "|".join(f for part in parts for f in part) + ")"
+
+
 def merge(parts: Iterable[QuoteWords]) -> QuoteWords:
     """The union of several languages' quote vocabulary, field by field (tuples
     keep their first-seen order, mappings the first language's entry for a key)."""

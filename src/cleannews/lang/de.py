@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from cleannews.lang.base import QuoteWords, RelatedWords, StopWords, words
+from cleannews.lang.base import DumpWords, QuoteWords, RelatedWords, StopWords, words
 
 SPEECH_VERBS = words(
     """
@@ -93,4 +93,13 @@ RELATED = RelatedWords(
         r"das könnte sie (?:auch )?interessieren",
         r"lesen sie auch",
     ),
+)
+
+
+DUMPS = DumpWords(
+    published=("veröffentlicht", "erschienen"),
+    updated=("aktualisiert", "zuletzt aktualisiert"),
+    month_prefixes=("mär", "mai", "okt", "dez"),
+    byline_intros=("von", r"autor(?:in)?",),
+    credit_words=("foto", "bild"),
 )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from cleannews.lang.base import QuoteWords, RelatedWords, StopWords, words
+from cleannews.lang.base import DumpWords, QuoteWords, RelatedWords, StopWords, words
 
 # --- speech cues ------------------------------------------------------------
 # Verbs of saying and writing (AP attribution verbs, Reuters handbook, and the
@@ -494,4 +494,14 @@ RELATED = RelatedWords(
         r"editor'?s picks?",
         r"latest (?:news|stories|articles|videos)",
     ),
+)
+
+
+DUMPS = DumpWords(
+    published=("published", "posted", "first published", "publish date", "date", "on"),
+    updated=("updated", "last updated", "modified", "last modified", "edited"),
+    month_prefixes=("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+    relative_days=("yesterday", "today", "ago"),
+    byline_intros=(r"(?:reported|written|posted|compiled|edited|produced) by", "by", "text", "author"),
+    credit_words=("image", "photo", "picture", "credit", "source", "photograph", "illustration"),
 )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from cleannews.lang.base import QuoteWords, RelatedWords, StopWords, words
+from cleannews.lang.base import DumpWords, QuoteWords, RelatedWords, StopWords, words
 
 SPEECH_VERBS = words(
     """
@@ -71,4 +71,13 @@ RELATED = RelatedWords(
         r"noticias relacionadas",
         r"m[áa]s noticias",
     ),
+)
+
+
+DUMPS = DumpWords(
+    published=("publicado", "publicada"),
+    updated=("actualizado", "actualizada"),
+    month_prefixes=("ene", "abr", "ago", "dic"),
+    byline_intros=("por", "texto"),
+    credit_words=("imagen",),
 )

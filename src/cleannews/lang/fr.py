@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from cleannews.lang.base import QuoteWords, RelatedWords, StopWords, words
+from cleannews.lang.base import DumpWords, QuoteWords, RelatedWords, StopWords, words
 
 SPEECH_VERBS = words(
     """
@@ -74,4 +74,13 @@ RELATED = RelatedWords(
         r"lire aussi",
         r"sur le même sujet",
     ),
+)
+
+
+DUMPS = DumpWords(
+    published=("publié", "publié le"),
+    updated=("mis à jour", "mise à jour"),
+    month_prefixes=("janv", "févr", "avr", "juil", "août", "déc"),
+    byline_intros=("par", "auteur"),
+    credit_words=("crédit",),
 )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from cleannews.lang.base import QuoteWords, RelatedWords, StopWords, words
+from cleannews.lang.base import DumpWords, QuoteWords, RelatedWords, StopWords, words
 
 SPEECH_VERBS = words(
     """
@@ -70,4 +70,13 @@ RELATED = RelatedWords(
         r"articoli correlati",
         r"potrebbe interessarti",
     ),
+)
+
+
+DUMPS = DumpWords(
+    published=("pubblicato",),
+    updated=("aggiornato",),
+    month_prefixes=("gen", "mag", "giu", "lug", "set", "ott"),
+    byline_intros=("di", "testo"),
+    credit_words=("immagine",),
 )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from cleannews.lang.base import QuoteWords, RelatedWords, StopWords, words
+from cleannews.lang.base import DumpWords, QuoteWords, RelatedWords, StopWords, words
 
 SPEECH_VERBS = words(
     """
@@ -68,4 +68,12 @@ RELATED = RelatedWords(
         r"meer nieuws",
         r"gerelateerde artikelen",
     ),
+)
+
+
+DUMPS = DumpWords(
+    published=("gepubliceerd", "geplaatst"),
+    updated=("bijgewerkt",),
+    month_prefixes=("mrt", "mei", "okt"),
+    byline_intros=("door",),
 )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from cleannews.lang.base import QuoteWords, RelatedWords, StopWords, words
+from cleannews.lang.base import DumpWords, QuoteWords, RelatedWords, StopWords, words
 
 SPEECH_VERBS = words(
     """
@@ -70,4 +70,9 @@ RELATED = RelatedWords(
         r"not[íi]cias relacionadas",
         r"veja também",
     ),
+)
+
+
+DUMPS = DumpWords(
+    updated=("atualizado",),
 )
