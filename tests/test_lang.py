@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from cleannews import lang
-from cleannews.lang.base import DumpWords, QuoteWords, RelatedWords, StopWords, alternatives
+from cleannews.lang.base import DumpWords, FurnitureWords, QuoteWords, RelatedWords, StopWords, alternatives
 
 #: Every concern a language module may hold, with its type.
-CONCERNS: dict[str, type] = {"QUOTES": QuoteWords, "STOPWORDS": StopWords, "RELATED": RelatedWords, "DUMPS": DumpWords}
+CONCERNS: dict[str, type] = {"QUOTES": QuoteWords, "STOPWORDS": StopWords, "RELATED": RelatedWords, "DUMPS": DumpWords, "FURNITURE": FurnitureWords}
 
 
 def test_every_module_holds_its_concerns_in_their_types() -> None:
@@ -47,11 +47,12 @@ def test_words_are_lower_case_and_headings_compile() -> None:
         for h in related.headings:
             assert h == h.lower(), (code, h)
             re.compile(h)
-    for code, dump in lang.DUMPS.items():
-        for field in DumpWords._fields:
-            for f in getattr(dump, field):
-                assert f == f.lower(), (code, field, f)
-                re.compile(f)
+    for concern in (lang.DUMPS, lang.FURNITURE):
+        for code, labels in concern.items():
+            for field, fragments in labels._asdict().items():
+                for f in fragments:
+                    assert f == f.lower(), (code, field, f)
+                    re.compile(f)
 
 
 def test_alternatives_join_every_language_in_order() -> None:

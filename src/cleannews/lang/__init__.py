@@ -19,6 +19,8 @@ constant           type                    read by
 ``DUMPS``          `base.DumpWords`        `cleannews.cleaners.generic.dumps`
                                            (published / updated / byline / credit
                                            labels and month prefixes of dump lines)
+``FURNITURE``      `base.FurnitureWords`   `cleannews.cleaners.generic.furniture`
+                                           (ad, share, credit, read-more labels ...)
 =================  ======================  ==========================================
 
 A module holds only the concerns it has words for (Swedish has stop words and no
@@ -53,15 +55,17 @@ from types import MappingProxyType, ModuleType
 
 from typing import TypeVar
 
-from cleannews.lang.base import DumpWords, QuoteWords, RelatedWords, StopWords, merge
+from cleannews.lang.base import DumpWords, FurnitureWords, QuoteWords, RelatedWords, StopWords, merge
 
 __all__ = [
     "DUMPS",
+    "FURNITURE",
     "LANGUAGES",
     "QUOTES",
     "RELATED",
     "STOPWORDS",
     "DumpWords",
+    "FurnitureWords",
     "QuoteWords",
     "RelatedWords",
     "StopWords",
@@ -117,6 +121,8 @@ STOPWORDS: Mapping[str, StopWords] = _concern("STOPWORDS", StopWords)
 RELATED: Mapping[str, RelatedWords] = _concern("RELATED", RelatedWords)
 #: Each language's labels of dump metadata lines, by code.
 DUMPS: Mapping[str, DumpWords] = _concern("DUMPS", DumpWords)
+#: Each language's furniture labels, by code.
+FURNITURE: Mapping[str, FurnitureWords] = _concern("FURNITURE", FurnitureWords)
 
 _MERGED = merge(QUOTES.values())
 

@@ -151,6 +151,30 @@ class DumpWords(NamedTuple):
     credit_words: tuple[str, ...] = ()
 
 
+class FurnitureWords(NamedTuple):
+    """The labels of page furniture lines (`cleannews.cleaners.generic.furniture`):
+    regular-expression fragments, lower case, matched whole and ignoring case,
+    joined over every language by `alternatives`. (The English sentences of
+    furniture, "sign up for our newsletter", stay patterns of the cleaner.)"""
+
+    #: an ad label standing alone ("advertisement", "anzeige", "publicit[ée]")
+    ad_labels: tuple[str, ...] = ()
+    #: the verb of a share row ("share", "teilen", "partager")
+    share_verbs: tuple[str, ...] = ()
+    #: the words after it ("this", "article", "l'article", "op")
+    share_words: tuple[str, ...] = ()
+    #: what labels an image credit ("photo", "bild", "quelle", "фото")
+    credit_words: tuple[str, ...] = ()
+    #: a "read more" link standing alone, in the languages besides English ("weiterlesen")
+    read_more: tuple[str, ...] = ()
+    #: the label of a published / updated line ("published", "aktualisiert", "mis à jour")
+    dated_labels: tuple[str, ...] = ()
+    #: a preposition between that label and its date, with its leading space (" on", " am")
+    date_prepositions: tuple[str, ...] = ()
+    #: a "back to top" / "skip to content" link ("nach oben", "retour en haut")
+    back_to_top: tuple[str, ...] = ()
+
+
 def alternatives(parts: Iterable[tuple[str, ...]]) -> str:
     """The fragments of several languages as one regex alternation: ``(?:a|b|c)``."""
     return "(?:" + "|".join(f for part in parts for f in part) + ")"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from cleannews.lang.base import DumpWords, QuoteWords, RelatedWords, StopWords, words
+from cleannews.lang.base import DumpWords, FurnitureWords, QuoteWords, RelatedWords, StopWords, words
 
 SPEECH_VERBS = words(
     """
@@ -102,4 +102,16 @@ DUMPS = DumpWords(
     month_prefixes=("mär", "mai", "okt", "dez"),
     byline_intros=("von", r"autor(?:in)?",),
     credit_words=("foto", "bild"),
+)
+
+
+FURNITURE = FurnitureWords(
+    ad_labels=("anzeige", "werbung"),
+    share_verbs=("teilen",),
+    share_words=("artikel",),
+    credit_words=("foto", "bild", "quelle"),
+    read_more=("weiterlesen", "mehr lesen"),
+    dated_labels=("aktualisiert", "veröffentlicht"),
+    date_prepositions=(" am",),
+    back_to_top=("nach oben",),
 )

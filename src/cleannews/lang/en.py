@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from cleannews.lang.base import DumpWords, QuoteWords, RelatedWords, StopWords, words
+from cleannews.lang.base import DumpWords, FurnitureWords, QuoteWords, RelatedWords, StopWords, words
 
 # --- speech cues ------------------------------------------------------------
 # Verbs of saying and writing (AP attribution verbs, Reuters handbook, and the
@@ -504,4 +504,15 @@ DUMPS = DumpWords(
     relative_days=("yesterday", "today", "ago"),
     byline_intros=(r"(?:reported|written|posted|compiled|edited|produced) by", "by", "text", "author"),
     credit_words=("image", "photo", "picture", "credit", "source", "photograph", "illustration"),
+)
+
+
+FURNITURE = FurnitureWords(
+    ad_labels=(r"advert(?:isement)?s?", r"sponsored(?: content)?", "ad"),
+    share_verbs=("share",),
+    share_words=("this", "on", "via", "the", "article", "story", "post", "now", "it"),
+    credit_words=("image", "photo", "picture", "pic", "credit", "source"),
+    dated_labels=("published", "updated", "posted", "modified"),
+    date_prepositions=(" on", " at"),
+    back_to_top=(r"skip to (?:main )?content", "back to top"),
 )

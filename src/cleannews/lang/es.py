@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from cleannews.lang.base import DumpWords, QuoteWords, RelatedWords, StopWords, words
+from cleannews.lang.base import DumpWords, FurnitureWords, QuoteWords, RelatedWords, StopWords, words
 
 SPEECH_VERBS = words(
     """
@@ -80,4 +80,15 @@ DUMPS = DumpWords(
     month_prefixes=("ene", "abr", "ago", "dic"),
     byline_intros=("por", "texto"),
     credit_words=("imagen",),
+)
+
+
+FURNITURE = FurnitureWords(
+    ad_labels=("publicidad",),
+    share_verbs=("compartir",),
+    share_words=("en",),
+    credit_words=("imagen",),
+    read_more=(r"leer m[áa]s",),
+    dated_labels=("publicado", "actualizado"),
+    date_prepositions=(" el",),
 )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from cleannews.lang.base import DumpWords, QuoteWords, RelatedWords, StopWords, words
+from cleannews.lang.base import DumpWords, FurnitureWords, QuoteWords, RelatedWords, StopWords, words
 
 SPEECH_VERBS = words(
     """
@@ -83,4 +83,16 @@ DUMPS = DumpWords(
     month_prefixes=("janv", "févr", "avr", "juil", "août", "déc"),
     byline_intros=("par", "auteur"),
     credit_words=("crédit",),
+)
+
+
+FURNITURE = FurnitureWords(
+    ad_labels=(r"publicit[ée]",),
+    share_verbs=("partager",),
+    share_words=("l'article",),
+    credit_words=("crédit",),
+    read_more=("lire la suite",),
+    dated_labels=("publié", "mis à jour"),
+    date_prepositions=(" le",),
+    back_to_top=("retour en haut",),
 )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from cleannews.lang.base import DumpWords, QuoteWords, RelatedWords, StopWords, words
+from cleannews.lang.base import DumpWords, FurnitureWords, QuoteWords, RelatedWords, StopWords, words
 
 SPEECH_VERBS = words(
     """
@@ -79,4 +79,15 @@ DUMPS = DumpWords(
     month_prefixes=("gen", "mag", "giu", "lug", "set", "ott"),
     byline_intros=("di", "testo"),
     credit_words=("immagine",),
+)
+
+
+FURNITURE = FurnitureWords(
+    ad_labels=(r"pubblicit[àa]",),
+    share_verbs=("condividi",),
+    share_words=("su",),
+    credit_words=("immagine",),
+    read_more=(r"leggi (?:anche|tutto)",),
+    dated_labels=("pubblicato", "aggiornato"),
+    date_prepositions=(" il",),
 )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from cleannews.lang.base import DumpWords, QuoteWords, RelatedWords, StopWords, words
+from cleannews.lang.base import DumpWords, FurnitureWords, QuoteWords, RelatedWords, StopWords, words
 
 SPEECH_VERBS = words(
     """
@@ -76,4 +76,12 @@ DUMPS = DumpWords(
     updated=("bijgewerkt",),
     month_prefixes=("mrt", "mei", "okt"),
     byline_intros=("door",),
+)
+
+
+FURNITURE = FurnitureWords(
+    ad_labels=("advertentie",),
+    share_verbs=("delen",),
+    share_words=("op",),
+    read_more=("lees meer",),
 )

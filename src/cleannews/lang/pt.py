@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from cleannews.lang.base import DumpWords, QuoteWords, RelatedWords, StopWords, words
+from cleannews.lang.base import DumpWords, FurnitureWords, QuoteWords, RelatedWords, StopWords, words
 
 SPEECH_VERBS = words(
     """
@@ -75,4 +75,11 @@ RELATED = RelatedWords(
 
 DUMPS = DumpWords(
     updated=("atualizado",),
+)
+
+
+FURNITURE = FurnitureWords(
+    share_verbs=("partilhar",),
+    share_words=("no",),
+    read_more=("leia mais",),
 )

@@ -1,8 +1,8 @@
-"""Russian: teaser-section headings; no quote vocabulary yet."""
+"""Russian: teaser-section headings and the image-credit label; no quote vocabulary yet."""
 
 from __future__ import annotations
 
-from cleannews.lang.base import RelatedWords
+from cleannews.lang.base import FurnitureWords, RelatedWords
 
 RELATED = RelatedWords(
     headings=(
@@ -12,4 +12,9 @@ RELATED = RelatedWords(
         r"самые популярные.{0,30}",
         r"популярное",
     ),
+)
+
+
+FURNITURE = FurnitureWords(
+    credit_words=("фото",),
 )
