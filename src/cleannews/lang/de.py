@@ -6,6 +6,9 @@ roles are written capitalised like every German noun, so they must be listed for
 a title in front of a name ("Vorstandsvorsitzender Thomas Brenneke") to be split
 off as the role. Compound titles are built from a head and the prefixes German
 news puts before it ("Innen" + "ministerin").
+
+Besides `QUOTES`, the module holds the language's other concerns (`STOPWORDS`,
+`RELATED`, `DUMPS`, `FURNITURE`; the table in `cleannews.lang`).
 """
 
 from __future__ import annotations

@@ -4,6 +4,9 @@ Moved here from `cleannews.quotes.words` unchanged (the lists and where each cam
 from); `QUOTES` at the end names them by concern. The sources: the attribution
 verbs of news style guides (AP stylebook, Reuters handbook), and what showed up
 in the mistakes on the PolNeAR dev split's tune half.
+
+Besides `QUOTES`, the module holds the language's other concerns (`STOPWORDS`,
+`RELATED`, `DUMPS`, `FURNITURE`; the table in `cleannews.lang`).
 """
 
 from __future__ import annotations

@@ -3,6 +3,9 @@
 Speech verbs in the preterite of news copy (and the present of live reports);
 "advirtió" (warned) and its kin are as common as "dijo". Gerunds hang on the
 clause subject like English "saying".
+
+Besides `QUOTES`, the module holds the language's other concerns (`STOPWORDS`,
+`RELATED`, `DUMPS`, `FURNITURE`; the table in `cleannews.lang`).
 """
 
 from __future__ import annotations

@@ -5,6 +5,9 @@ déclaré", "ont affirmé"), so the participles are the speech verbs and the
 auxiliaries are `compound_aux`; the present ("explique", "estime") inverts the
 same way. "il" is left out of the pronouns (it is the Italian article); glued to
 its verb ("a-t-il ajouté", "explique-t-il") it is read as the pronoun it is.
+
+Besides `QUOTES`, the module holds the language's other concerns (`STOPWORDS`,
+`RELATED`, `DUMPS`, `FURNITURE`; the table in `cleannews.lang`).
 """
 
 from __future__ import annotations

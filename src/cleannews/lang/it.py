@@ -2,6 +2,9 @@
 
 The compound past ("ha detto", "ha spiegato") inverts behind its auxiliary
 (`compound_aux`); the present ("spiega", "aggiunge") is the commonest live form.
+
+Besides `QUOTES`, the module holds the language's other concerns (`STOPWORDS`,
+`RELATED`, `DUMPS`, `FURNITURE`; the table in `cleannews.lang`).
 """
 
 from __future__ import annotations

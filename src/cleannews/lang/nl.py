@@ -3,6 +3,9 @@
 "aldus X" after a quote is the Dutch "according to X". The article "de" is left
 out of the articles: it is also the name particle ("Pieter de Vries") and a
 Spanish/French preposition.
+
+Besides `QUOTES`, the module holds the language's other concerns (`STOPWORDS`,
+`RELATED`, `DUMPS`, `FURNITURE`; the table in `cleannews.lang`).
 """
 
 from __future__ import annotations

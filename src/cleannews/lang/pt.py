@@ -3,6 +3,9 @@
 Speech verbs in the preterite of news copy, Brazilian and European usage
 ("afirmou", "salientou", "frisou"). The article "o" opens the speaker phrase;
 "as" is left out of the articles (it is an English word).
+
+Besides `QUOTES`, the module holds the language's other concerns (`STOPWORDS`,
+`RELATED`, `DUMPS`, `FURNITURE`; the table in `cleannews.lang`).
 """
 
 from __future__ import annotations
