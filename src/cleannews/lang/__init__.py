@@ -33,7 +33,11 @@ frozenset(...)`` for a plain list, ``DATES = DateWords(...)``, ``BYLINE =
 BylineWords(...)``), and add a row to the table above. A stage reads them through
 `module(code)` / `by_language(NAME)` (one language, when it knows the page's) or
 `merged_quotes()`-style unions (when it reads text of any language at once); it
-never keeps a copy of its own.
+never keeps a copy of its own. Concerns read by a regular expression (``RELATED``,
+``DUMPS``, ``FURNITURE``) hold regex fragments, joined over the languages by
+`base.alternatives` in `LANGUAGES` order; their patterns are read whole
+(``fullmatch``) or anchored so that no two languages' fragments compete for the
+same text, so that order changes nothing they match.
 
 Adding a language: copy the module of a related language, rename it to the new
 code, replace the words. It is found by its file name (every module here whose
