@@ -68,16 +68,66 @@ def _parser() -> etree.HTMLParser:
     return etree.HTMLParser(**_PARSER_OPTIONS)
 
 
+#: Nesting kept when a page is deeper than libxml2's limit (256 levels without
+#: XML_PARSE_HUGE, at which it stops reading the page and drops the rest). Tags deeper
+#: than this are taken out, so their content joins the element at this depth: text is
+#: kept, and the walk's per-element ancestor chains stay as short as they are on any
+#: page lxml accepts (`huge_tree` would lift the limit to thousands of levels, where
+#: those chains cost depth x elements memory). Counted on the tag stream, with room
+#: for the elements libxml2 adds (html, body) and the ones it closes itself.
+MAX_NESTING = 200
+_TAG = re.compile(r"<(/?)([A-Za-z][^\s/>]*)[^>]*>")
+_VOID_TAGS = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+
+
+def flatten_nesting(text: str, max_depth: int = MAX_NESTING) -> str:
+    """`text` without the start and end tags nested deeper than `max_depth` (a tag
+    count, not a parse: enough to bring a page under the parser's depth limit)."""
+    depth = 0
+    dropped = 0
+
+    def tag(m: re.Match[str]) -> str:
+        nonlocal depth, dropped
+        name = m.group(2).lower()
+        if name in _VOID_TAGS or m.group(0).endswith("/>"):
+            return m.group(0)
+        if m.group(1):  # an end tag
+            if dropped:
+                dropped -= 1
+                return ""
+            depth = max(0, depth - 1)
+            return m.group(0)
+        if depth >= max_depth:
+            dropped += 1
+            return ""
+        depth += 1
+        return m.group(0)
+
+    return _TAG.sub(tag, text)
+
+
+def _too_deep(parser: etree.HTMLParser) -> bool:
+    return any(e.type_name == "ERR_RESOURCE_LIMIT" and "depth" in e.message for e in parser.error_log)
+
+
 def parse_html(text: str) -> Any:
-    """Parse to an lxml root; None when there is nothing to parse."""
+    """Parse to an lxml root; None when there is nothing to parse. A page nested deeper
+    than libxml2 reads is parsed again with its deepest tags taken out
+    (`flatten_nesting`), rather than cut off where the limit was hit."""
+    parser = _parser()
     try:
-        root = etree.fromstring(text, parser=_parser())
+        root = etree.fromstring(text, parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         # ValueError: a str with an XML encoding declaration; parse its bytes instead.
+        parser = etree.HTMLParser(encoding="utf-8", **_PARSER_OPTIONS)
         try:
-            root = etree.fromstring(text.encode("utf-8"), parser=etree.HTMLParser(encoding="utf-8", **_PARSER_OPTIONS))
+            root = etree.fromstring(text.encode("utf-8"), parser=parser)
         except (etree.ParserError, etree.XMLSyntaxError, ValueError):
             return None
+    if _too_deep(parser):
+        flat = flatten_nesting(text)
+        if flat != text:
+            return parse_html(flat)
     return root
 
 
@@ -104,6 +154,17 @@ def _is_link(el: Any) -> bool:
     return href is not None and not href.lstrip()[:11].lower().startswith("javascript:")
 
 
+#: Schemes that run code instead of naming a resource: never an image's url.
+SCRIPT_SCHEMES = ("javascript:", "vbscript:")
+_URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
+
+
+def is_script_url(url: str) -> bool:
+    """A `javascript:` (or `vbscript:`) url, as a browser reads it: case-insensitive,
+    ignoring the spaces, tabs, newlines and control characters it ignores inside one."""
+    return _URL_NOISE.sub("", url[:64]).lower().startswith(SCRIPT_SCHEMES)
+
+
 def _image_src(el: Any) -> str | None:
     for name in LAZY_SRC_ATTRS:
         v = el.get(name)
@@ -112,7 +173,7 @@ def _image_src(el: Any) -> str | None:
         v = v.strip()[:MAX_ATTR_CHARS]
         if "srcset" in name:
             v = v.split(",")[0].strip().split(" ")[0]
-        if v and not v.startswith("data:"):
+        if v and not v.startswith("data:") and not is_script_url(v):
             return v
     return None
 

@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from cleannews.document.html import is_script_url
 from cleannews.models import Block, BlockKind, Image, Removal
 
 #: "Caption | Image: AP", "Caption (Photo: Jane Doe/Reuters)", "Caption. Credit: X", "© X".
@@ -130,4 +131,4 @@ def dump_images(blocks: Sequence[Block], removed: Mapping[int, Removal], kept: S
 
 
 def first_image_src(values: Sequence[Any]) -> list[str]:
-    return [v for v in values if isinstance(v, str) and v.strip()]
+    return [v for v in values if isinstance(v, str) and v.strip() and not is_script_url(v)]
