@@ -73,9 +73,10 @@ class Limits:
     max_size: int = 10_000_000
     #: Tags (counted as '<') in an HTML page.
     max_tags: int = 150_000
-    #: Lines in a text or Markdown dump (the dump stages cost ~80 us a line, so 50,000
-    #: lines take ~4 s; the longest of 362 benchmark dumps has 742 lines).
-    max_lines: int = 50_000
+    #: Lines in a text or Markdown dump, as `str.splitlines` counts them (the dump
+    #: stages cost ~25 us a line, so 30,000 lines take ~0.8 s CPU; the longest of 362
+    #: benchmark dumps has 742 lines).
+    max_lines: int = 30_000
 
 
 DEFAULT_LIMITS = Limits()

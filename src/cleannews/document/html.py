@@ -85,25 +85,30 @@ def flatten_nesting(text: str, max_depth: int = MAX_NESTING) -> str:
     count, not a parse: enough to bring a page under the parser's depth limit)."""
     depth = 0
     dropped = 0
-
-    def tag(m: re.Match[str]) -> str:
-        nonlocal depth, dropped
-        name = m.group(2).lower()
-        if name in _VOID_TAGS or m.group(0).endswith("/>"):
-            return m.group(0)
+    cuts: list[tuple[int, int]] = []
+    void = _VOID_TAGS
+    for m in _TAG.finditer(text):
+        if m.group(2).lower() in void or text[m.end() - 2] == "/":
+            continue
         if m.group(1):  # an end tag
             if dropped:
                 dropped -= 1
-                return ""
-            depth = max(0, depth - 1)
-            return m.group(0)
-        if depth >= max_depth:
+                cuts.append(m.span())
+            elif depth:
+                depth -= 1
+        elif depth >= max_depth:
             dropped += 1
-            return ""
-        depth += 1
-        return m.group(0)
-
-    return _TAG.sub(tag, text)
+            cuts.append(m.span())
+        else:
+            depth += 1
+    if not cuts:
+        return text
+    out, last = [], 0
+    for a, b in cuts:
+        out.append(text[last:a])
+        last = b
+    out.append(text[last:])
+    return "".join(out)
 
 
 def _too_deep(parser: etree.HTMLParser) -> bool:
