@@ -366,7 +366,8 @@ def _run_one(index: int, src: Source, opts: _Options) -> Result:
     t = time.perf_counter()
     try:
         article = extract(
-            src.data, url=src.url, kind=src.kind, cleaners=opts.cleaners, budget=opts.budget, limits=opts.limits
+            src.data, url=src.url, kind=src.kind, cleaners=opts.cleaners, budget=opts.budget, limits=opts.limits,
+            hard_budget=True,
         )
     except Exception as exc:  # noqa: BLE001 - one page must never stop the batch
         return Result(index, src.source, error=ErrorInfo.of(exc), url=src.url, id=src.id, seconds=time.perf_counter() - t)
@@ -384,6 +385,9 @@ MAX_ATTEMPTS = 2
 #: (an environment without cleannews, a broken interpreter), and the batch stops.
 MAX_START_FAILURES = 3
 _PR_SET_PDEATHSIG = 1
+#: A page a worker extracts before it says it is ready: the lazy imports and first-call
+#: set-up (htmldate, charset detection, the registries) then happen in its start-up.
+_WARM_UP = "<html><head><title>Warm up</title></head><body><article><p>A first page, to load what pages need.</p></article></body></html>"
 #: The child's bootstrap: the parent's import path, then the worker loop. A fresh
 #: interpreter, not multiprocessing's spawn, which re-runs the caller's main script
 #: (and with it the caller's extract_many call, from a script without a
@@ -434,8 +438,9 @@ def _worker_main(conn: Connection, opts: _Options | None) -> None:
     try:
         if opts is None:
             opts = conn.recv()
-        import cleannews.api  # noqa: F401 - the imports are start-up, not a page's time
+        from cleannews.api import extract
 
+        extract(_WARM_UP)  # imports and first-call set-up are start-up, not a page's time
         conn.send("ready")
     except (EOFError, OSError):
         return
@@ -653,10 +658,7 @@ def extract_many(
     "-name", classes importable from a module other than `__main__`).
     """
     opts = _Options(budget, limits, None if cleaners is None else tuple(cleaners))
-    if timeout is None:
-        timeout = NO_BUDGET_TIMEOUT if budget is None else budget + TIMEOUT_GRACE
-    if timeout is not None and math.isinf(timeout):
-        timeout = None
+    timeout = _hard_timeout(budget, timeout)
     sources = (s for s in iter_sources(inputs, limits=limits) if s.source not in skip)
     results = _inline(sources, opts) if workers <= 0 else _pooled(sources, opts, workers, timeout)
     if not progress:
@@ -668,6 +670,14 @@ def extract_many(
         for r in results:
             bar.update(1)
             yield r
+
+
+def _hard_timeout(budget: float | None, timeout: float | None) -> float | None:
+    """The per-page kill limit: `timeout`, else the budget plus a grace, else
+    `NO_BUDGET_TIMEOUT`; None (never) only when asked for with `math.inf`."""
+    if timeout is None:
+        timeout = NO_BUDGET_TIMEOUT if budget is None else budget + TIMEOUT_GRACE
+    return None if math.isinf(timeout) else timeout
 
 
 def _inline(sources: Iterator[Source], opts: _Options) -> Iterator[Result]:

@@ -70,8 +70,8 @@ def _unwrap(text: str, opener: re.Pattern[str], closer: re.Pattern[str], width: 
     in O(n log n): each opener takes the first closer of its kind past one character,
     unless a line break comes first (`.` stops at one)."""
     closers: dict[str, list[int]] = {}
-    for m in closer.finditer(text):
-        closers.setdefault(m.group(1), []).append(m.start())
+    for c in closer.finditer(text):
+        closers.setdefault(c.group(1), []).append(c.start())
     if not closers:
         return text
     breaks = [m.start() for m in re.finditer("\n", text)]
@@ -134,8 +134,7 @@ def _code_spans(text: str) -> str:
 def _is_table_sep(line: str) -> bool:
     """A table's separator row: `|? cell (| cell)* |?` with cells like "---" or ":-:"."""
     row = line.strip()
-    row = row[1:] if row.startswith("|") else row
-    row = row[:-1] if row.endswith("|") else row
+    row = row.removeprefix("|").removesuffix("|")
     return all(_TABLE_SEP_CELL.fullmatch(cell) for cell in row.split("|"))
 
 
@@ -191,10 +190,12 @@ class _Builder:
     def add(self, raw: str, line: int, kind: BlockKind, tag: str, level: int = 0) -> None:
         text, link_chars, imgs = inline(raw) if kind is not BlockKind.CODE else (raw, 0, [])
         for alt, src in imgs:
+            if is_script_url(src):
+                src = ""  # a javascript: url names no image
             i = len(self.blocks)
             self.blocks.append(Block(index=i, text=alt, kind=BlockKind.IMAGE, tag="md-image", line=line,
                                      attrs={"src": src, "alt": alt}))
-            self.images.append((i, Image(src=src if src and not is_script_url(src) else None, alt=alt or None)))
+            self.images.append((i, Image(src=src or None, alt=alt or None)))
         if text:
             self.blocks.append(Block(index=len(self.blocks), text=text, kind=kind, tag=tag, level=level,
                                      link_chars=link_chars, line=line))

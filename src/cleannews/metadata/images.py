@@ -88,7 +88,7 @@ def html_images(
                 break
     if not out:
         for src in lead_src:
-            if src and src not in seen:
+            if src and src not in seen and not is_script_url(src):
                 out.append(Image(src=src))
                 break
     return tuple(out)
