@@ -17,7 +17,7 @@ Each input is made from (seed, index) alone, so any one can be rebuilt and repla
 
 Inputs are kept small (most under 16 KB) so that one core tries hundreds a second.
 They run in a forked child process in a loop; the parent watches the child's current
-index and kills it when one input holds it past `--hang` seconds (a hang), or sees it
+index and kills it when one input holds it past `--hang` CPU seconds (a hang), or sees it
 die (a segfault, out of memory), then restarts it past that input. In the child a
 *crash* is any exception that is not a `CleannewsError`; a *slow* input is one that
 took more than `--slow` CPU seconds. Crashes, hangs and slow inputs are written to
@@ -410,6 +410,16 @@ def _child(seed: int, start: int, end_time: float, slow: float, current: Any, pa
 MEMORY_LIMIT = 3 * 2**30
 
 
+def _cpu_seconds(pid: int | None) -> float:
+    """CPU time of a process (Linux /proc), else wall time: on a loaded machine a
+    niced child can wait seconds for a core, which is no hang."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return time.monotonic()
+
+
 def run(seconds: float, seed: int, hang: float, slow: float, real: int, start: int = 0) -> dict[str, Any]:
     import multiprocessing as mp
 
@@ -429,10 +439,10 @@ def run(seconds: float, seed: int, hang: float, slow: float, real: int, start: i
         current.value = nxt
         proc = ctx.Process(target=_child, args=(seed, nxt, end_time, slow, current, pages, fixtures, stats_path))
         proc.start()
-        last, since = current.value, time.monotonic()
+        last, since = current.value, _cpu_seconds(proc.pid)
         while proc.is_alive():
             proc.join(0.5)
-            now = time.monotonic()
+            now = _cpu_seconds(proc.pid)
             if current.value != last:
                 last, since = current.value, now
             elif now - since > hang:
@@ -490,7 +500,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seconds", type=float, default=60)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--start", type=int, default=0, help="first input index (to continue a run)")
-    ap.add_argument("--hang", type=float, default=10.0, help="wall seconds on one input before the child is killed")
+    ap.add_argument("--hang", type=float, default=10.0, help="CPU seconds on one input before the child is killed")
     ap.add_argument("--slow", type=float, default=2.0, help="CPU seconds over which an input is recorded as slow")
     ap.add_argument("--real", type=int, default=300, help="corpus pages to mutate (0: generated inputs only)")
     ap.add_argument("--replay", type=Path, help="run one saved .input again")
