@@ -601,7 +601,9 @@ class _Pool:
 
     def _start_failed(self, w: _Worker) -> None:
         w.process.join(timeout=1.0)
-        self.start_failures += 1
+        code = w.process.exitcode
+        if code is None or code >= 0:  # it exited by itself; a signal from outside is no start failure
+            self.start_failures += 1
         if self.start_failures >= MAX_START_FAILURES:
             raise RuntimeError(
                 f"cleannews: worker processes exit while starting (exit code {w.process.exitcode}); "
