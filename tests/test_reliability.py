@@ -326,3 +326,18 @@ def test_text_and_markdown_pages_are_separated_and_resume_does_not_repeat(tmp_pa
     for p in paths:
         assert text.count(header.format(p)) == 1
     assert text.index("ferry0") < text.index(header.format(paths[1])) < text.index("ferry1")
+
+
+def test_a_faulty_batch_killed_half_way_and_resumed_has_one_line_per_input(tmp_path):
+    from benchmarks.batch_faults import run
+
+    summary = run(inputs=200, bad=0.05, workers=2, kills=2, seed=3, root=tmp_path)
+    assert summary["ok"], summary
+    assert summary["lines"] == summary["inputs"] == 200 and summary["duplicates"] == 0
+
+
+def test_malformed_addresses_are_not_used_and_never_crash():
+    page = ARTICLE.replace("<head>", "<head><link rel=canonical href='http://[x/'>").replace("<article>", "<article><img src='/a.jpg' alt='a'>")
+    assert cleannews.extract(page).is_article  # found by the fuzzer: urlsplit raised in assemble
+    for url in ("http://[x", "[x"):
+        assert cleannews.extract("# T\n\n" + SENTENCE * 3, url=url, kind="text").url is None

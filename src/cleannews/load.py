@@ -14,6 +14,7 @@ import re
 import zlib
 from dataclasses import dataclass
 from typing import BinaryIO
+from urllib.parse import urlsplit
 
 from cleannews.errors import BinaryInputError, EmptyInputError, InputError, PageTooLarge
 from cleannews.models import Page, PageKind
@@ -251,6 +252,10 @@ def load(
         raise InputError(f"url is a str, not {type(url).__name__}")
     if url is not None:
         url = clean_surrogates(url)
+        try:
+            urlsplit(url if "//" in url else "//" + url)  # as the cleaners read a bare "host/path"
+        except ValueError:  # an unclosed IPv6 bracket: an address that names no site, not used
+            url = None
     encoding: str | None = None
     if isinstance(data, bytes):
         if len(data) > limits.max_size:  # compressed too: gzip never shrinks a page below its cap
