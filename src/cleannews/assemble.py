@@ -28,8 +28,10 @@ def absolute_images(images: tuple[Image, ...], base: str | None) -> tuple[Image,
     """Image addresses made absolute against the page's address, as a browser
     would resolve them, so a consumer can fetch them without the page; without
     an http(s) base they stay as the page wrote them."""
+    if not base:
+        return images
     try:
-        scheme = urlsplit(base).scheme if base else ""
+        scheme = urlsplit(base).scheme
     except ValueError:  # a malformed page address (bad IPv6 literal): nothing to resolve against
         return images
     if scheme not in ("http", "https"):

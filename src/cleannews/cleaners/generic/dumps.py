@@ -167,11 +167,11 @@ def meta_role(b: Block) -> tuple[str, str] | None:
         return "caption", "image caption label"
     if not _CREDIT_HINT.search(t[-CREDIT_TAIL_CHARS:]):
         return None
-    m = _CREDIT_TAIL.match(t)
-    if m:
-        return ("caption" if m.group("caption").strip(" |") else "credit"), "image credit"
-    m = _CREDIT_MID.match(t)
-    if m and not _prose_tail(m.group("credit")):
+    tail = _CREDIT_TAIL.match(t)
+    if tail:
+        return ("caption" if tail.group("caption").strip(" |") else "credit"), "image credit"
+    mid = _CREDIT_MID.match(t)
+    if mid and not _prose_tail(mid.group("credit")):
         return "caption", "caption with credit"
     return None
 
