@@ -87,7 +87,7 @@ def run_case(name: str, cap: float) -> dict[str, Any]:
                 a = cleannews.extract(data, budget=None, **kw)
                 a.to_json().encode("utf-8")
                 outcome = {"outcome": "article" if a.is_article else "answered", "body_chars": len(a.body),
-                           "images": [i.url for i in a.images]}
+                           "images": [i.src for i in a.images]}
             except CleannewsError as exc:
                 outcome = {"outcome": "refused", "error": f"{type(exc).__name__}: {str(exc)[:100]}"}
             except BaseException as exc:  # noqa: BLE001 - a crash is what we report
