@@ -288,9 +288,9 @@ def _article(rng: random.Random) -> str:
 SENTENCE = "The council said on Tuesday that the ferry would run every hour, starting next spring. "
 
 
-def real_pages(limit: int, seed: int) -> list[tuple[str, str]]:
+def real_pages(limit: int, seed: int, corpus: Path = CORPUS) -> list[tuple[str, str]]:
     """(kind, text) of up to `limit` corpus pages, chosen by seed; [] without the corpus."""
-    files = sorted(CORPUS.glob("*/pages/*.gz")) if CORPUS.is_dir() else []
+    files = sorted(corpus.glob("*/pages/*.gz")) if corpus.is_dir() else []
     random.Random(seed).shuffle(files)
     out = []
     for f in files[:limit]:
@@ -410,21 +410,22 @@ def _child(seed: int, start: int, end_time: float, slow: float, current: Any, pa
 MEMORY_LIMIT = 3 * 2**30
 
 
-def _cpu_seconds(pid: int | None) -> float:
-    """CPU time of a process (Linux /proc), else wall time: on a loaded machine a
-    niced child can wait seconds for a core, which is no hang."""
+def _cpu_seconds(pid: int | None) -> float | None:
+    """CPU time of a process (Linux /proc), None once it is gone: on a loaded machine a
+    niced child can wait seconds for a core, which is no hang, so wall time is no measure."""
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
     except (OSError, ValueError, IndexError):
-        return time.monotonic()
+        return None
 
 
-def run(seconds: float, seed: int, hang: float, slow: float, real: int, start: int = 0) -> dict[str, Any]:
+def run(seconds: float, seed: int, hang: float, slow: float, real: int, start: int = 0,
+        corpus: Path | None = None) -> dict[str, Any]:
     import multiprocessing as mp
 
     OUT.mkdir(parents=True, exist_ok=True)
-    pages = real_pages(real, seed)
+    pages = real_pages(real, seed, corpus or CORPUS)
     fixtures = _seeds()
     stats_path = OUT / f"stats-{seed}-{os.getpid()}.jsonl"
     stats_path.unlink(missing_ok=True)
@@ -443,6 +444,9 @@ def run(seconds: float, seed: int, hang: float, slow: float, real: int, start: i
         while proc.is_alive():
             proc.join(0.5)
             now = _cpu_seconds(proc.pid)
+            if now is None or since is None:  # it has just ended (or no /proc): no hang to judge
+                since = now
+                continue
             if current.value != last:
                 last, since = current.value, now
             elif now - since > hang:
@@ -459,12 +463,14 @@ def run(seconds: float, seed: int, hang: float, slow: float, real: int, start: i
         if proc.exitcode == 0 and not proc.is_alive():
             break
     tried, cpu, stats, slowest = 0, 0.0, Counter(), []
+    cpu_by_child: dict[int, float] = {}
     if stats_path.exists():
         for line in stats_path.read_text().splitlines():
             row = json.loads(line)
-            cpu += row["cpu"]
+            cpu_by_child[row["pid"]] = row["cpu"]  # running totals, one a child
             stats.update(row["stats"])
             slowest = sorted([*slowest, *map(tuple, row["slowest"])], reverse=True)[:10]
+    cpu = sum(cpu_by_child.values())
     tried = stats.pop("tried", 0)
     summary = {
         "seed": seed, "start": start, "next": nxt, "seconds": round(time.monotonic() - t0, 1),
@@ -503,11 +509,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--hang", type=float, default=10.0, help="CPU seconds on one input before the child is killed")
     ap.add_argument("--slow", type=float, default=2.0, help="CPU seconds over which an input is recorded as slow")
     ap.add_argument("--real", type=int, default=300, help="corpus pages to mutate (0: generated inputs only)")
+    ap.add_argument("--corpus", type=Path, default=CORPUS, help="the shared corpus folder (default ../shared/corpus)")
     ap.add_argument("--replay", type=Path, help="run one saved .input again")
     args = ap.parse_args(argv)
     if args.replay:
         return replay(args.replay)
-    summary = run(args.seconds, args.seed, args.hang, args.slow, args.real, args.start)
+    summary = run(args.seconds, args.seed, args.hang, args.slow, args.real, args.start, args.corpus)
     print(json.dumps(summary, indent=1))
     return 1 if summary["crashes"] or summary["hangs"] or summary["deaths"] or summary["slow"] else 0
 
