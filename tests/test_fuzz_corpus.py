@@ -9,7 +9,6 @@ reads the same folder as its seed corpus.
 from __future__ import annotations
 
 import time
-import traceback
 from pathlib import Path
 
 import pytest
@@ -34,8 +33,4 @@ def test_fuzz_corpus_input(path):
             article.to_json().encode("utf-8")
         except CleannewsError:
             pass
-        except IndexError as exc:  # issue #18 point 1, fixed in the quotes helper's branch (#17)
-            if traceback.extract_tb(exc.__traceback__)[-1].filename.endswith("attribution.py"):
-                pytest.xfail("the quote stage's IndexError, fixed by the quotes helper (#17)")
-            raise
         assert time.process_time() - t < CPU_CEILING, (kind, type(page).__name__)

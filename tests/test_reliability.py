@@ -50,16 +50,10 @@ ARTICLE = "<html><head><title>T</title></head><body><article>" + f"<p>{SENTENCE 
 #: CPU seconds a listed case may take here (the benchmark's target is 1 s; before the
 #: fixes each took from 17 s to minutes).
 CPU_CEILING = 5.0
-#: Repros fixed in the quotes helper's modules (issue #17: quotes/attribution.py's
-#: IndexError, quotes/names.py's name-run pattern): they pass once it is merged.
-FIXED_ELSEWHERE = {"quote cue at the end (IndexError)", "quote with trailing role (IndexError)",
-                   "quote plus A x30000 (_NAME_RUN_RE)"}
 
 
 @pytest.mark.parametrize("name", list(CASES))
-def test_pathological_case_is_answered_or_refused_fast(name, request):
-    if name in FIXED_ELSEWHERE:
-        request.applymarker(pytest.mark.xfail(strict=False, reason="fixed by the quotes helper (#17)"))
+def test_pathological_case_is_answered_or_refused_fast(name):
     factory, kw = CASES[name]
     data = factory()
     t = time.process_time()
