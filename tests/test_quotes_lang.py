@@ -167,10 +167,9 @@ def test_trace_holds_the_quote_stage() -> None:
 
 # --- the lang package ---------------------------------------------------------
 def test_every_language_module_has_its_quote_words() -> None:
-    assert set(lang.LANGUAGES) >= {"en", "de", "fr", "es", "it", "pt", "nl"}
+    assert set(lang.QUOTES) >= {"en", "de", "fr", "es", "it", "pt", "nl"}
     assert lang.LANGUAGES[0] == "en"
-    for code in lang.LANGUAGES:
-        q = lang.QUOTES[code]
+    for code, q in lang.QUOTES.items():
         assert isinstance(q, QuoteWords)
         assert q.speech_verbs, code
         assert q.role_words, code

@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from cleannews.batch import Result, Source, extract_many
 from cleannews.cleaners.base import Cleaner
 from cleannews.config import DEFAULT_CONFIG, Config
 from cleannews.load import Limits
 from cleannews.models import Article, PageKind
 from cleannews.pipeline import DEFAULT_BUDGET, run
 from cleannews.scoring.scorer import DEFAULT_SCORER, ScorerName
-from cleannews.batch import Result, Source, extract_many
+from cleannews.watchdog import hard_deadline
 
 __all__ = ["Config", "Limits", "Result", "Source", "extract", "extract_many"]
 
@@ -26,6 +27,7 @@ def extract(
     limits: Limits | None = None,
     config: Config = DEFAULT_CONFIG,
     scorer: ScorerName = DEFAULT_SCORER,
+    hard_budget: bool = False,
 ) -> Article:
     """Extract the article from one page.
 
@@ -42,9 +44,11 @@ def extract(
     `config` (`cleannews.Config`) sets the stages' thresholds, each defaulting to
     today's value: sweeps and tests pass a changed copy instead of patching. `scorer` picks the main-text
     scorer: "learned" (the trained block model; the rules where its file is missing)
-    or "rules" (the hand-set container scorer, the default). For a hard time limit that
-    also stops a page stuck inside a stage, use `extract_many`, which runs pages in
-    worker processes it can kill.
+    or "rules" (the hand-set container scorer, the default). `budget` is checked between stages;
+    with `hard_budget=True` it is also enforced inside a stage, by a timer thread that
+    raises `TimeBudgetExceeded` in this thread at the deadline (`cleannews.watchdog`;
+    a single C call finishes first). For a limit that holds whatever a page does, use
+    `extract_many`, which runs pages in worker processes it can kill.
 
     Raises `cleannews.errors.InputError` for input that is not a page (wrong type,
     undecodable; `PageTooLarge` over a cap), `EmptyInputError` for an empty page and
@@ -65,4 +69,7 @@ def extract(
         kind = "html"
         if url is None and tree_url and tree_url.startswith(("http://", "https://")):
             url = tree_url
+    if hard_budget and budget is not None:
+        with hard_deadline(budget):
+            return run(page, url=url, kind=kind, cleaners=cleaners, budget=budget, limits=limits, config=config, scorer=scorer).article
     return run(page, url=url, kind=kind, cleaners=cleaners, budget=budget, limits=limits, config=config, scorer=scorer).article

@@ -29,7 +29,13 @@ def absolute_images(images: tuple[Image, ...], base: str | None) -> tuple[Image,
     """Image addresses made absolute against the page's address, as a browser
     would resolve them, so a consumer can fetch them without the page; without
     an http(s) base they stay as the page wrote them."""
-    if not base or urlsplit(base).scheme not in ("http", "https"):
+    if not base:
+        return images
+    try:
+        scheme = urlsplit(base).scheme
+    except ValueError:  # a malformed page address (bad IPv6 literal): nothing to resolve against
+        return images
+    if scheme not in ("http", "https"):
         return images
     out = []
     for img in images:

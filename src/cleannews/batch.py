@@ -27,9 +27,13 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import math
 import multiprocessing as mp
 import os
 import signal
+import stat
+import subprocess
+import sys
 import time
 from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -37,7 +41,12 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any, BinaryIO, Union
 
-from cleannews.errors import CleannewsError, InputError, PageTooLarge, TimeBudgetExceeded
+from cleannews.errors import (
+    CleannewsError,
+    InputError,
+    PageTooLarge,
+    TimeBudgetExceeded,
+)
 from cleannews.load import DEFAULT_LIMITS, Limits, _normalise_codec
 from cleannews.models import PAGE_SUFFIXES, Article, PageKind
 from cleannews.pipeline import DEFAULT_BUDGET
@@ -48,6 +57,13 @@ WARC_SUFFIXES = (".warc", ".arc")
 JSONL_CONTENT_KEYS = ("html", "text", "markdown", "content")
 #: Seconds the pool waits past a page's cooperative `budget` before killing its worker.
 TIMEOUT_GRACE = 5.0
+#: The hard per-page limit when there is no budget (`budget=None`, `--budget 0`): far
+#: above any page the caps let through (the slowest the fuzzers found takes well under
+#: 2 s of CPU), so it only ever stops a worker that is stuck.
+NO_BUDGET_TIMEOUT = 60.0
+#: Error types `--resume` runs again instead of counting as done: the worker was killed
+#: (from outside, twice), which says nothing about the page.
+RETRIED_ON_RESUME = frozenset({"WorkerCrashed"})
 #: Pages dispatched ahead of the next one to yield, per worker: bounds memory when one
 #: slow page holds up the ordered output.
 WINDOW_PER_WORKER = 4
@@ -154,37 +170,84 @@ def _path_sources(path: Path, limits: Limits) -> Iterator[Source]:
     name = _strip_gz(path.name).lower()
     try:
         if path.is_dir():
-            for p in sorted(path.rglob("*")):
-                if p.is_file() and is_page_file(p):
-                    yield _file_source(p, limits)
+            yield from _folder_sources(path, limits)
         elif name.endswith(JSONL_SUFFIXES):
             yield from _jsonl_sources(path, limits)
         elif name.endswith(WARC_SUFFIXES):
             yield from warc_sources(path, limits=limits)
         else:
-            yield _file_source(path, limits)
+            yield _file_source(path, limits, regular_only=False)
     except OSError as exc:  # a folder or archive that stops being readable half-way
         yield Source(str(path), error=ErrorInfo.of(exc))
 
 
-def _file_source(path: Path, limits: Limits) -> Source:
+def _folder_sources(folder: Path, limits: Limits) -> Iterator[Source]:
+    """A folder's page files, recursively, in sorted order. Every entry named like a
+    page gets a Source, an error one when it is no regular file (a directory, a FIFO,
+    a dangling symlink) or cannot be read; a sub-folder that cannot be listed gets an
+    error Source under its own name. Symlinked folders are not entered (no loops)."""
+    try:
+        with os.scandir(folder) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except OSError as exc:
+        yield Source(str(folder), error=ErrorInfo.of(exc))
+        return
+    for e in entries:
+        p = Path(e.path)
+        try:
+            is_dir = e.is_dir(follow_symlinks=False)
+        except OSError:
+            is_dir = False
+        if is_page_file(p):
+            if is_dir:
+                yield Source(str(p), error=ErrorInfo("InputError", "a folder named like a page file"))
+            else:
+                yield _file_source(p, limits, regular_only=True)
+        if is_dir:
+            yield from _folder_sources(p, limits)
+
+
+def _file_source(path: Path, limits: Limits, *, regular_only: bool) -> Source:
+    """One page file read under the size cap (gzip is undone by `load`, with its own
+    cap). A FIFO or device named on the command line is read (a shell's `<(...)`);
+    found inside a folder, only regular files are (a FIFO would block the batch)."""
     kind = PAGE_SUFFIXES.get(Path(_strip_gz(path.name)).suffix.lower())
     try:
-        size = path.stat().st_size
-        if size > limits.max_size:
-            raise PageTooLarge(f"the file is {size:,} bytes, over the cap of {limits.max_size:,}")
-        data = path.read_bytes()  # gzip is undone by `load`, with its own size cap
+        st = path.stat()  # follows symlinks: a dangling one raises FileNotFoundError
+        if stat.S_ISDIR(st.st_mode):
+            raise InputError("a folder, not a page file")
+        if regular_only and not stat.S_ISREG(st.st_mode):
+            raise InputError("not a regular file (a FIFO, socket or device)")
+        if st.st_size > limits.max_size:
+            raise PageTooLarge(f"the file is {st.st_size:,} bytes, over the cap of {limits.max_size:,}")
+        with path.open("rb") as f:
+            data = f.read(limits.max_size + 1)
+        if len(data) > limits.max_size:
+            raise PageTooLarge(f"the file is over the cap of {limits.max_size:,} bytes")
     except (OSError, CleannewsError) as exc:
         return Source(str(path), error=ErrorInfo.of(exc))
     return Source(str(path), data, kind=kind)
 
 
 def _jsonl_sources(path: Path, limits: Limits) -> Iterator[Source]:
+    """One Source a non-blank line; a line over twice the size cap (JSON escapes can
+    double a page) is refused as it is read, without holding more of it than that."""
+    limit = 2 * limits.max_size
     with _open_maybe_gz(path) as f:
-        for n, raw in enumerate(f, 1):
+        n = 0
+        while True:
+            raw = f.readline(limit + 1)
+            if not raw:
+                return
+            n += 1
+            src = f"{path}:{n}"
+            if len(raw) > limit and not raw.endswith(b"\n"):
+                while raw and not raw.endswith(b"\n"):  # skip the rest of the line
+                    raw = f.readline(1 << 20)
+                yield Source(src, error=ErrorInfo("PageTooLarge", f"the line is over {limit:,} bytes"))
+                continue
             if not raw.strip():
                 continue
-            src = f"{path}:{n}"
             try:
                 yield _jsonl_source(src, raw, limits)
             except (ValueError, CleannewsError) as exc:
@@ -302,16 +365,85 @@ def _run_one(index: int, src: Source, opts: _Options) -> Result:
     t = time.perf_counter()
     try:
         article = extract(
-            src.data, url=src.url, kind=src.kind, cleaners=opts.cleaners, budget=opts.budget, limits=opts.limits
+            src.data, url=src.url, kind=src.kind, cleaners=opts.cleaners, budget=opts.budget, limits=opts.limits,
+            hard_budget=True,
         )
     except Exception as exc:  # noqa: BLE001 - one page must never stop the batch
         return Result(index, src.source, error=ErrorInfo.of(exc), url=src.url, id=src.id, seconds=time.perf_counter() - t)
     return Result(index, src.source, article=article, url=src.url, id=src.id, seconds=time.perf_counter() - t)
 
 
-def _worker_main(conn: Connection, opts: _Options) -> None:
-    """A pool worker: extract what the parent sends until it sends None."""
+#: Seconds between a worker's checks that its parent is still alive (where the
+#: kernel cannot kill it with its parent: PR_SET_PDEATHSIG is Linux only).
+PARENT_WATCH_SECONDS = 1.0
+#: Attempts for a page whose worker was killed by a signal it did not get from us (an
+#: OOM killer, an operator's kill): one retry on a fresh worker, then the page is
+#: recorded as WorkerCrashed (and `--resume` tries it again).
+MAX_ATTEMPTS = 2
+#: Workers in a row that die before they are ready: then starting them is what fails
+#: (an environment without cleannews, a broken interpreter), and the batch stops.
+MAX_START_FAILURES = 3
+_PR_SET_PDEATHSIG = 1
+#: A page a worker extracts before it says it is ready: the lazy imports and first-call
+#: set-up (htmldate, charset detection, the registries) then happen in its start-up.
+_WARM_UP = "<html><head><title>Warm up</title></head><body><article><p>A first page, to load what pages need.</p></article></body></html>"
+#: The child's bootstrap: the parent's import path, then the worker loop. A fresh
+#: interpreter, not multiprocessing's spawn, which re-runs the caller's main script
+#: (and with it the caller's extract_many call, from a script without a
+#: `if __name__ == "__main__":` guard).
+_BOOT = (
+    "import json, os, sys; sys.path[:] = json.loads(os.environ.pop('CLEANNEWS_WORKER_PATH', '[]')) or sys.path; "
+    "from cleannews.batch import _worker_entry; _worker_entry(int(sys.argv[1]), int(sys.argv[2]))"
+)
+
+
+def _die_with_parent(parent: int) -> None:
+    """Make this worker end when its parent does, also while it is stuck in C code:
+    the kernel's parent-death signal on Linux, a watching thread everywhere."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):  # no libc prctl: the thread below still watches
+            pass
+    if os.getppid() != parent:  # the parent died before the signal was armed
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            time.sleep(PARENT_WATCH_SECONDS)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    import threading
+
+    threading.Thread(target=watch, name="cleannews-parent-watch", daemon=True).start()
+
+
+def _worker_entry(fd: int, parent: int) -> None:
+    """A pool worker started by `_Pool` (see `_BOOT`): options first, then tasks."""
+    import socket
+
+    _die_with_parent(parent)
+    conn = Connection(socket.socket(fileno=fd).detach())
+    _worker_main(conn, None)
+
+
+def _worker_main(conn: Connection, opts: _Options | None) -> None:
+    """A pool worker: say it is ready (imports done), then extract what the parent
+    sends until it sends None or goes away."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
+    try:
+        if opts is None:
+            opts = conn.recv()
+        from cleannews.api import extract
+
+        extract(_WARM_UP)  # imports and first-call set-up are start-up, not a page's time
+        conn.send("ready")
+    except (EOFError, OSError):
+        return
+    assert opts is not None
     while True:
         try:
             task = conn.recv()
@@ -320,7 +452,37 @@ def _worker_main(conn: Connection, opts: _Options) -> None:
         if task is None:
             return
         index, src = task
-        conn.send(_run_one(index, src, opts))
+        try:
+            conn.send(_run_one(index, src, opts))
+        except (OSError, ValueError):
+            return
+
+
+class _Proc:
+    """A worker started with `subprocess`, behind the few `multiprocessing.Process`
+    methods the pool uses."""
+
+    def __init__(self, popen: subprocess.Popen[bytes]) -> None:
+        self._p = popen
+
+    def is_alive(self) -> bool:
+        return self._p.poll() is None
+
+    def terminate(self) -> None:
+        self._p.terminate()
+
+    def kill(self) -> None:
+        self._p.kill()
+
+    def join(self, timeout: float | None = None) -> None:
+        try:
+            self._p.wait(timeout)
+        except subprocess.TimeoutExpired:
+            pass
+
+    @property
+    def exitcode(self) -> int | None:
+        return self._p.poll()
 
 
 @dataclass
@@ -329,38 +491,59 @@ class _Worker:
     conn: Connection
     task: tuple[int, Source] | None = None
     started: float = 0.0
+    ready: bool = False
 
 
 @dataclass
 class _Pool:
-    """N spawned worker processes, one task each at a time; a worker past its task's
-    `timeout` is killed and replaced, one that dies is replaced."""
+    """N worker processes, one task each at a time. A worker gets tasks once it says
+    it is ready, so its start-up (an interpreter and the imports, seconds when many
+    start on few cores) never counts against a page's `timeout`. A worker past its
+    task's timeout is killed and replaced; one that dies is replaced, and its page is
+    tried once more when a signal killed it from outside."""
 
     size: int
     opts: _Options
     timeout: float | None
-    ctx: Any = field(default_factory=lambda: mp.get_context("spawn"))
     workers: list[_Worker] = field(default_factory=list)
+    retry: list[tuple[int, Source]] = field(default_factory=list)
+    attempts: dict[int, int] = field(default_factory=dict)
+    start_failures: int = 0
 
     def __post_init__(self) -> None:
         self.workers = [self._spawn() for _ in range(self.size)]
 
     def _spawn(self) -> _Worker:
-        parent, child = self.ctx.Pipe(duplex=True)
-        p = self.ctx.Process(target=_worker_main, args=(child, self.opts), daemon=True)
-        p.start()
-        child.close()
-        return _Worker(p, parent)
+        if os.name != "posix":  # no fd passing: multiprocessing's spawn (needs a __main__ guard)
+            ctx = mp.get_context("spawn")
+            parent, child = ctx.Pipe(duplex=True)
+            p = ctx.Process(target=_worker_main, args=(child, self.opts), daemon=True)
+            p.start()
+            child.close()
+            return _Worker(p, parent)
+        import socket
+
+        ours, theirs = socket.socketpair()
+        env = dict(os.environ, CLEANNEWS_WORKER_PATH=json.dumps(sys.path))
+        popen = subprocess.Popen(
+            [sys.executable, "-c", _BOOT, str(theirs.fileno()), str(os.getpid())],
+            pass_fds=(theirs.fileno(),), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, env=env,
+        )
+        theirs.close()
+        conn = Connection(ours.detach())
+        conn.send(self.opts)
+        return _Worker(_Proc(popen), conn)
 
     def idle(self) -> _Worker | None:
-        return next((w for w in self.workers if w.task is None), None)
+        return next((w for w in self.workers if w.ready and w.task is None), None)
 
     def busy(self) -> bool:
-        return any(w.task is not None for w in self.workers)
+        return any(w.task is not None or not w.ready for w in self.workers)
 
     def submit(self, w: _Worker, index: int, src: Source) -> None:
         w.task = (index, src)
         w.started = time.monotonic()
+        self.attempts[index] = self.attempts.get(index, 0) + 1
         try:
             w.conn.send(w.task)
         except (OSError, ValueError):
@@ -371,16 +554,24 @@ class _Pool:
         self.workers[self.workers.index(w)] = self._spawn()
 
     def collect(self) -> list[Result]:
-        """Wait for at least one finished (or killed) task and return the results."""
+        """Wait for a worker to finish a task, get ready or die; the results that came."""
         busy = [w for w in self.workers if w.task is not None]
         wait_for = None
-        if self.timeout is not None:
+        if self.timeout is not None and busy:
             now = time.monotonic()
             wait_for = max(0.0, min(w.started + self.timeout - now for w in busy))
-        ready = wait([w.conn for w in busy], timeout=wait_for)
+        watched = [w for w in self.workers if w.task is not None or not w.ready]
+        ready = wait([w.conn for w in watched], timeout=wait_for)
         out: list[Result] = []
-        for w in busy:
-            assert w.task is not None
+        for w in watched:
+            if w.task is None:  # starting
+                if w.conn in ready:
+                    try:
+                        w.ready = w.conn.recv() == "ready"
+                        self.start_failures = 0
+                    except (EOFError, OSError):
+                        self._start_failed(w)
+                continue
             index, src = w.task
             if w.conn in ready:
                 try:
@@ -390,7 +581,13 @@ class _Pool:
                 except (EOFError, OSError) as exc:
                     w.process.join(timeout=1.0)
                     code = w.process.exitcode
-                    err = ErrorInfo("WorkerCrashed", f"the worker died on this page (exit code {code}): {exc!r}")
+                    if code is not None and code < 0 and self.attempts.get(index, 0) < MAX_ATTEMPTS:
+                        self.retry.append((index, src))  # killed from outside: once more
+                        w.task = None
+                        self._replace(w)
+                        continue
+                    how = f"killed by signal {-code}" if code is not None and code < 0 else f"exit code {code}"
+                    err = ErrorInfo("WorkerCrashed", f"the worker died on this page ({how}): {exc!r}")
             elif self.timeout is not None and time.monotonic() - w.started >= self.timeout:
                 err = ErrorInfo(
                     TimeBudgetExceeded.__name__, f"killed after {self.timeout:g} s (the worker was stuck inside a stage)"
@@ -400,6 +597,18 @@ class _Pool:
             out.append(Result(index, src.source, error=err, url=src.url, id=src.id, seconds=time.monotonic() - w.started))
             self._replace(w)
         return out
+
+    def _start_failed(self, w: _Worker) -> None:
+        w.process.join(timeout=1.0)
+        code = w.process.exitcode
+        if code is None or code >= 0:  # it exited by itself; a signal from outside is no start failure
+            self.start_failures += 1
+        if self.start_failures >= MAX_START_FAILURES:
+            raise RuntimeError(
+                f"cleannews: worker processes exit while starting (exit code {w.process.exitcode}); "
+                "the error they print is above"
+            )
+        self._replace(w)
 
     def close(self) -> None:
         for w in self.workers:
@@ -437,17 +646,20 @@ def extract_many(
     """Extract every page of `inputs` (paths, folders, JSON-lines and WARC files,
     `Source` objects, raw bytes), yielding one `Result` per page in input order.
 
-    `workers` processes (spawned, so safe with threads) run the pages; `workers=0`
-    runs them in this process, where only the cooperative `budget` holds. With
-    workers, a page still running `timeout` seconds after it started (default:
-    `budget + TIMEOUT_GRACE`) is killed and recorded as `TimeBudgetExceeded`, and its
-    worker is replaced. Sources whose `source` is in `skip` are not run (resuming).
-    `progress` shows a tqdm bar on standard error. `cleaners` is passed to `extract`
-    for every page; with workers it must pickle (names, "-name", importable classes).
+    `workers` processes run the pages: fresh interpreters (not forks, so safe with
+    threads; not multiprocessing's spawn, so a plain script without an
+    `if __name__ == "__main__":` guard works), which end with their parent. With
+    `workers=0` the pages run in this process, where the `budget` is cooperative. With
+    workers, a page still running `timeout` seconds after its worker took it (default:
+    `budget + TIMEOUT_GRACE`, or `NO_BUDGET_TIMEOUT` when `budget` is None; `math.inf`
+    for none) is killed and recorded as `TimeBudgetExceeded`, and its worker is
+    replaced; a worker's start-up does not count. Sources whose `source` is in `skip`
+    are not run (resuming). `progress` shows a tqdm bar on standard error. `cleaners`
+    is passed to `extract` for every page; with workers it must pickle (names,
+    "-name", classes importable from a module other than `__main__`).
     """
     opts = _Options(budget, limits, None if cleaners is None else tuple(cleaners))
-    if timeout is None and budget is not None:
-        timeout = budget + TIMEOUT_GRACE
+    timeout = _hard_timeout(budget, timeout)
     sources = (s for s in iter_sources(inputs, limits=limits) if s.source not in skip)
     results = _inline(sources, opts) if workers <= 0 else _pooled(sources, opts, workers, timeout)
     if not progress:
@@ -459,6 +671,14 @@ def extract_many(
         for r in results:
             bar.update(1)
             yield r
+
+
+def _hard_timeout(budget: float | None, timeout: float | None) -> float | None:
+    """The per-page kill limit: `timeout`, else the budget plus a grace, else
+    `NO_BUDGET_TIMEOUT`; None (never) only when asked for with `math.inf`."""
+    if timeout is None:
+        timeout = NO_BUDGET_TIMEOUT if budget is None else budget + TIMEOUT_GRACE
+    return None if math.isinf(timeout) else timeout
 
 
 def _inline(sources: Iterator[Source], opts: _Options) -> Iterator[Result]:
@@ -475,6 +695,8 @@ def _pooled(sources: Iterator[Source], opts: _Options, workers: int, timeout: fl
     exhausted = False
     try:
         while True:
+            while pool.retry and (w := pool.idle()) is not None:  # pages whose worker was killed
+                pool.submit(w, *pool.retry.pop(0))
             # Dispatch while a worker is idle and the ordered window has room.
             while not exhausted and next_in < next_out + window:
                 w = pool.idle()
@@ -501,37 +723,72 @@ def _pooled(sources: Iterator[Source], opts: _Options, workers: int, timeout: fl
         pool.close()
 
 
+def json_line(record: dict[str, Any]) -> str:
+    """One JSON line, UTF-8 encodable whatever the strings hold: a lone surrogate (a
+    file name that is not UTF-8, decoded by Python with surrogateescape) is written as
+    a `\\udcxx` escape, which reads back as the same str."""
+    line = json.dumps(record, ensure_ascii=False)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        line = json.dumps(record)
+    return line + "\n"
+
+
 def write_jsonl(results: Iterable[Result], out: io.TextIOBase | Any) -> int:
     """Write one JSON line per result; returns the number of errors."""
     errors = 0
     for r in results:
         errors += not r.ok
-        out.write(json.dumps(r.to_dict(), ensure_ascii=False))
-        out.write("\n")
+        out.write(json_line(r.to_dict()))
         out.flush()
     return errors
 
 
 def done_sources(path: Path) -> set[str]:
-    """The `source` of every complete JSON line in an output file (for `--resume`);
-    a torn last line (a run killed mid-write) is cut off so appending starts clean."""
+    """The `source` of every complete JSON line in an output file (for `--resume`).
+    A torn last line (a run killed mid-write) is cut off so appending starts clean,
+    and lines of `RETRIED_ON_RESUME` errors are taken out (the file is rewritten) so
+    that their inputs run again and still get exactly one line."""
     if not path.exists():
         return set()
     seen: set[str] = set()
     good_end = 0
+    retried = 0
     with path.open("rb") as f:
         for line in f:
             if not line.endswith(b"\n"):
                 break
+            good_end += len(line)
             try:
                 row = json.loads(line)
             except ValueError:
-                good_end += len(line)
                 continue
             if isinstance(row, dict) and isinstance(row.get("source"), str):
-                seen.add(row["source"])
-            good_end += len(line)
+                err = row.get("error")
+                if isinstance(err, dict) and err.get("type") in RETRIED_ON_RESUME:
+                    retried += 1
+                else:
+                    seen.add(row["source"])
     if good_end < path.stat().st_size:
         with path.open("r+b") as f:
             f.truncate(good_end)
+    if retried:
+        _drop_lines(path)
     return seen
+
+
+def _drop_lines(path: Path) -> None:
+    """Rewrite `path` without its lines of `RETRIED_ON_RESUME` errors (atomically)."""
+    tmp = path.with_name(path.name + ".resume-tmp")
+    with path.open("rb") as f, tmp.open("wb") as out:
+        for line in f:
+            try:
+                row = json.loads(line)
+            except ValueError:
+                out.write(line)
+                continue
+            err = row.get("error") if isinstance(row, dict) else None
+            if not (isinstance(err, dict) and err.get("type") in RETRIED_ON_RESUME):
+                out.write(line)
+    os.replace(tmp, path)

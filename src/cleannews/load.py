@@ -9,9 +9,12 @@ trusted (pages lie about their charset often); the next source is tried.
 from __future__ import annotations
 
 import codecs
+import os
 import re
 import zlib
 from dataclasses import dataclass
+from typing import BinaryIO
+from urllib.parse import urlsplit
 
 from cleannews.errors import BinaryInputError, EmptyInputError, InputError, PageTooLarge
 from cleannews.models import Page, PageKind
@@ -71,9 +74,10 @@ class Limits:
     max_size: int = 10_000_000
     #: Tags (counted as '<') in an HTML page.
     max_tags: int = 150_000
-    #: Lines in a text or Markdown dump (the dump stages cost ~80 us a line, so 50,000
-    #: lines take ~4 s; the longest of 362 benchmark dumps has 742 lines).
-    max_lines: int = 50_000
+    #: Lines in a text or Markdown dump, as `str.splitlines` counts them (the dump
+    #: stages cost ~25 us a line, so 30,000 lines take ~0.8 s CPU; the longest of 362
+    #: benchmark dumps has 742 lines).
+    max_lines: int = 30_000
 
 
 DEFAULT_LIMITS = Limits()
@@ -115,22 +119,83 @@ def decode(data: bytes) -> tuple[str, str]:
     return data.decode(enc, errors="replace"), enc
 
 
-def _gunzip(data: bytes, max_size: int) -> bytes:
-    """Decompress gzip, stopping past `max_size` bytes (a small gzip bomb can hold gigabytes)."""
+#: gzip members read one after another before the input is refused: real files have
+#: one (a few tools append several); 200,000 empty members (4 MB) took 31 s to walk
+#: when each member's leftover bytes were copied.
+MAX_GZIP_MEMBERS = 1000
+#: Compressed bytes handed to zlib at a time: the leftover (`unused_data`) zlib copies
+#: at a member's end is at most this long, so walking members stays linear.
+_GZIP_CHUNK = 65536
+
+
+def gunzip(data: bytes, max_size: int) -> bytes:
+    """Decompress gzip (every member, as `gzip.decompress` does), refusing past
+    `max_size` bytes of output (a small gzip bomb can hold gigabytes) or past
+    `MAX_GZIP_MEMBERS` members; `InputError` when it is truncated or corrupt."""
     out = bytearray()
-    rest = data
-    while rest.strip(b"\x00"):  # one member after another, as gzip.decompress reads them
+    view = memoryview(data)
+    pos, members = 0, 0
+    while pos < len(data) and bytes(view[pos : pos + _GZIP_CHUNK]).strip(b"\x00"):
+        members += 1
+        if members > MAX_GZIP_MEMBERS:
+            raise InputError(f"the input has over {MAX_GZIP_MEMBERS:,} gzip members")
         d = zlib.decompressobj(wbits=31)
-        try:
-            out += d.decompress(rest, max_size + 1 - len(out))
-        except zlib.error as exc:
-            raise InputError(f"input looks gzip-compressed but is not readable: {exc}") from exc
-        if len(out) > max_size:
-            raise PageTooLarge(f"the page is over {max_size:,} bytes once decompressed")
-        if not d.eof:
-            raise InputError("input looks gzip-compressed but is truncated")
-        rest = d.unused_data
+        while not d.eof:
+            chunk = view[pos : pos + _GZIP_CHUNK]
+            if not chunk:
+                raise InputError("input looks gzip-compressed but is truncated")
+            try:
+                out += d.decompress(chunk, max_size + 1 - len(out))
+                while d.unconsumed_tail and len(out) <= max_size:
+                    out += d.decompress(d.unconsumed_tail, max_size + 1 - len(out))
+            except zlib.error as exc:
+                raise InputError(f"input looks gzip-compressed but is not readable: {exc}") from exc
+            if len(out) > max_size:
+                raise PageTooLarge(f"the page is over {max_size:,} bytes once decompressed")
+            pos += len(chunk) - len(d.unused_data)
     return bytes(out)
+
+
+_gunzip = gunzip  # the old private name
+
+
+def read_page_file(path: str | os.PathLike[str] | BinaryIO, limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """A page file's bytes (a path, or a binary stream such as standard input), gunzipped
+    when it is gzip, under the same caps as `load`: at most `max_size` bytes are read
+    and at most `max_size` decompressed. `PageTooLarge` over a cap; `OSError` as `open`."""
+    if isinstance(path, (str, os.PathLike)):
+        with open(path, "rb") as f:
+            data = f.read(limits.max_size + 1)
+    else:
+        data = path.read(limits.max_size + 1)
+    if len(data) > limits.max_size:
+        raise PageTooLarge(f"the file is over the cap of {limits.max_size:,} bytes")
+    if data[:2] == b"\x1f\x8b":
+        data = gunzip(data, limits.max_size)
+    return data
+
+
+#: Line boundaries as `str.splitlines` sees them, besides "\n" and "\r" (counted apart so
+#: that "\r\n" is one): a dump of "word\r" * 1,000,000 has a million lines, not none.
+_OTHER_BREAKS = "\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+
+
+def count_lines(text: str) -> int:
+    """Line breaks in `text` with `str.splitlines` semantics, without splitting it."""
+    n = text.count("\n") + text.count("\r") - text.count("\r\n")
+    return n + sum(text.count(c) for c in _OTHER_BREAKS)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_surrogates(text: str) -> str:
+    """Surrogate code points in a str (from JSON "\\ud800" escapes, or a str built by
+    hand) cannot be encoded as UTF-8 and make lxml stop reading. A well-formed pair
+    becomes the character it encodes; a lone surrogate becomes U+FFFD."""
+    if _SURROGATE.search(text) is None:
+        return text
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
 
 def check_limits(text: str, kind: PageKind, limits: Limits) -> None:
@@ -140,7 +205,7 @@ def check_limits(text: str, kind: PageKind, limits: Limits) -> None:
         if tags > limits.max_tags:
             raise PageTooLarge(f"the page has {tags:,} tags, over the cap of {limits.max_tags:,}")
     else:
-        lines = text.count("\n")
+        lines = count_lines(text)
         if lines > limits.max_lines:
             raise PageTooLarge(f"the page has {lines:,} lines, over the cap of {limits.max_lines:,}")
 
@@ -185,17 +250,23 @@ def load(
         raise InputError(f"unknown page kind {kind!r}: use 'html', 'text' or 'markdown'")
     if url is not None and not isinstance(url, str):
         raise InputError(f"url is a str, not {type(url).__name__}")
+    if url is not None:
+        url = clean_surrogates(url)
+        try:
+            urlsplit(url if "//" in url else "//" + url)  # as the cleaners read a bare "host/path"
+        except ValueError:  # an unclosed IPv6 bracket: an address that names no site, not used
+            url = None
     encoding: str | None = None
     if isinstance(data, bytes):
-        if len(data) > limits.max_size and data[:2] != b"\x1f\x8b":
+        if len(data) > limits.max_size:  # compressed too: gzip never shrinks a page below its cap
             raise PageTooLarge(f"the page is {len(data):,} bytes, over the cap of {limits.max_size:,}")
         if data[:2] == b"\x1f\x8b":
-            data = _gunzip(data, limits.max_size)
+            data = gunzip(data, limits.max_size)
         text, encoding = decode(data)
     elif isinstance(data, str):
         if len(data) > limits.max_size:
             raise PageTooLarge(f"the page is {len(data):,} characters, over the cap of {limits.max_size:,}")
-        text = data
+        text = clean_surrogates(data)
     else:
         raise InputError(f"a page is bytes or str, not {type(data).__name__}")
     if _looks_binary(text):

@@ -86,16 +86,71 @@ def _parser() -> etree.HTMLParser:
     return etree.HTMLParser(**_PARSER_OPTIONS)
 
 
+#: Nesting kept when a page is deeper than libxml2's limit (256 levels without
+#: XML_PARSE_HUGE, at which it stops reading the page and drops the rest). Tags deeper
+#: than this are taken out, so their content joins the element at this depth: text is
+#: kept, and the walk's per-element ancestor chains stay as short as they are on any
+#: page lxml accepts (`huge_tree` would lift the limit to thousands of levels, where
+#: those chains cost depth x elements memory). Counted on the tag stream, with room
+#: for the elements libxml2 adds (html, body) and the ones it closes itself.
+MAX_NESTING = 200
+_TAG = re.compile(r"<(/?)([A-Za-z][^\s/>]*)[^>]*>")
+_VOID_TAGS = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+
+
+def flatten_nesting(text: str, max_depth: int = MAX_NESTING) -> str:
+    """`text` without the start and end tags nested deeper than `max_depth` (a tag
+    count, not a parse: enough to bring a page under the parser's depth limit)."""
+    depth = 0
+    dropped = 0
+    cuts: list[tuple[int, int]] = []
+    void = _VOID_TAGS
+    for m in _TAG.finditer(text):
+        if m.group(2).lower() in void or text[m.end() - 2] == "/":
+            continue
+        if m.group(1):  # an end tag
+            if dropped:
+                dropped -= 1
+                cuts.append(m.span())
+            elif depth:
+                depth -= 1
+        elif depth >= max_depth:
+            dropped += 1
+            cuts.append(m.span())
+        else:
+            depth += 1
+    if not cuts:
+        return text
+    out, last = [], 0
+    for a, b in cuts:
+        out.append(text[last:a])
+        last = b
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _too_deep(parser: etree.HTMLParser) -> bool:
+    return any(e.type_name == "ERR_RESOURCE_LIMIT" and "depth" in e.message for e in parser.error_log)
+
+
 def parse_html(text: str) -> Any:
-    """Parse to an lxml root; None when there is nothing to parse."""
+    """Parse to an lxml root; None when there is nothing to parse. A page nested deeper
+    than libxml2 reads is parsed again with its deepest tags taken out
+    (`flatten_nesting`), rather than cut off where the limit was hit."""
+    parser = _parser()
     try:
-        root = etree.fromstring(text, parser=_parser())
+        root = etree.fromstring(text, parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         # ValueError: a str with an XML encoding declaration; parse its bytes instead.
+        parser = etree.HTMLParser(encoding="utf-8", **_PARSER_OPTIONS)
         try:
-            root = etree.fromstring(text.encode("utf-8"), parser=etree.HTMLParser(encoding="utf-8", **_PARSER_OPTIONS))
+            root = etree.fromstring(text.encode("utf-8"), parser=parser)
         except (etree.ParserError, etree.XMLSyntaxError, ValueError):
             return None
+    if _too_deep(parser):
+        flat = flatten_nesting(text)
+        if flat != text:
+            return parse_html(flat)
     return root
 
 
@@ -140,6 +195,17 @@ def _is_link(el: Any) -> bool:
     return href is not None and not href.lstrip()[:11].lower().startswith("javascript:")
 
 
+#: Schemes that run code instead of naming a resource: never an image's url.
+SCRIPT_SCHEMES = ("javascript:", "vbscript:")
+_URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
+
+
+def is_script_url(url: str) -> bool:
+    """A `javascript:` (or `vbscript:`) url, as a browser reads it: case-insensitive,
+    ignoring the spaces, tabs, newlines and control characters it ignores inside one."""
+    return _URL_NOISE.sub("", url[:64]).lower().startswith(SCRIPT_SCHEMES)
+
+
 def _largest_candidate(srcset: str) -> str:
     """The largest image a srcset offers ("a.jpg 800w, b.jpg 1600w" -> "b.jpg"): by its
     width or density descriptor; the first candidate when none has one."""
@@ -166,7 +232,7 @@ def _image_src(el: Any) -> str | None:
         v = el.get(name).strip()[:MAX_ATTR_CHARS]
         if "srcset" in name:
             v = _largest_candidate(v)
-        if v and not v.startswith("data:"):
+        if v and not v.startswith("data:") and not is_script_url(v):
             return str(v)
     return None
 

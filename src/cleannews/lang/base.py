@@ -110,6 +110,76 @@ class QuoteWords(NamedTuple):
     clitics: tuple[str, ...] = ()
 
 
+class StopWords(NamedTuple):
+    """A language's function words, as two stages use them (lower case)."""
+
+    #: the 60-90 most frequent words (frequency heads of common word lists; the same
+    #: words as the first rows of jusText's and NLTK's stop lists): the dump scorer
+    #: measures how dense a line is in them (prose is, menus and labels are not)
+    frequent: frozenset[str] = _EMPTY
+    #: 13-16 of the most frequent (Leipzig corpora / Wiktionary frequency lists), chosen
+    #: not to overlap other languages' so that counting them tells languages apart
+    #: (`cleannews.metadata.language.guess_language`)
+    distinctive: frozenset[str] = _EMPTY
+
+
+class RelatedWords(NamedTuple):
+    """Headings that open a "Related" / "Recommended" / "Read next" teaser section,
+    as CMSs print them: regular-expression fragments, lower case, matched whole
+    and ignoring case (`cleannews.vocabulary.RELATED_HEADING` joins them)."""
+
+    headings: tuple[str, ...] = ()
+
+
+class DumpWords(NamedTuple):
+    """The labels of a text / Markdown dump's metadata lines (`cleannews.cleaners.generic.dumps`):
+    regular-expression fragments, lower case, matched ignoring case, joined over every
+    language by `alternatives`."""
+
+    #: what opens a published line ("published", "veröffentlicht", "publié le")
+    published: tuple[str, ...] = ()
+    #: what opens an updated line ("last updated", "mis à jour")
+    updated: tuple[str, ...] = ()
+    #: how month names begin ("jan", "mär", "févr"): a dated line's rest must hold one
+    #: (or a time, a year, or a relative day)
+    month_prefixes: tuple[str, ...] = ()
+    #: relative days that date a line ("yesterday", "today", "ago")
+    relative_days: tuple[str, ...] = ()
+    #: what stands before the names of a byline ("by", "von", "texto", "autor(?:in)?")
+    byline_intros: tuple[str, ...] = ()
+    #: words that label an image credit at the end of a caption ("photo", "bild", "crédit")
+    credit_words: tuple[str, ...] = ()
+
+
+class FurnitureWords(NamedTuple):
+    """The labels of page furniture lines (`cleannews.cleaners.generic.furniture`):
+    regular-expression fragments, lower case, matched whole and ignoring case,
+    joined over every language by `alternatives`. (The English sentences of
+    furniture, "sign up for our newsletter", stay patterns of the cleaner.)"""
+
+    #: an ad label standing alone ("advertisement", "anzeige", "publicit[ée]")
+    ad_labels: tuple[str, ...] = ()
+    #: the verb of a share row ("share", "teilen", "partager")
+    share_verbs: tuple[str, ...] = ()
+    #: the words after it ("this", "article", "l'article", "op")
+    share_words: tuple[str, ...] = ()
+    #: what labels an image credit ("photo", "bild", "quelle", "фото")
+    credit_words: tuple[str, ...] = ()
+    #: a "read more" link standing alone, in the languages besides English ("weiterlesen")
+    read_more: tuple[str, ...] = ()
+    #: the label of a published / updated line ("published", "aktualisiert", "mis à jour")
+    dated_labels: tuple[str, ...] = ()
+    #: a preposition between that label and its date, with its leading space (" on", " am")
+    date_prepositions: tuple[str, ...] = ()
+    #: a "back to top" / "skip to content" link ("nach oben", "retour en haut")
+    back_to_top: tuple[str, ...] = ()
+
+
+def alternatives(parts: Iterable[tuple[str, ...]]) -> str:
+    """The fragments of several languages as one regex alternation: ``(?:a|b|c)``."""
+    return "(?:" + "|".join(f for part in parts for f in part) + ")"
+
+
 def merge(parts: Iterable[QuoteWords]) -> QuoteWords:
     """The union of several languages' quote vocabulary, field by field (tuples
     keep their first-seen order, mappings the first language's entry for a key)."""

@@ -6,13 +6,16 @@ roles are written capitalised like every German noun, so they must be listed for
 a title in front of a name ("Vorstandsvorsitzender Thomas Brenneke") to be split
 off as the role. Compound titles are built from a head and the prefixes German
 news puts before it ("Innen" + "ministerin").
+
+Besides `QUOTES`, the module holds the language's other concerns (`STOPWORDS`,
+`RELATED`, `DUMPS`, `FURNITURE`; the table in `cleannews.lang`).
 """
 
 from __future__ import annotations
 
 from types import MappingProxyType
 
-from cleannews.lang.base import QuoteWords, words
+from cleannews.lang.base import DumpWords, FurnitureWords, QuoteWords, RelatedWords, StopWords, words
 
 SPEECH_VERBS = words(
     """
@@ -71,4 +74,47 @@ QUOTES = QuoteWords(
     male_names=words("thomas michael andreas stefan jan jonas lukas felix markus klaus jürgen wolfgang peter frank uwe dieter hans matthias tobias florian sebastian"),
     org_words=words("ministerium polizei regierung partei gericht verband konzern stadt bundesamt"),
     role_links=words("des der von"),
+)
+
+STOPWORDS = StopWords(
+    frequent=words(
+        """
+        der die und in den von zu das mit sich des auf für ist im dem nicht ein eine als auch es
+        an werden aus er hat dass sie nach wird bei einer um am sind noch wie einem über einen
+        so zum war haben nur oder aber vor zur bis mehr durch man sein wurde sei ihr kann ich
+        gegen vom schon wenn habe seine ihre dann unter wir soll ihm diese seiner uns da sagte
+        hatte sowie keine worden wieder will zwischen immer was ob weil
+        """
+    ),
+    distinctive=words("der die und das ist nicht mit sich auf den dem ein eine wird von zu"),
+)
+
+RELATED = RelatedWords(
+    headings=(
+        r"weitere (?:artikel|nachrichten|themen)",
+        r"mehr zum thema",
+        r"das könnte sie (?:auch )?interessieren",
+        r"lesen sie auch",
+    ),
+)
+
+
+DUMPS = DumpWords(
+    published=("veröffentlicht", "erschienen"),
+    updated=("aktualisiert", "zuletzt aktualisiert"),
+    month_prefixes=("mär", "mai", "okt", "dez"),
+    byline_intros=("von", r"autor(?:in)?",),
+    credit_words=("foto", "bild"),
+)
+
+
+FURNITURE = FurnitureWords(
+    ad_labels=("anzeige", "werbung"),
+    share_verbs=("teilen",),
+    share_words=("artikel",),
+    credit_words=("foto", "bild", "quelle"),
+    read_more=("weiterlesen", "mehr lesen"),
+    dated_labels=("aktualisiert", "veröffentlicht"),
+    date_prepositions=(" am",),
+    back_to_top=("nach oben",),
 )

@@ -4,13 +4,16 @@ Moved here from `cleannews.quotes.words` unchanged (the lists and where each cam
 from); `QUOTES` at the end names them by concern. The sources: the attribution
 verbs of news style guides (AP stylebook, Reuters handbook), and what showed up
 in the mistakes on the PolNeAR dev split's tune half.
+
+Besides `QUOTES`, the module holds the language's other concerns (`STOPWORDS`,
+`RELATED`, `DUMPS`, `FURNITURE`; the table in `cleannews.lang`).
 """
 
 from __future__ import annotations
 
 from types import MappingProxyType
 
-from cleannews.lang.base import QuoteWords, words
+from cleannews.lang.base import DumpWords, FurnitureWords, QuoteWords, RelatedWords, StopWords, words
 
 # --- speech cues ------------------------------------------------------------
 # Verbs of saying and writing (AP attribution verbs, Reuters handbook, and the
@@ -458,4 +461,61 @@ QUOTES = QuoteWords(
     abbreviations=ABBREVIATIONS,
     agent_suffixes=AGENT_SUFFIXES,
     clitics=CLITICS,
+)
+
+STOPWORDS = StopWords(
+    frequent=words(
+        """
+        the of and to a in is it that was for on are as with he be at by this had not but from
+        or have an they which one you were her all she there would their we him been has when
+        who will more no if out so said what up its about into than them can only other new some
+        could time these two may then do first any my now such like our over man me even most
+        made after also did many before must through back years where much your way well down
+        should because each just those people how too little state good very make world still
+        own see men work long get here between both life being under never day same another know
+        while last might us great old year off come since against go came right used take three
+        says i his
+        """
+    ),
+    distinctive=words("the and of to is that for with was on are this have from by"),
+)
+
+RELATED = RelatedWords(
+    headings=(
+        r"related(?: (?:articles?|stories|posts|news|content|coverage|reading|links))?",
+        r"recommended(?: (?:articles?|stories|for you|reading|videos?))?",
+        r"(?:you (?:may|might) (?:also )?(?:like|enjoy|be interested in))",
+        r"more (?:from|in|on|about|stories|news|articles|headlines|to read|coverage)(?: .{1,40})?",
+        r"more",
+        r"(?:read|watch) next",
+        r"also (?:read|see|on)",
+        r"see also",
+        r"trending(?: now| stories| news| topics)?",
+        r"most (?:read|popular|viewed|shared|commented)",
+        r"top stories",
+        r"popular (?:stories|now|posts)",
+        r"editor'?s picks?",
+        r"latest (?:news|stories|articles|videos)",
+    ),
+)
+
+
+DUMPS = DumpWords(
+    published=("published", "posted", "first published", "publish date", "date", "on"),
+    updated=("updated", "last updated", "modified", "last modified", "edited"),
+    month_prefixes=("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+    relative_days=("yesterday", "today", "ago"),
+    byline_intros=(r"(?:reported|written|posted|compiled|edited|produced) by", "by", "text", "author"),
+    credit_words=("image", "photo", "picture", "credit", "source", "photograph", "illustration"),
+)
+
+
+FURNITURE = FurnitureWords(
+    ad_labels=(r"advert(?:isement)?s?", r"sponsored(?: content)?", "ad"),
+    share_verbs=("share",),
+    share_words=("this", "on", "via", "the", "article", "story", "post", "now", "it"),
+    credit_words=("image", "photo", "picture", "pic", "credit", "source"),
+    dated_labels=("published", "updated", "posted", "modified"),
+    date_prepositions=(" on", " at"),
+    back_to_top=(r"skip to (?:main )?content", "back to top"),
 )

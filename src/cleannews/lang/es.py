@@ -3,13 +3,16 @@
 Speech verbs in the preterite of news copy (and the present of live reports);
 "advirtió" (warned) and its kin are as common as "dijo". Gerunds hang on the
 clause subject like English "saying".
+
+Besides `QUOTES`, the module holds the language's other concerns (`STOPWORDS`,
+`RELATED`, `DUMPS`, `FURNITURE`; the table in `cleannews.lang`).
 """
 
 from __future__ import annotations
 
 from types import MappingProxyType
 
-from cleannews.lang.base import QuoteWords, words
+from cleannews.lang.base import DumpWords, FurnitureWords, QuoteWords, RelatedWords, StopWords, words
 
 SPEECH_VERBS = words(
     """
@@ -50,4 +53,45 @@ QUOTES = QuoteWords(
     male_names=words("juan josé antonio manuel francisco javier carlos pablo miguel luis jorge alejandro"),
     org_words=words("ministerio gobierno ayuntamiento policía tribunal sindicato"),
     role_links=words("de del"),
+)
+
+STOPWORDS = StopWords(
+    frequent=words(
+        """
+        de la que el en y a los del se las por un para con no una su al lo como más pero sus le
+        ya o fue este ha sí porque esta son entre está cuando muy sin sobre ser también me hasta
+        hay donde han quien desde todo nos durante todos uno les ni contra otros fueron ese eso
+        había ante ellos e esto mí antes algunos qué unos yo otro otras otra él tanto esa estos
+        mucho cual poco ella estar haber según dijo
+        """
+    ),
+    distinctive=words("el la los las y que del en por para una con es se no como"),
+)
+
+RELATED = RelatedWords(
+    headings=(
+        r"te puede interesar",
+        r"noticias relacionadas",
+        r"m[áa]s noticias",
+    ),
+)
+
+
+DUMPS = DumpWords(
+    published=("publicado", "publicada"),
+    updated=("actualizado", "actualizada"),
+    month_prefixes=("ene", "abr", "ago", "dic"),
+    byline_intros=("por", "texto"),
+    credit_words=("imagen",),
+)
+
+
+FURNITURE = FurnitureWords(
+    ad_labels=("publicidad",),
+    share_verbs=("compartir",),
+    share_words=("en",),
+    credit_words=("imagen",),
+    read_more=(r"leer m[áa]s",),
+    dated_labels=("publicado", "actualizado"),
+    date_prepositions=(" el",),
 )

@@ -2,13 +2,16 @@
 
 The compound past ("ha detto", "ha spiegato") inverts behind its auxiliary
 (`compound_aux`); the present ("spiega", "aggiunge") is the commonest live form.
+
+Besides `QUOTES`, the module holds the language's other concerns (`STOPWORDS`,
+`RELATED`, `DUMPS`, `FURNITURE`; the table in `cleannews.lang`).
 """
 
 from __future__ import annotations
 
 from types import MappingProxyType
 
-from cleannews.lang.base import QuoteWords, words
+from cleannews.lang.base import DumpWords, FurnitureWords, QuoteWords, RelatedWords, StopWords, words
 
 SPEECH_VERBS = words(
     """
@@ -50,4 +53,44 @@ QUOTES = QuoteWords(
     male_names=words("marco luca giuseppe giovanni francesco alessandro paolo matteo lorenzo stefano roberto davide"),
     org_words=words("ministero governo comune procura tribunale sindacato"),
     role_links=words("di del della ai al alla agli per"),
+)
+
+STOPWORDS = StopWords(
+    frequent=words(
+        """
+        di e il la che in a per un è del non una le i si da con sono al lo della ha dei gli alla
+        come più anche ma nel delle se o ci questo essere ne suo sua nella ad cui tra stato loro
+        dal fra quando già hanno mi dopo molto degli sul era tutti solo sulla così questa prima
+        aveva fatto due anni poi ancora dalla agli ai nei nelle sui quello cosa io
+        """
+    ),
+    distinctive=words("il di che la per non una sono del della gli con anche è nel"),
+)
+
+RELATED = RelatedWords(
+    headings=(
+        r"leggi anche",
+        r"articoli correlati",
+        r"potrebbe interessarti",
+    ),
+)
+
+
+DUMPS = DumpWords(
+    published=("pubblicato",),
+    updated=("aggiornato",),
+    month_prefixes=("gen", "mag", "giu", "lug", "set", "ott"),
+    byline_intros=("di", "testo"),
+    credit_words=("immagine",),
+)
+
+
+FURNITURE = FurnitureWords(
+    ad_labels=(r"pubblicit[àa]",),
+    share_verbs=("condividi",),
+    share_words=("su",),
+    credit_words=("immagine",),
+    read_more=(r"leggi (?:anche|tutto)",),
+    dated_labels=("pubblicato", "aggiornato"),
+    date_prepositions=(" il",),
 )

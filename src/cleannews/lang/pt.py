@@ -3,13 +3,16 @@
 Speech verbs in the preterite of news copy, Brazilian and European usage
 ("afirmou", "salientou", "frisou"). The article "o" opens the speaker phrase;
 "as" is left out of the articles (it is an English word).
+
+Besides `QUOTES`, the module holds the language's other concerns (`STOPWORDS`,
+`RELATED`, `DUMPS`, `FURNITURE`; the table in `cleannews.lang`).
 """
 
 from __future__ import annotations
 
 from types import MappingProxyType
 
-from cleannews.lang.base import QuoteWords, words
+from cleannews.lang.base import DumpWords, FurnitureWords, QuoteWords, RelatedWords, StopWords, words
 
 SPEECH_VERBS = words(
     """
@@ -49,4 +52,37 @@ QUOTES = QuoteWords(
     male_names=words("joão josé pedro paulo carlos lucas rafael tiago miguel luiz"),
     org_words=words("ministério governo prefeitura câmara polícia tribunal sindicato"),
     role_links=words("de da do"),
+)
+
+STOPWORDS = StopWords(
+    frequent=words(
+        """
+        de a o que e do da em um para é com não uma os no se na por mais as dos como mas foi ao
+        ele das tem à seu sua ou ser quando muito há nos já está eu também só pelo pela até isso
+        ela entre era depois sem mesmo aos ter seus quem nas me esse eles estão você tinha foram
+        essa num nem suas meu às minha têm numa pelos elas havia seja qual será nós lhe deles
+        essas esses pelas este fosse dele disse ainda
+        """
+    ),
+    distinctive=words("o a os que do da em para com uma não é dos das no"),
+)
+
+RELATED = RelatedWords(
+    headings=(
+        r"leia (?:também|mais)",
+        r"not[íi]cias relacionadas",
+        r"veja também",
+    ),
+)
+
+
+DUMPS = DumpWords(
+    updated=("atualizado",),
+)
+
+
+FURNITURE = FurnitureWords(
+    share_verbs=("partilhar",),
+    share_words=("no",),
+    read_more=("leia mais",),
 )

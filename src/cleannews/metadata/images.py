@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from cleannews.document.html import is_script_url
 from cleannews.metadata.byline import looks_like_byline
 from cleannews.metadata.dates import parse_date_text
 from cleannews.models import Block, BlockKind, Image, Removal, Role
@@ -211,7 +212,7 @@ def html_images_and_captions(
     out = [img for _, img in found[:MAX_CAPTIONED_IMAGES]]
     if not out:
         for src in lead_src:
-            if src:
+            if src and not is_script_url(src):
                 out.append(Image(src=src))
                 break
     return tuple(out), tuple(sorted(caption_blocks))
@@ -253,4 +254,4 @@ def dump_images(blocks: Sequence[Block], removed: Mapping[int, Removal], kept: S
 
 
 def first_image_src(values: Sequence[Any]) -> list[str]:
-    return [v for v in values if isinstance(v, str) and v.strip()]
+    return [v for v in values if isinstance(v, str) and v.strip() and not is_script_url(v)]

@@ -9,22 +9,11 @@ from __future__ import annotations
 
 import re
 
-#: The most frequent function words of each language (top of the usual frequency
-#: lists: Leipzig corpora / Wiktionary frequency lists), chosen not to overlap.
-STOPWORDS: dict[str, frozenset[str]] = {
-    "en": frozenset(["the", "and", "of", "to", "is", "that", "for", "with", "was", "on", "are", "this", "have", "from", "by"]),
-    "de": frozenset(["der", "die", "und", "das", "ist", "nicht", "mit", "sich", "auf", "den", "dem", "ein", "eine", "wird", "von", "zu"]),
-    "fr": frozenset(["le", "la", "les", "et", "des", "est", "une", "dans", "pour", "qui", "pas", "sur", "que", "du", "au", "avec"]),
-    "es": frozenset(["el", "la", "los", "las", "y", "que", "del", "en", "por", "para", "una", "con", "es", "se", "no", "como"]),
-    "it": frozenset(["il", "di", "che", "la", "per", "non", "una", "sono", "del", "della", "gli", "con", "anche", "è", "nel"]),
-    "pt": frozenset(["o", "a", "os", "que", "do", "da", "em", "para", "com", "uma", "não", "é", "dos", "das", "no"]),
-    "nl": frozenset(["de", "het", "een", "en", "van", "is", "dat", "op", "niet", "met", "zijn", "voor", "ook", "aan", "er"]),
-    "sv": frozenset(["och", "att", "det", "som", "en", "är", "på", "för", "med", "av", "inte", "till", "den", "har"]),
-    "da": frozenset(["og", "at", "det", "som", "en", "er", "på", "for", "med", "af", "ikke", "til", "den", "har", "de"]),
-    "pl": frozenset(["i", "w", "na", "nie", "się", "z", "że", "do", "to", "jest", "jak", "po", "od", "o"]),
-    "cs": frozenset(["a", "se", "na", "je", "že", "v", "to", "s", "do", "jsou", "by", "z", "jako", "ve"]),
-    "tr": frozenset(["ve", "bir", "bu", "da", "de", "için", "ile", "çok", "daha", "olarak", "gibi", "ne"]),
-}
+from cleannews.lang import STOPWORDS as _LANG_STOPWORDS
+
+#: The most frequent function words of each language, chosen not to overlap: each
+#: language's `StopWords.distinctive` in `cleannews.lang`.
+STOPWORDS: dict[str, frozenset[str]] = {c: w.distinctive for c, w in _LANG_STOPWORDS.items() if w.distinctive}
 #: Share of all words that must be the winner's function words (running text has
 #: 15-30% in its own language; a stray name or label list far less), and the lead
 #: the winner needs over the runner-up.

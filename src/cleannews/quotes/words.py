@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from cleannews.lang import LANGUAGES, QUOTES, merged_quotes
+from cleannews.lang import QUOTES, merged_quotes
 
 # --- quotation marks -------------------------------------------------------
 # Opening mark -> the marks that may close it. Curly and straight double marks
@@ -41,7 +41,7 @@ CLOSE_CONTEXT = frozenset(")]}—–-/.,;:!?…")
 
 # --- vocabulary (cleannews.lang) --------------------------------------------
 _M = merged_quotes()
-_FOREIGN = [QUOTES[c] for c in LANGUAGES if c != "en"]
+_FOREIGN = [q for c, q in QUOTES.items() if c != "en"]
 
 CUE_WORDS = _M.speech_verbs
 PARTICIPLE_CUES = _M.participles

@@ -346,6 +346,30 @@ def region_weight(weights: Sequence[float]) -> float:
     return 0.0 if span is None else sum(weights[span[0]:span[1]])
 
 
+class _RegionWeights:
+    """`region_weight(weights[a:b])` for a scan whose end `b` only grows for each start
+    `a` (as `article_end` asks): Kadane's state is kept per start, so the scan is
+    linear; slicing and re-running it for every opener line was quadratic
+    ("1 comment" * 20,000 took 25 s). Same sums, added in the same order."""
+
+    def __init__(self, weights: Sequence[float]) -> None:
+        self._weights = weights
+        self._state: dict[int, tuple[int, float, float]] = {}  # start -> (end, run, best)
+
+    def __call__(self, a: int, b: int) -> float:
+        end, run, best = self._state.get(a, (a, 0.0, 0.0))
+        if b < end:
+            end, run, best = a, 0.0, 0.0
+        for w in self._weights[end:b]:
+            if run <= 0:
+                run = 0.0
+            run += w
+            if run > best:
+                best = run
+        self._state[a] = (max(end, b), run, best)
+        return best
+
+
 def best_region_from(weights: Sequence[float], lo: int, hi: int) -> tuple[int, int, float] | None:
     """The best segment that starts in [lo, hi): (start, end, sum), None if none is positive."""
     best: tuple[int, int, float] | None = None
@@ -397,7 +421,7 @@ def select_dump_blocks(doc: Document, removed: Mapping[int, Removal]) -> Selecti
         else:
             weights.append(-(BAD_COST + BAD_WEIGHT * f.chars))
     anchor = _anchor(seq, removed)
-    end = article_end(seq, lambda a, b: region_weight(weights[a:b]), anchor)
+    end = article_end(seq, _RegionWeights(weights), anchor)
     if end is not None:
         weights = weights[:end]
     span = densest_region(weights)

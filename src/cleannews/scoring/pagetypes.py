@@ -28,7 +28,7 @@ docs/design.md); a change is kept only when it raises word F1 there.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
 from cleannews.document import Document
 from cleannews.models import Block, BlockKind, Removal
@@ -138,10 +138,18 @@ def strategy(page_type: PageType) -> str:
 
 
 def adjust(
-    doc: Document, selection: Selection, page_type: str, removed: Mapping[int, Removal] | None = None
+    doc: Document,
+    selection: Selection,
+    page_type: str,
+    removed: Mapping[int, Removal] | None = None,
+    fields: Collection[int] = (),
 ) -> Selection:
     """The selection for a page of `page_type` (unchanged for article and error pages
-    and for dumps, which have no tree to read). Blocks the cleaners `removed` stay out."""
+    and for dumps, which have no tree to read). Blocks the cleaners `removed` stay out,
+    and so do `fields`: the blocks the metadata stage read as an article's headline or
+    byline, which the caller passes when the page is an article that only gets another
+    type's strategy because the classifier is unsure (the region around an article's
+    text holds its headline and byline; they are the Article's fields, not its body)."""
     if page_type not in NON_ARTICLE or doc.page.kind != "html" or not doc.blocks:
         return selection
     region, text = _region(doc, selection)
@@ -158,6 +166,9 @@ def adjust(
     trailing = _trailing_link_lists(doc, selection) if limit is None else set()
     for b in doc.blocks:
         if b.kind is BlockKind.CAPTION or b.index in gone:
+            continue
+        if b.index in fields:
+            dropped[b.index] = "an article's headline or byline: a field, not body"
             continue
         if not (b.node == region or region in b.ancestors):
             continue

@@ -17,8 +17,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
+import regex
+
 from cleannews.cleaners.base import Cleaner
 from cleannews.cleaners.registry import register
+from cleannews.lang import DUMPS
+from cleannews.lang.base import alternatives
 from cleannews.models import Block, BlockKind, Removal, Role
 from cleannews.vocabulary import RELATED_HEADING
 
@@ -54,19 +58,11 @@ TEASER_MAX_BLOCKS = 60
 TEASER_STOP_LOOKAHEAD = 3
 TEASER_STOP_PROSE = 150
 
-_PUBLISHED = (
-    r"(?:published|posted|first published|publish date|date|on|"
-    r"veröffentlicht|erschienen|publié|publié le|publicado|publicada|pubblicato|gepubliceerd|geplaatst)"
-)
-_UPDATED = (
-    r"(?:updated|last updated|modified|last modified|edited|aktualisiert|zuletzt aktualisiert|"
-    r"mis à jour|mise à jour|actualizado|actualizada|aggiornato|atualizado|bijgewerkt)"
-)
-_DATE_WORDS = re.compile(
-    r"\d{1,2}[:.]\d{2}|\d{4}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mär|mai|okt|dez|janv|févr|avr|"
-    r"juil|août|déc|ene|abr|ago|dic|gen|mag|giu|lug|set|ott|mrt|mei|okt)[a-zäéû]*\.?\b|\b(?:yesterday|today|ago)\b",
-    re.I,
-)
+_PUBLISHED = alternatives(w.published for w in DUMPS.values())
+_UPDATED = alternatives(w.updated for w in DUMPS.values())
+_MONTHS = alternatives(w.month_prefixes for w in DUMPS.values())
+_RELATIVE_DAYS = alternatives(w.relative_days for w in DUMPS.values())
+_DATE_WORDS = re.compile(rf"\d{{1,2}}[:.]\d{{2}}|\d{{4}}|\b{_MONTHS}[a-zäéû]*\.?\b|\b{_RELATIVE_DAYS}\b", re.I)
 _DATED_LINE = re.compile(rf"^(?:{_PUBLISHED}|(?P<upd>{_UPDATED}))(?:\s+on|\s+at)?\s*:?\s*(?P<rest>.{{4,80}})$", re.I)
 #: A line that is a date and nothing else ("19 November 2019", "Nov. 20, 2019 5:03 PM ET").
 _BARE_DATE = re.compile(
@@ -76,22 +72,25 @@ _BARE_DATE = re.compile(
     re.I,
 )
 _BYLINE = re.compile(
-    r"^(?:(?:reported|written|posted|compiled|edited|produced) by|by|von|par|por|di|door|text|texto|testo|"
-    r"autor(?:in)?|author|auteur)\s*:?\s+(?P<names>[^\W\d_][^.!?]{1,100}?)\s*[|•·,]?\s*$",
+    rf"^{alternatives(w.byline_intros for w in DUMPS.values())}\s*:?\s+(?P<names>[^\W\d_][^.!?]{{1,100}}?)\s*[|•·,]?\s*$",
     re.I,
 )
-_CREDIT_TAIL = re.compile(
-    r"^(?P<caption>.{0,300}?)\s*[|(\[]?\s*(?:image|photo|picture|foto|bild|imagen|immagine|credit|crédit|source|"
-    r"photograph|illustration)s?(?: credit| source| courtesy)?\s*:\s*(?P<credit>[^|()\[\]]{1,80})[)\]]?\s*$",
-    re.I,
+_CREDIT_WORDS = alternatives(w.credit_words for w in DUMPS.values())
+#: The whitespace runs around the optional bracket are possessive (`regex`): with
+#: plain `\s*\s*` a line of 380 form feeds before "photo:" backtracked cubically
+#: (30 such lines took 75 s); possessive runs cannot change a match here, the
+#: keyword that follows never starts with a space.
+_CREDIT_TAIL = regex.compile(
+    rf"^(?P<caption>.{{0,300}}?)\s*+[|(\[]?\s*+{_CREDIT_WORDS}s?(?: credit| source| courtesy)?\s*+:\s*"
+    r"(?P<credit>[^|()\[\]]{1,80})[)\]]?\s*$",
+    regex.I,
 )
 #: A credit sits in the last characters of its line; the cheap hint guards the costly patterns.
 CREDIT_TAIL_CHARS = 100
 _CREDIT_HINT = re.compile(
-    r"(?:image|photo|picture|foto|bild|imagen|immagine|credit|crédit|source|photograph|illustration)s?"
-    r"(?: credit| source| courtesy)?\s*(?::|\.\.\.|…)", re.I)
+    rf"{_CREDIT_WORDS}s?(?: credit| source| courtesy)?\s*(?::|\.\.\.|…)", re.I)
 _CAPTION_PREFIX = re.compile(r"^(?:image|photo|video) (?:caption|copyright|source)\b", re.I)
-_CREDIT_MID = re.compile(r"^(?P<caption>.{10,300}?)\s*(?:Credit|Photo|Image)\s*(?:\.\.\.|…|:)\s*(?P<credit>.{2,80})$")
+_CREDIT_MID = regex.compile(r"^(?P<caption>.{10,300}?)\s*+(?:Credit|Photo|Image)\s*+(?:\.\.\.|…|:)\s*(?P<credit>.{2,80})$")
 _APP_PROMPT = (
     r"(?:download|get|install|try) (?:the |our )?(?:all[- ]new |free |official )?.{0,40}\bapps?\b.{0,60}",
     r"(?:sign up|subscribe|register) (?:for|to) .{0,60}\b(?:newsletters?|alerts?|updates|emails?)\b.{0,80}",
@@ -161,11 +160,11 @@ def meta_role(b: Block) -> tuple[Role, str] | None:
         return Role.CAPTION, "image caption label"
     if not _CREDIT_HINT.search(t[-CREDIT_TAIL_CHARS:]):
         return None
-    m = _CREDIT_TAIL.match(t)
-    if m:
-        return (Role.CAPTION if m.group("caption").strip(" |") else Role.CREDIT), "image credit"
-    m = _CREDIT_MID.match(t)
-    if m and not _prose_tail(m.group("credit")):
+    tail = _CREDIT_TAIL.match(t)
+    if tail:
+        return (Role.CAPTION if tail.group("caption").strip(" |") else Role.CREDIT), "image credit"
+    mid = _CREDIT_MID.match(t)
+    if mid and not _prose_tail(mid.group("credit")):
         return Role.CAPTION, "caption with credit"
     return None
 

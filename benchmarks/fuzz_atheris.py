@@ -1,0 +1,97 @@
+"""Coverage-guided fuzzing of `extract()` with atheris (libFuzzer for Python).
+
+    pip install 'cleannews[fuzz]'
+    python benchmarks/fuzz_atheris.py benchmarks/out/atheris/corpus tests/fuzz_corpus \\
+        -max_total_time=3600 -timeout=10 -rss_limit_mb=3072 -max_len=8192
+
+The first folder is the working corpus libFuzzer grows; the others seed it (start from
+`tests/fuzz_corpus`, the small generated inputs kept as regression cases; never seed it
+with corpus pages, whose text must not end up in the project). cleannews' own modules
+are instrumented for coverage. One input's first bytes choose the kind (None, html,
+text, markdown) and whether the page is passed as bytes or as str (decoded with
+surrogateescape, so lone surrogates occur); the rest is the page.
+
+A crash is any exception that is not a `CleannewsError`; a slow input is one over
+`SLOW_CPU_SECONDS` of CPU. Both are written to `benchmarks/out/atheris/` and counted
+rather than raised, so a run goes on for its whole `-max_total_time`; a hang is left to
+libFuzzer's `-timeout`, which stops the run and writes the input. Counts are written
+to `benchmarks/out/atheris/stats-<pid>.json` every 1,000 inputs (libFuzzer exits without running atexit hooks).
+"""
+
+from __future__ import annotations
+
+import atexit
+import hashlib
+import json
+import os
+import sys
+import time
+import traceback
+from pathlib import Path
+
+import atheris
+
+with atheris.instrument_imports(include=["cleannews"]):
+    import cleannews
+    from cleannews.errors import CleannewsError
+
+OUT = Path(__file__).resolve().parent / "out" / "atheris"
+#: The issue's target: no fuzzed page over 2 s of CPU.
+SLOW_CPU_SECONDS = 2.0
+KINDS = (None, None, None, None, "html", "text", "markdown", None)
+_stats = {"inputs": 0, "cpu_seconds": 0.0, "crashes": 0, "slow": 0, "max_cpu_seconds": 0.0, "errors": 0}
+_started = time.monotonic()
+
+
+def _page(data: bytes) -> tuple[bytes | str, str | None]:
+    fdp = atheris.FuzzedDataProvider(data)
+    kind = KINDS[fdp.ConsumeIntInRange(0, 7)]
+    as_str = fdp.ConsumeBool()
+    rest = fdp.ConsumeBytes(fdp.remaining_bytes())
+    return (rest.decode("utf-8", "surrogateescape") if as_str else rest), kind
+
+
+def _save(what: str, data: bytes, detail: dict[str, object]) -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    stem = OUT / f"{what}-{hashlib.sha1(data).hexdigest()[:16]}"
+    stem.with_suffix(".input").write_bytes(data)
+    stem.with_suffix(".json").write_text(json.dumps(detail, indent=1))
+
+
+def _write_stats() -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    row = dict(_stats, seconds=round(time.monotonic() - _started, 1))
+    (OUT / f"stats-{os.getpid()}.json").write_text(json.dumps(row))
+
+
+def test_one_input(data: bytes) -> None:
+    page, kind = _page(data)
+    t = time.process_time()
+    try:
+        article = cleannews.extract(page, kind=kind, budget=None)
+        article.to_json().encode("utf-8")
+    except CleannewsError:
+        _stats["errors"] += 1
+    except Exception as exc:
+        _stats["crashes"] += 1
+        _save("crash", data, {"kind": kind, "error": f"{type(exc).__name__}: {exc}"[:500],
+                              "traceback": traceback.format_exc()[-3000:]})
+    dt = time.process_time() - t
+    _stats["inputs"] += 1
+    _stats["cpu_seconds"] += dt
+    _stats["max_cpu_seconds"] = max(_stats["max_cpu_seconds"], dt)
+    if dt > SLOW_CPU_SECONDS:
+        _stats["slow"] += 1
+        _save("slow", data, {"kind": kind, "cpu_seconds": round(dt, 3)})
+    if _stats["inputs"] % 1000 == 0:
+        _write_stats()
+
+
+def main() -> None:
+    atexit.register(_write_stats)
+    atheris.Setup(sys.argv, test_one_input)
+    atheris.Fuzz()
+
+
+if __name__ == "__main__":
+    main()
