@@ -36,10 +36,10 @@ from collections.abc import Iterable
 from typing import Any
 
 # datatrove ships no type information: its names are Any to mypy.
-from datatrove.data import DocumentsPipeline  # type: ignore[import-untyped]
-from datatrove.pipeline.extractors.base import BaseExtractor, ExtractorSandbox  # type: ignore[import-untyped]
-from datatrove.utils.logging import logger  # type: ignore[import-untyped]
-from datatrove.utils.typeshelper import StatHints  # type: ignore[import-untyped]
+from datatrove.data import DocumentsPipeline
+from datatrove.pipeline.extractors.base import BaseExtractor, ExtractorSandbox
+from datatrove.utils.logging import logger
+from datatrove.utils.typeshelper import StatHints
 
 __all__ = ["DEFAULT_FIELDS", "CleannewsExtractor", "article_fields"]
 

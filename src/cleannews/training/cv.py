@@ -106,7 +106,7 @@ def _fit(X: npt.NDArray[np.float32], y: npt.NDArray[np.int8], w: npt.NDArray[np.
 
 
 def _folds(X: npt.NDArray[np.float32], y: npt.NDArray[np.int8], groups: npt.NDArray[np.int64], folds: int) -> list[tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]]:
-    from sklearn.model_selection import GroupKFold  # type: ignore[import-untyped]
+    from sklearn.model_selection import GroupKFold
 
     return [(tr, te) for tr, te in GroupKFold(n_splits=folds).split(X, y, groups)]
 

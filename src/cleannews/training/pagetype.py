@@ -111,7 +111,7 @@ def _train(X: np.ndarray, y: np.ndarray) -> Any:
 
 
 def out_of_fold(X: np.ndarray, y: np.ndarray, groups: list[str]) -> np.ndarray:
-    from sklearn.model_selection import GroupKFold  # type: ignore[import-untyped]
+    from sklearn.model_selection import GroupKFold
 
     from cleannews.learn.forest import Forest
 

@@ -43,7 +43,7 @@ CONFIGS = ("rules+types", "learned+types", "learned")
 
 def _pagetype_folds(cache: Path) -> dict[tuple[str, str], Forest]:
     """Each page's out-of-fold page-type model, with the pagetype trainer's folds."""
-    from sklearn.model_selection import GroupKFold  # type: ignore[import-untyped]
+    from sklearn.model_selection import GroupKFold
 
     z = np.load(cache, allow_pickle=False)
     X, meta = z["X"], json.loads(str(z["meta"]))
