@@ -9,8 +9,10 @@
 the explain view can show every decision without a second code path.
 
 The time budget is cooperative: a `Deadline` is checked between stages, and the
-input-size caps in `load.Limits` bound how long any one stage can take. A hard
-limit (killing a hung page) needs a process: `cleannews.batch` provides it.
+input-size caps in `load.Limits` bound how long any one stage can take. Inside a
+stage, `extract(hard_budget=True)` raises at the deadline from a timer thread
+(`cleannews.watchdog`); a limit that holds whatever a page does (a C call that never
+returns) needs a process: `cleannews.batch` provides it.
 """
 
 from __future__ import annotations
