@@ -143,8 +143,21 @@ _CUE_GROUPS: tuple[tuple[str, frozenset[str], tuple[str, ...]], ...] = (
 )
 
 
-@lru_cache(maxsize=65536)  # tokens repeat across pages; a pure function
+#: Class tokens up to this long are memoised; longer ones (only fuzzed or hostile
+#: markup has them) are looked up afresh, so the memo stays within 65,536 x 64 characters.
+TOKEN_MEMO_MAX_CHARS = 64
+
+
 def _token_groups(token: str) -> tuple[int, ...]:
+    return _token_groups_memo(token) if len(token) <= TOKEN_MEMO_MAX_CHARS else _groups_of(token)
+
+
+@lru_cache(maxsize=65536)  # tokens repeat across pages; a pure function
+def _token_groups_memo(token: str) -> tuple[int, ...]:
+    return _groups_of(token)
+
+
+def _groups_of(token: str) -> tuple[int, ...]:
     return tuple(i for i, (_, whole, prefixes) in enumerate(_CUE_GROUPS) if token in whole or token.startswith(prefixes))
 
 

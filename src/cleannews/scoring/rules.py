@@ -91,11 +91,25 @@ _TAXONOMY_TOKEN = re.compile(
 )
 
 
-@lru_cache(maxsize=16384)  # class strings repeat within and across pages; a pure function
+#: Class strings up to this long are memoised (real ones are far shorter); longer ones,
+#: which only fuzzed or hostile markup has, are scored afresh, so the memos below can
+#: never hold more than about 16,384 x 256 characters each, whatever pages came before.
+MEMO_MAX_CHARS = 256
+
+
 def cue_value(cues: str) -> float | None:
     """One element's class/id verdict: -1.0 positive (article text), 1.0 strong noise,
     0.5 weak noise, None when it says nothing. A positive cue wins over a weak one on
     the same element ("entry-content meta-wrap" is the article)."""
+    return _cue_value_memo(cues) if len(cues) <= MEMO_MAX_CHARS else _cue_value(cues)
+
+
+@lru_cache(maxsize=16384)  # class strings repeat within and across pages; a pure function
+def _cue_value_memo(cues: str) -> float | None:
+    return _cue_value(cues)
+
+
+def _cue_value(cues: str) -> float | None:
     if "-" in cues or "_" in cues:
         cues = " ".join(t for t in cues.split() if not _TAXONOMY_TOKEN.match(t))
     if _POSITIVE.search(cues):
@@ -107,9 +121,17 @@ def cue_value(cues: str) -> float | None:
     return None
 
 
-@lru_cache(maxsize=16384)  # like cue_value: class strings repeat; a pure function
 def is_body_mark(cues: str) -> bool:
     """The class/id names the article's own text box, specifically."""
+    return _is_body_mark_memo(cues) if len(cues) <= MEMO_MAX_CHARS else _is_body_mark(cues)
+
+
+@lru_cache(maxsize=16384)  # like cue_value: class strings repeat; a pure function
+def _is_body_mark_memo(cues: str) -> bool:
+    return _is_body_mark(cues)
+
+
+def _is_body_mark(cues: str) -> bool:
     return bool(_BODY_MARK_RE.search(cues)) and cue_value(cues) == -1.0
 
 
