@@ -207,10 +207,7 @@ def jsonld_objects(tree: Any) -> list[dict[str, Any]]:
         raw = el.text
         if not raw or len(raw) > MAX_JSONLD_CHARS:
             continue
-        try:
-            data = _loads(raw)
-        except (ValueError, RecursionError):
-            continue
+        data, _error = _loads(raw)  # (value, error): a script that is not JSON gives None
         if data is not None:
             _objects(data, objs)
     return objs
