@@ -14,7 +14,7 @@ Two steps:
    scorer's own selection. It was trained on wcxb-dev's page-type labels plus the
    article sets (scrapinghub, readability, fundus-dev: all articles) by
    `python -m cleannews.training.pagetype`, folds grouped by domain; the shipped
-   file `learn/pagetype-v1.npz` is evaluated with `cleannews.learn.Forest`, so
+   file `learn/pagetype-v2.npz` is evaluated with `cleannews.learn.Forest`, so
    run time needs numpy only.
 
 When the model file is missing the classifier says `article` for every page that
@@ -26,9 +26,12 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Mapping
+from bisect import bisect_left
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, count, repeat
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -47,7 +50,7 @@ MODEL_TYPES = ("article", "forum", "product", "collection", "listing", "document
 PAGE_TYPES = (*MODEL_TYPES, "error")
 
 #: The shipped model (see the module docstring); versioned by its name.
-MODEL_FILE = Path(__file__).parent / "learn" / "pagetype-v1.npz"
+MODEL_FILE = Path(__file__).parent / "learn" / "pagetype-v2.npz"
 
 # --- error pages (rules) -------------------------------------------------------------
 #: Titles and headings of error pages, in the languages the corpora hold most. English
@@ -124,8 +127,10 @@ _DATE_PATH = re.compile(r"/(?:19|20)\d\d/(?:[01]?\d)(?:/|$)|/(?:19|20)\d\d-\d\d-
 _NUM_SEG = re.compile(r"^\d+$")
 #: Currency signs: prices, counted with str.count (measured faster than one regex).
 _CURRENCY = ("$", "€", "£", "¥", "₹", "zł", "Kč")
-#: Years and "... ago": post streams carry one a post.
-_DATEISH = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)| ago\b")
+#: Years and "... ago": post streams carry one a post. Counted with str.count in the
+#: short blocks (`DATE_BLOCK_MAX_CHARS`), where post headers and dates sit: "19"/"20"
+#: stand for a year (a proxy; a regex for whole years cost ~0.2 ms a page).
+_DATEISH = ("19", "20", " ago")
 #: Class/id token families, matched per distinct token (a page has a few hundred):
 #: whole tokens for the ambiguous words, prefixes for the telling ones.
 _CUE_GROUPS: tuple[tuple[str, frozenset[str], tuple[str, ...]], ...] = (
@@ -143,24 +148,23 @@ _CUE_GROUPS: tuple[tuple[str, frozenset[str], tuple[str, ...]], ...] = (
 )
 
 
-#: Class tokens up to this long are memoised; longer ones (only fuzzed or hostile
-#: markup has them) are looked up afresh, so the memo stays within 65,536 x 64 characters.
-TOKEN_MEMO_MAX_CHARS = 64
-
-
-def _token_groups(token: str) -> tuple[int, ...]:
-    return _token_groups_memo(token) if len(token) <= TOKEN_MEMO_MAX_CHARS else _groups_of(token)
-
-
-@lru_cache(maxsize=65536)  # tokens repeat across pages; a pure function
-def _token_groups_memo(token: str) -> tuple[int, ...]:
-    return _groups_of(token)
-
-
-def _groups_of(token: str) -> tuple[int, ...]:
-    return tuple(i for i, (_, whole, prefixes) in enumerate(_CUE_GROUPS) if token in whole or token.startswith(prefixes))
-
-
+def _cue_counts(node_cues: Mapping[int, str]) -> list[int]:
+    """How many class/id tokens of the page fall in each of _CUE_GROUPS (a token in
+    several groups counts in each). The distinct tokens are sorted once, so a prefix
+    is two bisections and a whole word one dict look-up: no per-token loop, no memo."""
+    seen = Counter(" ".join(node_cues.values()).split())
+    if not seen:
+        return [0] * len(_CUE_GROUPS)
+    toks = sorted(seen)
+    out: list[int] = []
+    for _, whole, prefixes in _CUE_GROUPS:
+        hit = {t for t in whole if t in seen}
+        for pre in prefixes:
+            i = bisect_left(toks, pre)
+            j = bisect_left(toks, pre + "\U0010ffff", i)
+            hit.update(toks[i:j])
+        out.append(sum(seen[t] for t in hit))
+    return out
 
 
 #: Software that built the page, read from the raw HTML (generator tag, asset paths,
@@ -175,45 +179,93 @@ _PLATFORMS: tuple[tuple[str, tuple[str, ...]], ...] = (
                 "add_to_cart")),
     ("p_blog", ("wp-content", "blogger", "ghost-", "medium.com", "substack", "article:published_time")),
 )
-def _marks(tree: Any) -> str:
-    """Where platform marks are looked for: the generator tag, script and style
-    addresses, the classes of <html> and <body> (lower-cased, one string)."""
-    out = [tree.get("class") or ""]
-    for el in tree.iter("meta", "script", "link", "body"):
+#: meta names / properties that carry a publication date or an author (news CMSs,
+#: Dublin Core, Parse.ly, Sailthru): articles say when and by whom, other pages rarely.
+_DATE_METAS = frozenset(("article:published_time", "og:article:published_time", "datepublished", "pubdate",
+                         "publishdate", "date", "dc.date", "dc.date.issued", "dcterms.created", "sailthru.date",
+                         "parsely-pub-date", "article.published", "publication_date"))
+_AUTHOR_METAS = frozenset(("author", "article:author", "og:article:author", "dc.creator", "parsely-author",
+                           "sailthru.author", "byl"))
+#: The elements `_read_head` reads (picked from `Document.elements` in C).
+_HEAD_TAGS = frozenset(("meta", "script", "link", "body"))
+
+
+@dataclass(frozen=True)
+class _Head:
+    """What one pass over the page's meta, script, link and body elements reads."""
+
+    objs: tuple[dict[str, Any], ...]  # JSON-LD objects
+    og: str  # og:type, lower-cased
+    canonical: str  # the canonical link or og:url, the first in page order
+    marks: str  # platform marks: generator, script and link addresses, html/body classes
+    dated: bool  # a publication-date meta
+    authored: bool  # an author meta
+
+
+def _jsonld_into(raw: str | None, objs: list[dict[str, Any]]) -> None:
+    from cleannews.metadata.jsonld import MAX_JSONLD_CHARS, _loads, _objects
+
+    if not raw or len(raw) > MAX_JSONLD_CHARS:
+        return
+    data, _error = _loads(raw)  # (value, error): a script that is not JSON gives None
+    if data is not None:
+        _objects(data, objs)
+
+
+def _read_head(tree: Any, elements: Iterable[Any]) -> _Head:
+    """One pass over `elements` (the page's meta, script, link and body elements, in
+    page order) for what the features read from them."""
+    marks = [tree.get("class") or ""]
+    objs: list[dict[str, Any]] = []
+    og = canonical = ""
+    dated = authored = False
+    for el in elements:
         tag = el.tag
         if tag == "script":
             v = el.get("src")
+            if v:
+                marks.append(v)
+            elif "ld+json" in (el.get("type") or "").lower():
+                _jsonld_into(el.text, objs)
+        elif tag == "meta":
+            key = (el.get("property") or el.get("name") or el.get("itemprop") or "").lower()
+            if not key:
+                continue
+            if key == "generator":
+                marks.append(el.get("content") or "")
+            elif key == "og:type":
+                og = og or (el.get("content") or "").strip().lower()
+            elif key == "og:url":
+                canonical = canonical or (el.get("content") or "").strip()
+            elif key in _DATE_METAS:
+                dated = True
+            elif key in _AUTHOR_METAS:
+                authored = True
         elif tag == "link":
             v = el.get("href")
-        elif tag == "body":
-            v = el.get("class")
+            if v:
+                marks.append(v)
+                if not canonical and "canonical" in (el.get("rel") or "").lower():
+                    canonical = v.strip()
         else:
-            v = el.get("content") if (el.get("name") or "").lower() == "generator" else None
-        if v:
-            out.append(v)
-    return " ".join(out).lower()
+            v = el.get("class")
+            if v:
+                marks.append(v)
+    return _Head(tuple(objs), og, canonical, " ".join(marks).lower(), dated, authored)
 
 
-def jsonld_objects(tree: Any) -> list[dict[str, Any]]:
-    """Every JSON-LD object on the page (@graph and arrays flattened); bad JSON is skipped."""
-    from cleannews.metadata.jsonld import MAX_JSONLD_CHARS, _loads, _objects
-
+def jsonld_objects(doc: Document) -> list[dict[str, Any]]:
+    """Every JSON-LD object on the page (@graph and arrays flattened); bad JSON is skipped.
+    Read from `Document.elements` (built once a document, shared with the other
+    stages): walking the tree again costs more than parsing the JSON."""
     objs: list[dict[str, Any]] = []
-    if tree is None:
-        return objs
-    for el in tree.iter("script"):
-        if "ld+json" not in (el.get("type") or "").lower():
-            continue
-        raw = el.text
-        if not raw or len(raw) > MAX_JSONLD_CHARS:
-            continue
-        data, _error = _loads(raw)  # (value, error): a script that is not JSON gives None
-        if data is not None:
-            _objects(data, objs)
+    for el in doc.elements:
+        if el.tag == "script" and "ld+json" in (el.get("type") or "").lower():
+            _jsonld_into(el.text, objs)
     return objs
 
 
-def jsonld_types(objs: list[dict[str, Any]]) -> set[str]:
+def jsonld_types(objs: Iterable[dict[str, Any]]) -> set[str]:
     out: set[str] = set()
     for o in objs:
         t = o.get("@type")
@@ -223,34 +275,33 @@ def jsonld_types(objs: list[dict[str, Any]]) -> set[str]:
     return out
 
 
-def _og_type(tree: Any) -> str:
-    if tree is None:
-        return ""
-    for el in tree.iter("meta"):
-        if (el.get("property") or el.get("name") or "").lower() == "og:type":
-            return (el.get("content") or "").strip().lower()
-    return ""
-
-
-def _canonical(tree: Any) -> str:
-    """The page's own address (canonical link, og:url) when none was passed in."""
-    if tree is None:
-        return ""
-    for el in tree.iter("link", "meta"):
-        if el.tag == "link" and "canonical" in (el.get("rel") or "").lower():
-            return (el.get("href") or "").strip()
-        if el.tag == "meta" and (el.get("property") or "").lower() == "og:url":
-            return (el.get("content") or "").strip()
-    return ""
-
-
-#: Elements counted over the whole tree (one pass in C with a tag filter).
-_COUNTED = ("form", "input", "time", "article", "nav", "aside", "textarea", "select", "button", "img", "a")
+#: Elements counted over the whole tree (a Counter over `Document.elements`' tags).
+_COUNTED = ("form", "input", "time", "article", "nav", "aside", "textarea", "select", "button", "img", "a",
+            "pre", "code", "dl", "table", "label", "option", "blockquote", "iframe", "video")
 
 
 #: Tags that repeat on every kind of page (list items, rows, paragraphs): their
 #: runs say nothing about item grids.
 _ITEMISH_TAGS = frozenset(("li", "tr", "p", "dd", "dt"))
+#: A run of prose (good blocks, headings between them) of at least this many
+#: characters is an article-like stretch; articles have one long run, service pages
+#: several short ones, listings none. 500 = about 80 words, three short paragraphs.
+PROSE_RUN_MIN_CHARS = 500
+#: A block path repeated at least this often is an item structure (cards, rows of a
+#: list, posts); the same threshold as the sibling groups.
+REPEAT_MIN = 5
+#: Blocks up to this long are where post headers, dates and prices sit.
+DATE_BLOCK_MAX_CHARS = 80
+#: Title separators ("Page | Site"): a section front's title is often the site's name.
+_TITLE_SEPS = (" | ", " - ", " – ", " — ", " :: ", " » ", " · ")
+_STOPS = (".", "!", "?", "。", ".\"", ".”", ":")
+_KIND_CODE = {k: i for i, k in enumerate(BlockKind)}
+_HEAD, _ITEM, _TABLE, _CODE = (_KIND_CODE[k] for k in (BlockKind.HEADING, BlockKind.LIST_ITEM, BlockKind.TABLE, BlockKind.CODE))
+_KIND_OF = attrgetter("kind")
+_LEVEL_OF = attrgetter("level")
+_LINKS_OF = attrgetter("link_chars")
+_PATH_OF = attrgetter("path")
+_TAG_OF = attrgetter("tag")
 
 
 #: The features, in the model's column order (the training code writes rows in it).
@@ -271,24 +322,50 @@ FEATURE_NAMES: tuple[str, ...] = (
     *(name for name, _ in _PLATFORMS),
     "prose_share", "words_per_block", "full_stop_share",
     "sel_kept", "sel_share", "sel_link", "sel_article", "sel_headings", "sel_list", "sel_position",
+    # v2
+    "ld_date", "ld_author", "ld_items", "m_dated", "m_author",
+    "u_slash", "u_last_digits", "u_len",
+    "link_first", "link_middle", "link_last", "run_share", "runs", "head_pairs", "head_density",
+    "rep_n", "rep_share", "rep_link", "rep_mean", "rep_groups", "rep_heads", "questions",
+    "t_words", "t_seps", "sel_parents", "sel_good",
 )
 
 
+def _share(a: float, b: float) -> float:
+    return a / b if b else 0.0
+
+
 def page_features(doc: Document, selection: Selection) -> np.ndarray:
-    """One row of FEATURE_NAMES for the page (floats, always finite)."""
+    """One row of FEATURE_NAMES for the page (floats, always finite). The block
+    profile is computed over arrays (one `fromiter` a block attribute), the tree read
+    in two passes in C (`iter` with tag filters), the class tokens once each."""
     f: dict[str, float] = {}
     tree = doc.tree
-    objs = jsonld_objects(tree)
+    # The tree is read through `doc.elements` (the other stages built it already): a
+    # walk of the tree costs ~0.2 ms a page, the element tags' Counter a quarter of it.
+    els = doc.elements
+    tags = list(map(_TAG_OF, els))
+    tally = Counter(tags)
+    if tree is not None:
+        head = _read_head(tree, compress(els, map(_HEAD_TAGS.__contains__, tags)))
+    else:
+        head = _Head((), "", "", "", False, False)
+    objs = head.objs
     types = jsonld_types(objs)
     for name, group in _LD_GROUPS:
         f[name] = float(bool(types & group))
     f["ld_count"] = float(len(objs))
-    og = _og_type(tree)
+    f["ld_date"] = float(any("datePublished" in o for o in objs))
+    f["ld_author"] = float(any("author" in o for o in objs))
+    f["ld_items"] = float(min(sum(len(o["itemListElement"]) for o in objs if isinstance(o.get("itemListElement"), list)), 200))
+    f["m_dated"] = float(head.dated)
+    f["m_author"] = float(head.authored)
+    og = head.og
     for t in _OG_TYPES:
         f[f"og_{t}"] = float(og == t or og.startswith(t + "."))
     f["og_other"] = float(bool(og) and not any(f[f"og_{t}"] for t in _OG_TYPES))
 
-    url = doc.page.url or _canonical(tree)
+    url = doc.page.url or head.canonical
     try:
         parts = urlsplit(url)
         host, path, query = parts.netloc.lower(), parts.path or "/", parts.query
@@ -304,6 +381,9 @@ def page_features(doc: Document, selection: Selection) -> np.ndarray:
     f["u_html"] = float(last.endswith((".html", ".htm", ".php", ".asp", ".aspx")))
     f["u_root"] = float(not segs)
     f["u_query"] = float(bool(query))
+    f["u_slash"] = float(path.endswith("/") and bool(segs))
+    f["u_last_digits"] = float(sum(c.isdigit() for c in last))
+    f["u_len"] = float(len(path))
     lpath = path.lower() + ("?" + query if query else "")
     for name, rx in _PATH_WORDS:
         f[name] = float(bool(rx.search(lpath)))
@@ -312,68 +392,92 @@ def page_features(doc: Document, selection: Selection) -> np.ndarray:
 
     blocks = doc.blocks
     n = len(blocks)
-    chars = links = linky = good = good_chars = max_block = heads = h1 = h2 = h3 = 0
-    linked_heads = items = rows = code = short = 0
-    texts: list[str] = []
-    for b in blocks:
-        t = b.text
-        ln = len(t)
-        texts.append(t)
-        chars += ln
-        links += b.link_chars
-        ld = b.link_chars / ln if ln else 0.0
-        if ld > rules.LINK_DENSITY_BAD:
-            linky += 1
-        if ln >= rules.GOOD_MIN_CHARS and ld <= rules.LINK_DENSITY_GOOD:
-            good += 1
-            good_chars += ln
-        elif ln < rules.SHORT_MAX_CHARS:
-            short += 1
-        max_block = max(max_block, ln)
-        k = b.kind
-        if k is BlockKind.HEADING:
-            heads += 1
-            if b.level == 1:
-                h1 += 1
-            elif b.level == 2:
-                h2 += 1
-            else:
-                h3 += 1
-            if ld > rules.LINK_DENSITY_BAD:
-                linked_heads += 1
-        elif k is BlockKind.LIST_ITEM:
-            items += 1
-        elif k is BlockKind.TABLE:
-            rows += 1
-        elif k is BlockKind.CODE:
-            code += 1
     nn = max(n, 1)
+    texts = [b.text for b in blocks]
+    L = np.fromiter(map(len, texts), np.float64, n)
+    LC = np.fromiter(map(_LINKS_OF, blocks), np.float64, n)
+    K = np.fromiter(map(_KIND_CODE.__getitem__, map(_KIND_OF, blocks)), np.int8, n)
+    LV = np.fromiter(map(_LEVEL_OF, blocks), np.int8, n)
+    W = np.fromiter(map(str.count, texts, repeat(" ")), np.float64, n) + 1.0
+    STOP = np.fromiter(map(str.endswith, texts, repeat(_STOPS)), np.bool_, n)
+    chars = float(L.sum())
+    LD = LC / np.maximum(L, 1.0)
+    linky = LD > rules.LINK_DENSITY_BAD
+    good = (L >= rules.GOOD_MIN_CHARS) & (LD <= rules.LINK_DENSITY_GOOD)
+    is_head = K == _HEAD
+    heads = int(is_head.sum())
+    h1 = int((is_head & (LV == 1)).sum())
+    h2 = int((is_head & (LV == 2)).sum())
+    good_n = int(good.sum())
+    good_chars = float(L[good].sum())
     f["n_blocks"] = float(n)
     f["log_chars"] = float(np.log1p(chars))
-    f["link_share"] = links / chars if chars else 0.0
-    f["linky_blocks"] = linky / nn
-    f["good_blocks"] = float(good)
-    f["good_share"] = good_chars / chars if chars else 0.0
-    f["max_block"] = float(max_block)
-    f["mean_good"] = good_chars / good if good else 0.0
+    f["link_share"] = _share(float(LC.sum()), chars)
+    f["linky_blocks"] = float(linky.sum()) / nn
+    f["good_blocks"] = float(good_n)
+    f["good_share"] = _share(good_chars, chars)
+    f["max_block"] = float(L.max()) if n else 0.0
+    f["mean_good"] = _share(good_chars, good_n)
     f["headings"] = float(heads)
     f["h1"] = float(h1)
     f["h2"] = float(h2)
-    f["h3plus"] = float(h3)
-    f["linked_headings"] = float(linked_heads)
-    f["list_items"] = items / nn
-    f["table_rows"] = rows / nn
-    f["code_blocks"] = code / nn
+    f["h3plus"] = float(heads - h1 - h2)
+    f["linked_headings"] = float((is_head & linky).sum())
+    f["list_items"] = float((K == _ITEM).sum()) / nn
+    f["table_rows"] = float((K == _TABLE).sum()) / nn
+    f["code_blocks"] = float((K == _CODE).sum()) / nn
     alltext = "\n".join(texts)
     f["prices"] = float(min(sum(alltext.count(c) for c in _CURRENCY), 200))
-    f["dateish"] = float(min(len(_DATEISH.findall(alltext)), 200))
-    f["short_blocks"] = short / nn
+    shorttext = "\n".join([t for t in texts if len(t) <= DATE_BLOCK_MAX_CHARS])
+    f["dateish"] = float(min(sum(shorttext.count(m) for m in _DATEISH), 200))
+    f["short_blocks"] = float((~good & (L < rules.SHORT_MAX_CHARS)).sum()) / nn
+    prose = STOP & (W >= rules.PROSE_MIN_WORDS)
+    f["prose_share"] = _share(float(L[prose].sum()), chars)
+    f["words_per_block"] = float(W.sum()) / nn
+    f["full_stop_share"] = float(STOP.sum()) / nn
+    f["questions"] = float(sum(map(str.endswith, texts, repeat("?")))) / nn
 
-    counts = [0] * len(_CUE_GROUPS)
-    seen = Counter(" ".join(doc.node_cues.values()).split())
-    for tok, times in seen.items():
-        for g in _token_groups(tok):
-            counts[g] += times
+    # Link density by position (thirds of the page's characters): a listing is linky
+    # throughout, an article in its edges only.
+    if n and chars:
+        third = np.minimum(((np.cumsum(L) - L / 2) * (3.0 / chars)).astype(np.int64), 2)
+        lt = np.bincount(third, weights=LC, minlength=3) / np.maximum(np.bincount(third, weights=L, minlength=3), 1.0)
+    else:
+        lt = np.zeros(3)
+    f["link_first"], f["link_middle"], f["link_last"] = (float(v) for v in lt)
+    # Runs of prose: consecutive good blocks, headings allowed between them.
+    if n:
+        rid = np.cumsum(~(good | is_head))
+        runs = np.bincount(rid, weights=np.where(good, L, 0.0))
+        f["run_share"] = _share(float(runs.max()), chars)
+        f["runs"] = float((runs >= PROSE_RUN_MIN_CHARS).sum())
+        pairs = int((is_head[:-2] & ~is_head[1:-1] & is_head[2:]).sum()) if n > 2 else 0
+    else:
+        f["run_share"] = f["runs"] = 0.0
+        pairs = 0
+    f["head_pairs"] = _share(float(pairs), heads)
+    f["head_density"] = heads / (good_chars / 1000.0 + 1.0)
+    # Repeated block paths ("body/div.grid/div.card/h3"): item structures.
+    codes: dict[str, int] = {}
+    pid = np.fromiter(map(codes.setdefault, map(_PATH_OF, blocks), count()), np.int64, n)
+    if n:
+        cnt = np.bincount(pid)
+        pch = np.bincount(pid, weights=L)
+        j = int(cnt.argmax())
+        f["rep_n"] = float(cnt[j])
+        f["rep_share"] = _share(float(pch[j]), chars)
+        f["rep_link"] = _share(float(np.bincount(pid, weights=LC)[j]), float(pch[j]))
+        f["rep_mean"] = float(pch[j] / cnt[j])
+        f["rep_groups"] = float((cnt >= REPEAT_MIN).sum())
+        f["rep_heads"] = float(np.bincount(pid[is_head]).max()) if heads else 0.0
+    else:
+        f["rep_n"] = f["rep_share"] = f["rep_link"] = f["rep_mean"] = f["rep_groups"] = f["rep_heads"] = 0.0
+
+    title = doc.title or ""
+    f["t_words"] = float(title.count(" ") + 1 if title.strip() else 0)
+    f["t_seps"] = float(sum(title.count(s) for s in _TITLE_SEPS))
+
+    counts = _cue_counts(doc.node_cues)
     ncues = max(len(doc.node_cues), 1)
     for (name, _, _), times in zip(_CUE_GROUPS, counts):
         f[name] = times / ncues
@@ -382,51 +486,30 @@ def page_features(doc: Document, selection: Selection) -> np.ndarray:
     # (product grids, teaser lists, post streams).
     nodes = doc.node_parent
     groups = Counter(zip(nodes.values(), map(doc.node_tags.get, nodes), map(doc.node_cues.get, nodes)))
-    big = [c for (_, t, _), c in groups.items() if c >= 5 and t not in _ITEMISH_TAGS]
+    big = [c for (_, t, _), c in groups.items() if c >= REPEAT_MIN and t not in _ITEMISH_TAGS]
     f["max_siblings"] = float(max(big, default=0))
     f["sibling_groups"] = float(len(big))
     f["sibling_share"] = sum(big) / max(len(doc.node_parent), 1)
 
-    tally = dict.fromkeys(_COUNTED, 0)
-    if tree is not None:
-        for el in tree.iter(*_COUNTED):
-            tally[el.tag] += 1
-    for tag, times in tally.items():
-        f[f"x_{tag}"] = float(times)
+    for tag in _COUNTED:
+        f[f"x_{tag}"] = float(tally[tag])
 
-    raw = _marks(tree) if tree is not None else ""
+    raw = head.marks
     for name, marks in _PLATFORMS:
         f[name] = float(sum(1 for m in marks if m in raw))
-    prose = stops = 0
-    words = 0
-    for t in texts:
-        w = t.count(" ") + 1
-        words += w
-        if t.endswith((".", "!", "?", "。", ".\"", ".”", ":")):
-            stops += 1
-            if w >= rules.PROSE_MIN_WORDS:
-                prose += len(t)
-    f["prose_share"] = prose / chars if chars else 0.0
-    f["words_per_block"] = words / nn
-    f["full_stop_share"] = stops / nn
 
-    kept = selection.kept
-    kchars = klinks = kheads = kitems = 0
-    for i in kept:
-        b = blocks[i]
-        kchars += len(b.text)
-        klinks += b.link_chars
-        if b.kind is BlockKind.HEADING:
-            kheads += 1
-        elif b.kind is BlockKind.LIST_ITEM:
-            kitems += 1
-    f["sel_kept"] = float(len(kept))
-    f["sel_share"] = kchars / chars if chars else 0.0
-    f["sel_link"] = klinks / kchars if kchars else 0.0
+    kept = np.fromiter(selection.kept, np.int64, len(selection.kept))
+    kept = kept[(kept >= 0) & (kept < n)]
+    kchars = float(L[kept].sum())
+    f["sel_kept"] = float(kept.size)
+    f["sel_share"] = _share(kchars, chars)
+    f["sel_link"] = _share(float(LC[kept].sum()), kchars)
     f["sel_article"] = float(selection.is_article)
-    f["sel_headings"] = float(kheads)
-    f["sel_list"] = kitems / max(len(kept), 1)
-    f["sel_position"] = kept[0] / nn if kept else 1.0
+    f["sel_headings"] = float(is_head[kept].sum())
+    f["sel_list"] = float((K[kept] == _ITEM).sum()) / max(kept.size, 1)
+    f["sel_position"] = float(kept[0]) / nn if kept.size else 1.0
+    f["sel_parents"] = _share(float(len({blocks[i].ancestors[-1] if blocks[i].ancestors else -1 for i in kept.tolist()})), float(kept.size))
+    f["sel_good"] = _share(float(L[kept][good[kept]].sum()), good_chars)
     return np.array([f[k] for k in FEATURE_NAMES], dtype=np.float64)
 
 

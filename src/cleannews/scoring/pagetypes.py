@@ -216,7 +216,7 @@ def _described(doc: Document) -> list[int]:
     from cleannews.pagetype import jsonld_objects, jsonld_types
 
     desc = ""
-    for o in jsonld_objects(doc.tree):
+    for o in jsonld_objects(doc):
         if "product" in jsonld_types([o]) and isinstance(o.get("description"), str):
             desc = " ".join(o["description"].split())
             break
