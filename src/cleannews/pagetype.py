@@ -405,36 +405,37 @@ def page_features(doc: Document, selection: Selection) -> np.ndarray:
     linky = LD > rules.LINK_DENSITY_BAD
     good = (L >= rules.GOOD_MIN_CHARS) & (LD <= rules.LINK_DENSITY_GOOD)
     is_head = K == _HEAD
-    heads = int(is_head.sum())
-    h1 = int((is_head & (LV == 1)).sum())
-    h2 = int((is_head & (LV == 2)).sum())
-    good_n = int(good.sum())
+    kinds = np.bincount(K, minlength=len(_KIND_CODE))  # blocks of each kind
+    heads = int(kinds[_HEAD])
+    h1 = np.count_nonzero(is_head & (LV == 1))
+    h2 = np.count_nonzero(is_head & (LV == 2))
+    good_n = np.count_nonzero(good)
     good_chars = float(L[good].sum())
     f["n_blocks"] = float(n)
     f["log_chars"] = float(np.log1p(chars))
     f["link_share"] = _share(float(LC.sum()), chars)
-    f["linky_blocks"] = float(linky.sum()) / nn
+    f["linky_blocks"] = np.count_nonzero(linky) / nn
     f["good_blocks"] = float(good_n)
     f["good_share"] = _share(good_chars, chars)
     f["max_block"] = float(L.max()) if n else 0.0
-    f["mean_good"] = _share(good_chars, good_n)
+    f["mean_good"] = _share(good_chars, float(good_n))
     f["headings"] = float(heads)
     f["h1"] = float(h1)
     f["h2"] = float(h2)
     f["h3plus"] = float(heads - h1 - h2)
-    f["linked_headings"] = float((is_head & linky).sum())
-    f["list_items"] = float((K == _ITEM).sum()) / nn
-    f["table_rows"] = float((K == _TABLE).sum()) / nn
-    f["code_blocks"] = float((K == _CODE).sum()) / nn
+    f["linked_headings"] = float(np.count_nonzero(is_head & linky))
+    f["list_items"] = kinds[_ITEM] / nn
+    f["table_rows"] = kinds[_TABLE] / nn
+    f["code_blocks"] = kinds[_CODE] / nn
     alltext = "\n".join(texts)
     f["prices"] = float(min(sum(alltext.count(c) for c in _CURRENCY), 200))
     shorttext = "\n".join([t for t in texts if len(t) <= DATE_BLOCK_MAX_CHARS])
     f["dateish"] = float(min(sum(shorttext.count(m) for m in _DATEISH), 200))
-    f["short_blocks"] = float((~good & (L < rules.SHORT_MAX_CHARS)).sum()) / nn
+    f["short_blocks"] = np.count_nonzero(~good & (L < rules.SHORT_MAX_CHARS)) / nn
     prose = STOP & (W >= rules.PROSE_MIN_WORDS)
     f["prose_share"] = _share(float(L[prose].sum()), chars)
     f["words_per_block"] = float(W.sum()) / nn
-    f["full_stop_share"] = float(STOP.sum()) / nn
+    f["full_stop_share"] = np.count_nonzero(STOP) / nn
     f["questions"] = float(sum(map(str.endswith, texts, repeat("?")))) / nn
 
     # Link density by position (thirds of the page's characters): a listing is linky
@@ -450,8 +451,8 @@ def page_features(doc: Document, selection: Selection) -> np.ndarray:
         rid = np.cumsum(~(good | is_head))
         runs = np.bincount(rid, weights=np.where(good, L, 0.0))
         f["run_share"] = _share(float(runs.max()), chars)
-        f["runs"] = float((runs >= PROSE_RUN_MIN_CHARS).sum())
-        pairs = int((is_head[:-2] & ~is_head[1:-1] & is_head[2:]).sum()) if n > 2 else 0
+        f["runs"] = float(np.count_nonzero(runs >= PROSE_RUN_MIN_CHARS))
+        pairs = np.count_nonzero(is_head[:-2] & ~is_head[1:-1] & is_head[2:]) if n > 2 else 0
     else:
         f["run_share"] = f["runs"] = 0.0
         pairs = 0
@@ -468,7 +469,7 @@ def page_features(doc: Document, selection: Selection) -> np.ndarray:
         f["rep_share"] = _share(float(pch[j]), chars)
         f["rep_link"] = _share(float(np.bincount(pid, weights=LC)[j]), float(pch[j]))
         f["rep_mean"] = float(pch[j] / cnt[j])
-        f["rep_groups"] = float((cnt >= REPEAT_MIN).sum())
+        f["rep_groups"] = float(np.count_nonzero(cnt >= REPEAT_MIN))
         f["rep_heads"] = float(np.bincount(pid[is_head]).max()) if heads else 0.0
     else:
         f["rep_n"] = f["rep_share"] = f["rep_link"] = f["rep_mean"] = f["rep_groups"] = f["rep_heads"] = 0.0
@@ -505,8 +506,8 @@ def page_features(doc: Document, selection: Selection) -> np.ndarray:
     f["sel_share"] = _share(kchars, chars)
     f["sel_link"] = _share(float(LC[kept].sum()), kchars)
     f["sel_article"] = float(selection.is_article)
-    f["sel_headings"] = float(is_head[kept].sum())
-    f["sel_list"] = float((K[kept] == _ITEM).sum()) / max(kept.size, 1)
+    f["sel_headings"] = float(np.count_nonzero(is_head[kept]))
+    f["sel_list"] = np.count_nonzero(K[kept] == _ITEM) / max(kept.size, 1)
     f["sel_position"] = float(kept[0]) / nn if kept.size else 1.0
     f["sel_parents"] = _share(float(len({blocks[i].ancestors[-1] if blocks[i].ancestors else -1 for i in kept.tolist()})), float(kept.size))
     f["sel_good"] = _share(float(L[kept][good[kept]].sum()), good_chars)
