@@ -217,3 +217,34 @@ def test_forum_thread_is_classified_forum():
 def test_dumps_are_articles_or_errors():
     a = cleannews.extract(PARA + "\n\n" + PARA, kind="text")
     assert a.page_type == "article" and a.is_article
+
+
+# --- v2 features: what they read ------------------------------------------------------------
+def _feature(doc, sel, name: str) -> float:  # type: ignore[no-untyped-def]
+    return float(page_features(doc, sel)[FEATURE_NAMES.index(name)])
+
+
+def test_head_features_read_metas_jsonld_anywhere_and_the_canonical_address():
+    ld = json.dumps({"@type": "NewsArticle", "datePublished": "2024-05-01", "author": {"name": "A. Writer"}})
+    head = ("<meta property='og:type' content='article'><meta property='article:published_time' content='2024-05-01'>"
+            "<link rel='canonical' href='https://news.example/2024/05/01/harbour-timetable-changes'>")
+    body = "<article>" + "".join(f"<p>{PARA}</p>" for _ in range(4)) + f"<script type='application/ld+json'>{ld}</script></article>"
+    doc, _removed, sel = _stages(_page(body, head=head))
+    for name in ("og_article", "m_dated", "ld_article", "ld_date", "ld_author", "u_date"):
+        assert _feature(doc, sel, name) == 1.0, name
+    bare, _r, bare_sel = _stages(_page("<article>" + "".join(f"<p>{PARA}</p>" for _ in range(4)) + "</article>"))
+    for name in ("og_article", "m_dated", "ld_article", "ld_date", "ld_author", "u_date"):
+        assert _feature(bare, bare_sel, name) == 0.0, name
+
+
+def test_repeated_item_paths_and_prose_runs_tell_a_listing_from_an_article():
+    cards = "".join(
+        f"<div class='card'><h3><a href='/item/{i}'>Harbour item number {i} for sale today</a></h3>"
+        f"<p>Short teaser {i}.</p></div>" for i in range(12)
+    )
+    listing, _r, lsel = _stages(_page(f"<main><div class='grid'>{cards}</div></main>"))
+    article, _r2, asel = _stages(_page("<article><h1>Ferries</h1>" + "".join(f"<p>{PARA}</p>" for _ in range(6)) + "</article>"))
+    assert _feature(listing, lsel, "rep_heads") >= 12 and _feature(article, asel, "rep_heads") <= 1
+    assert _feature(listing, lsel, "head_pairs") > 0.5 > _feature(article, asel, "head_pairs")
+    assert _feature(article, asel, "run_share") > 0.8 > _feature(listing, lsel, "run_share")
+    assert _feature(listing, lsel, "x_a") > _feature(article, asel, "x_a")
