@@ -15,7 +15,9 @@ Two steps:
    article sets (scrapinghub, readability, fundus-dev: all articles) by
    `python -m cleannews.training.pagetype`, folds grouped by domain; the shipped
    file `learn/pagetype-v2.npz` is evaluated with `cleannews.learn.Forest`, so
-   run time needs numpy only.
+   run time needs numpy only. The file is versioned with the feature set (v2:
+   `FEATURE_NAMES`); a file for other features is refused and the classifier falls
+   back as without one.
 
 When the model file is missing the classifier says `article` for every page that
 is not an error (the behaviour before it existed), never a crash.
@@ -322,7 +324,7 @@ FEATURE_NAMES: tuple[str, ...] = (
     *(name for name, _ in _PLATFORMS),
     "prose_share", "words_per_block", "full_stop_share",
     "sel_kept", "sel_share", "sel_link", "sel_article", "sel_headings", "sel_list", "sel_position",
-    # v2
+    # added in v2
     "ld_date", "ld_author", "ld_items", "m_dated", "m_author",
     "u_slash", "u_last_digits", "u_len",
     "link_first", "link_middle", "link_last", "run_share", "runs", "head_pairs", "head_density",
@@ -531,7 +533,7 @@ class PageType:
 
 #: A page is an article when the model gives `article` at least this probability,
 #: even if another type scores higher. Swept OOF on wcxb-dev (accuracy, article-vs-not
-#: F1, readability called article): 0.5 -> 0.840, 0.917, 0.946; 0.4 -> 0.834, 0.913,
+#: F1, readability called article; v1 model): 0.5 -> 0.840, 0.917, 0.946; 0.4 -> 0.834, 0.913,
 #: 0.954; 0.3 -> 0.822, 0.902, 0.985. The label follows the model; the extraction of
 #: an unsure article is decided apart (`scoring.pagetypes.ARTICLE_STRATEGY_P`).
 ARTICLE_MIN_P = 0.5
