@@ -155,7 +155,8 @@ def _right_attribution(toks: list[_Tok], after_sentence: bool) -> _Attr | None:
         if not (q < n and toks[q].text == ",") or q == j + 1:
             break
         inner = " ".join(t.text for t in toks[j + 1 : q])
-        role = inner if not apps else f"{role}, {inner}"
+        if not inner.isdigit():  # ', Quina Jones, 25, said': an age, no role
+            role = inner if not apps or role is None else f"{role}, {inner}"
         j = q
         apps += 1
     if apps and j < n and toks[j].text == ",":

@@ -156,9 +156,17 @@ def _previous_sentence(body: str, lo: int, ls: int, names: _Names) -> _Attr | No
     a speech cue with its speaker ("Warren said the bank failed.")."""
     ps = _sentence_start(body, lo, ls - 1)
     toks = _tokens(body, ps, ls)
-    if not toks or any(t.text in W.ALL_MARKS for t in toks):
+    if not toks:
         return None
-    attr, _ = _left_attribution(toks, (), names)
+    quoted = any(t.text in W.ALL_MARKS for t in toks)
+    attr = None if quoted else _left_attribution(toks, (), names)[0]
+    if attr is None:
+        # no speech verb, but a named subject: 'Sanders identified young
+        # voters' exhaustion as a reason. "The younger people are ..."': the
+        # quote that follows, with no cue of its own, gives that person's words
+        subj = _subject(toks, names)
+        if subj:
+            attr = _Attr(subj, None, None, _docs_in(toks))
     return attr
 
 
@@ -214,6 +222,7 @@ def _propagate(spans: list[_Span]) -> None:
         if not sp.np and last is not None and sp.para - last.para <= W.CARRY_PARAGRAPHS and sp.open == sp.extra.get("para_first", -1):
             sp.np, sp.cue, sp.role, sp.docs = last.np, None, last.role, last.docs
             sp.extra["carried"] = True
+            sp.extra["carried_from"] = last
         if sp.np and not sp.extra.get("carried"):
             last = sp
     for i, sp in enumerate(spans):

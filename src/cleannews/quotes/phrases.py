@@ -102,6 +102,12 @@ def _verb_with_object(toks: list[_Tok], j: int, lower: int) -> bool:
     return (_is_cap(nxt) and nxt.bare not in W.FUNCTION_CAPS) or nxt.low in W.DETERMINERS
 
 
+def _number_modifier(t: _Tok) -> bool:
+    """A number joined to a noun by a hyphen, modifying the head after it like an
+    adjective: "a 52-count complaint", "a 40-page report", "the 34-year-old"."""
+    return t.text[0].isdigit() and "-" in t.text and t.text[-1].isalpha()
+
+
 def _np_forward(toks: list[_Tok], k: int) -> int:
     """End index (exclusive) of a speaker phrase starting at k; k when there is none."""
     n = len(toks)
@@ -136,7 +142,7 @@ def _np_forward(toks: list[_Tok], k: int) -> int:
                 continue
         if (
             _is_word(t)
-            and t.text[0].islower()
+            and (t.text[0].islower() or (det and _number_modifier(t)))
             and lower < 4
             and (det or (j + 1 < n and toks[j + 1].bare in W.ROLE_WORDS))
             and b not in W.NP_STOPS
@@ -354,11 +360,17 @@ def _speaker_after(toks: list[_Tok], k: int) -> tuple[tuple[_Tok, ...], str | No
             q = j
             while q < n and q - j < 24 and toks[q].text not in (",", ".", ";", ":", "!", "?") and toks[q].low not in W.RELATIVE_AFTER_NAME:
                 q += 1
-            if q > j:
+            # an appositive is closed (by punctuation or a relative clause); one
+            # running into the window's end is the next clause ('according to
+            # Holt, the agency wasted "..."')
+            if q > j and q < n:
                 role = " ".join(t.text for t in toks[j:q])
     return np_, role, docs
 
 
+#: Lower-case words before a role word in a role phrase ("the county clerk", "the chief
+#: financial officer"): news titles seldom stack more than two.
+MAX_ROLE_MODIFIERS = 2
 #: Capitalised words a role's domain may run to ("de Sevilla", "of the Port of Leith Authority").
 MAX_DOMAIN_TOKENS = 6
 
@@ -372,7 +384,11 @@ def _role_then_name(toks: list[_Tok], k: int, e: int) -> tuple[tuple[_Tok, ...],
     i = k
     while i < e and toks[i].low in W.FORWARD_DETERMINERS:
         i += 1
-    if i >= e or toks[i].bare not in W.ROLE_WORDS:
+    # lower-case modifiers before the role word: "said the county clerk, Maria Lopez"
+    m = i
+    while m < e and m - i < MAX_ROLE_MODIFIERS and _is_word(toks[m]) and toks[m].text[0].islower() and toks[m].bare not in W.ROLE_WORDS:
+        m += 1
+    if m >= e or toks[m].bare not in W.ROLE_WORDS:
         return None
     # before any link word, the phrase holds role words only (no name of its own)
     j = i
