@@ -632,3 +632,12 @@ def test_role_phrases_with_modifiers_numbers_and_ages():
     assert q.speaker is not None and "report" in q.speaker and q.speaker_role is None
     body = "Officials said the fire that Mayor Ann Holt called “a deliberate attack on the whole town” was out by noon."
     assert [(q.speaker, q.speaker_role) for q in find_quotes(body)] == [("Ann Holt", "Mayor")]
+
+
+def test_described_speakers_without_a_determiner():
+    for body, speaker in (
+        ("“The driver was taken into custody without a struggle,” police said.", "police"),
+        ("“He will be charged with arson on Monday,” federal prosecutors said.", "federal prosecutors"),
+        ("“The road stays closed until the weekend,” officials said.", "officials"),
+    ):
+        assert [q.speaker for q in find_quotes(body)] == [speaker], body

@@ -144,7 +144,7 @@ def _np_forward(toks: list[_Tok], k: int) -> int:
             _is_word(t)
             and (t.text[0].islower() or (det and _number_modifier(t)))
             and lower < 4
-            and (det or (j + 1 < n and toks[j + 1].bare in W.ROLE_WORDS))
+            and (det or _role_noun(b) or (j + 1 < n and _role_noun(toks[j + 1].bare)))
             and b not in W.NP_STOPS
             and b not in W.SKIP_BEFORE_CUE
             and (b not in W.CUE_WORDS or b in W.WEAK_CUES)
@@ -162,9 +162,11 @@ def _np_forward(toks: list[_Tok], k: int) -> int:
     if not det:
         # without a determiner, lower-case words only inside a name phrase
         # ("Tulsa police Chief Chuck Jordan"), never at its end
-        while j > k and toks[j - 1].text[0].islower() and toks[j - 1].bare not in W.ROLE_WORDS:
+        # ("Tulsa police Chief Chuck Jordan"), never at its end; a phrase of
+        # lower-case words only when a role noun heads it ("federal prosecutors")
+        while j > k and toks[j - 1].text[0].islower() and not _role_noun(toks[j - 1].bare):
             j -= 1
-        if j > k and toks[k].text[0].islower() and toks[k].bare not in W.ROLE_WORDS and toks[k].low not in W.PRONOUNS:
+        if j > k and toks[k].text[0].islower() and not _role_noun(toks[j - 1].bare) and toks[k].low not in W.PRONOUNS:
             if not any(_is_cap(t) for t in toks[k:j]):
                 return k
     if j > k and not _speaker_like(toks[k:j]):
@@ -180,6 +182,13 @@ def _np_forward(toks: list[_Tok], k: int) -> int:
     if j > k and not _speaker_like(toks[k:j]):
         return k
     return j
+
+
+def _role_noun(b: str) -> bool:
+    """A noun that can head a speaker phrase without a determiner ("police said",
+    "prosecutors said", "officials said"): a role word, its plural, or an
+    organisation word."""
+    return b in W.ROLE_WORDS or b in W.ORG_WORDS or (b.endswith("s") and b[:-1] in W.ROLE_WORDS)
 
 
 def _np_backward(toks: list[_Tok], c: int, lo: int) -> tuple[int, int]:
@@ -225,7 +234,7 @@ def _np_backward(toks: list[_Tok], c: int, lo: int) -> tuple[int, int]:
     # last lower-case non-role word ("beamed", "asked" are not speakers)
     for i in range(end - 1, start - 1, -1):
         t = toks[i]
-        if _is_word(t) and t.text[0].islower() and t.bare not in W.ROLE_WORDS and t.bare not in W.NAME_PARTICLES:
+        if _is_word(t) and t.text[0].islower() and not _role_noun(t.bare) and t.bare not in W.NAME_PARTICLES:
             start = i + 1
             break
     # possessive documents: "Ivana Trump's brief"
