@@ -61,6 +61,7 @@ def _attribute(body: str, spans: list[_Span], names: _Names) -> None:
         # with a cue right next to it (`find_quotes`): its windows are narrower,
         # and the looks below that give no such cue are spared for it.
         short = _word_count(body[sp.start : sp.end]) <= W.SHORT_QUOTE_WORDS
+        sp.extra["short"] = short  # read again when short quotes without a cue are dropped
         reach = W.SHORT_CONTEXT_CHARS if short else W.CONTEXT_CHARS
         # left: the sentence before the opening mark, after any earlier quote
         lo = max(sp.para_start, sp.open - reach)
@@ -328,7 +329,7 @@ def find_quotes(body: str) -> tuple[Quote, ...]:
         # continuations ('"A," he said. "B."' -> B) stay: a split quotation is
         # emitted whole, one linked Quote a piece (the repaired polnear-dev truth
         # annotates every piece: recall 0.81 -> 0.99 with them)
-        if _word_count(body[sp.start : sp.end]) > W.SHORT_QUOTE_WORDS or (sp.direct and sp.np)
+        if not sp.extra["short"] or (sp.direct and sp.np)
     ]
     _resolve(kept, names, body)
     # quoted titles go after resolution: their speaker phrase still counts

@@ -157,11 +157,12 @@ def _is_sentence_end(body: str, m: regex.Match[str]) -> bool:
 
 def _sentence_start(body: str, lo: int, hi: int) -> int:
     """Start of the sentence holding position hi, not before lo."""
-    start = lo
-    for m in _SENT_END_RE.finditer(body, lo, hi):
+    # the last real end wins: candidates are tested from the last one back, so
+    # most windows test one (an abbreviation's dot is the rare miss)
+    for m in reversed(list(_SENT_END_RE.finditer(body, lo, hi))):
         if _is_sentence_end(body, m):
-            start = m.end()
-    return start
+            return m.end()
+    return lo
 
 
 def _sentence_end(body: str, lo: int, hi: int) -> int:
