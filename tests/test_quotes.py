@@ -641,3 +641,11 @@ def test_described_speakers_without_a_determiner():
         ("“The road stays closed until the weekend,” officials said.", "officials"),
     ):
         assert [q.speaker for q in find_quotes(body)] == [speaker], body
+
+
+def test_two_speakers_before_one_cue():
+    body = (
+        "“We will fight this ruling in every court we can,” Ann Holt and Mark Doyle said in a joint statement.\n\n"
+        "“And we will win,” they added."
+    )
+    assert [q.speaker for q in find_quotes(body)] == ["Ann Holt and Mark Doyle"] * 2

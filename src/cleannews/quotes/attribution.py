@@ -131,6 +131,12 @@ def _right_attribution(toks: list[_Tok], after_sentence: bool) -> _Attr | None:
     e = _np_forward(toks, k)
     if e <= k:
         return None
+    if e + 1 < n and toks[e].low in W.COORDINATORS and _named(toks[k:e]) and toks[k].low not in W.PRONOUNS:
+        # two speakers, one cue: '"...," Ann Holt and Mark Doyle said' (a cue
+        # must follow the second, as it must the first)
+        e2 = _np_forward(toks, e + 1)
+        if e2 > e + 1 and _named(toks[e + 1 : e2]) and toks[e + 1].low not in W.PRONOUNS:
+            e = e2
     np_ = tuple(toks[k:e])
     role = None
     j = e

@@ -34,6 +34,15 @@ from cleannews.quotes.tokens import (
 )
 
 
+def _conjuncts(np_: tuple[_Tok, ...]) -> tuple[tuple[_Tok, ...], str, tuple[_Tok, ...]] | None:
+    """(first, coordinator, second) of two named speakers joined by a
+    coordinator ("Ann Holt and Mark Doyle"), else None."""
+    for i in range(1, len(np_) - 1):
+        if np_[i].low in W.COORDINATORS and _is_cap(np_[i - 1]) and _is_cap(np_[-1]):
+            return np_[:i], np_[i].text, np_[i + 1 :]
+    return None
+
+
 def _kind(np_: tuple[_Tok, ...]) -> str:
     if any(_is_cap(t) for t in np_):
         # the kind of the name, not of its role ("Party Chairman David Pepper")
@@ -186,6 +195,15 @@ def _resolve(spans: list[_Span], names: _Names, body: str) -> None:
             sp.speaker = who.name
             sp.role = sp.role or _known_role(role_of, who.name, body)
             history.append(who)
+            ends.append(here)
+            continue
+        parts = _conjuncts(np_)
+        if parts:
+            # "Ann Holt and Mark Doyle": each name resolved, the pair a group
+            # (for a "they" after it), no role for either
+            joined = f" {parts[1]} ".join(names.full(_split_name(c)[0]) for c in (parts[0], parts[2]))
+            sp.speaker = joined
+            history.append(_Who(joined, "group", None))
             ends.append(here)
             continue
         kind = _kind(np_)
