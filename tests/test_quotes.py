@@ -649,3 +649,13 @@ def test_two_speakers_before_one_cue():
         "“And we will win,” they added."
     )
     assert [q.speaker for q in find_quotes(body)] == ["Ann Holt and Mark Doyle"] * 2
+
+
+def test_a_clause_subject_in_coordination_or_with_its_name_in_apposition():
+    body = (
+        "Ann Holt and her aides have had choice words for the press, "
+        "telling reporters that “the coverage has been grossly unfair to us.”"
+    )
+    assert [q.speaker for q in find_quotes(body)] == ["Ann Holt and her aides"]
+    body = "The spokesman, Tom Reed, declined to comment but said that “the company will issue a statement soon.”"
+    assert [(q.speaker, q.speaker_role) for q in find_quotes(body)] == [("Tom Reed", "spokesman")]

@@ -15,6 +15,7 @@ from typing import NamedTuple
 from cleannews.quotes import words as W
 from cleannews.quotes.names import _Names
 from cleannews.quotes.phrases import (
+    _is_name_phrase,
     _named,
     _np_backward,
     _np_forward,
@@ -343,6 +344,12 @@ def _clause_subject(toks: list[_Tok], upto: int, names: _Names | None) -> tuple[
         np_ = tuple(toks[k:e])
         if not ((_named(np_) and _plausible(np_, names)) or (toks[k].low in W.FORWARD_DETERMINERS and _speaker_like(np_))):
             continue
+        if e + 1 < upto and toks[e].low in W.COORDINATORS:
+            # "Holt and her aides have ..., telling reporters that": both speak
+            e2 = _np_forward(toks, e + 1)
+            if e + 1 < e2 < upto and toks[e + 1].low not in W.PRONOUNS and _speaker_like(toks[e + 1 : e2]):
+                e = e2
+                np_ = tuple(toks[k:e])
         nxt = toks[e]
         role = None
         if nxt.text == ",":
@@ -350,7 +357,12 @@ def _clause_subject(toks: list[_Tok], upto: int, names: _Names | None) -> tuple[
             while q < upto and q - e <= 24 and toks[q].text not in (",", ".", ";", ":"):
                 q += 1
             if q + 1 < upto and toks[q].text == "," and toks[q + 1].text[0].islower():
-                role = " ".join(t.text for t in toks[e + 1 : q])
+                inner = tuple(toks[e + 1 : q])
+                if _is_name_phrase(inner) and not any(_is_cap(t) and t.bare not in W.FUNCTION_CAPS for t in np_):
+                    # "The spokesman, Tom Reed, declined ... but said": the name in
+                    # apposition is the speaker, the role phrase before it the role
+                    return inner, " ".join(t.text for t in np_ if t.low not in W.DETERMINERS) or None
+                role = " ".join(t.text for t in inner)
                 return np_, role
             continue
         if _is_word(nxt) and nxt.text[0].islower() and nxt.low not in W.NP_STOPS:
