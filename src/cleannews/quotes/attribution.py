@@ -344,8 +344,10 @@ def _clause_subject(toks: list[_Tok], upto: int, names: _Names | None) -> tuple[
         np_ = tuple(toks[k:e])
         if not ((_named(np_) and _plausible(np_, names)) or (toks[k].low in W.FORWARD_DETERMINERS and _speaker_like(np_))):
             continue
-        if e + 1 < upto and toks[e].low in W.COORDINATORS:
+        if e + 2 < upto and toks[e].low in W.COORDINATORS and toks[e + 1].low in W.DETERMINERS:
             # "Holt and her aides have ..., telling reporters that": both speak
+            # (the second with its determiner in lower case: capitalised nouns
+            # in German would read as names, "Gesetzgebung und Bundes ...")
             e2 = _np_forward(toks, e + 1)
             if e + 1 < e2 < upto and toks[e + 1].low not in W.PRONOUNS and _speaker_like(toks[e + 1 : e2]):
                 e = e2

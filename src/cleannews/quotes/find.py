@@ -32,6 +32,7 @@ from cleannews.quotes.resolve import _resolve
 from cleannews.quotes.tokens import (
     _bare,
     _first_char,
+    _is_cap,
     _is_word,
     _sentence_end,
     _sentence_start,
@@ -166,9 +167,25 @@ def _previous_sentence(body: str, lo: int, ls: int, names: _Names) -> _Attr | No
         # voters' exhaustion as a reason. "The younger people are ..."': the
         # quote that follows, with no cue of its own, gives that person's words
         subj = _subject(toks, names)
-        if subj:
+        if subj and _given_name_first(subj):
             attr = _Attr(subj, None, None, _docs_in(toks))
     return attr
+
+
+def _given_name_first(np_: tuple[_Tok, ...]) -> bool:
+    """Does the phrase name a person: a title before two or more capitalised
+    words ("Sen. Bernie Sanders (Vt.)"), or a given name the word lists know
+    first? Without a speech verb a subject needs that much: in German every
+    noun is capitalised ("Das Bild der Innenstädte wird ...", "Zwei Wachen
+    blieben ...")."""
+    toks = [t for t in np_ if t.text[0] != "("]
+    k = 0
+    while k < len(toks) and (toks[k].bare in W.ROLE_WORDS or toks[k].bare in W.HONORIFICS):
+        k += 1
+    words = toks[k:]
+    if len(words) < 2 or not all(_is_cap(t) for t in words):
+        return False
+    return k > 0 or words[0].low in W.FEMALE_NAMES or words[0].low in W.MALE_NAMES
 
 
 def _colon_intro(body: str, sp: _Span, spans: list[_Span], idx: int, names: _Names) -> _Attr | None:

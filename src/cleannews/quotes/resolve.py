@@ -34,12 +34,16 @@ from cleannews.quotes.tokens import (
 )
 
 
-def _conjuncts(np_: tuple[_Tok, ...]) -> tuple[tuple[_Tok, ...], str, tuple[_Tok, ...]] | None:
-    """(first, coordinator, second) of two named speakers joined by a
-    coordinator ("Ann Holt and Mark Doyle"), else None."""
+def _conjuncts(np_: tuple[_Tok, ...], names: _Names) -> tuple[tuple[_Tok, ...], str, tuple[_Tok, ...]] | None:
+    """(first, coordinator, second) of two people joined by a coordinator
+    ("Ann Holt and Mark Doyle"), else None. Each part is a full name or a
+    surname the body gives in full: capitalised nouns (German) are no names."""
     for i in range(1, len(np_) - 1):
-        if np_[i].low in W.COORDINATORS and _is_cap(np_[i - 1]) and _is_cap(np_[-1]):
-            return np_[:i], np_[i].text, np_[i + 1 :]
+        if np_[i].low in W.COORDINATORS:
+            a, b = np_[:i], np_[i + 1 :]
+            if all(_is_name_phrase(c) or (len(c) == 1 and _is_cap(c[0]) and names.known(c[0].text)) for c in (a, b)):
+                return a, np_[i].text, b
+            return None
     return None
 
 
@@ -197,7 +201,7 @@ def _resolve(spans: list[_Span], names: _Names, body: str) -> None:
             history.append(who)
             ends.append(here)
             continue
-        parts = _conjuncts(np_)
+        parts = _conjuncts(np_, names)
         if parts:
             # "Ann Holt and Mark Doyle": each name resolved, the pair a group
             # (for a "they" after it), no role for either
