@@ -596,3 +596,66 @@ def test_role_given_where_the_speaker_is_first_named_outside_a_quote():
         ("Ines Dahl", "head of the pilots' union"),
         ("Nils Aro", None),  # the words before the name are the sentence, not a title
     ]
+
+
+def test_a_carried_pronoun_stands_for_whom_it_did_where_it_was_written():
+    # the quote paragraph has no cue: it carries on the "she" of the paragraph
+    # before, whose sentence before names Ann Holt (not the last speaker quoted)
+    body = (
+        "“We will vote against it,” Maria Lopez said.\n\n"
+        "In a statement on Tuesday, the chairwoman Ann Holt was more cautious than her colleagues. "
+        "Though she called the plan “reckless” in a letter to members and wants bonuses “clawed back” "
+        "from its authors, the board spoke only of what might come next.\n\n"
+        "“If the bank cannot be run well, it should be broken up.”"
+    )
+    qs = find_quotes(body)
+    assert [q.speaker for q in qs] == ["Maria Lopez", "Ann Holt"]
+
+
+def test_a_quote_after_a_sentence_with_a_named_subject_and_no_speech_verb():
+    body = (
+        "On “Morning Report,” Senator Nils Aro, who lost the primary, named rising rents as the main worry. "
+        "“The young people are tired of paying half their wages for a room.”"
+    )
+    assert [(q.speaker, q.speaker_role) for q in find_quotes(body)] == [("Nils Aro", "Senator")]
+
+
+def test_role_phrases_with_modifiers_numbers_and_ages():
+    q = _one("“There is no evidence of fraud in this election,” said the county clerk, Maria Lopez.", "There is")
+    assert (q.speaker, q.speaker_role) == ("Maria Lopez", "county clerk")
+    q = _one("“We are not leaving this square tonight,” Ana Ruiz, 31, said.", "We are")
+    assert (q.speaker, q.speaker_role) == ("Ana Ruiz", None)  # an age is no role
+    q = _one(
+        "According to a 40-page report by the state auditor, the agency wasted “millions of dollars on consultants who did nothing.”",
+        "millions",
+    )
+    assert q.speaker is not None and "report" in q.speaker and q.speaker_role is None
+    body = "Officials said the fire that Mayor Ann Holt called “a deliberate attack on the whole town” was out by noon."
+    assert [(q.speaker, q.speaker_role) for q in find_quotes(body)] == [("Ann Holt", "Mayor")]
+
+
+def test_described_speakers_without_a_determiner():
+    for body, speaker in (
+        ("“The driver was taken into custody without a struggle,” police said.", "police"),
+        ("“He will be charged with arson on Monday,” federal prosecutors said.", "federal prosecutors"),
+        ("“The road stays closed until the weekend,” officials said.", "officials"),
+    ):
+        assert [q.speaker for q in find_quotes(body)] == [speaker], body
+
+
+def test_two_speakers_before_one_cue():
+    body = (
+        "“We will fight this ruling in every court we can,” Ann Holt and Mark Doyle said in a joint statement.\n\n"
+        "“And we will win,” they added."
+    )
+    assert [q.speaker for q in find_quotes(body)] == ["Ann Holt and Mark Doyle"] * 2
+
+
+def test_a_clause_subject_in_coordination_or_with_its_name_in_apposition():
+    body = (
+        "Ann Holt and her aides have had choice words for the press, "
+        "telling reporters that “the coverage has been grossly unfair to us.”"
+    )
+    assert [q.speaker for q in find_quotes(body)] == ["Ann Holt and her aides"]
+    body = "The spokesman, Tom Reed, declined to comment but said that “the company will issue a statement soon.”"
+    assert [(q.speaker, q.speaker_role) for q in find_quotes(body)] == [("Tom Reed", "spokesman")]

@@ -85,6 +85,8 @@ class QuoteWords(NamedTuple):
     #: prepositions linking a role to its domain before an appositive name
     #: ("el alcalde de Sevilla, Juan Pérez", "the mayor of Leeds, Ann Holt")
     role_links: frozenset[str] = _EMPTY
+    #: conjunctions joining two speakers before one cue ('"...," Ann Holt and Mark Doyle said')
+    coordinators: frozenset[str] = _EMPTY
     # --- the English attribution grammar (see the class docstring) ---------
     function_caps: frozenset[str] = _EMPTY
     determiners: frozenset[str] = _EMPTY

@@ -74,6 +74,7 @@ QUOTES = QuoteWords(
     male_names=words("thomas michael andreas stefan jan jonas lukas felix markus klaus jürgen wolfgang peter frank uwe dieter hans matthias tobias florian sebastian"),
     org_words=words("ministerium polizei regierung partei gericht verband konzern stadt bundesamt"),
     role_links=words("des der von"),
+    coordinators=words("und"),
 )
 
 STOPWORDS = StopWords(

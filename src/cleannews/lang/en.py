@@ -439,6 +439,7 @@ QUOTES = QuoteWords(
     male_names=MALE_NAMES,
     org_words=ORG_WORDS,
     role_links=words("of for"),
+    coordinators=words("and"),
     function_caps=FUNCTION_CAPS,
     determiners=DETERMINERS,
     forward_determiners=FORWARD_DETERMINERS,

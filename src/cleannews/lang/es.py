@@ -53,6 +53,7 @@ QUOTES = QuoteWords(
     male_names=words("juan josé antonio manuel francisco javier carlos pablo miguel luis jorge alejandro"),
     org_words=words("ministerio gobierno ayuntamiento policía tribunal sindicato"),
     role_links=words("de del"),
+    coordinators=words("y e"),
 )
 
 STOPWORDS = StopWords(

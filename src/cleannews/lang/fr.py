@@ -56,6 +56,7 @@ QUOTES = QuoteWords(
     male_names=words("pierre marc michel philippe nicolas julien thomas antoine françois olivier laurent éric christophe alain"),
     org_words=words("ministère gouvernement mairie préfecture syndicat tribunal"),
     role_links=words("de des du d'"),
+    coordinators=words("et"),
 )
 
 STOPWORDS = StopWords(

@@ -53,6 +53,7 @@ QUOTES = QuoteWords(
     male_names=words("marco luca giuseppe giovanni francesco alessandro paolo matteo lorenzo stefano roberto davide"),
     org_words=words("ministero governo comune procura tribunale sindacato"),
     role_links=words("di del della ai al alla agli per"),
+    coordinators=words("e ed"),
 )
 
 STOPWORDS = StopWords(

@@ -49,6 +49,7 @@ QUOTES = QuoteWords(
     male_names=words("pieter jan daan sem bram lars thijs willem henk kees joost"),
     org_words=words("ministerie gemeente politie rechtbank provincie"),
     role_links=words("van"),
+    coordinators=words("en"),
 )
 
 STOPWORDS = StopWords(

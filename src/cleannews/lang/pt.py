@@ -52,6 +52,7 @@ QUOTES = QuoteWords(
     male_names=words("joão josé pedro paulo carlos lucas rafael tiago miguel luiz"),
     org_words=words("ministério governo prefeitura câmara polícia tribunal sindicato"),
     role_links=words("de da do"),
+    coordinators=words("e"),
 )
 
 STOPWORDS = StopWords(

@@ -15,6 +15,7 @@ from typing import NamedTuple
 from cleannews.quotes import words as W
 from cleannews.quotes.names import _Names
 from cleannews.quotes.phrases import (
+    _is_name_phrase,
     _named,
     _np_backward,
     _np_forward,
@@ -131,6 +132,12 @@ def _right_attribution(toks: list[_Tok], after_sentence: bool) -> _Attr | None:
     e = _np_forward(toks, k)
     if e <= k:
         return None
+    if e + 1 < n and toks[e].low in W.COORDINATORS and _named(toks[k:e]) and toks[k].low not in W.PRONOUNS:
+        # two speakers, one cue: '"...," Ann Holt and Mark Doyle said' (a cue
+        # must follow the second, as it must the first)
+        e2 = _np_forward(toks, e + 1)
+        if e2 > e + 1 and _named(toks[e + 1 : e2]) and toks[e + 1].low not in W.PRONOUNS:
+            e = e2
     np_ = tuple(toks[k:e])
     role = None
     j = e
@@ -155,7 +162,8 @@ def _right_attribution(toks: list[_Tok], after_sentence: bool) -> _Attr | None:
         if not (q < n and toks[q].text == ",") or q == j + 1:
             break
         inner = " ".join(t.text for t in toks[j + 1 : q])
-        role = inner if not apps else f"{role}, {inner}"
+        if not inner.isdigit():  # ', Quina Jones, 25, said': an age, no role
+            role = inner if not apps or role is None else f"{role}, {inner}"
         j = q
         apps += 1
     if apps and j < n and toks[j].text == ",":
@@ -336,6 +344,14 @@ def _clause_subject(toks: list[_Tok], upto: int, names: _Names | None) -> tuple[
         np_ = tuple(toks[k:e])
         if not ((_named(np_) and _plausible(np_, names)) or (toks[k].low in W.FORWARD_DETERMINERS and _speaker_like(np_))):
             continue
+        if e + 2 < upto and toks[e].low in W.COORDINATORS and toks[e + 1].low in W.DETERMINERS:
+            # "Holt and her aides have ..., telling reporters that": both speak
+            # (the second with its determiner in lower case: capitalised nouns
+            # in German would read as names, "Gesetzgebung und Bundes ...")
+            e2 = _np_forward(toks, e + 1)
+            if e + 1 < e2 < upto and toks[e + 1].low not in W.PRONOUNS and _speaker_like(toks[e + 1 : e2]):
+                e = e2
+                np_ = tuple(toks[k:e])
         nxt = toks[e]
         role = None
         if nxt.text == ",":
@@ -343,7 +359,12 @@ def _clause_subject(toks: list[_Tok], upto: int, names: _Names | None) -> tuple[
             while q < upto and q - e <= 24 and toks[q].text not in (",", ".", ";", ":"):
                 q += 1
             if q + 1 < upto and toks[q].text == "," and toks[q + 1].text[0].islower():
-                role = " ".join(t.text for t in toks[e + 1 : q])
+                inner = tuple(toks[e + 1 : q])
+                if _is_name_phrase(inner) and not any(_is_cap(t) and t.bare not in W.FUNCTION_CAPS for t in np_):
+                    # "The spokesman, Tom Reed, declined ... but said": the name in
+                    # apposition is the speaker, the role phrase before it the role
+                    return inner, " ".join(t.text for t in np_ if t.low not in W.DETERMINERS) or None
+                role = " ".join(t.text for t in inner)
                 return np_, role
             continue
         if _is_word(nxt) and nxt.text[0].islower() and nxt.low not in W.NP_STOPS:

@@ -32,6 +32,7 @@ from cleannews.quotes.resolve import _resolve
 from cleannews.quotes.tokens import (
     _bare,
     _first_char,
+    _is_cap,
     _is_word,
     _sentence_end,
     _sentence_start,
@@ -61,6 +62,7 @@ def _attribute(body: str, spans: list[_Span], names: _Names) -> None:
         # with a cue right next to it (`find_quotes`): its windows are narrower,
         # and the looks below that give no such cue are spared for it.
         short = _word_count(body[sp.start : sp.end]) <= W.SHORT_QUOTE_WORDS
+        sp.extra["short"] = short  # read again when short quotes without a cue are dropped
         reach = W.SHORT_CONTEXT_CHARS if short else W.CONTEXT_CHARS
         # left: the sentence before the opening mark, after any earlier quote
         lo = max(sp.para_start, sp.open - reach)
@@ -156,10 +158,34 @@ def _previous_sentence(body: str, lo: int, ls: int, names: _Names) -> _Attr | No
     a speech cue with its speaker ("Warren said the bank failed.")."""
     ps = _sentence_start(body, lo, ls - 1)
     toks = _tokens(body, ps, ls)
-    if not toks or any(t.text in W.ALL_MARKS for t in toks):
+    if not toks:
         return None
-    attr, _ = _left_attribution(toks, (), names)
+    quoted = any(t.text in W.ALL_MARKS for t in toks)
+    attr = None if quoted else _left_attribution(toks, (), names)[0]
+    if attr is None:
+        # no speech verb, but a named subject: 'Sanders identified young
+        # voters' exhaustion as a reason. "The younger people are ..."': the
+        # quote that follows, with no cue of its own, gives that person's words
+        subj = _subject(toks, names)
+        if subj and _given_name_first(subj):
+            attr = _Attr(subj, None, None, _docs_in(toks))
     return attr
+
+
+def _given_name_first(np_: tuple[_Tok, ...]) -> bool:
+    """Does the phrase name a person: a title before two or more capitalised
+    words ("Sen. Bernie Sanders (Vt.)"), or a given name the word lists know
+    first? Without a speech verb a subject needs that much: in German every
+    noun is capitalised ("Das Bild der Innenstädte wird ...", "Zwei Wachen
+    blieben ...")."""
+    toks = [t for t in np_ if t.text[0] != "("]
+    k = 0
+    while k < len(toks) and (toks[k].bare in W.ROLE_WORDS or toks[k].bare in W.HONORIFICS):
+        k += 1
+    words = toks[k:]
+    if len(words) < 2 or not all(_is_cap(t) for t in words):
+        return False
+    return k > 0 or words[0].low in W.FEMALE_NAMES or words[0].low in W.MALE_NAMES
 
 
 def _colon_intro(body: str, sp: _Span, spans: list[_Span], idx: int, names: _Names) -> _Attr | None:
@@ -214,6 +240,7 @@ def _propagate(spans: list[_Span]) -> None:
         if not sp.np and last is not None and sp.para - last.para <= W.CARRY_PARAGRAPHS and sp.open == sp.extra.get("para_first", -1):
             sp.np, sp.cue, sp.role, sp.docs = last.np, None, last.role, last.docs
             sp.extra["carried"] = True
+            sp.extra["carried_from"] = last
         if sp.np and not sp.extra.get("carried"):
             last = sp
     for i, sp in enumerate(spans):
@@ -319,7 +346,7 @@ def find_quotes(body: str) -> tuple[Quote, ...]:
         # continuations ('"A," he said. "B."' -> B) stay: a split quotation is
         # emitted whole, one linked Quote a piece (the repaired polnear-dev truth
         # annotates every piece: recall 0.81 -> 0.99 with them)
-        if _word_count(body[sp.start : sp.end]) > W.SHORT_QUOTE_WORDS or (sp.direct and sp.np)
+        if not sp.extra["short"] or (sp.direct and sp.np)
     ]
     _resolve(kept, names, body)
     # quoted titles go after resolution: their speaker phrase still counts

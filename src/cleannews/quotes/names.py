@@ -64,6 +64,27 @@ class _Names:
     """Full names the body gives, by surname, for "Blinken" -> "Antony Blinken"."""
 
     def __init__(self, body: str) -> None:
+        self._body = body
+        # the index of full names, built on first use: a page whose quotes are
+        # all scare quotes, or whose speakers are all named in full, never asks
+        # (a third of the pages with a quotation mark), and it costs a scan of
+        # the whole body
+        self._by_last: dict[str, dict[str, int]] | None = None
+        self._first: dict[str, int] = {}
+        self._runs: list[tuple[int, str]] = []
+        self._run_ends: list[int] = []
+        # capitalised words inside sentences (not first): names, not headline
+        # words; built on first use (most pages never ask)
+        self._mid_caps: frozenset[str] | None = None
+        self._starts: list[int] | None = None  # sentence starts, built on first use
+        self._lower: frozenset[str] | None = None  # lower-case words, built on first use
+
+    def _index(self) -> dict[str, dict[str, int]]:
+        """Full names by surname (and the person-like runs of capitals), from one
+        scan of the body on first use."""
+        if self._by_last is not None:
+            return self._by_last
+        body = self._body
         by_last: dict[str, dict[str, int]] = {}
         first_pos: dict[str, int] = {}
         runs: list[tuple[int, str]] = []  # (end, words) of person-like runs
@@ -102,13 +123,8 @@ class _Names:
         self._by_last = by_last
         self._first = first_pos
         self._runs = runs
-        # capitalised words inside sentences (not first): names, not headline
-        # words; built on first use (most pages never ask)
-        self._mid_caps: frozenset[str] | None = None
         self._run_ends = [e for e, _ in runs]
-        self._body = body
-        self._starts: list[int] | None = None  # sentence starts, built on first use
-        self._lower: frozenset[str] | None = None  # lower-case words, built on first use
+        return by_last
 
     def sentence_starts(self, lo: int, hi: int) -> list[int]:
         """lo and the sentence and paragraph starts in (lo, hi], in order; the
@@ -126,6 +142,7 @@ class _Names:
         """The last run of two or more capitalised words ending before pos
         (within RESOLVE_CHARS) whose given name is not of the other gender."""
         lo = pos - W.RESOLVE_CHARS
+        self._index()
         i = bisect.bisect_right(self._run_ends, pos) - 1
         while i >= 0 and self._runs[i][0] > lo:
             name = self._runs[i][1]
@@ -142,7 +159,7 @@ class _Names:
         b = _bare(word.lower())
         if "." in b or b in W.ROLE_WORDS or b.rstrip("s").endswith(W.AGENT_SUFFIXES):
             return True  # initials ("G.K."), roles and agent nouns ("Demonstrators")
-        if b in self._by_last or b in W.FEMALE_NAMES or b in W.MALE_NAMES:
+        if b in W.FEMALE_NAMES or b in W.MALE_NAMES or b in self._index():
             return True
         if self._mid_caps is None:
             self._mid_caps = frozenset(m.group().lower() for m in _MID_CAP_RE.finditer(self._body))
@@ -163,13 +180,13 @@ class _Names:
 
     def known(self, word: str) -> bool:
         """Is `word` the surname of a full name in the body?"""
-        return _bare(word.lower()) in self._by_last
+        return _bare(word.lower()) in self._index()
 
     def full(self, name: str) -> str:
         words = name.split()
         if len(words) != 1:
             return name
-        d = self._by_last.get(words[0].lower())
+        d = self._index().get(words[0].lower())
         if not d:
             return name
         return max(d, key=lambda f: (d[f], -self._first[f]))

@@ -102,6 +102,12 @@ def _verb_with_object(toks: list[_Tok], j: int, lower: int) -> bool:
     return (_is_cap(nxt) and nxt.bare not in W.FUNCTION_CAPS) or nxt.low in W.DETERMINERS
 
 
+def _number_modifier(t: _Tok) -> bool:
+    """A number joined to a noun by a hyphen, modifying the head after it like an
+    adjective: "a 52-count complaint", "a 40-page report", "the 34-year-old"."""
+    return t.text[0].isdigit() and "-" in t.text and t.text[-1].isalpha()
+
+
 def _np_forward(toks: list[_Tok], k: int) -> int:
     """End index (exclusive) of a speaker phrase starting at k; k when there is none."""
     n = len(toks)
@@ -136,9 +142,9 @@ def _np_forward(toks: list[_Tok], k: int) -> int:
                 continue
         if (
             _is_word(t)
-            and t.text[0].islower()
+            and (t.text[0].islower() or (det and _number_modifier(t)))
             and lower < 4
-            and (det or (j + 1 < n and toks[j + 1].bare in W.ROLE_WORDS))
+            and (det or _role_noun(b) or (j + 1 < n and _role_noun(toks[j + 1].bare)))
             and b not in W.NP_STOPS
             and b not in W.SKIP_BEFORE_CUE
             and (b not in W.CUE_WORDS or b in W.WEAK_CUES)
@@ -156,9 +162,11 @@ def _np_forward(toks: list[_Tok], k: int) -> int:
     if not det:
         # without a determiner, lower-case words only inside a name phrase
         # ("Tulsa police Chief Chuck Jordan"), never at its end
-        while j > k and toks[j - 1].text[0].islower() and toks[j - 1].bare not in W.ROLE_WORDS:
+        # ("Tulsa police Chief Chuck Jordan"), never at its end; a phrase of
+        # lower-case words only when a role noun heads it ("federal prosecutors")
+        while j > k and toks[j - 1].text[0].islower() and not _role_noun(toks[j - 1].bare):
             j -= 1
-        if j > k and toks[k].text[0].islower() and toks[k].bare not in W.ROLE_WORDS and toks[k].low not in W.PRONOUNS:
+        if j > k and toks[k].text[0].islower() and not _role_noun(toks[j - 1].bare) and toks[k].low not in W.PRONOUNS:
             if not any(_is_cap(t) for t in toks[k:j]):
                 return k
     if j > k and not _speaker_like(toks[k:j]):
@@ -174,6 +182,13 @@ def _np_forward(toks: list[_Tok], k: int) -> int:
     if j > k and not _speaker_like(toks[k:j]):
         return k
     return j
+
+
+def _role_noun(b: str) -> bool:
+    """A noun that can head a speaker phrase without a determiner ("police said",
+    "prosecutors said", "officials said"): a role word, its plural, or an
+    organisation word."""
+    return b in W.ROLE_WORDS or b in W.ORG_WORDS or (b.endswith("s") and b[:-1] in W.ROLE_WORDS)
 
 
 def _np_backward(toks: list[_Tok], c: int, lo: int) -> tuple[int, int]:
@@ -219,7 +234,7 @@ def _np_backward(toks: list[_Tok], c: int, lo: int) -> tuple[int, int]:
     # last lower-case non-role word ("beamed", "asked" are not speakers)
     for i in range(end - 1, start - 1, -1):
         t = toks[i]
-        if _is_word(t) and t.text[0].islower() and t.bare not in W.ROLE_WORDS and t.bare not in W.NAME_PARTICLES:
+        if _is_word(t) and t.text[0].islower() and not _role_noun(t.bare) and t.bare not in W.NAME_PARTICLES:
             start = i + 1
             break
     # possessive documents: "Ivana Trump's brief"
@@ -354,11 +369,17 @@ def _speaker_after(toks: list[_Tok], k: int) -> tuple[tuple[_Tok, ...], str | No
             q = j
             while q < n and q - j < 24 and toks[q].text not in (",", ".", ";", ":", "!", "?") and toks[q].low not in W.RELATIVE_AFTER_NAME:
                 q += 1
-            if q > j:
+            # an appositive is closed (by punctuation or a relative clause); one
+            # running into the window's end is the next clause ('according to
+            # Holt, the agency wasted "..."')
+            if q > j and q < n:
                 role = " ".join(t.text for t in toks[j:q])
     return np_, role, docs
 
 
+#: Lower-case words before a role word in a role phrase ("the county clerk", "the chief
+#: financial officer"): news titles seldom stack more than two.
+MAX_ROLE_MODIFIERS = 2
 #: Capitalised words a role's domain may run to ("de Sevilla", "of the Port of Leith Authority").
 MAX_DOMAIN_TOKENS = 6
 
@@ -372,7 +393,11 @@ def _role_then_name(toks: list[_Tok], k: int, e: int) -> tuple[tuple[_Tok, ...],
     i = k
     while i < e and toks[i].low in W.FORWARD_DETERMINERS:
         i += 1
-    if i >= e or toks[i].bare not in W.ROLE_WORDS:
+    # lower-case modifiers before the role word: "said the county clerk, Maria Lopez"
+    m = i
+    while m < e and m - i < MAX_ROLE_MODIFIERS and _is_word(toks[m]) and toks[m].text[0].islower() and toks[m].bare not in W.ROLE_WORDS:
+        m += 1
+    if m >= e or toks[m].bare not in W.ROLE_WORDS:
         return None
     # before any link word, the phrase holds role words only (no name of its own)
     j = i

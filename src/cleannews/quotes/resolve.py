@@ -34,6 +34,19 @@ from cleannews.quotes.tokens import (
 )
 
 
+def _conjuncts(np_: tuple[_Tok, ...], names: _Names) -> tuple[tuple[_Tok, ...], str, tuple[_Tok, ...]] | None:
+    """(first, coordinator, second) of two people joined by a coordinator
+    ("Ann Holt and Mark Doyle"), else None. Each part is a full name or a
+    surname the body gives in full: capitalised nouns (German) are no names."""
+    for i in range(1, len(np_) - 1):
+        if np_[i].low in W.COORDINATORS:
+            a, b = np_[:i], np_[i + 1 :]
+            if all(_is_name_phrase(c) or (len(c) == 1 and _is_cap(c[0]) and names.known(c[0].text)) for c in (a, b)):
+                return a, np_[i].text, b
+            return None
+    return None
+
+
 def _kind(np_: tuple[_Tok, ...]) -> str:
     if any(_is_cap(t) for t in np_):
         # the kind of the name, not of its role ("Party Chairman David Pepper")
@@ -125,6 +138,11 @@ def _split_name(np_: tuple[_Tok, ...]) -> tuple[str, str | None]:
         name = name[:-2]
     # honorific glued in front ("Mr. Obama") stays out of the name, joins no role
     role_toks = [t for t in role_toks if t.bare not in ("mr", "mrs", "ms", "miss", "dr", "the")]
+    while role_toks and role_toks[0].low in W.DETERMINERS and role_toks[0].low not in W.INDEFINITE_ARTICLES:
+        # "an explosion that Mayor Bill de Blasio described": a demonstrative or
+        # a relative "that" before the title is no part of it (an indefinite
+        # article is: "a former aide" says which kind of role)
+        role_toks = role_toks[1:]
     role = " ".join(t.text for t in role_toks).strip(" ,") or None
     return name, role
 
@@ -183,6 +201,15 @@ def _resolve(spans: list[_Span], names: _Names, body: str) -> None:
             history.append(who)
             ends.append(here)
             continue
+        parts = _conjuncts(np_, names)
+        if parts:
+            # "Ann Holt and Mark Doyle": each name resolved, the pair a group
+            # (for a "they" after it), no role for either
+            joined = f" {parts[1]} ".join(names.full(_split_name(c)[0]) for c in (parts[0], parts[2]))
+            sp.speaker = joined
+            history.append(_Who(joined, "group", None))
+            ends.append(here)
+            continue
         kind = _kind(np_)
         head = lows[-1]
         if kind == "doc" and head in W.DOCUMENT_NOUNS:
@@ -239,6 +266,9 @@ def _resolve(spans: list[_Span], names: _Names, body: str) -> None:
             issuers[d] = name
 
 
+#: Marks a quotation opens with, where an appositive ends (the apostrophe of
+#: "the pilots' union" is none).
+_QUOTE_MARKS = W.DOUBLE_MARKS | frozenset(W.PAIRS)
 #: How far around a speaker's first full mention a role is looked for: a title in
 #: front ("US Secretary of State Antony Blinken") or an appositive after it (",
 #: the head of the port authority,"); AP-style titles run up to about 60 characters.
@@ -251,8 +281,8 @@ def _role_in_text(body: str, name: str) -> str | None:
     """The role the body gives a speaker where it first names them in full, in any
     sentence ("US Secretary of State Antony Blinken arrived ...", "Antony Blinken, the
     US Secretary of State, ..."), for quotes that name no role of their own."""
-    if " " not in name:
-        return None
+    if " " not in name or not name[:1].isupper():
+        return None  # a lone surname, or a described speaker ("a police spokesman"): no full name to look for
     p = body.find(name)
     if p < 0:
         return None
@@ -276,7 +306,8 @@ def _role_in_text(body: str, name: str) -> str | None:
         q = j + 1
         while (
             q < len(toks) and q - j <= ROLE_APPOSITIVE_TOKENS
-            and toks[q].text not in (",", ".", ";", ":") and toks[q].low not in W.RELATIVE_PRONOUNS
+            and toks[q].text not in (",", ".", ";", ":") and toks[q].text not in _QUOTE_MARKS
+            and toks[q].low not in W.RELATIVE_PRONOUNS
         ):
             q += 1
         if q < len(toks) and (toks[q].text == "," or toks[q].low in W.RELATIVE_PRONOUNS) and q > j + 1:
@@ -362,23 +393,29 @@ def _resolve_pronoun(
 ) -> _Who | None:
     if p in W.PRONOUNS_PERSON:
         want = "f" if p in W.PRONOUNS_FEMALE else "m"
+        # a quote paragraph that carries on the last speaker (`_propagate`) has
+        # that speaker's pronoun, which stands for whom it did where it was
+        # written: resolved from there ("Though she called it "outrageous" ... /
+        # "...": the "she" of the sentence before)
+        src = sp.extra.get("carried_from")
+        at = src.open if isinstance(src, _Span) else sp.open
         found: _Who | None = None
-        lo = max(0, sp.open - W.RESOLVE_CHARS)
+        lo = max(0, at - W.RESOLVE_CHARS)
         for i in range(len(history) - 1, -1, -1):
             h = history[i]
             if h.kind == "person" and gender_of.get(h.name, want) == want:
                 found = h
-                lo = max(lo, ends[i] if i < len(ends) else sp.open)
+                lo = max(lo, ends[i] if i < len(ends) else at)
                 break
         # a named person who is the subject of a sentence after that speaker's
         # quote (or of this quote's own sentence) is nearer: news introduces a
         # new speaker that way and goes on with "he said"
-        subj = _recent_subject(body, lo, sp.open, want, gender_of, names)
+        subj = _recent_subject(body, lo, at, want, gender_of, names)
         if subj is not None:
             return subj
         if found is not None:
             return found
-        return names.last_person_before(sp.open, want)
+        return names.last_person_before(at, want)
     if p in W.PRONOUNS_GROUP:
         grp = _last_group_before(body, sp, names)
         for h in reversed(history):
@@ -473,6 +510,12 @@ def _recent_subject(
         if not np_:
             continue
         if np_[-1].low in W.PRONOUNS:
+            same = W.PRONOUNS_FEMALE if want == "f" else W.PRONOUNS_MALE
+            if back == 1 and np_[-1].low in same:
+                # the quote's own sentence opens with the same pronoun ("Though
+                # she called it "outrageous""): it stands for the subject of the
+                # sentence before, when that one names the person
+                continue
             return None  # "He said ..." continues whoever it is
         if back == 2 and (verb is None or _cue_at(toks, verb) is None or toks[verb].low in W.WEAK_CUES):
             # the sentence before has no speech verb: its subject still takes

@@ -90,6 +90,7 @@ ORG_WORDS = _M.org_words
 PLACE_WORDS = _M.place_words
 NP_PREPOSITIONS = _M.np_prepositions
 ROLE_LINKS = _M.role_links
+COORDINATORS = _M.coordinators
 CLITICS = _M.clitics
 TIME_WORDS = _M.time_words
 TIME_NAMES = _M.time_words_as_names
