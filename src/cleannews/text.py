@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from cleannews.lang import en as _en
+from cleannews.lang import QUOTES as _QUOTES
 
 #: Characters of scripts written without spaces between words: kana, CJK ideographs
 #: (extension A, the unified block, compatibility ideographs) and Hangul syllables.
@@ -95,8 +95,8 @@ def ends_with_full_stop(text: str) -> bool:
 
 
 # --- title case -----------------------------------------------------------------------
-#: Words title case keeps in lower case (AP and Chicago style): the English list in lang/en.py.
-TITLE_LOWER_WORDS = _en.TITLE_LOWER_WORDS
+#: Words title case keeps in lower case (AP and Chicago style): the English list in lang/data/en.toml.
+TITLE_LOWER_WORDS = _QUOTES["en"].title_lower_words
 
 
 def function_word(word: str) -> bool:

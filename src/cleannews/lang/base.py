@@ -1,17 +1,20 @@
-"""The shapes of a language module's data: one named tuple per concern.
+"""The shapes of a language's data: one named tuple per concern, and how a data file fills them.
 
-A language module (`cleannews.lang.de`, ...) fills the tuples of the concerns it has
-words for and leaves the rest out; every field defaults to empty, so a new field
-never forces an edit of every language. `merge` unions one concern over languages,
-for stages that read text whose language they do not know (the quote finder runs on
-bodies in any language at once).
+A language's file (`cleannews/lang/data/de.toml`, ...) has one table per concern it
+has words for and leaves the rest out; every field defaults to empty, so a new field
+never forces an edit of every language. `read` turns one table into its tuple (the
+value's form is set by the field's type, see `read`); `merge` unions one concern over
+languages, for stages that read text whose language they do not know (the quote
+finder runs on bodies in any language at once).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar, cast
+
+_T = TypeVar("_T")
 
 _EMPTY: frozenset[str] = frozenset()
 _NO_PREFIXES: Mapping[str, tuple[str, ...]] = MappingProxyType({})
@@ -202,3 +205,51 @@ def merge(parts: Iterable[QuoteWords]) -> QuoteWords:
                     merged.setdefault(k, v)
             values[name] = MappingProxyType(merged)
     return QuoteWords(**values)  # type: ignore[arg-type]
+
+
+def _strings(value: object, where: str) -> tuple[str, ...]:
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    raise ValueError(f"{where}: expected a list of strings, got {value!r:.60}")
+
+
+def _word_set(value: object, where: str) -> frozenset[str]:
+    """A set field: one whitespace-separated string, a list of them, or a table of
+    ``words`` and the compounds of every ``prefixes`` word with every ``heads`` word
+    (German titles: "innen" + "ministerin")."""
+    if isinstance(value, str):
+        return words(value)
+    if isinstance(value, list):
+        return frozenset(w for part in _strings(value, where) for w in part.split())
+    if isinstance(value, dict) and set(value) <= {"words", "prefixes", "heads"}:
+        prefixes = sorted(_word_set(value.get("prefixes", ""), where))
+        heads = sorted(_word_set(value.get("heads", ""), where))
+        return _word_set(value.get("words", ""), where) | frozenset(p + h for p in prefixes for h in heads)
+    raise ValueError(f"{where}: expected words (a string, a list, or words/prefixes/heads), got {value!r:.60}")
+
+
+def read(kind: type[_T], table: Mapping[str, object], where: str) -> _T:
+    """One concern's table of a data file as its named tuple.
+
+    The field's type says the form: a ``frozenset`` field takes words (`_word_set`),
+    a ``tuple`` field a list of strings (regex fragments keep their order: they are
+    joined in it), a mapping field a table whose values are strings or lists of
+    strings. A field the tuple does not have is a ValueError naming it (a typo would
+    otherwise leave the words unread)."""
+    make = cast(Callable[..., _T], kind)
+    defaults: dict[str, object] = make()._asdict()  # type: ignore[attr-defined]
+    values: dict[str, object] = {}
+    for name, raw in table.items():
+        at = f"{where}.{name}"
+        if name not in defaults:
+            raise ValueError(f"{at}: {kind.__name__} has no field {name!r}")
+        default = defaults[name]
+        if isinstance(default, frozenset):
+            values[name] = _word_set(raw, at)
+        elif isinstance(default, tuple):
+            values[name] = _strings(raw, at)
+        elif isinstance(raw, dict):
+            values[name] = MappingProxyType({k: v if isinstance(v, str) else _strings(v, f"{at}.{k}") for k, v in raw.items()})
+        else:
+            raise ValueError(f"{at}: expected a table, got {raw!r:.60}")
+    return make(**values)
