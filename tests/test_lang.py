@@ -9,10 +9,27 @@ from pathlib import Path
 import pytest
 
 from cleannews import lang
-from cleannews.lang.base import DumpWords, FurnitureWords, QuoteWords, RelatedWords, StopWords, alternatives
+from cleannews.lang.base import (
+    DumpWords,
+    EndWords,
+    FurnitureWords,
+    MetadataWords,
+    QuoteWords,
+    RelatedWords,
+    StopWords,
+    alternatives,
+)
 
 #: Every concern a data file may hold (its table name), with its type.
-CONCERNS: dict[str, type] = {"quotes": QuoteWords, "stopwords": StopWords, "related": RelatedWords, "dumps": DumpWords, "furniture": FurnitureWords}
+CONCERNS: dict[str, type] = {
+    "quotes": QuoteWords,
+    "stopwords": StopWords,
+    "related": RelatedWords,
+    "dumps": DumpWords,
+    "furniture": FurnitureWords,
+    "metadata": MetadataWords,
+    "ends": EndWords,
+}
 
 
 def test_every_file_holds_its_concerns_in_their_types() -> None:
@@ -56,6 +73,29 @@ def test_words_are_lower_case_and_headings_compile() -> None:
                 for f in fragments:
                     assert f == f.lower(), (code, field, f)
                     re.compile(f)
+
+
+def test_metadata_words_are_lower_case_and_compile() -> None:
+    for code, words in lang.METADATA.items():
+        assert len(words.months) in (0, 12), code
+        for field, value in words._asdict().items():
+            for f in value:
+                assert f == f.lower(), (code, field, f)
+                if isinstance(value, tuple):
+                    re.compile(f)
+    for ends in lang.ENDS.values():
+        for fragments in ends:
+            for f in fragments:
+                re.compile(f)
+
+
+def test_month_names_read_from_every_language() -> None:
+    from cleannews.metadata.dates import MONTHS, parse_date_text
+
+    assert MONTHS["märz"] == MONTHS["mars"] == MONTHS["marca"] == MONTHS["maaliskuuta"] == 3
+    assert str(parse_date_text("3. März 2024")) == "2024-03-03"
+    merged = lang.merged_metadata()
+    assert {"redaktion", "rédaction", "staff"} <= merged.junk_names
 
 
 def test_alternatives_join_every_language_in_order() -> None:

@@ -3,7 +3,7 @@
 Layout
 ------
 ``cleannews/lang/data/<code>.toml`` (ISO 639-1 code: ``en``, ``de``, ``fr``, ``es``,
-``it``, ``pt``, ``nl``, ``sv``, ``da``, ``pl``, ``cs``, ``tr``, ``ru``, ``zh``, ``ja``,
+``it``, ``pt``, ``nl``, ``sv``, ``da``, ``nb``, ``fi``, ``pl``, ``cs``, ``hu``, ``tr``, ``ru``, ``zh``, ``ja``,
 ``ko``) holds that language's vocabulary as plain data, one table per **concern**;
 each table is read, once at import, into the immutable named tuple of
 `cleannews.lang.base` named here:
@@ -23,6 +23,11 @@ table              type                    read by
                                            labels and month prefixes of dump lines)
 ``[furniture]``    `base.FurnitureWords`   `cleannews.cleaners.generic.furniture`
                                            (ad, share, credit, read-more labels ...)
+``[metadata]``     `base.MetadataWords`    `cleannews.metadata` (month names, date
+                                           labels, byline prefixes and junk, site
+                                           words of titles, image-credit labels)
+``[ends]``         `base.EndWords`         `cleannews.scoring.ends` (comment-section
+                                           openers, cookie notices)
 =================  ======================  ==========================================
 
 A file holds only the concerns it has words for (Swedish has stop words and no
@@ -66,7 +71,17 @@ from importlib import resources
 from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple
 
-from cleannews.lang.base import DumpWords, FurnitureWords, QuoteWords, RelatedWords, StopWords, merge, read
+from cleannews.lang.base import (
+    DumpWords,
+    EndWords,
+    FurnitureWords,
+    MetadataWords,
+    QuoteWords,
+    RelatedWords,
+    StopWords,
+    merge,
+    read,
+)
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -82,16 +97,21 @@ if TYPE_CHECKING:
 __all__ = [
     "CONCERNS",
     "DUMPS",
+    "ENDS",
     "FURNITURE",
     "LANGUAGES",
+    "METADATA",
     "QUOTES",
     "RELATED",
     "STOPWORDS",
     "DumpWords",
+    "EndWords",
     "FurnitureWords",
+    "MetadataWords",
     "QuoteWords",
     "RelatedWords",
     "StopWords",
+    "merged_metadata",
     "merged_quotes",
 ]
 
@@ -103,6 +123,8 @@ CONCERNS: Mapping[str, type[NamedTuple]] = MappingProxyType(
         "related": RelatedWords,
         "dumps": DumpWords,
         "furniture": FurnitureWords,
+        "metadata": MetadataWords,
+        "ends": EndWords,
     }
 )
 
@@ -154,9 +176,23 @@ DUMPS: Mapping[str, DumpWords] = _concern("dumps")  # type: ignore[assignment]
 #: Each language's furniture labels, by code.
 FURNITURE: Mapping[str, FurnitureWords] = _concern("furniture")  # type: ignore[assignment]
 
+#: Each language's words of the metadata stage, by code.
+METADATA: Mapping[str, MetadataWords] = _concern("metadata")  # type: ignore[assignment]
+#: Each language's words of a dump's article end, by code.
+ENDS: Mapping[str, EndWords] = _concern("ends")  # type: ignore[assignment]
+
 _MERGED = merge(QUOTES.values())
+_MERGED_METADATA = merge(METADATA.values(), MetadataWords)
 
 
 def merged_quotes() -> QuoteWords:
     """The quote vocabulary of every language at once (the finder reads bodies in any)."""
     return _MERGED
+
+
+def merged_metadata() -> MetadataWords:
+    """The metadata words of every language at once (a page's language is guessed from
+    its text only after its byline and dates are read). Fragment lists keep
+    `LANGUAGES` order, a fragment two languages share once; ``months`` is per
+    language, read from `METADATA`."""
+    return _MERGED_METADATA
