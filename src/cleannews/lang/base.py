@@ -214,6 +214,8 @@ class MetadataWords(NamedTuple):
     name_joiners: tuple[str, ...] = ()
     #: date labels a byline line runs on into, cut off (`_DATE_LABEL_TAIL`: "updated")
     byline_date_labels: tuple[str, ...] = ()
+    #: the label of a reading-time card's author (`meta._WRITTEN_BY`: "written by", "verfasst von")
+    written_by_labels: tuple[str, ...] = ()
     #: roles written after the name in scripts that do so (`_CJK_ROLE_SUFFIX`: "기자", "記者")
     role_suffixes: tuple[str, ...] = ()
     #: what is never an author's name (`JUNK_NAMES`: "staff", "redaktion")
