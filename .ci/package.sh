@@ -38,10 +38,15 @@ ls -l "$WORK/dist"
 tar tzf "$SDIST" >"$WORK/sdist.txt"
 grep -q "licenses/LICENSE" "$WORK/wheel.txt" || fail "the wheel has no LICENSE"
 grep -q "cleannews/py.typed" "$WORK/wheel.txt" || fail "the wheel has no py.typed"
+# every language's words (cleannews/lang/data/*.toml, read with importlib.resources at import)
+for f in cleannews/lang/data/en.toml cleannews/lang/data/de.toml; do
+  grep -q "$f" "$WORK/wheel.txt" || fail "the wheel lacks $f"
+  grep -q "^cleannews-[^/]*/src/$f$" "$WORK/sdist.txt" || fail "the sdist lacks src/$f"
+done
 for f in LICENSE tests/conftest.py fixtures/example/harbour-ferry.html benchmarks/__init__.py docs/article.md; do
   grep -q "^cleannews-[^/]*/$f$" "$WORK/sdist.txt" || fail "the sdist lacks $f"
 done
-echo "artefacts carry LICENSE, py.typed; the sdist its tests, fixtures, benchmarks and docs"
+echo "artefacts carry LICENSE, py.typed, the lang data; the sdist its tests, fixtures, benchmarks and docs"
 
 step "a fresh venv with the wheel only"
 python3 -m venv "$WORK/wheel-venv"

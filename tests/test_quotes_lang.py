@@ -188,3 +188,24 @@ def test_merge_unions_each_field() -> None:
     m = merge([a, b])
     assert m.speech_verbs == frozenset("xyz") and m.agent_suffixes == ("er", "or")
     assert m.role_words == frozenset()
+
+
+# --- the one word counter (cleannews.text.word_count) --------------------------
+def test_the_quote_finder_counts_words_with_the_shared_counter() -> None:
+    from cleannews.quotes.find import _word_count
+    from cleannews.text import word_count
+
+    # Chinese and Japanese by characters, two a word, rounded down
+    assert _word_count("英雄的城市") == word_count("英雄的城市") == 2
+    assert _word_count("我们今天一起去山上看风景") == 6
+    # Korean by its spaces: a two-word name stays two words (the scorer's count is five)
+    assert _word_count("대중문화컨텐츠 전문가그룹") == 2
+    assert word_count("대중문화컨텐츠 전문가그룹") == 6
+    assert _word_count("plain English words") == 3
+
+
+def test_a_short_cjk_name_in_quotation_marks_is_no_quote() -> None:
+    body = "这座城市被称为「英雄的城市」。市长王明说：「我们将在两年内重建这座桥梁，所有居民都会受益。」"
+    texts = [q.text for q in find_quotes(body)]
+    assert "英雄的城市" not in texts
+    assert any(t.startswith("我们将在两年内") for t in texts)

@@ -104,9 +104,15 @@ _LD_GROUPS: tuple[tuple[str, frozenset[str]], ...] = (
     ("ld_breadcrumb", frozenset(("breadcrumblist",))),
 )
 _OG_TYPES = ("article", "product", "website")
-_PATH_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (name, re.compile(rx, re.IGNORECASE))
-    for name, rx in (
+
+
+def _named_patterns(pairs: tuple[tuple[str, str], ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(feature name, regex) pairs compiled, matched ignoring case."""
+    return tuple((name, re.compile(rx, re.IGNORECASE)) for name, rx in pairs)
+
+
+_PATH_WORDS = _named_patterns(
+    (
         ("u_tag", r"/(?:tags?|topics?|category|categories|section|sections|archives?|collections?|c)/"),
         ("u_forum", r"/(?:t|d|forums?|threads?|topic|questions?|discussions?|community|boards?|viewtopic|showthread|r)(?:/|\.|$)"),
         ("u_product", r"/(?:products?|p|dp|item|items|shop|store|buy|sku)(?:/|$)|\.prd|/\d{6,}\.html"),
@@ -116,9 +122,8 @@ _PATH_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("u_service", r"/(?:about|contact|services?|pricing|solutions|features|plans|company|careers|team|industries)(?:/|$|-)"),
     )
 )
-_HOST_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (name, re.compile(rx, re.IGNORECASE))
-    for name, rx in (
+_HOST_WORDS = _named_patterns(
+    (
         ("h_forum", r"^(?:forums?|community|discuss|discussion|answers|boards?|users|talk)\.|stackexchange|stackoverflow|reddit"),
         ("h_docs", r"^(?:docs?|developer|developers|learn|help|support|api|wiki|kb)\."),
         ("h_shop", r"^(?:shop|store)\."),

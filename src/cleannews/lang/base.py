@@ -1,17 +1,20 @@
-"""The shapes of a language module's data: one named tuple per concern.
+"""The shapes of a language's data: one named tuple per concern, and how a data file fills them.
 
-A language module (`cleannews.lang.de`, ...) fills the tuples of the concerns it has
-words for and leaves the rest out; every field defaults to empty, so a new field
-never forces an edit of every language. `merge` unions one concern over languages,
-for stages that read text whose language they do not know (the quote finder runs on
-bodies in any language at once).
+A language's file (`cleannews/lang/data/de.toml`, ...) has one table per concern it
+has words for and leaves the rest out; every field defaults to empty, so a new field
+never forces an edit of every language. `read` turns one table into its tuple (the
+value's form is set by the field's type, see `read`); `merge` unions one concern over
+languages, for stages that read text whose language they do not know (the quote
+finder runs on bodies in any language at once).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar, cast
+
+_T = TypeVar("_T")
 
 _EMPTY: frozenset[str] = frozenset()
 _NO_PREFIXES: Mapping[str, tuple[str, ...]] = MappingProxyType({})
@@ -177,19 +180,99 @@ class FurnitureWords(NamedTuple):
     back_to_top: tuple[str, ...] = ()
 
 
+class MetadataWords(NamedTuple):
+    """The words the metadata stage reads (`cleannews.metadata`): word sets (lower
+    case), and regular-expression fragments (lower case, matched ignoring case) that
+    the stage joins over every language by `alternatives`, in `LANGUAGES` order,
+    inside its own patterns. Each fragment list says the module and pattern it fills;
+    where two languages' fragments could compete for the same text (the pattern's
+    match is used, not only whether it matches), each stays whole in one language."""
+
+    # --- dates (`metadata.dates`, `metadata.datevote`) ---
+    #: month names and abbreviations, one whitespace-separated string a month, January
+    #: first (12 strings, or none): `dates.MONTHS`, matched as whole words
+    months: tuple[str, ...] = ()
+    #: words marking a date as the modification date (`dates.MODIFIED_WORDS`: "updated?")
+    modified_words: tuple[str, ...] = ()
+    #: words marking a date as the publication date (`dates.PUBLISHED_WORDS`: "posted")
+    published_words: tuple[str, ...] = ()
+    #: labels in front of a visible date, stripped before parsing (`dates._LABEL`:
+    #: "posted(?:\s+on)?", "publié\s+le")
+    date_labels: tuple[str, ...] = ()
+    #: what opens a date line of a page's head (`datevote._DATE_LABEL`: "published", "datum")
+    date_line_labels: tuple[str, ...] = ()
+    #: what opens a dump's date line (`dump._DATE_LINE`: "published", "last updated")
+    dump_date_labels: tuple[str, ...] = ()
+    # --- bylines (`metadata.byline`) ---
+    #: what introduces the names of a byline, stripped (`_BY_PREFIX`: "by", "von", "texte")
+    byline_prefixes: tuple[str, ...] = ()
+    #: labels whose colon makes the prefix certain (`_LABELLED`: "author", "auteur")
+    byline_labels: tuple[str, ...] = ()
+    #: what a line that is a byline starts with (`_BYLINE_START`: "written by", "por")
+    byline_starts: tuple[str, ...] = ()
+    #: "with" before co-authors in parentheses (`_WITH_PARENS`: "with", "avec", "mit")
+    coauthor_words: tuple[str, ...] = ()
+    #: "and" between two names (`_SPLIT`: "and", "und", "och")
+    name_joiners: tuple[str, ...] = ()
+    #: date labels a byline line runs on into, cut off (`_DATE_LABEL_TAIL`: "updated")
+    byline_date_labels: tuple[str, ...] = ()
+    #: the label of a reading-time card's author (`meta._WRITTEN_BY`: "written by", "verfasst von")
+    written_by_labels: tuple[str, ...] = ()
+    #: roles written after the name in scripts that do so (`_CJK_ROLE_SUFFIX`: "기자", "記者")
+    role_suffixes: tuple[str, ...] = ()
+    #: what is never an author's name (`JUNK_NAMES`: "staff", "redaktion")
+    junk_names: frozenset[str] = _EMPTY
+    #: academic and professional degrees after a name (`DEGREES`: "phd")
+    degrees: frozenset[str] = _EMPTY
+    #: words that make a comma part of a byline a job title (`TITLE_WORDS`: "senior")
+    title_words: frozenset[str] = _EMPTY
+    #: newsroom roles set under a name (`ROLE_NOUNS`: "correspondent", "envoyé")
+    role_nouns: frozenset[str] = _EMPTY
+    #: lower-case particles inside a person's name (`_PARTICLES`: "van", "dos")
+    name_particles: frozenset[str] = _EMPTY
+    # --- titles (`metadata.title`) ---
+    #: words naming a site in a title's end segment (`SITE_WORDS`: "blog", "webseite")
+    site_words: frozenset[str] = _EMPTY
+    #: prepositions after such a word ("le blog de Marie": `_SITE_WORD_PREPOSITIONS`)
+    site_word_prepositions: frozenset[str] = _EMPTY
+    # --- image credits (`metadata.images`) ---
+    #: labels of a credit after a colon (`_LABELLED_CREDIT`: "photo", "bildrechte")
+    credit_labels: tuple[str, ...] = ()
+    #: nouns of a "<noun> by X" credit (`_BY_CREDIT`: "photo(?:graph)?", "foto")
+    credit_nouns: tuple[str, ...] = ()
+    #: the "by" of that credit (`_BY_CREDIT`: "by", "courtesy\s+of", "von")
+    credit_by: tuple[str, ...] = ()
+
+
+class EndWords(NamedTuple):
+    """What ends an article in a dump (`cleannews.scoring.ends`): regular-expression
+    fragments, matched whole (``fullmatch``) and ignoring case, joined over every
+    language by `alternatives`."""
+
+    #: a comment section's opener ("12 comments", "leave a reply"): `COMMENT_OPENER`
+    comment_openers: tuple[str, ...] = ()
+    #: the verb of a commenter's line ("jane says:"): `COMMENT_AUTHOR`
+    commenter_verbs: tuple[str, ...] = ()
+    #: a cookie-consent notice ("this site uses cookies ..."): `CONSENT`
+    cookie_notices: tuple[str, ...] = ()
+
+
 def alternatives(parts: Iterable[tuple[str, ...]]) -> str:
     """The fragments of several languages as one regex alternation: ``(?:a|b|c)``."""
     return "(?:" + "|".join(f for part in parts for f in part) + ")"
 
 
-def merge(parts: Iterable[QuoteWords]) -> QuoteWords:
-    """The union of several languages' quote vocabulary, field by field (tuples
-    keep their first-seen order, mappings the first language's entry for a key)."""
+def merge(parts: Iterable[_T], kind: type[_T] = QuoteWords) -> _T:  # type: ignore[assignment]
+    """The union of several languages' tuples of one concern (`kind`), field by field:
+    sets are united, tuples keep their first-seen order, mappings the first
+    language's entry for a key."""
     parts = list(parts)
+    make = cast(Callable[..., _T], kind)
+    empty: tuple[object, ...] = make()  # type: ignore[assignment]
     values: dict[str, object] = {}
-    for name in QuoteWords._fields:
-        got = [getattr(p, name) for p in parts]
-        first = getattr(QuoteWords(), name)
+    for i, name in enumerate(empty._fields):  # type: ignore[attr-defined]
+        got = [p[i] for p in parts]  # type: ignore[index]
+        first = empty[i]
         if isinstance(first, frozenset):
             values[name] = frozenset().union(*got)
         elif isinstance(first, tuple):
@@ -203,4 +286,52 @@ def merge(parts: Iterable[QuoteWords]) -> QuoteWords:
                 for k, v in g.items():
                     merged.setdefault(k, v)
             values[name] = MappingProxyType(merged)
-    return QuoteWords(**values)  # type: ignore[arg-type]
+    return make(**values)
+
+
+def _strings(value: object, where: str) -> tuple[str, ...]:
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    raise ValueError(f"{where}: expected a list of strings, got {value!r:.60}")
+
+
+def _word_set(value: object, where: str) -> frozenset[str]:
+    """A set field: one whitespace-separated string, a list of them, or a table of
+    ``words`` and the compounds of every ``prefixes`` word with every ``heads`` word
+    (German titles: "innen" + "ministerin")."""
+    if isinstance(value, str):
+        return words(value)
+    if isinstance(value, list):
+        return frozenset(w for part in _strings(value, where) for w in part.split())
+    if isinstance(value, dict) and set(value) <= {"words", "prefixes", "heads"}:
+        prefixes = sorted(_word_set(value.get("prefixes", ""), where))
+        heads = sorted(_word_set(value.get("heads", ""), where))
+        return _word_set(value.get("words", ""), where) | frozenset(p + h for p in prefixes for h in heads)
+    raise ValueError(f"{where}: expected words (a string, a list, or words/prefixes/heads), got {value!r:.60}")
+
+
+def read(kind: type[_T], table: Mapping[str, object], where: str) -> _T:
+    """One concern's table of a data file as its named tuple.
+
+    The field's type says the form: a ``frozenset`` field takes words (`_word_set`),
+    a ``tuple`` field a list of strings (regex fragments keep their order: they are
+    joined in it), a mapping field a table whose values are strings or lists of
+    strings. A field the tuple does not have is a ValueError naming it (a typo would
+    otherwise leave the words unread)."""
+    make = cast(Callable[..., _T], kind)
+    defaults: dict[str, object] = make()._asdict()  # type: ignore[attr-defined]
+    values: dict[str, object] = {}
+    for name, raw in table.items():
+        at = f"{where}.{name}"
+        if name not in defaults:
+            raise ValueError(f"{at}: {kind.__name__} has no field {name!r}")
+        default = defaults[name]
+        if isinstance(default, frozenset):
+            values[name] = _word_set(raw, at)
+        elif isinstance(default, tuple):
+            values[name] = _strings(raw, at)
+        elif isinstance(raw, dict):
+            values[name] = MappingProxyType({k: v if isinstance(v, str) else _strings(v, f"{at}.{k}") for k, v in raw.items()})
+        else:
+            raise ValueError(f"{at}: expected a table, got {raw!r:.60}")
+    return make(**values)

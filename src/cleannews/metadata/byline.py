@@ -11,27 +11,29 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from cleannews.lang import merged_metadata
 from cleannews.metadata.dates import _MONTH_RE
+
+#: Each language's byline words (`cleannews.lang`, `MetadataWords`).
+_W = merged_metadata()
 
 #: Words that introduce a byline, in the languages the issue names (English, German
 #: von, French par, Spanish/Portuguese por, Italian di, Dutch door, Scandinavian av).
 _BY_PREFIX = re.compile(
-    r"^\s*(?:(?:written|reported|posted|published|words|story|text|compiled|edited|photos?|"
-    r"interview)\s+(?:by|von|par)|by|from|von|par|por|door|av|auteur|autor(?:in|a)?|author|"
-    r"authors|reporter|reported\s+by|text|texte|tekst|writer|bylined?)\s*[:\-–—]?\s+",
+    r"^\s*(?:" + "|".join(_W.byline_prefixes) + r")\s*[:\-–—]?\s+",
     re.IGNORECASE,
 )
 #: Italian "di" is also a surname particle ("Di Maio"): only the lower-case word is a prefix.
 _DI_PREFIX = re.compile(r"^\s*di\s+(?=[A-ZÀ-Ý])")
 #: "Reported by:", "Author:" labels whose colon makes the prefix certain.
-_LABELLED = re.compile(r"^\s*(?:[\w ]{0,20}\bby|author|authors|autor|auteur|reporter)\s*:\s*", re.IGNORECASE)
+_LABELLED = re.compile(r"^\s*(?:" + "|".join(_W.byline_labels) + r")\s*:\s*", re.IGNORECASE)
 #: Co-authors named in parentheses after the lead author: "X (avec Y et Z)", "X (with
 #: Y)", "X (mit Y)" (English, French, German, Spanish/Italian con, Portuguese com,
 #: Dutch met, Scandinavian med); they are authors like the others.
-_WITH_PARENS = re.compile(r"\(\s*(?:with|avec|mit|con|com|met|med)\s+([^()]+)\)", re.IGNORECASE)
+_WITH_PARENS = re.compile(r"\(\s*(?:" + "|".join(_W.coauthor_words) + r")\s+([^()]+)\)", re.IGNORECASE)
 #: Name separators: commas, semicolons, ampersands, pipes, slashes and the word
 #: "and" in the languages above (und, et, y, e, en, og, och, i).
-_SPLIT = re.compile(r"\s*(?:;|,|&|\||/|\s(?:and|und|et|y|e|en|og|och|i|и|a)\s|\band\b)\s*", re.IGNORECASE)
+_SPLIT = re.compile(r"\s*(?:;|,|&|\||/|\s(?:" + "|".join(_W.name_joiners) + r")\s|\band\b)\s*", re.IGNORECASE)
 #: An ampersand with a single letter on either side is part of a name ("Mac & i",
 #: "AT&T", "Q&A"); a letter followed by a period is an initial ("Smith & J. Doe"), not
 #: such a letter. It is masked with a private-use character while splitting.
@@ -115,15 +117,11 @@ _DATE_TAIL = re.compile(
 )
 #: Junk that is never an author (platform roles, generic accounts, link texts). From
 #: the junk seen in author fields of news CMSs (WordPress "admin", wire "Staff").
-JUNK_NAMES = frozenset(
-    ["staff", "admin", "administrator", "editor", "editors", "editorial", "team", "webmaster", "guest", "user", "anonymous", "unknown", "author", "authors", "by", "the", "and", "news", "desk", "newsroom", "redaktion", "rédaction", "redacción", "redazione", "redactie", "view", "all", "posts", "more", "articles", "profile", "follow", "share", "twitter", "facebook", "instagram", "linkedin", "email", "contributor", "contributors", "correspondent", "reporter", "writer", "home", "comments", "comment", "none", "null"]
-)
+JUNK_NAMES = _W.junk_names
 #: Academic and professional degrees written after a name ("Jane Doe, MA").
-DEGREES = frozenset(["ma", "ms", "msc", "ba", "bsc", "phd", "md", "rn", "mph", "mba", "jd", "dds", "do", "np", "pa-c", "lcsw", "mfa"])
+DEGREES = _W.degrees
 #: Words that make a comma part a job title or affiliation, not a name ("X, Senior Reporter").
-TITLE_WORDS = frozenset(
-    ["reporter", "correspondent", "editor", "writer", "columnist", "contributor", "producer", "journalist", "analyst", "senior", "chief", "deputy", "associate", "managing", "staff", "special", "freelance", "political", "economics", "science", "business", "sports", "tech", "technology", "health", "culture", "opinion", "bureau", "desk", "director", "professor", "photographer", "illustrator", "intern", "fellow", "president", "ceo", "founder", "head", "lead", "host"]
-)
+TITLE_WORDS = _W.title_words
 #: Phrases that make a whole candidate junk.
 _JUNK_PHRASE = re.compile(
     r"view all posts|all posts by|posts by|more from|more stories|about the author|see all|"
@@ -148,7 +146,7 @@ def _strip_prefix(text: str) -> str:
 
 #: Korean, Japanese and Chinese write the role after the name ("신현주 기자": reporter
 #: Shin Hyun-joo; "松岡大地 記者"): the role is not part of the name.
-_CJK_ROLE_SUFFIX = re.compile(r"\s*(?:기자|특파원|논설위원|記者|特派員|编辑|記者團|记者)\s*$")
+_CJK_ROLE_SUFFIX = re.compile(r"\s*(?:" + "|".join(_W.role_suffixes) + r")\s*$")
 
 
 def clean_name(raw: str) -> str | None:
@@ -234,16 +232,14 @@ def parse_byline(text: str | None) -> tuple[str, ...]:
 
 
 #: Lower-case words allowed inside a person's name (nobiliary and patronymic particles).
-_PARTICLES = frozenset(["de", "da", "do", "dos", "das", "del", "della", "di", "du", "la", "le", "van", "von", "der", "den", "ten", "ter", "zu", "bin", "ibn", "al", "el", "y", "e"])
+_PARTICLES = _W.name_particles
 
 
 #: Nouns that name a newsroom role; a capitalised line that starts or ends with one is
 #: a job title set under the author's name ("Contributing Correspondent", "Staff
 #: Writer", "Envoyé spécial", "Corresponsal en Londres"), not a name. English, German,
 #: French, Spanish, Portuguese, Italian and Dutch, from the author boxes of news CMSs.
-ROLE_NOUNS = frozenset(
-    ["reporter", "correspondent", "editor", "writer", "columnist", "contributor", "producer", "journalist", "analyst", "photographer", "illustrator", "intern", "redakteur", "redakteurin", "korrespondent", "korrespondentin", "reporterin", "journalistin", "autorin", "journaliste", "correspondant", "correspondante", "rédacteur", "rédactrice", "chroniqueur", "chroniqueuse", "envoyé", "envoyée", "periodista", "corresponsal", "redactor", "redactora", "columnista", "jornalista", "correspondente", "repórter", "redator", "giornalista", "corrispondente", "inviato", "inviata", "redattore", "redattrice", "verslaggever", "redacteur"]
-)
+ROLE_NOUNS = _W.role_nouns
 
 
 def looks_like_person(name: str) -> bool:
@@ -290,15 +286,14 @@ def clean_authors(values: Iterable[str]) -> tuple[str, ...]:
 
 
 _BYLINE_START = re.compile(
-    r"^\s*(?:by|written by|reported by|posted by|von|par|por|door|av|autor|auteur|author)\b\s*:?\s*\S", re.IGNORECASE
+    r"^\s*(?:" + "|".join(_W.byline_starts) + r")\b\s*:?\s*\S", re.IGNORECASE
 )
 
 
 #: Where a byline line runs on into its date labels: "By Jane Roe PUBLISHED: May 3,
 #: 2024 | UPDATED: ..." (WordPress news themes), "Von X | Aktualisiert ...".
 _DATE_LABEL_TAIL = re.compile(
-    r"\s*(?:[|•·,]\s*)?\b(?:published|updated|posted on|last updated|publicado|actualizado|"
-    r"veröffentlicht|aktualisiert|publié|mis à jour|pubblicato|aggiornato)\b.*$",
+    r"\s*(?:[|•·,]\s*)?\b(?:" + "|".join(_W.byline_date_labels) + r")\b.*$",
     re.IGNORECASE | re.DOTALL,
 )
 

@@ -11,6 +11,11 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
+from cleannews.lang import METADATA as _LANG
+from cleannews.lang import merged_metadata
+
+_W = merged_metadata()
+
 DateValue = _dt.datetime | _dt.date
 
 #: Earliest year we accept: the web's news archives start in the mid-1990s
@@ -34,35 +39,11 @@ TZ_OFFSETS: dict[str, int] = {
     "NST": -210, "NDT": -150, "BRT": -180, "ART": -180,
 }
 
-#: Month names and common abbreviations in the languages of the evaluation corpora
-#: (English, German, French, Spanish, Italian, Portuguese, Dutch, Scandinavian, Czech,
-#: Polish, Turkish, Russian). Lower-case, accents kept; keys are matched as whole words.
-_MONTH_LISTS: tuple[tuple[str, ...], ...] = (
-    ("january", "jan", "januar", "jänner", "janvier", "janv", "enero", "ene", "gennaio", "gen", "janeiro",
-     "januari", "leden", "ledna", "stycznia", "styczeń", "ocak", "января", "январь", "tammikuuta"),
-    ("february", "feb", "februar", "février", "fevrier", "févr", "fevr", "febrero", "febbraio", "fevereiro",
-     "fev", "februari", "únor", "února", "lutego", "luty", "şubat", "subat", "февраля", "февраль", "helmikuuta"),
-    ("march", "mar", "märz", "maerz", "mars", "marzo", "março", "marco", "maart", "mrt", "březen", "března",
-     "marca", "marzec", "mart", "марта", "март", "maaliskuuta"),
-    ("april", "apr", "avril", "avr", "abril", "abr", "aprile", "duben", "dubna", "kwietnia", "kwiecień",
-     "nisan", "апреля", "апрель", "huhtikuuta"),
-    ("may", "mai", "mayo", "maggio", "mag", "maio", "mei", "maj", "květen", "května", "maja", "mayıs",
-     "mayis", "мая", "май", "toukokuuta"),
-    ("june", "jun", "juni", "juin", "junio", "giugno", "giu", "junho", "červen", "června", "czerwca",
-     "czerwiec", "haziran", "июня", "июнь", "kesäkuuta"),
-    ("july", "jul", "juli", "juillet", "juil", "julio", "luglio", "lug", "julho", "červenec", "července",
-     "lipca", "lipiec", "temmuz", "июля", "июль", "heinäkuuta"),
-    ("august", "aug", "août", "aout", "agosto", "ago", "augustus", "srpen", "srpna", "sierpnia",
-     "sierpień", "ağustos", "agustos", "августа", "август", "elokuuta"),
-    ("september", "sep", "sept", "septembre", "septiembre", "setiembre", "settembre", "set", "setembro",
-     "září", "września", "wrzesień", "eylül", "eylul", "сентября", "сентябрь", "syyskuuta"),
-    ("october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "ott", "outubro", "out", "říjen",
-     "října", "października", "październik", "ekim", "октября", "октябрь", "lokakuuta"),
-    ("november", "nov", "novembre", "noviembre", "novembro", "listopad", "listopadu", "listopada", "kasım",
-     "kasim", "ноября", "ноябрь", "marraskuuta"),
-    ("december", "dec", "dezember", "dez", "décembre", "decembre", "déc", "diciembre", "dic", "dicembre",
-     "dezembro", "prosinec", "prosince", "grudnia", "grudzień", "aralık", "aralik", "декабря", "декабрь",
-     "joulukuuta"),
+#: Month names and common abbreviations in the languages of the evaluation corpora:
+#: each language's `MetadataWords.months` (`cleannews.lang`), per month. Lower-case,
+#: accents kept; keys are matched as whole words.
+_MONTH_LISTS: tuple[tuple[str, ...], ...] = tuple(
+    tuple(name for words in _LANG.values() if words.months for name in words.months[i].split()) for i in range(12)
 )
 MONTHS: dict[str, int] = {name: i + 1 for i, names in enumerate(_MONTH_LISTS) for name in names}
 
@@ -105,22 +86,18 @@ _URL_DATE_DMY = re.compile(r"/(\d{1,2})([._-])(\d{1,2})\2(\d{4})(?:/|\.html?|$)"
 
 #: Words that mark a date as the modification date, not the publication date.
 MODIFIED_WORDS = re.compile(
-    r"\b(updated?|modified|last\s+edit|revised|aktualisiert|mis à jour|actualizad[oa]|aggiornat[oa]|"
-    r"atualizad[oa]|bijgewerkt|oppdatert|uppdaterad|opdateret)\b",
+    r"\b(" + "|".join(_W.modified_words) + r")\b",
     re.IGNORECASE,
 )
 #: Words that mark a date as the publication date when a line gives more than one
 #: ("Written: 2023-11-07 15:03 / Updated: 2023-11-07 15:30", "Published ... Updated ...").
 PUBLISHED_WORDS = re.compile(
-    r"\b(?:(?:first\s+)?published|posted|written|created|erstellt|veröffentlicht|erschienen|publié|publicado|"
-    r"pubblicato|gepubliceerd|geplaatst)\b",
+    r"\b(?:" + "|".join(_W.published_words) + r")\b",
     re.IGNORECASE,
 )
 #: Labels in front of a visible date, stripped before parsing.
 _LABEL = re.compile(
-    r"^\s*(?:(?:first\s+)?published(?:\s+on)?|posted(?:\s+on)?|updated(?:\s+on)?|last\s+updated|"
-    r"modified|date|on|veröffentlicht(?:\s+am)?|publié\s+le|publicado\s+(?:el|em)?|pubblicato\s+il|"
-    r"gepubliceerd\s+op|stand)\s*:?\s*",
+    r"^\s*(?:" + "|".join(_W.date_labels) + r")\s*:?\s*",
     re.IGNORECASE,
 )
 

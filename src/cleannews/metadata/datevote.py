@@ -17,6 +17,7 @@ from typing import Any
 
 from lxml import etree
 
+from cleannews.lang import merged_metadata
 from cleannews.metadata import meta as M
 from cleannews.metadata.dates import (
     MODIFIED_WORDS,
@@ -66,8 +67,7 @@ _MOD_CUES = re.compile(r"updated|modified|datemodified")
 #: Labels that open a date line, in the languages of the corpora (English, German,
 #: French, Spanish, Portuguese, Italian, Dutch).
 _DATE_LABEL = re.compile(
-    r"\s*(?:published|posted|updated|by\b|on\b|date|datum|stand\b|veröffentlicht|aktualisiert|erschienen|"
-    r"publié|mis à jour|le\s+\d|publicado|actualizado|pubblicato|aggiornato|gepubliceerd|geplaatst)",
+    r"\s*(?:" + "|".join(merged_metadata().date_line_labels) + ")",
     re.IGNORECASE,
 )
 #: A bare date line is at most this long: "Pressemitteilung vom 20.01.2022",

@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from cleannews.lang import merged_metadata
 from cleannews.metadata.byline import MAX_BYLINE_CHARS, looks_like_byline, parse_byline
 from cleannews.metadata.dates import (
     date_from_url,
@@ -32,7 +33,7 @@ DESC_MIN_WORDS = 6
 DESC_MAX_WORDS = 70
 #: A body paragraph long enough that the head of the article must lie above it.
 BODY_MIN_WORDS = 40
-_DATE_LINE = re.compile(r"^\s*(?:published|posted|updated|last updated|first published|date)\b", re.IGNORECASE)
+_DATE_LINE = re.compile(r"^\s*(?:" + "|".join(merged_metadata().dump_date_labels) + r")\b", re.IGNORECASE)
 _LINKISH = re.compile(r"https?://|\]\(|^\W*$")
 #: An accessibility skip link, the first line of many text renderings ("Skip to main
 #: content", "Jump to navigation"): never the title. Sites write it in English

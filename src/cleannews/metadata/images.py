@@ -13,21 +13,21 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from cleannews.document.html import is_script_url
+from cleannews.lang import merged_metadata
 from cleannews.metadata.byline import looks_like_byline
 from cleannews.metadata.dates import parse_date_text
 from cleannews.models import Block, BlockKind, Image, Removal, Role
 
 #: "Caption | Image: AP", "Caption (Photo: Jane Doe/Reuters)", "Caption. Credit: X", "© X".
 _LABELLED_CREDIT = re.compile(
-    r"\s*(?:[|•·]\s*|\(\s*)?\b(?:image|photo|photograph|picture|pic|credit|source|foto|bild|bildrechte|crédit|"
-    r"crédito|quelle|fotó|kuva|illustration|video)s?\s*(?:credit)?\s*:\s*((?:[^()|]|\([^()|]*\)){2,80}?)\s*\)?\s*$",
+    r"\s*(?:[|•·]\s*|\(\s*)?\b(?:" + "|".join(merged_metadata().credit_labels) + r")s?\s*(?:credit)?\s*:\s*((?:[^()|]|\([^()|]*\)){2,80}?)\s*\)?\s*$",
     re.IGNORECASE,
 )
 #: "Caption. Photo by Jane Doe", "Photo courtesy of X" (WordPress credits under a
 #: `wp-caption-text`, Unsplash's "Photo by X on Unsplash").
 _BY_CREDIT = re.compile(
-    r"\s*(?:[|•·]\s*|\(\s*)?\b(?:photo(?:graph)?|image|picture|illustration|video|foto)s?\s+"
-    r"(?:by|courtesy\s+of|von|de|par)\s+([^()|]{2,80}?)\s*\)?\s*$",
+    r"\s*(?:[|•·]\s*|\(\s*)?\b(?:" + "|".join(merged_metadata().credit_nouns) + r")s?\s+"
+    r"(?:" + "|".join(merged_metadata().credit_by) + r")\s+([^()|]{2,80}?)\s*\)?\s*$",
     re.IGNORECASE,
 )
 _COPYRIGHT = re.compile(r"\s*(?:©|\(c\)|copyright)\s*([^©]{2,80}?)\s*$", re.IGNORECASE)

@@ -19,6 +19,7 @@ from typing import Any
 
 from lxml import etree
 
+from cleannews.lang import merged_metadata
 from cleannews.metadata.values import clean_value
 
 #: Meta keys that give the publication date, most trusted first. Sources: OpenGraph
@@ -100,8 +101,7 @@ MAX_AUTHOR_TEXT = 80
 _AUTHOR_HREF = re.compile(r"/(?:author|authors|autor|autores|auteur|autore|autoren)/[^/?#]+/?(?:[?#]|$)", re.IGNORECASE)
 #: Yoast SEO's reading-time card writes the author as twitter:labelN = "Written by",
 #: twitter:dataN = the name (the label in the site's language).
-_WRITTEN_BY = re.compile(r"^(?:written by|author|geschrieben von|verfasst von|escrito por|écrit par|"
-                         r"scritto da|geschreven door|skrevet af|skrivet av)$", re.IGNORECASE)
+_WRITTEN_BY = re.compile(r"^(?:" + "|".join(merged_metadata().written_by_labels) + ")$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
+from cleannews.lang import merged_metadata
 from cleannews.text import has_wide
 
 #: Separators sites put between the headline and the site name, with spaces around
@@ -32,10 +33,8 @@ MAX_DOMAIN_SEGMENT_WORDS = 3
 #: by a preposition (the Romance and Germanic order), is the site even when no site
 #: name is known. From Readability's "title-en-dash" test page; a longer segment ending
 #: in "website" is more likely a headline's own words ("How to build your own website").
-SITE_WORDS = frozenset(
-    ["website", "site", "homepage", "blog", "weblog", "webseite", "sitio", "sito", "blogue", "webstek", "hjemmeside", "webbplats"]
-)
-_SITE_WORD_PREPOSITIONS = frozenset(["de", "di", "du", "des", "del", "della", "da", "do", "von", "van"])
+SITE_WORDS = merged_metadata().site_words
+_SITE_WORD_PREPOSITIONS = merged_metadata().site_word_prepositions
 MAX_SELF_NAMED_WORDS = 5
 #: Stripping that leaves fewer words than this is undone: "Mozilla - Wikipedia" is
 #: better kept whole than cut to one word (readability.js keeps such titles too).

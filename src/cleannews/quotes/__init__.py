@@ -45,7 +45,7 @@ The package follows those passes, one module each, imported one way only
 (each imports just the ones above it):
 
 - `words`: quotation marks, limits, and the union of every language's quote
-  vocabulary from `cleannews.lang` (one module a language: the words live
+  vocabulary from `cleannews.lang` (one data file a language: the words live
   there, never here).
 - `tokens`: tokens with offsets, sentence and paragraph bounds.
 - `marks`: pass 1, quotation-mark spans.

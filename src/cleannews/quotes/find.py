@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import itertools
 
-import regex
-
 from cleannews.models import Quote
 from cleannews.quotes import words as W
 from cleannews.quotes.attribution import (
@@ -39,6 +37,7 @@ from cleannews.quotes.tokens import (
     _Tok,
     _tokens,
 )
+from cleannews.text import word_count
 
 __all__ = ["find_quotes"]
 
@@ -275,21 +274,11 @@ def _propagate(spans: list[_Span]) -> None:
             sp.extra["borrowed_back"] = True
 
 
-# Han ideographs and kana: scripts written without spaces between words.
-_CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
-# Characters a word of those scripts takes on average (Chinese words are one to
-# two characters long, most often two; Japanese runs slightly longer).
-CJK_CHARS_PER_WORD = 2
-
-
 def _word_count(text: str) -> int:
-    """Words of a quotation; text without spaces (Chinese, Japanese) counts by
-    its characters, so that 「...」 quotes are not all one "word" long."""
-    cjk = len(_CJK_RE.findall(text))
-    if not cjk:
-        return len(text.split())
-    rest = _CJK_RE.sub(" ", text)
-    return len(rest.split()) + -(-cjk // CJK_CHARS_PER_WORD)
+    """Words of a quotation: text without spaces (Chinese, Japanese) counts by its
+    characters, so that 「...」 quotes are not all one "word" long; Korean by its
+    spaces (`cleannews.text.word_count`, the one counter)."""
+    return word_count(text, hangul=False)
 
 
 def _title_case(text: str) -> bool:

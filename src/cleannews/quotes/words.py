@@ -1,6 +1,6 @@
 """Quotation marks, limits, and the quote vocabulary of every language, as the finder reads it.
 
-The words themselves live in `cleannews.lang` (one module a language, where each
+The words themselves live in `cleannews.lang` (one data file a language, where each
 list says where it came from); this module only names their union under the
 names the finder's modules use, and keeps what is no language's: the quotation
 marks and the limits (each with where its value came from). Plain immutable

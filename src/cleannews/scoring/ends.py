@@ -18,6 +18,8 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from cleannews.lang import ENDS
+from cleannews.lang.base import alternatives
 from cleannews.models import Block, Removal
 from cleannews.vocabulary import MAX_HEADING_CHARS as RELATED_MAX_CHARS
 from cleannews.vocabulary import RELATED_HEADING
@@ -43,19 +45,10 @@ CARD_ARTICLE_RATIO = 1.0
 #: Lines that open a comment section. After the article's text they end it: on the
 #: benchmark's pages no article text follows one of these once prose has been seen
 #: (a bare "Comments" is left out: share rows print it above and inside articles).
-COMMENT_OPENER = re.compile(
-    r"(?:\W{0,3}\(?\d+\)?\s+(?:comments?|responses?|replies|thoughts?|reactions?)\W{0,3}"
-    r"|(?:\d+\s+)?(?:comments?|responses?|replies|thoughts?|reactions?) (?:to|on) .{1,160}"
-    r"|(?:leave|post|add|write|submit|join) (?:a |your |the )?(?:reply|comment|response|discussion|conversation)\W*.{0,40}"
-    r"|\W{0,3}(?:view|show|read|load|see|hide|loading)(?: all)?(?: \d+)? comments?\W*.{0,20}"
-    r"|(?:top rated|recent|latest|reader|user|most recent) comments?(?: \(\d+\))?"
-    r"|.{0,60}comments powered by .{0,40}|comments are closed\W*"
-    r"|you must be logged in to (?:post|leave) a comment.*|.{0,40}log in .{0,40}to (?:post )?(?:your )?comment.{0,20})",
-    re.I,
-)
+COMMENT_OPENER = re.compile(alternatives(w.comment_openers for w in ENDS.values()), re.I)
 #: A commenter's line ("jane says:", "Jane on May 2, 2019 at 4:47 pm said:") opens the
 #: thread when another one follows within COMMENT_AUTHOR_WINDOW blocks.
-COMMENT_AUTHOR = re.compile(r".{1,100}\s(?:says|said|wrote|commented)\s*:", re.I)
+COMMENT_AUTHOR = re.compile(r".{1,100}\s" + alternatives(w.commenter_verbs for w in ENDS.values()) + r"\s*:", re.I)
 COMMENT_AUTHOR_WINDOW = 12
 #: ...and only when the region before it weighs this much (about two paragraphs of
 #: good text): a comment counter next to the headline must not end an empty article.
@@ -64,7 +57,7 @@ MIN_WEIGHT_BEFORE_COMMENTS = 200.0
 OPENER_MAX_CHARS = 200
 #: A cookie-consent notice after the article's text is the page's end too (banners print
 #: a paragraph or two; counted after the title anchor, like teaser headers).
-CONSENT = re.compile(r"(?:this (?:web ?)?site|we|our (?:web ?)?site) uses? cookies\b.{0,600}", re.I | re.S)
+CONSENT = re.compile(alternatives(w.cookie_notices for w in ENDS.values()), re.I | re.S)
 #: A "Related" / "More from" / "Most read" header ends the article too, but only after
 #: this much region weight: inline "Related" boxes sit inside articles, after their
 #: first paragraphs (on the benchmark's even half, all that had article text after

@@ -178,6 +178,21 @@ def _stop_counts(words: list[str]) -> list[int]:
     return counts
 
 
+def _add_up_subtrees(parent: Mapping[int, int], sums: Sequence[dict[int, float]]) -> None:
+    """Per-element sums (element id -> sum over its own blocks) made subtree sums, in
+    place: each element's sum is added to its parent's, children first (a child's id
+    is larger than its parent's, so one pass in decreasing id order suffices). The
+    first dict holds every element with a block; the others may leave some out."""
+    first = sums[0]
+    for node in sorted(set(first) | set(parent), reverse=True):
+        up = parent.get(node)
+        if up is None or node not in first:
+            continue
+        for d in sums:
+            if node in d:
+                d[up] = d.get(up, 0.0) + d[node]
+
+
 def block_features(
     doc: Document,
     removed: Mapping[int, Removal],
@@ -311,15 +326,7 @@ def block_features(
         node_blocks[b.node] = node_blocks.get(b.node, 0.0) + 1.0
         if b.index in kept:
             node_kept[b.node] = node_kept.get(b.node, 0.0) + chars[i]
-    for node in sorted(set(node_chars) | set(parent), reverse=True):
-        p = parent.get(node)
-        if p is None or node not in node_chars:
-            continue
-        node_chars[p] = node_chars.get(p, 0.0) + node_chars[node]
-        node_links[p] = node_links.get(p, 0.0) + node_links.get(node, 0.0)
-        node_blocks[p] = node_blocks.get(p, 0.0) + node_blocks[node]
-        if node in node_kept:
-            node_kept[p] = node_kept.get(p, 0.0) + node_kept[node]
+    _add_up_subtrees(parent, (node_chars, node_links, node_blocks, node_kept))
     total_chars = float(chars.sum()) or 1.0
     anc = np.zeros((n, 6 * ANCESTOR_LEVELS))
     for i, b in enumerate(blocks):
@@ -453,12 +460,7 @@ def context_features(doc: Document, X: npt.NDArray[np.float64], prob: npt.NDArra
     for i, b in enumerate(blocks):
         num[b.node] = num.get(b.node, 0.0) + p[i] * words[i]
         den[b.node] = den.get(b.node, 0.0) + words[i]
-    for node in sorted(set(den) | set(parent), reverse=True):
-        par = parent.get(node)
-        if par is None or node not in den:
-            continue
-        num[par] = num.get(par, 0.0) + num[node]
-        den[par] = den.get(par, 0.0) + den[node]
+    _add_up_subtrees(parent, (den, num))
     for i, b in enumerate(blocks):
         for k in range(1, ANCESTOR_LEVELS + 1):
             if len(b.ancestors) >= k:

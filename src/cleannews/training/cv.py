@@ -27,7 +27,7 @@ from cleannews.scoring.learned_features import (
     FEATURE_NAMES,
     context_features,
 )
-from cleannews.training.data import site_of, truth_rows
+from cleannews.training.data import LGBM_SHARED, site_of, truth_rows
 from cleannews.training.features import Cached, load_cache, skeleton
 
 #: LightGBM settings. Small on purpose: inference walks every tree for every block
@@ -40,13 +40,7 @@ PARAMS: dict[str, Any] = {
     "max_depth": 6,
     "min_data_in_leaf": 40,
     "max_bin": 63,
-    "feature_fraction": 0.8,
-    "bagging_fraction": 0.8,
-    "bagging_freq": 1,
-    "lambda_l2": 1.0,
-    "use_missing": False,
-    "num_threads": 1,
-    "deterministic": True,
+    **LGBM_SHARED,
     "force_row_wise": True,
     "seed": 14,
     "verbosity": -1,

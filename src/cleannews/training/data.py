@@ -16,6 +16,19 @@ from cleannews.load import load
 from cleannews.models import Removal
 from cleannews.scoring.scorer import Selection, select_rules
 
+#: The LightGBM settings every shipped model trains with: row and feature bagging with
+#: L2 shrinkage, and deterministic (one thread, missing values off: features are always
+#: finite), so that a retrain on the same data gives the same file.
+LGBM_SHARED: dict[str, Any] = {
+    "feature_fraction": 0.8,
+    "bagging_fraction": 0.8,
+    "bagging_freq": 1,
+    "lambda_l2": 1.0,
+    "use_missing": False,
+    "num_threads": 1,
+    "deterministic": True,
+}
+
 #: The training sets, with their licences (credited in docs/design.md).
 DATASETS = ("wcxb-dev", "scrapinghub", "readability", "fundus-dev")
 #: Second-level labels under which registries sell names ("bbc.co.uk", "abc.net.au"):

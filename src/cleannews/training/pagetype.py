@@ -31,6 +31,7 @@ from urllib.parse import urlsplit
 import numpy as np
 
 from cleannews.pagetype import FEATURE_NAMES, MODEL_FILE, MODEL_TYPES
+from cleannews.training.data import LGBM_SHARED
 
 #: (dataset, label): None takes the label from the truth row's page_type.
 DATASETS: tuple[tuple[str, str | None], ...] = (
@@ -55,13 +56,7 @@ PARAMS: dict[str, Any] = {
     "num_leaves": 15,
     "max_depth": 5,
     "min_data_in_leaf": 10,
-    "feature_fraction": 0.8,
-    "bagging_fraction": 0.8,
-    "bagging_freq": 1,
-    "lambda_l2": 1.0,
-    "use_missing": False,
-    "num_threads": 1,
-    "deterministic": True,
+    **LGBM_SHARED,
     "seed": SEED,
     "verbose": -1,
 }
