@@ -103,6 +103,8 @@ def _right_attribution(toks: list[_Tok], after_sentence: bool) -> _Attr | None:
         e = _np_forward(toks, k)
         if e > k and _named(toks[k:e]) and all(not _is_word(t) for t in toks[e:]):
             return _Attr(tuple(toks[k:e]), None, None, ())
+        if k >= n:  # nothing but dashes after the quote ('"..." ―'): no speaker
+            return None
     if k + 1 < n and toks[k + 1].low in W.PRONOUNS and 0 < toks[k + 1].start - toks[k].end <= 3:
         # a pronoun glued to the verb: '«...», explique-t-elle', '«...», a-t-il ajouté'
         if toks[k].low in W.FOREIGN_CUES:
