@@ -61,3 +61,18 @@ def test_binary_input_is_a_typed_error_not_an_article():
         load(junk)
     # a page in a legacy charset is not binary
     assert load("<html><body><p>Grüße aus Köln</p></body></html>".encode("cp1252")).kind == "html"
+
+
+def test_kind_detection_is_linear_in_leading_comments():
+    # a head of many comments with no tag after them made the old one-regex check
+    # (`(?:<!--.*?-->\s*)*<tag`) backtrack exponentially (x4 for two more comments):
+    # a 9 KB fuzzed page took 10 s CPU in `detect_kind`
+    import time
+
+    from cleannews.load import detect_kind
+
+    t = time.process_time()
+    assert detect_kind("<!--x-->" * 500 + "plain words here") == "text"
+    assert detect_kind("<!-- a -->\n<!-- b --> <html><body><p>x</p></body></html>") == "html"
+    assert detect_kind("<!-- never closed <p>words") == "text"
+    assert time.process_time() - t < 1.0  # a hang guard: linear work takes milliseconds
