@@ -34,10 +34,13 @@ PUBLISHED_KEYS = (
     "originalpublicationdate", "article_date_original", "cxenseparse:recs:publishtime", "og:pubdate",
     "bt:pubdate", "date", "created", "creation_date", "datecreated", "itemprop:datecreated",
     "release_date", "rnews:datepublished", "dc.created", "last-modified-date-original",
+    # OpenGraph's keys written with a colon for the underscore (an Angular storefront CMS)
+    "article:published:time",
 )
 MODIFIED_KEYS = (
     "article:modified_time", "og:updated_time", "article:modified", "itemprop:datemodified", "datemodified",
     "dcterms.modified", "dc.date.modified", "last-modified", "lastmod", "modified", "updated",
+    "article:modified:time",
 )
 #: Meta keys that name the author, most trusted first (Dublin Core, then the common
 #: name=author, OpenGraph's article namespace and the analytics tags of news CMSs).
@@ -132,7 +135,12 @@ class MetaTags:
     author_links: tuple[str, ...] = ()  # text of <a rel=author>, <... itemprop=author> elements
 
     def card_author(self) -> str | None:
-        """The name in a "Written by" twitter card (twitter:labelN / twitter:dataN)."""
+        """The name in a "Written by" twitter card (twitter:labelN / twitter:dataN), or
+        in Yoast's `<meta name="twitter:misc:Written by" content=...>` (its name holds a
+        space, so it is read as the keys "twitter:misc:written" and "by")."""
+        misc = self.first(("twitter:misc:written",))
+        if misc:
+            return misc
         for n in range(1, 5):
             label = self.first((f"twitter:label{n}",))
             if label and _WRITTEN_BY.match(label.strip()):
@@ -212,6 +220,68 @@ def author_elements(tree: Any, elements: Sequence[Any] | None = None) -> tuple[l
     return hrefs, classes
 
 
+def _author_name(el: Any) -> str:
+    """The name an `itemprop=author` element gives: its `itemprop=name` child's text
+    or `content` (a `<meta>` holds it in the attribute), else its own content or text."""
+    named = [n for n in el.iter() if (n.get("itemprop") or "").lower() == "name"]
+    if named:
+        return _text(named[0], MAX_VALUE_CHARS) or clean_value(named[0].get("content")) or ""
+    return str(el.get("content") or _text(el, MAX_VALUE_CHARS))
+
+
+#: Class tokens of the element that holds a forum post's author: XenForo and phpBB
+#: "username", vBulletin "bigusername", microformats "u-author"/"p-author", and the
+#: common "post-author"/"postauthor"/"poster"/"author".
+POSTER_CLASSES = frozenset(("username", "bigusername", "u-author", "p-author", "post-author", "postauthor",
+                            "poster", "author", "user-name"))
+#: Attributes whose value is the post's author (XenForo's `data-author` on each
+#: message, Reddit's `author` on a post element).
+POSTER_ATTRS = ("data-author", "author")
+#: A poster's name is a user name: at most this many characters and words.
+MAX_POSTER_CHARS = 40
+MAX_POSTER_WORDS = 4
+
+
+def _poster_text(value: str | None) -> str | None:
+    v = " ".join((value or "").split())
+    if not v or len(v) > MAX_POSTER_CHARS or len(v.split()) > MAX_POSTER_WORDS or not any(c.isalnum() for c in v):
+        return None
+    return v
+
+
+def first_poster(elements: Sequence[Any]) -> str | None:
+    """The user name of a forum page's first post, in page order: an author attribute
+    (`data-author`), an element classed as the post's author (`a.username`), a
+    microdata author, or an `<a rel=author>`. Forum posters go by handles
+    ("jdoe", "user3080392"), which the byline rules reject as not a person's name, so
+    this is read only for a page the page-type classifier calls a forum."""
+    for el in elements:
+        if el.tag.__class__ is not str:
+            continue
+        attrs = el.attrib
+        if not attrs:
+            continue
+        for a in POSTER_ATTRS:
+            if a in attrs:
+                v = _poster_text(attrs[a])
+                if v:
+                    return v
+        c = attrs.get("class")
+        if c and POSTER_CLASSES.intersection(c.lower().split()):
+            v = _poster_text(_text(el, MAX_POSTER_CHARS + 1))
+            if v:
+                return v
+        if "author" in (attrs.get("itemprop") or "").lower().split():
+            v = _poster_text(_author_name(el))
+            if v:
+                return v
+        if el.tag == "a" and (attrs.get("rel") or "").lower() == "author":
+            v = _poster_text(_text(el, MAX_POSTER_CHARS + 1))
+            if v:
+                return v
+    return None
+
+
 def read_meta(tree: Any, elements: Sequence[Any] | None = None) -> MetaTags:
     """Collect meta tags, microdata, RDFa, `<time>` and author links in one pass;
     `elements` are the tree's nodes in preorder (`Document.elements`), when known."""
@@ -265,11 +335,9 @@ def read_meta(tree: Any, elements: Sequence[Any] | None = None) -> MetaTags:
                     # as a meta value, so that one element casts one vote
                     continue
                 if p in ("author", "creator"):
-                    # <span itemprop=author><span itemprop=name>X</span></span>
-                    named = [n for n in el.iter() if (n.get("itemprop") or "").lower() == "name"]
-                    text = _text(named[0], MAX_VALUE_CHARS) if named else (
-                        el.get("content") or _text(el, MAX_VALUE_CHARS)
-                    )
+                    # <span itemprop=author><span itemprop=name>X</span></span>, or
+                    # <div itemprop=author><meta itemprop=name content=X></div>
+                    text = _author_name(el)
                     if text:
                         author_links.append(text)
                     continue
