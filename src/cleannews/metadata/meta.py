@@ -90,9 +90,10 @@ _META_TAGS = frozenset(("meta", "link", "time"))
 
 def metadata_elements(elements: Sequence[Any]) -> list[Any]:
     """What `_XPATH` finds, in the same (document) order, picked from the tree's nodes
-    as a preorder sequence the document already holds (`Document.elements`): the
-    XPath's six-way union costs ~2.2 ms a page where this loop over live proxies costs
-    ~0.9 ms (readability and fundus-dev, 259 pages, same elements on every page)."""
+    as a preorder sequence (`Document.elements`, built once and shared with the
+    author-element walk and later stages): building it and this loop cost 0.70 ms a
+    page against the XPath's 0.80 ms (CPU time, readability and fundus-dev, 259
+    fresh pages, the same elements on every page)."""
     out = []
     for el in elements:
         tag = el.tag
