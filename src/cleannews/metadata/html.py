@@ -159,8 +159,9 @@ def read_html_metadata(
     blocks = doc.blocks
     ld = read_jsonld(tree)
     errors: list[str] = list(ld.errors)
-    elements = getattr(doc, "elements", None)  # the document's preorder nodes, built once
-    mt = M.read_meta(tree, elements)
+    # The XPath over the bare tree: building the document's preorder nodes
+    # (`Document.elements`) for the walk cost as much as the walk saved.
+    mt = M.read_meta(tree)
     page_url = doc.page.url
     canonical = mt.canonical or mt.first(("og:url",)) or ld.url
     url = page_url
@@ -202,7 +203,7 @@ def read_html_metadata(
         # an element classed as the author's name (span.author-name, span.autor), or a
         # link to an author's archive (/author/jane-roe/): the first that holds a
         # person's name
-        hrefs, classes = M.author_elements(tree, elements)
+        hrefs, classes = M.author_elements(tree)
         for text in (*classes, *hrefs):
             names = clean_authors((text,))
             if names and all(looks_like_person(n) for n in names):
