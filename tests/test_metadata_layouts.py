@@ -178,3 +178,29 @@ def test_headline_tails_of_several_segments_and_a_spaced_colon():
         "Garden furniture sets")
     assert h("Garden furniture sets : Summer", ["Garden furniture sets"], (), "https://www.shopmart.com/c/1") is None
     assert h("Harbour plan splits the council | Jane Roe", ["Harbour plan splits the council"], ("Jane Roe",)) is None
+
+
+def test_a_byline_label_and_the_name_in_two_elements():
+    top = "<h1>Harbour plan splits the council</h1><div><p>Written by</p><p>Maren Okafor</p></div>"
+    t = run(article("<title>Harbour plan splits the council</title>", top), url="https://example.org/a")
+    assert t.article.authors == ("Maren Okafor",)
+
+
+def test_a_posted_on_date_before_the_byline():
+    top = "<div class='entry-meta'><span>Posted on May 3, 2024</span> <span>by Tomas Lindqvist</span></div>"
+    t = run(article("", "<h1>Harbour plan splits the council</h1>" + top), url="https://example.org/a")
+    assert t.article.authors == ("Tomas Lindqvist",)
+
+
+def test_a_bare_label_before_a_sentence_gives_no_author():
+    top = "<h1>Harbour plan splits the council</h1><p>By</p><p>signing up you agree to the terms of use.</p>"
+    t = run(article("", top), url="https://example.org/a")
+    assert t.article.authors == ()
+
+
+def test_utc_label_on_a_local_time_gives_way_to_the_real_offset():
+    head = ('<meta property="article:published_time" content="2024-05-29T20:00:27Z">'
+            '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Harbour plan",'
+            ' "datePublished": "2024-05-29T20:00:27+0200"}</script>')
+    t = run(article(head, "<h1>Harbour plan</h1>"), url="https://example.org/a")
+    assert t.article.date is not None and t.article.date.isoformat() == "2024-05-29T20:00:27+02:00"

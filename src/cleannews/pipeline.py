@@ -29,7 +29,7 @@ from cleannews.config import DEFAULT_CONFIG, Config
 from cleannews.document import Document, build_document
 from cleannews.errors import TimeBudgetExceeded
 from cleannews.load import Limits, load
-from cleannews.metadata import read_metadata
+from cleannews.metadata import adjust_for_page_type, read_metadata
 from cleannews.models import Article, Metadata, PageKind, Quote, Removal
 from cleannews.pagetype import PageType, classify
 from cleannews.quotes import find_quotes
@@ -107,6 +107,7 @@ def run(
     meta = read_metadata(doc, removed, selection)
     deadline.check("metadata")
     ptype = classify(doc, selection, meta.title)
+    meta = adjust_for_page_type(meta, doc, ptype.page_type)
     fields = {i for i, name in meta.read_blocks if name in ("title", "byline")} if ptype.is_article else set()
     final = adjust(doc, selection, strategy(ptype), removed, fields)
     deadline.check("page type")

@@ -210,6 +210,10 @@ class MetadataWords(NamedTuple):
     byline_labels: tuple[str, ...] = ()
     #: what a line that is a byline starts with (`_BYLINE_START`: "written by", "por")
     byline_starts: tuple[str, ...] = ()
+    #: what opens WordPress's entry meta before its date ("Posted on <date> by X":
+    #: `_DATED_BYLINE`: "posted(?:\s+on)?") and the word after the date that opens the byline ("by")
+    dated_byline_openers: tuple[str, ...] = ()
+    dated_byline_joiners: tuple[str, ...] = ()
     #: "with" before co-authors in parentheses (`_WITH_PARENS`: "with", "avec", "mit")
     coauthor_words: tuple[str, ...] = ()
     #: "and" between two names (`_SPLIT`: "and", "und", "och")

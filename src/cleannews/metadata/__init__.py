@@ -14,19 +14,23 @@ are there for those cleaners too.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from cleannews.metadata.byline import clean_authors, looks_like_byline, parse_byline
 from cleannews.metadata.dates import date_from_url, parse_date_text, parse_iso
 from cleannews.metadata.images import parse_caption
-from cleannews.models import Metadata, Removal
+from cleannews.metadata.meta import first_poster
+from cleannews.metadata.title import title_for_page_type
+from cleannews.models import BlockKind, Metadata, Removal
 
 if TYPE_CHECKING:  # pragma: no cover
     from cleannews.document import Document
     from cleannews.scoring import Selection
 
 __all__ = [
+    "adjust_for_page_type",
     "clean_authors",
     "date_from_url",
     "looks_like_byline",
@@ -51,3 +55,32 @@ def read_metadata(doc: Document, removed: Mapping[int, Removal], selection: Sele
     from cleannews.metadata.html import read_html_metadata
 
     return read_html_metadata(doc, removed, kept)
+
+
+def adjust_for_page_type(meta: Metadata, doc: Document, page_type: str) -> Metadata:
+    """`meta` with the fields a page of its type goes by, once the type is known (the
+    page-type classifier decides from the metadata, its title among the features, so
+    this cannot be part of `read_metadata`):
+
+    - a page that is not an article goes by its `<h1>` when its title is that heading
+      plus a site or search-engine tail (`title.title_for_page_type`); the explain
+      view's title block becomes that heading's;
+    - a forum page's author is its first post's poster (`meta.first_poster`), a user
+      name the byline rules would reject as not a person's.
+    """
+    if page_type == "article":
+        return meta
+    changes: dict[str, object] = {}
+    if meta.title:
+        h1s = [b for b in doc.blocks if b.kind is BlockKind.HEADING and b.level == 1]
+        title = title_for_page_type(meta.title, [b.text for b in h1s], False)
+        if title != meta.title:
+            head = next(b.index for b in h1s if " ".join(b.text.split()) == title)
+            changes["title"] = title
+            changes["read_blocks"] = tuple(sorted([(i, f) for i, f in meta.read_blocks if f != "title"]
+                                                  + [(head, "title")]))
+    if page_type == "forum" and doc.tree is not None:
+        poster = first_poster(doc.elements)
+        if poster is not None:
+            changes["authors"] = (poster,)
+    return dataclasses.replace(meta, **changes) if changes else meta  # type: ignore[arg-type]

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 
 from cleannews.lang import merged_metadata
-from cleannews.metadata.dates import _MONTH_RE
+from cleannews.metadata.dates import _MONTH_RE, parse_date_text
 
 #: Each language's byline words (`cleannews.lang`, `MetadataWords`).
 _W = merged_metadata()
@@ -310,3 +310,29 @@ def trim_byline(text: str | None) -> str | None:
 def looks_like_byline(text: str) -> bool:
     """True for a short line that starts like a byline ("By ...", "Reported by: ...")."""
     return len(text) <= MAX_BYLINE_CHARS and bool(_BYLINE_START.match(text))
+
+
+#: A line that is only a byline's label ("Written by", "Author:"): the name is the
+#: next block (a theme that sets the label and the name in two elements).
+_BARE_BYLINE_LABEL = re.compile(r"^\s*(?:" + "|".join(_W.byline_starts) + r")\s*:?\s*$", re.IGNORECASE)
+#: WordPress's entry meta "Posted on May 3, 2024 by Jane Roe" (and "Published August
+#: 7, 2023 by ..."): a date comes before the byline; group 1 is the date.
+_DATED_BYLINE = re.compile(
+    r"^\s*(?:" + "|".join(_W.dated_byline_openers) + r")\s+(\S.{2,40}?)\s+(?=(?:"
+    + "|".join(_W.dated_byline_joiners) + r")\s+\S)",
+    re.IGNORECASE,
+)
+
+
+def is_bare_byline_label(text: str) -> bool:
+    """True for a line that is only "Written by", "By:", "Author" (the name follows)."""
+    return bool(_BARE_BYLINE_LABEL.match(text))
+
+
+def byline_after_date(text: str) -> str:
+    """ "Posted on May 3, 2024 by Jane Roe" -> "by Jane Roe"; any other line as it is
+    (the part before "by" must read as a date)."""
+    m = _DATED_BYLINE.match(text)
+    if m is None:
+        return text
+    return text[m.end():] if parse_date_text(m.group(1)) is not None else text

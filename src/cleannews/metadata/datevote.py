@@ -318,7 +318,7 @@ def pick_date(c: Mapping[str, DateValue | None]) -> tuple[DateValue | None, Date
                 best[d], best_src[d] = kept, src
     published: DateValue | None = None
     if score:
-        published = best[max(score, key=lambda d: score[d])]
+        published = _not_mislabelled_utc(best[max(score, key=lambda d: score[d])], c)
     url_day = c.get("url")
     # The URL day is written once, when the article is first published: a later
     # date is a republication or an update.
@@ -368,6 +368,22 @@ def _local_zone(c: Mapping[str, DateValue | None]) -> Mapping[str, DateValue | N
                 out = out if out is not None else dict(c)
                 out[src] = z.astimezone(_dt.timezone(offset))
     return out if out is not None else c
+
+
+def _not_mislabelled_utc(v: DateValue, c: Mapping[str, DateValue | None]) -> DateValue:
+    """A machine value that says UTC while another machine source gives the same
+    wall-clock time with a real offset is the page's local time labelled "Z" or
+    "+0000" by its CMS (a meta tag "20:00:27Z" beside JSON-LD and `<time>`
+    "20:00:27+02:00"): the value with the offset is the instant meant."""
+    if not (isinstance(v, _dt.datetime) and v.tzinfo is not None and v.utcoffset() == _dt.timedelta(0)):
+        return v
+    wall = v.replace(tzinfo=None, second=0, microsecond=0)
+    for src in _ZONED_SOURCES:
+        z = c.get(src)
+        if (isinstance(z, _dt.datetime) and z.tzinfo is not None and z.utcoffset() not in (None, _dt.timedelta(0))
+                and z.replace(tzinfo=None, second=0, microsecond=0) == wall):
+            return z
+    return v
 
 
 def _more_precise(v: DateValue, than: DateValue) -> DateValue:

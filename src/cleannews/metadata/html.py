@@ -10,7 +10,9 @@ from urllib.parse import urljoin
 from cleannews.metadata import meta as M
 from cleannews.metadata.byline import (
     MAX_BYLINE_CHARS,
+    byline_after_date,
     clean_authors,
+    is_bare_byline_label,
     looks_like_byline,
     looks_like_person,
     parse_byline,
@@ -77,6 +79,12 @@ def _visible_byline(
         text = b.text.strip()
         if not text or len(text) > MAX_BYLINE_CHARS:
             continue
+        labelled = False
+        if is_bare_byline_label(text) and b.index + 1 < len(blocks):
+            # "Written by" in one element, the name in the next: one byline
+            text, labelled = f"{text} {blocks[b.index + 1].text.strip()}", True
+        else:
+            text = byline_after_date(text)
         if b.kind is BlockKind.HEADING and not (node_cues and BYLINE_CUES.search(node_cues.get(b.node, ""))):
             continue
         if looks_like_byline(text):
@@ -90,7 +98,7 @@ def _visible_byline(
         if best is not None and rank >= best[0]:
             continue
         names = parse_byline(text)
-        if rank and not (names and all(looks_like_person(n) for n in names)):
+        if (rank or labelled) and not (names and all(looks_like_person(n) for n in names)):
             continue
         if names:
             best = (rank, text, names, b.index)
@@ -151,6 +159,8 @@ def read_html_metadata(
     blocks = doc.blocks
     ld = read_jsonld(tree)
     errors: list[str] = list(ld.errors)
+    # The XPath over the bare tree: building the document's preorder nodes
+    # (`Document.elements`) for the walk cost as much as the walk saved.
     mt = M.read_meta(tree)
     page_url = doc.page.url
     canonical = mt.canonical or mt.first(("og:url",)) or ld.url

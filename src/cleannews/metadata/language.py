@@ -8,6 +8,7 @@ alphabets are recognised by their code points. A guess needs a clear margin.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from cleannews.lang import STOPWORDS as _LANG_STOPWORDS
 
@@ -62,13 +63,10 @@ def guess_language(text: str) -> str | None:
             if code == "zh" and _SCRIPTS[0][1].search(sample):
                 return "ja"
             return code
-    counts = dict.fromkeys(STOPWORDS, 0)
-    total = 0
-    for w in _WORD.findall(sample.lower()):
-        total += 1
-        for lang, words in STOPWORDS.items():
-            if w in words:
-                counts[lang] += 1
+    # Each distinct word is looked up once per language (not each occurrence).
+    seen = Counter(_WORD.findall(sample.lower()))
+    total = sum(seen.values())
+    counts = {lang: sum(n for w, n in seen.items() if w in words) for lang, words in STOPWORDS.items()}
     ranked = sorted(counts.items(), key=lambda kv: kv[1], reverse=True)
     best, n = ranked[0]
     second = ranked[1][1]

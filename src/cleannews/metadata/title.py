@@ -248,3 +248,35 @@ def choose_title(
                     return h
         return page_title
     return heads[0] if heads else None
+
+
+def _words(s: str) -> list[str]:
+    return [w for w in (norm(x) for x in s.split()) if w]
+
+
+def headline_inside(title: str | None, headline: str | None) -> bool:
+    """True when `title` is `headline` with more words around it (whole words, in
+    order): "News | National Student Support Accelerator" around the `<h1>` "News"."""
+    if not title or not headline:
+        return False
+    t, h = _words(title), _words(headline)
+    if not h or len(h) >= len(t):
+        return False
+    return any(t[i:i + len(h)] == h for i in range(len(t) - len(h) + 1))
+
+
+def title_for_page_type(title: str | None, h1s: Sequence[str], is_article: bool) -> str | None:
+    """The title a page of its type goes by: for an article, `title` (the SEO title
+    cleaned of its site name: readability.js and most article sets keep what
+    `<title>` says); for a page that is not an article (a service, product, listing,
+    documentation or forum page), its first `<h1>` when `title` is that heading with
+    more words around it: the `<title>` of such a page is a search-engine line
+    ("Personal Training - UT RecSports", "Industry News — Consulting Point") and the
+    page's own name is its heading. Measured on wcxb-dev, the one set with such pages
+    (docs/design.md, "Titles by page type")."""
+    if is_article or not title:
+        return title
+    heads = [" ".join(h.split()) for h in h1s if norm(h)]
+    if heads and headline_inside(title, heads[0]):
+        return heads[0]
+    return title
