@@ -335,21 +335,28 @@ def build_html(page: Page) -> Document:
     Node ids are preorder positions of the tree's nodes as `root.iter()` yields them
     (skipped subtrees are counted, not visited), so `cleaners.select` can map elements
     to ids later without this walk keeping a proxy for every element alive.
+
+    The second reading is made only when the first skipped something it would show
+    (a hidden element, or a tag outside ALWAYS_SKIP): otherwise it would make the same
+    decisions at every element and give the same blocks (most small pages).
     """
     root = parse_html(page.text)
     if root is None:
         return Document(page=page, blocks=(), tree=None)
-    doc = _walk(page, root, SKIP_TAGS, _hidden_elements(root))
-    if sum(len(b.text) for b in doc.blocks) >= MIN_VISIBLE_CHARS:
+    doc, showable = _walk(page, root, SKIP_TAGS, _hidden_elements(root))
+    if not showable or sum(len(b.text) for b in doc.blocks) >= MIN_VISIBLE_CHARS:
         return doc
-    shown = _walk(page, root, ALWAYS_SKIP, set())
+    shown, _ = _walk(page, root, ALWAYS_SKIP, set())
     if sum(len(b.text) for b in shown.blocks) >= sum(len(b.text) for b in doc.blocks) + MIN_SHOWN_GAIN:
         return shown
     return doc
 
 
-def _walk(page: Page, root: Any, skip_tags: frozenset[str], hidden: set[Any]) -> Document:
+def _walk(page: Page, root: Any, skip_tags: frozenset[str], hidden: set[Any]) -> tuple[Document, bool]:
+    """The blocks of the tree, and whether a subtree was skipped that a reading with
+    ALWAYS_SKIP and nothing hidden would show."""
     b = _Builder()
+    showable = False
     buf = b.buf
     frames: list[_Frame] = [_ROOT_FRAME]
     link_depth = 0
@@ -369,6 +376,7 @@ def _walk(page: Page, root: Any, skip_tags: frozenset[str], hidden: set[Any]) ->
                 next_id += sum(1 for _ in el.iterdescendants())
                 walker.skip_subtree()
                 skipped.add(el)
+                showable = showable or tag not in ALWAYS_SKIP
                 continue
             if tag == "img":
                 src = _image_src(el)
@@ -457,7 +465,7 @@ def _walk(page: Page, root: Any, skip_tags: frozenset[str], hidden: set[Any]) ->
         node_tags=b.node_tags,
         node_parent=b.node_parent,
         title=_page_title(root),
-    )
+    ), showable
 
 
 _INHERITED_KINDS = (BlockKind.LIST_ITEM, BlockKind.CAPTION, BlockKind.TABLE, BlockKind.CODE)
