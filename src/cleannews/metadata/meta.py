@@ -78,8 +78,9 @@ def _key(attr_value: str) -> str:
     return _DC_CURIE.sub(r"\1.", attr_value)
 
 
-#: One C-level query for every element that can carry metadata (cheaper than a Python walk).
-_XPATH = etree.XPath("//meta|//link|//time|//*[@itemprop]|//*[@property]|//a[@rel]")
+#: One C-level query for every element that can carry metadata (cheaper than a Python walk);
+#: `//@itemprop/..` is `//*[@itemprop]` without testing every element (1.6x cheaper).
+_XPATH = etree.XPath("//meta|//link|//time|//@itemprop/..|//@property/..|//a[@rel]")
 #: Elements whose class may name the author (filtered by `AUTHOR_CLASS` below): one
 #: C-level query, a substring test on the class attribute.
 #: Substrings a class or an href must hold before the regexes below are tried: one
