@@ -24,6 +24,7 @@ MIN_LEAD = 1.3
 SAMPLE_CHARS = 3000
 _WORD = re.compile(r"[^\W\d_]+")
 _LETTER = re.compile(r"[^\W\d_]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _SCRIPTS = (
     ("ja", re.compile(r"[\u3040-\u30ff]")),
     ("ko", re.compile(r"[\uac00-\ud7af]")),
@@ -55,18 +56,23 @@ def guess_language(text: str) -> str | None:
     if not text:
         return None
     sample = text[:SAMPLE_CHARS]
-    letters = len(_LETTER.findall(sample))  # word characters but digits and "_", counted in C
-    if not letters:
-        return None
-    for code, rx in _SCRIPTS:
-        if len(rx.findall(sample)) / letters >= SCRIPT_SHARE:
-            if code == "zh" and _SCRIPTS[0][1].search(sample):
-                return "ja"
-            return code
-    # Each distinct word is looked up once per language (not each occurrence).
-    seen = Counter(_WORD.findall(sample.lower()))
-    total = sum(seen.values())
-    counts = {lang: sum(n for w, n in seen.items() if w in words) for lang, words in STOPWORDS.items()}
+    if sample.isascii():  # no letter of the _SCRIPTS: only whether there is a letter matters
+        if _LETTER.search(sample) is None:
+            return None
+    else:
+        letters = sum(map(len, _WORD.findall(sample)))  # word characters but digits and "_", counted in C
+        if not letters:
+            return None
+        wide = "".join(_NON_ASCII.findall(sample))  # every script below is outside ASCII
+        for code, rx in _SCRIPTS:
+            if len(rx.findall(wide)) / letters >= SCRIPT_SHARE:
+                if code == "zh" and _SCRIPTS[0][1].search(wide):
+                    return "ja"
+                return code
+    words = _WORD.findall(sample.lower())
+    total = len(words)
+    seen = Counter(words)  # each language's hits summed over the distinct words, in C
+    counts = {lang: sum(seen[w] for w in seen.keys() & stop) for lang, stop in STOPWORDS.items()}
     ranked = sorted(counts.items(), key=lambda kv: kv[1], reverse=True)
     best, n = ranked[0]
     second = ranked[1][1]
