@@ -41,6 +41,8 @@ from urllib.parse import urlsplit
 import numpy as np
 
 from cleannews.document import Document
+from cleannews.lang import FURNITURE
+from cleannews.lang.base import alternatives
 from cleannews.learn.forest import Forest
 from cleannews.models import BlockKind, Removal
 from cleannews.scoring import Selection, rules
@@ -59,10 +61,7 @@ MODEL_FILE = Path(__file__).parent / "learn" / "pagetype-v2.npz"
 #: and a few others: status codes are language-free, the phrases are not.
 _ERROR_TITLE = re.compile(
     r"(?:^\s*|\b(?:error|http|status|code)\s*)(?:40[0134]|410|50[0234])\b|\b(?:40[0134]|410|50[0234])\s*(?:error|not found)|"
-    r"page not found|not found|access denied|forbidden|"
-    r"page (?:does not|doesn't|no longer) exists?|no longer available|something went wrong|"
-    r"seite nicht gefunden|page introuvable|página no encontrada|pagina non trovata|"
-    r"acceso denegado|zugriff verweigert|accès refusé",
+    + alternatives(w.error_titles for w in FURNITURE.values()),
     re.IGNORECASE,
 )
 #: An error page's own text is a sentence or two: with an error title, at most this

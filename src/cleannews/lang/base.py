@@ -178,6 +178,9 @@ class FurnitureWords(NamedTuple):
     date_prepositions: tuple[str, ...] = ()
     #: a "back to top" / "skip to content" link ("nach oben", "retour en haut")
     back_to_top: tuple[str, ...] = ()
+    #: what an error page's title says (`pagetype._ERROR_TITLE`: "page not found",
+    #: "seite nicht gefunden"), besides the status codes
+    error_titles: tuple[str, ...] = ()
 
 
 class MetadataWords(NamedTuple):
@@ -214,6 +217,13 @@ class MetadataWords(NamedTuple):
     #: `_DATED_BYLINE`: "posted(?:\s+on)?") and the word after the date that opens the byline ("by")
     dated_byline_openers: tuple[str, ...] = ()
     dated_byline_joiners: tuple[str, ...] = ()
+    #: furniture trailing a name, cut with all after it (`_TAIL`: "\\bupdated\\b", "\\bfollow\\b")
+    byline_tail_words: tuple[str, ...] = ()
+    #: phrases that make a whole byline candidate junk (`_JUNK_PHRASE`: "view all posts")
+    byline_junk_phrases: tuple[str, ...] = ()
+    #: byline prefixes taken only before a capital, with their case as written (Italian
+    #: "di Mario Rossi"; "di" is a word of running text): `_DI_PREFIX`
+    capital_byline_prefixes: tuple[str, ...] = ()
     #: "with" before co-authors in parentheses (`_WITH_PARENS`: "with", "avec", "mit")
     coauthor_words: tuple[str, ...] = ()
     #: "and" between two names (`_SPLIT`: "and", "und", "och")
@@ -259,6 +269,9 @@ class EndWords(NamedTuple):
     commenter_verbs: tuple[str, ...] = ()
     #: a cookie-consent notice ("this site uses cookies ..."): `CONSENT`
     cookie_notices: tuple[str, ...] = ()
+    #: the word of a "More <Name>" teaser heading, matched with its case as written
+    #: ("More Sports", "More From Jane Roe"): `MORE_NAME_HEADING`
+    more_words: tuple[str, ...] = ()
 
 
 def alternatives(parts: Iterable[tuple[str, ...]]) -> str:

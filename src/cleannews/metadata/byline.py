@@ -24,7 +24,7 @@ _BY_PREFIX = re.compile(
     re.IGNORECASE,
 )
 #: Italian "di" is also a surname particle ("Di Maio"): only the lower-case word is a prefix.
-_DI_PREFIX = re.compile(r"^\s*di\s+(?=[A-ZÀ-Ý])")
+_DI_PREFIX = re.compile(r"^\s*(?:" + "|".join(_W.capital_byline_prefixes) + r")\s+(?=[A-ZÀ-Ý])")
 #: "Reported by:", "Author:" labels whose colon makes the prefix certain.
 _LABELLED = re.compile(r"^\s*(?:" + "|".join(_W.byline_labels) + r")\s*:\s*", re.IGNORECASE)
 #: Co-authors named in parentheses after the lead author: "X (avec Y et Z)", "X (with
@@ -98,12 +98,7 @@ _PARENS = re.compile(
 _HANDLE = re.compile(r"(?:^|\s)@\w+")
 _DIGITS = re.compile(r"\d")
 #: Trailing furniture after a name: "X | Updated ...", "X - 5 min read", "X Published ...".
-_TAIL = re.compile(
-    r"\s*(?:[|•·⋅●∙◦▪]|\s[-–—]\s|\bupdated\b|\bpublished\b|\bposted\b|\bon\s+(?:\w+,?\s+){0,2}\d|\bfollow\b|\bmore\s+by\b|"
-    r"\bread\s+more\b|\b\d+\s+min\b|\bemail\b|\bcontact\b|\b(?:edited|photos?|illustrations?|graphics|"
-    r"translated)\s+by\b).*$",
-    re.IGNORECASE,
-)
+_TAIL = re.compile(r"\s*(?:[|•·⋅●∙◦▪]|\s[-–—]\s|" + "|".join(_W.byline_tail_words) + r").*$", re.IGNORECASE)
 #: A date written after the names with no separator: "By X March 25, 2015",
 #: "Von X 25. März 2015", "By X 03/25/2015" (a month name counts only next to a day
 #: number, so "May Smith" stays a name). A day number may also be glued to the last
@@ -123,13 +118,7 @@ DEGREES = _W.degrees
 #: Words that make a comma part a job title or affiliation, not a name ("X, Senior Reporter").
 TITLE_WORDS = _W.title_words
 #: Phrases that make a whole candidate junk.
-_JUNK_PHRASE = re.compile(
-    r"view all posts|all posts by|posts by|more from|more stories|about the author|see all|"
-    r"sign in|log in|subscribe|newsletter|cookie|share this|comments?\b|^\W*$|"
-    # a form's consent line: "By submitting, you acknowledge the Privacy Policy"
-    r"privacy policy|terms of (?:use|service)|\byou (?:agree|acknowledge|accept)\b",
-    re.IGNORECASE,
-)
+_JUNK_PHRASE = re.compile("|".join(_W.byline_junk_phrases) + r"|^\W*$", re.IGNORECASE)
 #: A plausible name has at most this many words (long Spanish and Dutch names run to 5-6).
 MAX_NAME_WORDS = 6
 MAX_NAME_CHARS = 60

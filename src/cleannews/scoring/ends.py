@@ -67,7 +67,7 @@ MIN_WEIGHT_BEFORE_RELATED = 1500.0
 #: Politics", "More From The Web"), every word capitalised. Counted like a "Related"
 #: header. (On the scrapinghub text/Markdown pages such lines occur 70 times, and never
 #: in a truth body; an article's sub-heading runs in sentence case: "More than a game".)
-MORE_NAME_HEADING = re.compile(r"\W{0,3}[Mm]ore(?: [A-Z][\w'’.&-]*){1,4}\W{0,3}")
+MORE_NAME_HEADING = re.compile(r"\W{0,3}" + alternatives(w.more_words for w in ENDS.values()) + r"(?: [A-Z][\w'’.&-]*){1,4}\W{0,3}")
 
 
 def article_end(seq: Sequence[Block], region_weight: RegionWeight, anchor: int | None) -> int | None:
