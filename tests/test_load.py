@@ -76,3 +76,13 @@ def test_kind_detection_is_linear_in_leading_comments():
     assert detect_kind("<!-- a -->\n<!-- b --> <html><body><p>x</p></body></html>") == "html"
     assert detect_kind("<!-- never closed <p>words") == "text"
     assert time.process_time() - t < 1.0  # a hang guard: linear work takes milliseconds
+
+
+def test_a_head_of_structural_tags_is_html():
+    # fuzzed tag soups whose first 4 KB is one repeated <nav> or <main> read as text and
+    # became 5 MB text bodies; three structural tags make a head HTML, inline ones do not
+    from cleannews.load import detect_kind
+
+    assert detect_kind("<nav>" * 3000) == "html"
+    assert detect_kind("<main class='x'><section><header>menu</header>") == "html"
+    assert detect_kind("Some **bold** and <b>b</b> <em>e</em> <code>x</code> text\n\nmore") != "html"

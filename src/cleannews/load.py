@@ -63,7 +63,17 @@ def _starts_like_html(head: str) -> bool:
             return False
         i = _skip_space(head, j + 3)
     return _HTML_OPEN.match(head, i) is not None
-_HTML_TAG = re.compile(r"<(?:p|div|br|span|a\s|article|body|html|table|li|h[1-6])\b[^>]*>", re.I)
+#: Tags that mark a head as HTML when three stand in it: block and structural tags, not
+#: the inline ones (<b>, <em>, <code>, <img>) that Markdown and text dumps carry. The
+#: structural half (main .. title) was added when fuzzed pages of 3,000 <nav> or <main>
+#: tags read as text (a 5 MB text body, 1-3 s of CPU, where the tag cap refuses them at
+#: once), and three corpus pages whose head is all <meta>/<link>/<script> after a
+#: preamble were read as text; no dump of the corpus changes kind.
+_HTML_TAG = re.compile(
+    r"<(?:p|div|br|span|a\s|article|body|html|table|li|h[1-6]|main|nav|section|header|footer|aside|ul|ol|figure|"
+    r"form|script|style|meta|link|iframe|svg|td|tr|noscript|head|title)\b[^>]*>",
+    re.I,
+)
 _MD_SIGNAL = re.compile(
     r"^(?:#{1,6}\s|!\[|\s*[-*+]\s|\s*\d+\.\s|>\s|```|\|.*\|\s*$)|\]\([^)]+\)|\*\*[^*\n]+\*\*|^[=-]{3,}\s*$",
     re.M,
