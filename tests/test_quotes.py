@@ -194,11 +194,13 @@ def test_speed_typical_article():
     )
     body = para * 14  # about 1,000 words
     find_quotes(body)
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     for _ in range(20):
         find_quotes(body)
-    per = (time.perf_counter() - t0) / 20
-    assert per < 0.02  # generous for slow CI; typically ~2 ms
+    per = (time.process_time() - t0) / 20
+    # a linearity guard on CPU time (wall time on a loaded box is no measure); the
+    # stage's real speed is the benchmark's (`benchmarks/quotes_eval.py --share`)
+    assert per < 0.02  # typically ~2 ms
 
 
 def test_attribution_closing_the_sentence():

@@ -224,6 +224,8 @@ class MetadataWords(NamedTuple):
     #: byline prefixes taken only before a capital, with their case as written (Italian
     #: "di Mario Rossi"; "di" is a word of running text): `_DI_PREFIX`
     capital_byline_prefixes: tuple[str, ...] = ()
+    #: the path segment of an author-archive url ("/author/jane-roe/", "/autoren/x"): `meta._AUTHOR_HREF`
+    author_url_segments: tuple[str, ...] = ()
     #: "with" before co-authors in parentheses (`_WITH_PARENS`: "with", "avec", "mit")
     coauthor_words: tuple[str, ...] = ()
     #: "and" between two names (`_SPLIT`: "and", "und", "och")

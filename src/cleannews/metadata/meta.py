@@ -123,7 +123,7 @@ AUTHOR_CLASS = re.compile(
 MAX_AUTHOR_TEXT = 80
 #: Links to an author's archive page: WordPress "/author/jane-roe/", and the same
 #: path in the CMSs that copied it ("/authors/", "/autor/", "/auteur/", "/autore/").
-_AUTHOR_HREF = re.compile(r"/(?:author|authors|autor|autores|auteur|autore|autoren)/[^/?#]+/?(?:[?#]|$)", re.IGNORECASE)
+_AUTHOR_HREF = re.compile(r"/(?:" + "|".join(merged_metadata().author_url_segments) + r")/[^/?#]+/?(?:[?#]|$)", re.IGNORECASE)
 #: Yoast SEO's reading-time card writes the author as twitter:labelN = "Written by",
 #: twitter:dataN = the name (the label in the site's language).
 _WRITTEN_BY = re.compile(r"^(?:" + "|".join(merged_metadata().written_by_labels) + ")$", re.IGNORECASE)
