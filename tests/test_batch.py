@@ -53,6 +53,7 @@ def test_inline_results_in_order_with_errors_recorded():
     assert rs[4].error.type == "KeyError"  # an unexpected bug is recorded, not raised
 
 
+@pytest.mark.process
 def test_pool_kills_a_hung_page_replaces_dead_workers_and_keeps_order():
     inputs = [Source(f"p{i}", page(i, {3: "HANG ", 5: "DIE "}.get(i, ""))) for i in range(9)]
     # No wall-clock limit here (flaky on a busy machine): the hung page's recorded
@@ -65,6 +66,7 @@ def test_pool_kills_a_hung_page_replaces_dead_workers_and_keeps_order():
     assert all(r.ok and f"Page {r.index}." in r.article.body for r in ok)
 
 
+@pytest.mark.process
 def test_pool_and_inline_agree():
     inputs = [Source(f"p{i}", page(i)) for i in range(6)] + [Source("x", "junk \x00 \ufffd")]
     inline = [r.to_dict() for r in cleannews.extract_many(inputs, workers=0)]
@@ -129,6 +131,7 @@ def test_folders_and_jsonl(tmp_path):
     assert [r.error.type for r in rs[4:]] == ["InputError"] * 3
 
 
+@pytest.mark.process
 def test_cli_workers_output_resume(tmp_path, capsys):
     d = tmp_path / "pages"
     d.mkdir()

@@ -209,6 +209,7 @@ def test_scaling_fit_reads_linear_and_quadratic_costs():
     assert scaling.slope(rows[:1], "seconds") is None
 
 
+@pytest.mark.process
 def test_scaling_child_measures_one_system_in_its_own_process():
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
     r = subprocess.run([sys.executable, "-m", "benchmarks.scaling", "--factors", "1", "2", "--calls", "1",
@@ -368,6 +369,7 @@ def test_textacy_anchor_falls_back_to_paragraphs_on_unbalanced_marks():
 
 
 @needs_shared
+@pytest.mark.process
 def test_a_process_that_dies_on_a_page_is_restarted_after_it(monkeypatch, tmp_path):
     """Native code can abort the whole process: the page it died on is an error row, the rest run."""
     def setup():
@@ -402,6 +404,7 @@ def test_a_process_that_dies_on_a_page_is_restarted_after_it(monkeypatch, tmp_pa
     assert "--max-memory-mb" in launches[0]
 
 
+@pytest.mark.process
 def test_memory_cap_turns_a_runaway_allocation_into_an_error():
     code = (f"import sys; sys.path.insert(0, {str(ROOT)!r}); from benchmarks import run_system\n"
             "assert run_system.cap_memory(200)\n"
@@ -410,6 +413,7 @@ def test_memory_cap_turns_a_runaway_allocation_into_an_error():
     assert p.stdout.strip() == "capped", p.stderr
 
 
+@pytest.mark.process
 def test_peak_rss_is_the_system_process_own_not_the_harness():
     """ru_maxrss keeps the parent's peak across fork+exec; the stats must not inherit it."""
     if not Path("/proc/self/status").is_file():

@@ -4,6 +4,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from cleannews.cli import main
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "fixtures" / "example" / "harbour-ferry.html"
@@ -36,6 +38,7 @@ def test_unreadable_input_gives_a_one_line_message_and_nonzero_exit(tmp_path, ca
     assert main(["extract", str(broken)]) != 0
 
 
+@pytest.mark.process
 def test_stdin_and_console_script():
     r = subprocess.run([sys.executable, "-m", "cleannews.cli", "extract", "-"], input=EXAMPLE.read_bytes(),
                        capture_output=True, check=True)

@@ -28,6 +28,7 @@ def inputs(tmp_path):
 
 
 @pytest.mark.parametrize("scheduler", ["synchronous", "processes"])
+@pytest.mark.process
 def test_extract_bag(inputs, scheduler):
     rows = extract_bag(inputs).compute(scheduler=scheduler)
     assert len(rows) == 5

@@ -16,6 +16,11 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
+#: every test here runs pytest or the CLI in a subprocess (an integration test)
+pytestmark = pytest.mark.process
+
 PLUGIN_MODULE = '''
 from cleannews.cleaners.base import Cleaner, cleaner
 

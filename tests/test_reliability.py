@@ -210,6 +210,7 @@ def test_every_folder_entry_named_like_a_page_gets_one_line(tmp_path, monkeypatc
     assert sorted(Path(r.source).relative_to(d).as_posix() for r in rs) == sorted(set(by) - {"p2.html"})
 
 
+@pytest.mark.process
 def test_extract_many_from_a_plain_script_without_a_main_guard(tmp_path):
     (tmp_path / "a.html").write_text(ARTICLE)
     (tmp_path / "b.html").write_text(ARTICLE)
@@ -226,6 +227,7 @@ def test_extract_many_from_a_plain_script_without_a_main_guard(tmp_path):
     assert "Traceback" not in p.stderr
 
 
+@pytest.mark.process
 def test_worker_start_up_does_not_count_against_the_timeout():
     # Six interpreters importing lxml at once on a shared machine take seconds to start;
     # a page's clock starts when its worker has said it is ready.
@@ -233,6 +235,7 @@ def test_worker_start_up_does_not_count_against_the_timeout():
     assert all(r.ok for r in rs), [r.error for r in rs if r.error]
 
 
+@pytest.mark.process
 def test_a_worker_killed_from_outside_is_retried_and_no_worker_outlives_the_pool():
     me = os.getpid()
     before = set(_children(me))
@@ -248,6 +251,7 @@ def test_a_worker_killed_from_outside_is_retried_and_no_worker_outlives_the_pool
     assert set(_children(me)) - before == set()
 
 
+@pytest.mark.process
 def test_workers_end_when_their_parent_is_killed(tmp_path):
     script = tmp_path / "parent.py"
     script.write_text(textwrap.dedent(f"""
@@ -335,6 +339,7 @@ def test_text_and_markdown_pages_are_separated_and_resume_does_not_repeat(tmp_pa
     assert text.index("ferry0") < text.index(header.format(paths[1])) < text.index("ferry1")
 
 
+@pytest.mark.process
 def test_a_faulty_batch_killed_half_way_and_resumed_has_one_line_per_input(tmp_path):
     run = pytest.importorskip("benchmarks.batch_faults").run
 

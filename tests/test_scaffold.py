@@ -14,6 +14,9 @@ import pytest
 from cleannews.cli import main
 from cleannews.scaffold import case_slug, new_site, site_name
 
+#: every test here runs pytest or the CLI in a subprocess (an integration test)
+pytestmark = pytest.mark.process
+
 EXAMPLE = Path(__file__).resolve().parents[1] / "fixtures" / "example" / "harbour-ferry.html"
 
 

@@ -8,6 +8,9 @@ import textwrap
 
 import pytest
 
+#: every test here runs pytest or the CLI in a subprocess (an integration test)
+pytestmark = pytest.mark.process
+
 pytest_plugins = ["pytester"]
 
 PARAS = [
