@@ -2,7 +2,7 @@
 
     pip install 'cleannews[fuzz]'
     python benchmarks/fuzz_atheris.py benchmarks/out/atheris/corpus tests/fuzz_corpus \\
-        -max_total_time=3600 -timeout=10 -rss_limit_mb=3072 -max_len=8192
+        -max_total_time=3600 -timeout=10 -rss_limit_mb=8192 -max_len=8192
 
 The first folder is the working corpus libFuzzer grows; the others seed it (start from
 `tests/fuzz_corpus`, the small generated inputs kept as regression cases; never seed it
@@ -16,6 +16,9 @@ A crash is any exception that is not a `CleannewsError`; a slow input is one ove
 rather than raised, so a run goes on for its whole `-max_total_time`; a hang is left to
 libFuzzer's `-timeout`, which stops the run and writes the input. Counts are written
 to `benchmarks/out/atheris/stats-<pid>.json` every 1,000 inputs (libFuzzer exits without running atexit hooks).
+libFuzzer's own memory grows about 16 KB an input (its coverage and comparison tables;
+the harness's inputs replayed in plain Python stay flat), hence `-rss_limit_mb=8192` for
+runs of a few hundred thousand inputs.
 """
 
 from __future__ import annotations
