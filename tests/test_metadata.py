@@ -688,16 +688,6 @@ def test_kicker_left_off_when_another_title_lacks_it():
     assert meta_of(page(head, "<p>x</p>")).title == "Harbour vote: Council backs the new ferry line"
 
 
-def test_shown_update_does_not_outvote_the_labelled_publication():
-    head = ('<meta property="article:published_time" content="2020-03-10T15:30:00+00:00">'
-            '<meta property="article:modified_time" content="2025-02-12T13:28:34+00:00">')
-    body = ('<h1>Travelling to Japan for the first time</h1><p class="post-date">Updated February 12, 2025</p>'
-            + "<p>" + "The rail pass pays for itself after two long journeys across the country. " * 6 + "</p>")
-    m = meta_of(page(head + "<title>Travelling to Japan for the first time</title>", body))
-    assert m.date is not None and m.date.isoformat()[:10] == "2020-03-10"
-    assert m.modified is not None and m.modified.isoformat()[:10] == "2025-02-12"
-
-
 def test_agency_and_desk_authors_in_json_ld():
     head = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Storm closes the pass",'
             ' "author": [{"@type": "Organization", "name": "dpa"}]}</script>')

@@ -354,7 +354,6 @@ def pick_date(c: Mapping[str, DateValue | None]) -> tuple[DateValue | None, Date
     published: DateValue | None = None
     if score:
         published = _not_mislabelled_utc(best[max(score, key=lambda d: score[d])], c)
-        published = _not_the_update(published, c)
     url_day = c.get("url")
     # The URL day is written once, when the article is first published: a later
     # date is a republication or an update.
@@ -364,25 +363,6 @@ def pick_date(c: Mapping[str, DateValue | None]) -> tuple[DateValue | None, Date
             published = url_day
     modified = c["jsonld_modified"] or c["meta_modified"] or c["time_modified"] or c["visible_modified"]
     return published, modified
-
-
-#: The machine-readable sources labelled as the publication date, and as the update.
-_LABELLED_PUBLISHED = ("jsonld", "meta")
-_LABELLED_MODIFIED = ("jsonld_modified", "meta_modified")
-
-
-def _not_the_update(published: DateValue, c: Mapping[str, DateValue | None]) -> DateValue:
-    """The labelled publication date when the day the vote chose is the page's labelled
-    update day and the publication label gives an earlier one: the page shows its
-    update ("Updated Feb 12, 2025" in the byline, a `<time>` of the last edit), which
-    outvotes `article:published_time` alone, but the update is not the publication.
-    Measured on wcxb-dev, where 14 of the 40 pages we dated too late were this."""
-    pd = day_of(published)
-    if pd is None or pd not in {day_of(c.get(k)) for k in _LABELLED_MODIFIED}:
-        return published
-    earlier = [v for k in _LABELLED_PUBLISHED if (v := c.get(k)) is not None and (d := day_of(v)) is not None
-               and d < pd]
-    return earlier[0] if earlier else published
 
 
 #: Sources that write the page's local wall-clock time, often without a zone, and the
