@@ -701,3 +701,13 @@ def test_agency_and_desk_authors_in_json_ld():
     # a visible line's lower-case word is no name
     body = '<h1>Storm closes the pass</h1><p class="byline">kicker</p>' + "<p>" + "Snow fell all night. " * 20 + "</p>"
     assert meta_of(page("<title>Storm closes the pass</title>", body)).authors == ()
+    head = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Storm closes the pass",'
+            ' "author": {"@type": "Person", "name": "jane.roe"}}</script>')
+    assert meta_of(page(head, "<h1>Storm closes the pass</h1><p>x</p>")).authors == ()
+
+
+def test_pipe_segment_that_is_the_heading():
+    from cleannews.metadata.title import without_pipe_tail
+
+    assert without_pipe_tail("Fiercely Strong | Dark Roast Coffee", (), ["Dark Roast Coffee"]) == "Dark Roast Coffee"
+    assert without_pipe_tail("Whales strand | Jane Doe", ["Jane Doe"], ["Whales strand"]) == "Whales strand | Jane Doe"

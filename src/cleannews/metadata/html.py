@@ -234,7 +234,7 @@ def read_html_metadata(
                          og_title, mt.first(("twitter:title",)), mt.first(("parsely-title",))]
     heads = _h1s(blocks)
     title = choose_title(structured_titles, html_title, heads, site_names, url, authors)
-    title = without_pipe_tail(headline_without_tail(title, heads, authors, url) or title, authors)
+    title = without_pipe_tail(headline_without_tail(title, heads, authors, url) or title, authors, heads)
 
     description = mt.first(M.DESCRIPTION_KEYS) or ld.description
 

@@ -202,12 +202,14 @@ def headline_without_tail(title: str | None, heads: Sequence[str], authors: Iter
     return None
 
 
-def without_pipe_tail(title: str | None, authors: Iterable[str] = ()) -> str | None:
+def without_pipe_tail(title: str | None, authors: Iterable[str] = (), heads: Sequence[str] = ()) -> str | None:
     """`title` cut at its first pipe: what follows a pipe is the site's furniture (its
     name, a section, a slogan, search keywords: "Auth | Supabase Docs", "History of
     coffee | Origin, Spread, Ethiopia, Arabia, Facts, & Timeline"), not the headline,
     even when no meta tag names that site. A tail that is one of the `authors` stays
-    ("Headline | Eleanor Roy" names a column's writer as part of its title).
+    ("Headline | Eleanor Roy" names a column's writer as part of its title). A segment
+    that is the page's heading (`heads`) is the title wherever it stands ("Fiercely
+    Strong Coffee | Dark Roast Coffee" under the `<h1>` "Dark Roast Coffee").
     Measured as the last step of the title, page by page against the base: wcxb-dev
     +31/-5 pages, readability +0/-1 (a personal site's "Post | Code"), fundus-dev
     unchanged (no news headline there keeps a pipe)."""
@@ -220,6 +222,10 @@ def without_pipe_tail(title: str | None, authors: Iterable[str] = ()) -> str | N
     tail = title[len(segments[0]):]
     if names and any(norm(s) in names for s in _PIPE.split(tail) if s.strip()):
         return title
+    shown = {norm(h) for h in heads} - {""}
+    for seg in segments:
+        if norm(seg) in shown:
+            return seg.strip()
     return segments[0].strip()
 
 
