@@ -354,7 +354,9 @@ def test_readability_floors():
     # 0.95; byline 60/76 misses 0.80: the byline misses left are truth quirks (dates, URLs,
     # "Follow Author" kept in the byline, a teaser's author taken for the article's). The date
     # miss left gives the UTC day of a local-midnight timestamp.
-    assert res["title_accuracy"] >= 0.90
+    # Title 0.898 (114/127) since the cut at a pipe (`title.without_pipe_tail`): it loses
+    # one page here whose truth keeps "| Code" and gains 31 on wcxb-dev.
+    assert res["title_accuracy"] >= 0.89
     assert res["byline_accuracy"] >= 0.78
     assert res["date_accuracy"] >= 0.96
 
