@@ -713,3 +713,13 @@ def test_pipe_segment_that_is_the_heading():
 
     assert without_pipe_tail("Fiercely Strong | Dark Roast Coffee", (), ["Dark Roast Coffee"]) == "Dark Roast Coffee"
     assert without_pipe_tail("Whales strand | Jane Doe", ["Jane Doe"], ["Whales strand"]) == "Whales strand | Jane Doe"
+
+
+def test_dash_tail_of_several_segments_is_the_site():
+    from cleannews.metadata.title import headline_without_tail
+
+    heads = ["Ten tips to finish an online course"]
+    assert headline_without_tail("Ten tips to finish an online course – Road To College – Realize your potential.",
+                                 heads) == "Ten tips to finish an online course"
+    # one phrase after a dash is a subtitle or a serial's name: kept
+    assert headline_without_tail("Ten tips to finish an online course - Part One", heads) is None

@@ -190,11 +190,18 @@ def headline_without_tail(title: str | None, heads: Sequence[str], authors: Iter
             continue
         tail = rest[m.end():]
         last = norm(tail.split()[-1]) if tail.split() else ""
-        if not ((_PIPE.match(rest) and not _SPACED_COLON.match(rest)) or any(last.endswith(d) for d in stems)):
+        # "Headline – Journey To College – Realize your potential.": a dash tail that is
+        # itself several segments is a site's name and slogan, not a subtitle (a
+        # subtitle after a dash is one phrase: "Chapter 102 - Super Supportive").
+        # Measured on the pages it changes: wcxb-dev +2/-0 on the first 913 pages,
+        # readability and fundus-dev none.
+        several = not _PIPE.match(rest) and len(split_segments(tail)) >= 2
+        if not ((_PIPE.match(rest) and not _SPACED_COLON.match(rest)) or any(last.endswith(d) for d in stems)
+                or several):
             continue
         # "| MIT News | Massachusetts Institute of Technology": every segment of the
         # tail is short, and none is an author's name
-        segments = _PIPE.split(tail) if _PIPE.match(rest) else [tail]
+        segments = _PIPE.split(tail) if _PIPE.match(rest) else split_segments(tail) if several else [tail]
         if (tail.strip() and all(s.strip() and len(s.split()) <= MAX_TAIL_WORDS for s in segments)
                 and not any(_SEPARATORS.search(s) for s in segments) and norm(tail) not in names
                 and not any(norm(s) in names for s in segments)):
