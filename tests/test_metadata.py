@@ -354,7 +354,9 @@ def test_readability_floors():
     # 0.95; byline 60/76 misses 0.80: the byline misses left are truth quirks (dates, URLs,
     # "Follow Author" kept in the byline, a teaser's author taken for the article's). The date
     # miss left gives the UTC day of a local-midnight timestamp.
-    assert res["title_accuracy"] >= 0.90
+    # Title 0.898 (114/127) since the cut at a pipe (`title.without_pipe_tail`): it loses
+    # one page here whose truth keeps "| Code" and gains 31 on wcxb-dev.
+    assert res["title_accuracy"] >= 0.89
     assert res["byline_accuracy"] >= 0.78
     assert res["date_accuracy"] >= 0.96
 
@@ -364,6 +366,31 @@ def test_htmldate_floor():
     res, _ = _score_dataset("htmldate")
     # Measured 0.9325 (746/800) with the body selection (the target is 0.93).
     assert res["date_accuracy"] >= 0.93
+
+
+def test_htmldate_runs_only_where_a_date_is_written(monkeypatch):
+    from cleannews.metadata import datevote
+
+    assert datevote.has_date_string('<span data-x="2023-04-09T10:00">x</span>')
+    assert datevote.has_date_string("<p>Montag (30. Oktober 2023)</p>")
+    assert datevote.has_date_string('<abbr title="Dec 17, 2025">Wed</abbr>')
+    assert datevote.has_date_string("<p>5 de marzo de 2024</p>")
+    assert datevote.has_date_string("<p>2024年3月5日</p>")
+    assert not datevote.has_date_string("<p>Since 2019 we serve 2024 customers. (c) 2025</p>")
+    assert not datevote.has_date_string(".a{width:2020px}.b{top:1999px}")
+    calls: list[str] = []
+
+    def fake_find_date(text: str, **kw: object) -> str:
+        calls.append(text)
+        return "2023-04-09"
+
+    import htmldate
+
+    monkeypatch.setattr(htmldate, "find_date", fake_find_date)
+    undated = page("<title>Opening hours</title>", "<h1>Opening hours</h1><p>Open since 2019, every day.</p>")
+    assert meta_of(undated, None).date is None and not calls
+    dated = page("<title>Opening hours</title>", '<h1>Opening hours</h1><p data-d="2023-04-09">Open every day.</p>')
+    assert meta_of(dated, None).date == dt.date(2023, 4, 9) and len(calls) == 1
 
 
 # --- dates near the headline, bare date lines, URL days ------------------------------
@@ -451,7 +478,8 @@ def test_author_segment_is_the_site_of_a_page_that_names_no_site():
     bare = body.replace("<h2>Testing the frontend</h2>", "")
     m = meta_of(page("<title>Testing the frontend | Code | Jane Doe</title>", bare), None)
     assert m.authors == ("Jane Doe",)
-    assert m.title == "Testing the frontend | Code"
+    # what follows a pipe is the site's furniture ("| Code" too: `title.without_pipe_tail`)
+    assert m.title == "Testing the frontend"
     # as with any site segment, a heading that starts what is left makes the rest a section
     assert meta_of(page("<title>Testing the frontend | Code | Jane Doe</title>", body), None).title == (
         "Testing the frontend")
@@ -628,3 +656,70 @@ def test_visible_local_time_gets_the_zone_of_the_same_instant():
                      "<h1>Budget talks resume</h1><p class='date'>November 8, 2023, 11:15 PM</p>"
                      + "<p>" + "Talks went on. " * 30 + "</p>"), None)
     assert m.date == dt.datetime(2023, 11, 8, 23, 15, 30, tzinfo=dt.timezone(dt.timedelta(hours=-5)))
+
+
+def test_pipe_tail_and_permalink_mark():
+    from cleannews.metadata.title import heading_text, without_pipe_tail
+
+    assert without_pipe_tail("Auth | Acme Docs") == "Auth"
+    assert without_pipe_tail("Dog beds | Shop | Acme Pets") == "Dog beds"
+    assert without_pipe_tail("Whales strand on the coast | Jane Doe", ["Jane Doe"]) == (
+        "Whales strand on the coast | Jane Doe")
+    assert without_pipe_tail("No pipe - here") == "No pipe - here"
+    assert heading_text("Quickstart¶") == "Quickstart"
+    assert heading_text("  C#  basics ") == "C# basics"
+    doc = page("<title>Quickstart - Acme 2.0 documentation</title>",
+               "<h1>Quickstart¶</h1>" + "<p>" + "Install the package and run the first command to begin. " * 6 + "</p>")
+    from cleannews.metadata import adjust_for_page_type
+
+    built = build_document(Page(doc, "html", None))
+    meta = read_metadata(built, {}, NO_SELECTION)
+    assert meta.title == "Quickstart - Acme 2.0 documentation"
+    # a page that is not an article goes by its heading, without the permalink mark
+    assert adjust_for_page_type(meta, built, "service").title == "Quickstart"
+
+
+def test_kicker_left_off_when_another_title_lacks_it():
+    head = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": '
+            '"Harbour vote: Council backs the new ferry line"}</script>'
+            '<meta property="og:title" content="Council backs the new ferry line">')
+    assert meta_of(page(head, "<p>x</p>")).title == "Council backs the new ferry line"
+    # a colon with no shorter twin stays part of the headline
+    head = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": '
+            '"Harbour vote: Council backs the new ferry line"}</script>')
+    assert meta_of(page(head, "<p>x</p>")).title == "Harbour vote: Council backs the new ferry line"
+
+
+def test_agency_and_desk_authors_in_json_ld():
+    head = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Storm closes the pass",'
+            ' "author": [{"@type": "Organization", "name": "dpa"}]}</script>')
+    assert meta_of(page(head, "<h1>Storm closes the pass</h1><p>x</p>")).authors == ("dpa",)
+    # the site named beside a person is dropped
+    head = ('<meta property="og:site_name" content="Valley Times">'
+            '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Storm closes the pass",'
+            ' "author": [{"@type": "Person", "name": "Jane Roe"}, {"@type": "Organization", "name": "Valley Times"}]}'
+            '</script>')
+    assert meta_of(page(head, "<h1>Storm closes the pass</h1><p>x</p>")).authors == ("Jane Roe",)
+    # a visible line's lower-case word is no name
+    body = '<h1>Storm closes the pass</h1><p class="byline">kicker</p>' + "<p>" + "Snow fell all night. " * 20 + "</p>"
+    assert meta_of(page("<title>Storm closes the pass</title>", body)).authors == ()
+    head = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Storm closes the pass",'
+            ' "author": {"@type": "Person", "name": "jane.roe"}}</script>')
+    assert meta_of(page(head, "<h1>Storm closes the pass</h1><p>x</p>")).authors == ()
+
+
+def test_pipe_segment_that_is_the_heading():
+    from cleannews.metadata.title import without_pipe_tail
+
+    assert without_pipe_tail("Fiercely Strong | Dark Roast Coffee", (), ["Dark Roast Coffee"]) == "Dark Roast Coffee"
+    assert without_pipe_tail("Whales strand | Jane Doe", ["Jane Doe"], ["Whales strand"]) == "Whales strand | Jane Doe"
+
+
+def test_dash_tail_of_several_segments_is_the_site():
+    from cleannews.metadata.title import headline_without_tail
+
+    heads = ["Ten tips to finish an online course"]
+    assert headline_without_tail("Ten tips to finish an online course – Road To College – Realize your potential.",
+                                 heads) == "Ten tips to finish an online course"
+    # one phrase after a dash is a subtitle or a serial's name: kept
+    assert headline_without_tail("Ten tips to finish an online course - Part One", heads) is None

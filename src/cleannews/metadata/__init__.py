@@ -22,7 +22,7 @@ from cleannews.metadata.byline import clean_authors, looks_like_byline, parse_by
 from cleannews.metadata.dates import date_from_url, parse_date_text, parse_iso
 from cleannews.metadata.images import parse_caption
 from cleannews.metadata.meta import first_poster
-from cleannews.metadata.title import title_for_page_type
+from cleannews.metadata.title import heading_text, title_for_page_type
 from cleannews.models import BlockKind, Metadata, Removal
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -75,7 +75,7 @@ def adjust_for_page_type(meta: Metadata, doc: Document, page_type: str) -> Metad
         h1s = [b for b in doc.blocks if b.kind is BlockKind.HEADING and b.level == 1]
         title = title_for_page_type(meta.title, [b.text for b in h1s], False)
         if title != meta.title:
-            head = next(b.index for b in h1s if " ".join(b.text.split()) == title)
+            head = next(b.index for b in h1s if heading_text(b.text) == title)
             changes["title"] = title
             changes["read_blocks"] = tuple(sorted([(i, f) for i, f in meta.read_blocks if f != "title"]
                                                   + [(head, "title")]))

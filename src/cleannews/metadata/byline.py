@@ -138,8 +138,12 @@ def _strip_prefix(text: str) -> str:
 _CJK_ROLE_SUFFIX = re.compile(r"\s*(?:" + "|".join(_W.role_suffixes) + r")\s*$")
 
 
-def clean_name(raw: str) -> str | None:
-    """One author name, cleaned, or None when it is not a person or agency name."""
+def clean_name(raw: str, *, lower_ok: bool = False) -> str | None:
+    """One author name, cleaned, or None when it is not a person or agency name.
+    `lower_ok` keeps a single all-lower-case word: a JSON-LD author field names its
+    agency or desk that way ("dpa", "kicker"), where a visible line's lower-case word
+    is a user name or a plain word. Measured: fundus-dev +2/-0, wcxb-dev +2/-1 (that
+    one a dotted user name, now refused too)."""
     if not raw:
         return None
     s = _CJK_ROLE_SUFFIX.sub("", strip_urls(raw))
@@ -162,8 +166,8 @@ def clean_name(raw: str) -> str | None:
     if not any(c.isalpha() for c in s):
         return None
     # all-lower-case single tokens are usernames or words, not names ("admin", "jdoe")
-    if s.islower() and len(words) == 1:
-        return None
+    if s.islower() and len(words) == 1 and not (lower_ok and s.isalpha()):
+        return None  # ("andrew.keaveney" in JSON-LD is a user name all the same)
     if s.isupper() and len(s) > 5 and len(words) > 1:
         s = s.title()
     return s
@@ -189,7 +193,7 @@ def split_names(text: str) -> list[str]:
     return out
 
 
-def parse_byline(text: str | None) -> tuple[str, ...]:
+def parse_byline(text: str | None, *, lower_ok: bool = False) -> tuple[str, ...]:
     """Author names from a visible byline line.
 
     "By Global Watch and AFP |" -> ("Global Watch", "AFP");
@@ -214,7 +218,7 @@ def parse_byline(text: str | None) -> tuple[str, ...]:
     s = _strip_prefix(s)
     seen: dict[str, str] = {}
     for part in split_names(s):
-        name = clean_name(part)
+        name = clean_name(part, lower_ok=lower_ok)
         if name and name.casefold() not in seen:
             seen[name.casefold()] = name
     return tuple(seen.values())
@@ -259,15 +263,16 @@ def _uninvert(value: str) -> str:
     return f"{m.group(2).strip()} {m.group(1)}" if m else value
 
 
-def clean_authors(values: Iterable[str]) -> tuple[str, ...]:
+def clean_authors(values: Iterable[str], *, lower_ok: bool = False) -> tuple[str, ...]:
     """Names from structured sources (meta author, JSON-LD), split and cleaned, deduplicated.
 
-    Each value is one field; a value written "Surname, Given" is one name turned around."""
+    Each value is one field; a value written "Surname, Given" is one name turned around.
+    `lower_ok`: see `clean_name`."""
     seen: dict[str, str] = {}
     for v in values:
         if not v or is_url(v.strip()):
             continue
-        for name in parse_byline(_uninvert(v)):
+        for name in parse_byline(_uninvert(v), lower_ok=lower_ok):
             key = name.casefold()
             if key not in seen:
                 seen[key] = name

@@ -31,9 +31,11 @@ from cleannews.metadata.language import guess_language, normalize_language
 from cleannews.metadata.title import (
     _domain_stems,
     choose_title,
+    heading_text,
     headline_without_tail,
     norm,
     strip_site_name,
+    without_pipe_tail,
 )
 from cleannews.metadata.values import clean_value
 from cleannews.metadata.window import (
@@ -134,9 +136,9 @@ def _jsonld_title(ld: JsonLd, reference: str | None) -> str | None:
 
 
 def _h1s(blocks: Sequence[Block]) -> list[str]:
-    out = [b.text for b in blocks if b.kind is BlockKind.HEADING and b.level == 1]
+    out = [heading_text(b.text) for b in blocks if b.kind is BlockKind.HEADING and b.level == 1]
     if not out:
-        out = [b.text for b in blocks if b.kind is BlockKind.HEADING and b.level == 2][:3]
+        out = [heading_text(b.text) for b in blocks if b.kind is BlockKind.HEADING and b.level == 2][:3]
     return out[:5]
 
 
@@ -188,7 +190,7 @@ def read_html_metadata(
         byline_line, visible, sure, byline_block = role_bylines[0], parse_byline(role_bylines[0]), -1, -1
     authors = visible if sure < 0 else ()
     if not authors:
-        authors = clean_authors(ld.authors)
+        authors = clean_authors(ld.authors, lower_ok=True)
     if not authors:
         authors = clean_authors(mt.first_key(M.AUTHOR_KEYS))
     if not authors and sure == 0:
@@ -223,13 +225,16 @@ def read_html_metadata(
             looks_like_person(a) for a in visible):
         authors = visible  # the site as author in its metadata, a person in the visible byline
     if len(authors) > 1:
+        # beside a person, the site or its desk is dropped: fundus-dev's truth keeps it on
+        # 2 pages (MDR SACHSEN-ANHALT, Le Figaro) and drops it on 3 (MDR THÜRINGEN on the
+        # same publisher, Hankook Ilbo, LRT)
         authors = tuple(a for a in authors if not is_site(a)) or authors
 
     structured_titles = [_jsonld_title(ld, html_title or og_title), mt.first(("dc.title", "dcterms.title")),
                          og_title, mt.first(("twitter:title",)), mt.first(("parsely-title",))]
     heads = _h1s(blocks)
     title = choose_title(structured_titles, html_title, heads, site_names, url, authors)
-    title = headline_without_tail(title, heads, authors, url) or title
+    title = without_pipe_tail(headline_without_tail(title, heads, authors, url) or title, authors, heads)
 
     description = mt.first(M.DESCRIPTION_KEYS) or ld.description
 
