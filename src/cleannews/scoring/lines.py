@@ -217,7 +217,9 @@ def _shape(text: str) -> str:
     out = []
     for m in islice(_TOKEN.finditer(text), TABLE_SHAPE_TOKENS):
         tok = m.group()
-        if any(ch.isdigit() for ch in tok):
+        if tok.isalpha():  # most tokens: all letters, so no digit (one C call, not a scan)
+            out.append("A" if tok[0].isupper() else "a")
+        elif any(ch.isdigit() for ch in tok):
             out.append("0")
         elif tok[0].isalpha() or tok[0] == "_":
             out.append("A" if tok[0].isupper() else "a")
