@@ -344,7 +344,7 @@ _KINDS = {tag: _kind_of(tag, False) for tag in BLOCK_TAGS}
 
 
 def _page_title(root: Any) -> str | None:
-    t = root.find(".//title")
+    t = next(root.iterdescendants("title"), None)  # root.find(".//title"), without ElementPath
     return "".join(t.itertext()) if t is not None else None
 
 
