@@ -79,7 +79,9 @@ MAX_ATTR_CHARS = 2048
 MAX_CUES_CHARS = 4096
 MAX_PATH_CHARS = 1024
 
-_PARSER_OPTIONS: dict[str, Any] = dict(remove_comments=True, remove_pis=True, no_network=True, recover=True)
+#: `collect_ids=False`: no stage looks elements up by id (XPath id(), getelementbyid), so
+#: libxml2 need not hash every id attribute.
+_PARSER_OPTIONS: dict[str, Any] = dict(remove_comments=True, remove_pis=True, no_network=True, recover=True, collect_ids=False)
 
 
 def _parser() -> etree.HTMLParser:
@@ -173,16 +175,6 @@ _TEXT_LENGTH = etree.XPath("string-length(string(.))")
 _VISIBLE_TEXT = etree.XPath("//body//text()[not(ancestor::script or ancestor::style or ancestor::template)]")
 
 
-def _hides(el: Any) -> bool:
-    """`hidden`, `aria-hidden="true"`, or an inline style that hides (the
-    `_STYLE_WORDS` test first, then the regex). Read during the walk, so only the elements
-    it visits are tested, with three attribute reads in C each."""
-    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
-        return True
-    style = el.get("style")
-    return style is not None and any(w in style for w in _STYLE_WORDS) and _HIDDEN_STYLE.search(style) is not None
-
-
 def _is_page_itself(el: Any, root: Any, page_chars: list[float]) -> bool:
     """A hidden element that is the page waiting for a script (HIDDEN_PAGE_CHARS,
     HIDDEN_PAGE_SHARE). `page_chars` memoises the page's visible text length for the
@@ -193,12 +185,6 @@ def _is_page_itself(el: Any, root: Any, page_chars: list[float]) -> bool:
     if not page_chars:
         page_chars.append(float(sum(len(t) for t in _VISIBLE_TEXT(root))))
     return bool(n >= HIDDEN_PAGE_SHARE * page_chars[0])
-
-
-def _is_link(el: Any) -> bool:
-    """An anchor with an href; a `javascript:` one is a text wrapper, not a link."""
-    href = el.get("href")
-    return href is not None and not href.lstrip()[:11].lower().startswith("javascript:")
 
 
 #: Schemes that run code instead of naming a resource: never an image's url.
@@ -343,11 +329,6 @@ _ROOT_FRAME: _Frame = (-1, (), "", "", "", BlockKind.PARAGRAPH, 0)
 _KINDS = {tag: _kind_of(tag, False) for tag in BLOCK_TAGS}
 
 
-def _page_title(root: Any) -> str | None:
-    t = next(root.iterdescendants("title"), None)  # root.find(".//title"), without ElementPath
-    return "".join(t.itertext()) if t is not None else None
-
-
 #: A page whose visible text is under this many characters while its hidden parts
 #: hold more is read again with those parts shown: forum software serves the whole
 #: thread inside <noscript> for clients without JavaScript (Discourse), streaming
@@ -390,7 +371,7 @@ def build_html(page: Page) -> Document:
 def _walk(page: Page, root: Any, skip_tags: frozenset[str], skip_hidden: bool) -> tuple[Document, bool]:
     """The blocks of the tree, and whether a subtree was skipped that a reading with
     ALWAYS_SKIP and nothing hidden would show. `skip_hidden`: skip the elements
-    hidden by attribute or inline style (`_hides`, unless `_is_page_itself`).
+    hidden by attribute or inline style (unless `_is_page_itself`).
 
     Whitespace met while the buffer is empty is not buffered outside <pre>: a block's
     text is its buffer's words joined by single spaces, so leading whitespace never
@@ -408,6 +389,7 @@ def _walk(page: Page, root: Any, skip_tags: frozenset[str], skip_hidden: bool) -
     quote_depth = 0  # inside <blockquote>: descendants' blocks stay block quotes
     page_chars: list[float] = []
     skipping = False  # the next event is the end of a subtree just skipped
+    title: Any = None  # the first <title> in preorder (`root.find(".//title")`)
     node_tags = b.node_tags
     node_parent = b.node_parent
     node_cues = b.node_cues
@@ -419,11 +401,24 @@ def _walk(page: Page, root: Any, skip_tags: frozenset[str], skip_hidden: bool) -
             add_element(el)
             if tag.__class__ is not str:  # comments, PIs, entities
                 continue
+            if tag == "title" and title is None:
+                title = el
             if (tag in skip_tags and not (tag in _HOLDERS and _holds_page_text(el))) or (
-                skip_hidden and _hides(el) and not _is_page_itself(el, root, page_chars)
+                # Hidden: `hidden`, `aria-hidden="true"`, or an inline style that hides (the
+                # cheap _STYLE_WORDS test, then the regex); tested inline, as a call per
+                # element cost more than the test.
+                skip_hidden
+                and (
+                    el.get("hidden") is not None
+                    or el.get("aria-hidden") == "true"
+                    or ((style := el.get("style")) is not None and any(w in style for w in _STYLE_WORDS) and _HIDDEN_STYLE.search(style) is not None)
+                )
+                and not _is_page_itself(el, root, page_chars)
             ):
                 if len(el):
                     elements.extend(el.iterdescendants())
+                    if title is None:
+                        title = next(el.iterdescendants("title"), None)
                 walker.skip_subtree()
                 skipping = True
                 showable = showable or tag not in ALWAYS_SKIP
@@ -475,7 +470,9 @@ def _walk(page: Page, root: Any, skip_tags: frozenset[str], skip_hidden: bool) -
                     kind, level = o[5], o[6]  # a <p> inside <li> or <figcaption> keeps the outer kind
                 frames.append((node, parent_anc, path, cues, tag, kind, level))
             elif tag == "a":
-                is_link = _is_link(el)
+                # An anchor with an href is a link; a `javascript:` one is a text wrapper.
+                href = el.get("href")
+                is_link = href is not None and not href.lstrip()[:11].lower().startswith("javascript:")
                 links.append(is_link)
                 if is_link:
                     link_depth += 1
@@ -516,7 +513,7 @@ def _walk(page: Page, root: Any, skip_tags: frozenset[str], skip_hidden: bool) -
         node_cues=node_cues,
         node_tags=node_tags,
         node_parent=node_parent,
-        title=_page_title(root),
+        title="".join(title.itertext()) if title is not None else None,
         preorder=tuple(elements),
     ), showable
 
