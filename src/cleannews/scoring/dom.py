@@ -87,20 +87,25 @@ class _Cues:
         the block. Only ancestors below `stop_at` (the container) are read, at most
         CUE_DEPTH of them: further up, classes describe page layout.
         """
-        chain = (*block.ancestors, block.node)
         positive = weak = False
-        for depth, node in enumerate(reversed(chain)):
-            if node == stop_at or depth >= self.r.cue_depth:
+        ancestors = block.ancestors
+        up = len(ancestors)  # the block's element first, then its ancestors nearest first
+        node = block.node
+        for _ in range(self.r.cue_depth):
+            if node == stop_at:
                 break
             v = self.value(node)
-            if v is None:
-                continue
-            if v >= 1.0:
-                return 1.0
-            if v < 0:
-                positive = True
-            elif not positive:
-                weak = True
+            if v is not None:
+                if v >= 1.0:
+                    return 1.0
+                if v < 0:
+                    positive = True
+                elif not positive:
+                    weak = True
+            up -= 1
+            if up < 0:
+                break
+            node = ancestors[up]
         return 0.5 if weak else 0.0
 
 

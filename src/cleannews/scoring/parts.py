@@ -95,7 +95,10 @@ def _marked_parts_nearby(doc: Document, container: int, totals: Mapping[int, flo
     inside the container, found near it (under its ancestor TWIN_LEVELS up) but in
     another branch: a review's first paragraph in its own grid cell beside the score
     box, the rest further down."""
-    named = [(n, c) for n, c in doc.node_cues.items() if rules.is_body_mark(c)]
+    cues = doc.node_cues
+    if len(rules.BODY_MARK_RE.findall("\n".join(cues.values()))) < 2:
+        return set()  # under two names match at all (most pages): fewer than two marks
+    named = [(n, c) for n, c in cues.items() if rules.is_body_mark(c)]
     if len(named) < 2:
         return set()
     marked = {(doc.node_tags.get(n), _twin_key(c)) for n, c in named if _is_within(doc, n, container)}
