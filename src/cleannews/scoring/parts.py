@@ -66,9 +66,18 @@ def _twin_siblings(doc: Document, container: int, totals: Mapping[int, float], r
     ancestors (TWIN_LEVELS): the other parts of a body that the CMS split around an ad
     or a figure ("story-body-part" x3). Digits are ignored ("section-1",
     "section-2"); a twin must carry positive weight."""
-    children: dict[int, list[int]] = {}
-    for child, p in doc.node_parent.items():  # one pass, not one per level
-        children.setdefault(p, []).append(child)
+    parent = doc.node_parent
+    needed: set[int] = set()  # the parents whose children `_twins_of` reads
+    cur = parent.get(container)
+    for _ in range(r.twin_levels):
+        if cur is None:
+            break
+        needed.add(cur)
+        cur = parent.get(cur)
+    children: dict[int, list[int]] = {p: [] for p in needed}
+    for child, p in parent.items():  # one pass, not one per level
+        if p in needed:
+            children[p].append(child)
     out: set[int] = set()
     node: int | None = container
     for _ in range(r.twin_levels):
