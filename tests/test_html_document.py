@@ -112,3 +112,30 @@ def test_a_page_whose_text_is_all_hidden_is_read_with_its_hidden_parts_shown():
     <script>var x = "not text";</script></body></html>"""
     texts = [b.text for b in blocks(html)]
     assert texts == [post.strip(), post.strip()]
+
+
+def test_the_fast_block_constructor_matches_block():
+    # _new_block fills a Block's fields directly (no frozen __init__): it must name
+    # every field, in order, and build a Block equal to the constructor's.
+    import dataclasses
+
+    from cleannews.document.html import BLOCK_FIELDS, _new_block
+    from cleannews.models import Block
+
+    assert BLOCK_FIELDS == tuple(f.name for f in dataclasses.fields(Block))
+    args = (3, "Some text.", BlockKind.LIST_ITEM, 2, "li", "body/ul/li", "menu", 4, 9, (1, 5))
+    fast, slow = _new_block(*args), Block(*args)
+    assert fast == slow and vars(fast) == vars(slow) and repr(fast) == repr(slow)
+
+
+def test_the_preorder_kept_by_the_walk_is_the_trees():
+    # Document.elements comes from the walk (skipped subtrees included): the same
+    # proxies, in the same order, as a fresh tree.iter().
+    html = (
+        "<html><head><title>T</title><script>x()</script></head><body><div hidden><p>a<b>b</b></p></div>"
+        "<svg><g><path/></g></svg><p>text <a href='/x'>link</a> tail</p></body></html>"
+    )
+    doc = build_html(Page(text=html, kind="html"))
+    assert doc.tree is not None and doc.preorder is not None
+    full = tuple(doc.tree.iter())
+    assert len(full) == len(doc.elements) and all(a is b for a, b in zip(full, doc.elements))

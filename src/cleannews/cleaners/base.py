@@ -112,12 +112,21 @@ class Cleaner:
                     out.append(Removal(index, self.name, f"inside {selector}"))
         if self.drop_lines:
             combined, patterns = _line_patterns(self.drop_lines)
+            # The pattern each text matched (None: none), for this page: a fifth of a
+            # page's short blocks repeat an earlier one (menus, share rows; scrapinghub).
+            matched: dict[str, str | None] = {}
             for block in doc.blocks:
                 if block.index in removed or len(block.text) > MAX_DROP_LINE_CHARS:
                     continue
                 text = block.text.strip()
-                if combined.fullmatch(text):
-                    which = next((p.pattern for p in patterns if p.fullmatch(text)), combined.pattern)
+                if text in matched:
+                    which = matched[text]
+                else:
+                    which = None
+                    if combined.fullmatch(text):
+                        which = next((p.pattern for p in patterns if p.fullmatch(text)), combined.pattern)
+                    matched[text] = which
+                if which is not None:
                     out.append(Removal(block.index, self.name, f"line matches {which!r}"))
         seen = {r.index for r in out}
         for r in self.extra(doc, removed):

@@ -36,6 +36,9 @@ class Document:
     #: Read once here for the scorer (the headline the body must not repeat) and the
     #: metadata stage (a title source).
     title: str | None = None
+    #: The tree's nodes in preorder when the builder collected them on its walk
+    #: (`elements` then returns them; None: built from the tree on first use).
+    preorder: tuple[Element, ...] | None = field(default=None, repr=False, compare=False)
 
     @property
     def is_html(self) -> bool:
@@ -47,6 +50,8 @@ class Document:
     @cached_property
     def elements(self) -> tuple[Element, ...]:
         """The tree's nodes by node id (empty for dumps)."""
+        if self.preorder is not None:
+            return self.preorder
         return tuple(self.tree.iter()) if self.tree is not None else ()
 
     @cached_property

@@ -79,7 +79,9 @@ MAX_ATTR_CHARS = 2048
 MAX_CUES_CHARS = 4096
 MAX_PATH_CHARS = 1024
 
-_PARSER_OPTIONS: dict[str, Any] = dict(remove_comments=True, remove_pis=True, no_network=True, recover=True)
+#: `collect_ids=False`: no stage looks elements up by id (XPath id(), getelementbyid), so
+#: libxml2 need not hash every id attribute.
+_PARSER_OPTIONS: dict[str, Any] = dict(remove_comments=True, remove_pis=True, no_network=True, recover=True, collect_ids=False)
 
 
 def _parser() -> etree.HTMLParser:
@@ -158,20 +160,8 @@ def parse_html(text: str) -> Any:
     return root
 
 
-#: Candidates for hiding, found in C by one XPath pass (so the walk reads no attribute
-#: of the many inline elements): the attributes that can hide, whose elements are then
-#: tested (`_may_hide`, then the inline style by regex). Selecting attribute nodes is
-#: 5-7x cheaper in libxml2 than testing a predicate on every element (`//*[...]`).
-_HIDING_ATTRS = etree.XPath("//@hidden|//@aria-hidden|//@style")
+#: Inline-style words without which a style cannot hide (a cheap test before the regex).
 _STYLE_WORDS = ("none", "hidden", "NONE", "HIDDEN")
-
-
-def _may_hide(el: Any) -> bool:
-    """The candidate test: `hidden`, `aria-hidden="true"`, or a style with one of _STYLE_WORDS."""
-    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
-        return True
-    style = el.get("style")
-    return style is not None and any(w in style for w in _STYLE_WORDS)
 
 
 #: A hidden element with at least this many characters, holding at least
@@ -185,28 +175,16 @@ _TEXT_LENGTH = etree.XPath("string-length(string(.))")
 _VISIBLE_TEXT = etree.XPath("//body//text()[not(ancestor::script or ancestor::style or ancestor::template)]")
 
 
-def _hidden_elements(root: Any) -> set[Any]:
-    """Elements hidden by `hidden`, `aria-hidden="true"` or inline display/visibility."""
-    out = set()
-    page: float | None = None
-    for el in {a.getparent() for a in _HIDING_ATTRS(root)}:
-        if not _may_hide(el):
-            continue
-        if el.get("hidden") is not None or el.get("aria-hidden") == "true" or _HIDDEN_STYLE.search(el.get("style") or ""):
-            n = _TEXT_LENGTH(el)
-            if n >= HIDDEN_PAGE_CHARS:
-                if page is None:
-                    page = float(sum(len(t) for t in _VISIBLE_TEXT(root)))
-                if n >= HIDDEN_PAGE_SHARE * page:
-                    continue
-            out.add(el)
-    return out
-
-
-def _is_link(el: Any) -> bool:
-    """An anchor with an href; a `javascript:` one is a text wrapper, not a link."""
-    href = el.get("href")
-    return href is not None and not href.lstrip()[:11].lower().startswith("javascript:")
+def _is_page_itself(el: Any, root: Any, page_chars: list[float]) -> bool:
+    """A hidden element that is the page waiting for a script (HIDDEN_PAGE_CHARS,
+    HIDDEN_PAGE_SHARE). `page_chars` memoises the page's visible text length for the
+    walk (empty until a large hidden element asks for it)."""
+    n = _TEXT_LENGTH(el)
+    if n < HIDDEN_PAGE_CHARS:
+        return False
+    if not page_chars:
+        page_chars.append(float(sum(len(t) for t in _VISIBLE_TEXT(root))))
+    return bool(n >= HIDDEN_PAGE_SHARE * page_chars[0])
 
 
 #: Schemes that run code instead of naming a resource: never an image's url.
@@ -251,6 +229,30 @@ def _image_src(el: Any) -> str | None:
     return None
 
 
+#: What the walk keeps for each open block element: (node id, ancestor ids, DOM path,
+#: inherited cues, tag, kind, level), the arguments of the blocks its text becomes.
+_Frame = tuple[int, tuple[int, ...], str, str, str, BlockKind, int]
+#: Block's fields in order, for `_new_block` (tests/test_html_document.py checks them
+#: against `dataclasses.fields(Block)`).
+BLOCK_FIELDS = ("index", "text", "kind", "level", "tag", "path", "cues", "link_chars", "node", "ancestors", "line", "attrs")
+_new_object = object.__new__
+
+
+def _new_block(
+    index: int, text: str, kind: BlockKind, level: int, tag: str, path: str, cues: str, link_chars: int, node: int, ancestors: tuple[int, ...]
+) -> Block:
+    """`Block(index, text, kind, level, tag, path, cues, link_chars, node, ancestors)`,
+    equal to it field for field, at a third of the cost: a frozen dataclass's
+    `__init__` sets each of its 12 fields through `object.__setattr__`, which made
+    block creation ~4% of a page's time (scrapinghub, 28k blocks a round)."""
+    block: Block = _new_object(Block)
+    block.__dict__.update(
+        index=index, text=text, kind=kind, level=level, tag=tag, path=path, cues=cues,
+        link_chars=link_chars, node=node, ancestors=ancestors, line=-1, attrs={},
+    )
+    return block
+
+
 class _Builder:
     """Accumulates inline text and emits blocks; lives for one page only."""
 
@@ -263,40 +265,47 @@ class _Builder:
         self.node_tags: dict[int, str] = {}
         self.node_parent: dict[int, int] = {}
 
-    def flush(self, owner: int, ancestors: tuple[int, ...], path: str, cues: str, tag: str, kind: BlockKind, level: int) -> None:
-        if not self.buf:
-            return
+    def flush(self, frame: _Frame) -> None:
+        """Emit the buffered text as the blocks of `frame`'s element (the walk calls it
+        only with a non-empty buffer)."""
+        owner, ancestors, path, cues, tag, kind, level = frame
         raw = "".join(self.buf)
         link_chars = self.link_chars
         self.buf.clear()  # in place: the walk holds a reference to this list
         self.link_chars = 0
         if raw.isspace():
             return
+        blocks = self.blocks
         if kind is BlockKind.CODE:
             # Code keeps its lines and indentation; only the ends are trimmed.
             lines = [ln.rstrip() for ln in raw.replace(BR, "\n").split("\n")]
             code = "\n".join(lines).strip("\n")
             if code.strip():
                 lc = min(link_chars, len(code))
-                self.blocks.append(Block(len(self.blocks), code, kind, level, tag, path, cues, lc, owner, ancestors))
+                blocks.append(_new_block(len(blocks), code, kind, level, tag, path, cues, lc, owner, ancestors))
             return
         if CELL in raw:
             if kind is BlockKind.TABLE:
                 cells = (" ".join(c.replace(BR, " ").split()) for c in raw.split(CELL))
                 row = "\t".join(c for c in cells if c)
                 if row:
-                    self.blocks.append(Block(len(self.blocks), row, kind, level, tag, path, cues, min(link_chars, len(row)), owner, ancestors))
+                    blocks.append(_new_block(len(blocks), row, kind, level, tag, path, cues, min(link_chars, len(row)), owner, ancestors))
                 return
             raw = raw.replace(CELL, " ")
-        parts = _PARA_BREAK.split(raw) if BR in raw else (raw,)
-        blocks = self.blocks
-        for part in parts:
+        if BR not in raw:
+            text = " ".join(raw.split())
+            if text:
+                blocks.append(_new_block(len(blocks), text, kind, level, tag, path, cues, min(link_chars, len(text)), owner, ancestors))
+            return
+        for part in _PARA_BREAK.split(raw):
             text = " ".join(part.replace(BR, " ").split())
             if not text:
                 continue
             lc = min(link_chars, len(text))
             link_chars -= lc
-            blocks.append(Block(len(blocks), text, kind, level, tag, path, cues, lc, owner, ancestors))
+            blocks.append(_new_block(len(blocks), text, kind, level, tag, path, cues, lc, owner, ancestors))
+
+
 
 
 def _kind_of(tag: str, in_pre: bool) -> tuple[BlockKind, int]:
@@ -315,13 +324,9 @@ def _kind_of(tag: str, in_pre: bool) -> tuple[BlockKind, int]:
     return BlockKind.PARAGRAPH, 0
 
 
-_Frame = tuple[int, tuple[int, ...], str, str, str, BlockKind, int]
 _ROOT_FRAME: _Frame = (-1, (), "", "", "", BlockKind.PARAGRAPH, 0)
-
-
-def _page_title(root: Any) -> str | None:
-    t = root.find(".//title")
-    return "".join(t.itertext()) if t is not None else None
+#: `_kind_of(tag, False)` for every block tag, read once (inside <pre> it is called).
+_KINDS = {tag: _kind_of(tag, False) for tag in BLOCK_TAGS}
 
 
 #: A page whose visible text is under this many characters while its hidden parts
@@ -344,7 +349,8 @@ def build_html(page: Page) -> Document:
 
     Node ids are preorder positions of the tree's nodes as `root.iter()` yields them
     (skipped subtrees are counted, not visited), so `cleaners.select` can map elements
-    to ids later without this walk keeping a proxy for every element alive.
+    to ids later. The walk keeps that preorder sequence (`Document.elements`, which the
+    later stages read on every page) instead of a second pass building it.
 
     The second reading is made only when the first skipped something it would show
     (a hidden element, or a tag outside ALWAYS_SKIP): otherwise it would make the same
@@ -353,39 +359,68 @@ def build_html(page: Page) -> Document:
     root = parse_html(page.text)
     if root is None:
         return Document(page=page, blocks=(), tree=None)
-    doc, showable = _walk(page, root, SKIP_TAGS, _hidden_elements(root))
+    doc, showable = _walk(page, root, SKIP_TAGS, True)
     if not showable or sum(len(b.text) for b in doc.blocks) >= MIN_VISIBLE_CHARS:
         return doc
-    shown, _ = _walk(page, root, ALWAYS_SKIP, set())
+    shown, _ = _walk(page, root, ALWAYS_SKIP, False)
     if sum(len(b.text) for b in shown.blocks) >= sum(len(b.text) for b in doc.blocks) + MIN_SHOWN_GAIN:
         return shown
     return doc
 
 
-def _walk(page: Page, root: Any, skip_tags: frozenset[str], hidden: set[Any]) -> tuple[Document, bool]:
+def _walk(page: Page, root: Any, skip_tags: frozenset[str], skip_hidden: bool) -> tuple[Document, bool]:
     """The blocks of the tree, and whether a subtree was skipped that a reading with
-    ALWAYS_SKIP and nothing hidden would show."""
+    ALWAYS_SKIP and nothing hidden would show. `skip_hidden`: skip the elements
+    hidden by attribute or inline style (unless `_is_page_itself`).
+
+    Whitespace met while the buffer is empty is not buffered outside <pre>: a block's
+    text is its buffer's words joined by single spaces, so leading whitespace never
+    shows, and most buffers between block tags hold nothing else."""
     b = _Builder()
     showable = False
     buf = b.buf
+    flush = b.flush
     frames: list[_Frame] = [_ROOT_FRAME]
+    elements: list[Any] = []  # every node in preorder, skipped subtrees included
+    add_element = elements.append
+    links: list[bool] = []  # for each open <a>: whether it counts as a link
     link_depth = 0
     pre_depth = 0
     quote_depth = 0  # inside <blockquote>: descendants' blocks stay block quotes
-    next_id = 0
-    skipped: set[Any] = set()
+    page_chars: list[float] = []
+    skipping = False  # the next event is the end of a subtree just skipped
+    title: Any = None  # the first <title> in preorder (`root.find(".//title")`)
+    node_tags = b.node_tags
+    node_parent = b.node_parent
+    node_cues = b.node_cues
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
         tag = el.tag
         if event == "start":
-            node = next_id
-            next_id += 1
+            node = len(elements)
+            add_element(el)
             if tag.__class__ is not str:  # comments, PIs, entities
                 continue
-            if (tag in skip_tags and not (tag in _HOLDERS and _holds_page_text(el))) or (hidden and el in hidden):
-                next_id += sum(1 for _ in el.iterdescendants())
+            if tag == "title" and title is None:
+                title = el
+            if (tag in skip_tags and not (tag in _HOLDERS and _holds_page_text(el))) or (
+                # Hidden: `hidden`, `aria-hidden="true"`, or an inline style that hides (the
+                # cheap _STYLE_WORDS test, then the regex); tested inline, as a call per
+                # element cost more than the test.
+                skip_hidden
+                and (
+                    el.get("hidden") is not None
+                    or el.get("aria-hidden") == "true"
+                    or ((style := el.get("style")) is not None and any(w in style for w in _STYLE_WORDS) and _HIDDEN_STYLE.search(style) is not None)
+                )
+                and not _is_page_itself(el, root, page_chars)
+            ):
+                if len(el):
+                    elements.extend(el.iterdescendants())
+                    if title is None:
+                        title = next(el.iterdescendants("title"), None)
                 walker.skip_subtree()
-                skipped.add(el)
+                skipping = True
                 showable = showable or tag not in ALWAYS_SKIP
                 continue
             if tag == "img":
@@ -399,19 +434,19 @@ def _walk(page: Page, root: Any, skip_tags: frozenset[str], hidden: set[Any]) ->
             if tag in BLOCK_TAGS:
                 o = frames[-1]
                 if buf:
-                    b.flush(*o)
+                    flush(o)
                 cls = el.get("class")
                 eid = el.get("id")
-                b.node_tags[node] = tag
+                node_tags[node] = tag
                 if o[0] >= 0:
-                    b.node_parent[node] = o[0]
+                    node_parent[node] = o[0]
                 own_cues = ""
                 if eid and eid.count("-") >= SLUG_ID_HYPHENS:
                     eid = None  # "sharing-mutable-history": a heading's slug, not a role
                 if cls or eid:
                     own_cues = f"{cls or ''} {eid or ''}".strip().lower()[:MAX_ATTR_CHARS]
                     if own_cues:
-                        b.node_cues[node] = own_cues
+                        node_cues[node] = own_cues
                 parent_anc = o[1] + (o[0],) if o[0] >= 0 else ()
                 label = tag
                 if cls:
@@ -428,53 +463,58 @@ def _walk(page: Page, root: Any, skip_tags: frozenset[str], hidden: set[Any]) ->
                     quote_depth += 1
                 elif tag == "pre":
                     pre_depth += 1
-                kind, level = _kind_of(tag, pre_depth > 0)
+                kind, level = _kind_of(tag, True) if pre_depth else _KINDS[tag]
                 if quote_depth and kind in (BlockKind.PARAGRAPH, BlockKind.BLOCKQUOTE):
                     kind = BlockKind.BLOCKQUOTE
                 elif kind is BlockKind.PARAGRAPH and o[5] in _INHERITED_KINDS:
                     kind, level = o[5], o[6]  # a <p> inside <li> or <figcaption> keeps the outer kind
                 frames.append((node, parent_anc, path, cues, tag, kind, level))
             elif tag == "a":
-                if _is_link(el):
+                # An anchor with an href is a link; a `javascript:` one is a text wrapper.
+                href = el.get("href")
+                is_link = href is not None and not href.lstrip()[:11].lower().startswith("javascript:")
+                links.append(is_link)
+                if is_link:
                     link_depth += 1
             elif tag in CELL_TAGS:
                 buf.append(CELL)
             text = el.text
-            if text:
+            if text and (buf or pre_depth or not text.isspace()):
                 buf.append(text)
                 if link_depth:
                     b.link_chars += len(text.strip())
         else:  # end
-            if tag.__class__ is str:
-                if el in skipped:
-                    skipped.discard(el)
-                elif tag in BLOCK_TAGS:
+            if skipping:
+                skipping = False
+            elif tag.__class__ is str:
+                if tag in BLOCK_TAGS:
                     if buf:
-                        b.flush(*frames[-1])
+                        flush(frames[-1])
                     frames.pop()
                     if tag == "blockquote":
                         quote_depth -= 1
                     elif tag == "pre":
                         pre_depth -= 1
                 elif tag == "a":
-                    if _is_link(el):
+                    if links.pop():
                         link_depth -= 1
             tail = el.tail
-            if tail:
+            if tail and (buf or pre_depth or not tail.isspace()):
                 buf.append(tail)
                 if link_depth:
                     b.link_chars += len(tail.strip())
     if buf:
-        b.flush(*frames[-1])
+        flush(frames[-1])
     return Document(
         page=page,
         blocks=tuple(b.blocks),
         tree=root,
         images=tuple(b.images),
-        node_cues=b.node_cues,
-        node_tags=b.node_tags,
-        node_parent=b.node_parent,
-        title=_page_title(root),
+        node_cues=node_cues,
+        node_tags=node_tags,
+        node_parent=node_parent,
+        title="".join(title.itertext()) if title is not None else None,
+        preorder=tuple(elements),
     ), showable
 
 

@@ -87,38 +87,70 @@ class _Cues:
         the block. Only ancestors below `stop_at` (the container) are read, at most
         CUE_DEPTH of them: further up, classes describe page layout.
         """
-        chain = (*block.ancestors, block.node)
         positive = weak = False
-        for depth, node in enumerate(reversed(chain)):
-            if node == stop_at or depth >= self.r.cue_depth:
+        ancestors = block.ancestors
+        up = len(ancestors)  # the block's element first, then its ancestors nearest first
+        node = block.node
+        for _ in range(self.r.cue_depth):
+            if node == stop_at:
                 break
             v = self.value(node)
-            if v is None:
-                continue
-            if v >= 1.0:
-                return 1.0
-            if v < 0:
-                positive = True
-            elif not positive:
-                weak = True
+            if v is not None:
+                if v >= 1.0:
+                    return 1.0
+                if v < 0:
+                    positive = True
+                elif not positive:
+                    weak = True
+            up -= 1
+            if up < 0:
+                break
+            node = ancestors[up]
         return 0.5 if weak else 0.0
 
 
-def _subtree_sums(own: Mapping[int, float], parent: Mapping[int, int], factor: float = 1.0) -> dict[int, float]:
+def _upward(parent: Mapping[int, int]) -> list[tuple[int, int]]:
+    """(element, parent) pairs in decreasing element id: the order `_subtree_sums`
+    carries sums in, sorted once a page and shared by its four sums."""
+    return sorted(parent.items(), reverse=True)
+
+
+def _subtree_sums(own: Mapping[int, float], upward: list[tuple[int, int]], factor: float = 1.0) -> dict[int, float]:
     """Sum per-element values over subtrees (times `factor` per level up).
 
     Children have larger ids than their parents (preorder numbering), so one pass in
-    decreasing id order carries every subtree's sum to its parent: O(elements), not
-    O(blocks x depth).
+    decreasing id order (`upward`) carries every subtree's sum to its parent:
+    O(elements), not O(blocks x depth). An element without a parent carries nothing.
     """
     sums = dict(own)
-    for node in sorted(set(own) | set(parent), reverse=True):
-        p = parent.get(node)
-        if p is not None:
-            v = sums.get(node, 0.0)
-            if v:
-                sums[p] = sums.get(p, 0.0) + factor * v
+    get = sums.get
+    for node, p in upward:
+        v = get(node)
+        if v:
+            sums[p] = get(p, 0.0) + factor * v
     return sums
+
+
+def _inside(roots: set[int], parent: Mapping[int, int], memo: dict[int, bool], node: int) -> bool:
+    """Whether `node` is one of `roots` or under one, along the block-level parent
+    chain (a block's `ancestors` are that chain); `memo` keeps the answer for every
+    element on the way, so each element is looked at once a page."""
+    chain = []
+    cur: int | None = node
+    found = False
+    while cur is not None:
+        known = memo.get(cur)
+        if known is not None:
+            found = known
+            break
+        if cur in roots:
+            found = True
+            break
+        chain.append(cur)
+        cur = parent.get(cur)
+    for c in chain:
+        memo[c] = found
+    return found
 
 
 def select_html_blocks(
@@ -133,7 +165,8 @@ def select_html_blocks(
     for b, w in zip(blocks, base):
         if w > 0:
             own_pos[b.node] = own_pos.get(b.node, 0.0) + w
-    mass = _subtree_sums(own_pos, parent)
+    upward = _upward(parent)
+    mass = _subtree_sums(own_pos, upward)
     total = sum(own_pos.values())
     cues = _Cues(doc, mass, total, r)
     weights: list[float] = []
@@ -149,7 +182,7 @@ def select_html_blocks(
         weights.append(w)
         if w:
             own[b.node] = own.get(b.node, 0.0) + w
-    totals = _subtree_sums(own, parent)
+    totals = _subtree_sums(own, upward)
     if not totals:
         return Selection(kept=(), is_article=False, reason="no block of article text")
     not_article: str | None = None
@@ -166,7 +199,7 @@ def select_html_blocks(
             if not tiny:
                 return Selection(kept=(), is_article=False, reason="no block of article text")
             return Selection(kept=tiny, reason="a tiny page: all of its text")
-    container = _choose_container(doc, weights, totals, r)
+    container = _choose_container(doc, weights, totals, r, upward)
     roots = {container} | extra_parts(doc, container, weights, totals, r)
     kept: list[int] = []
     dropped: dict[int, str] = {}
@@ -176,8 +209,7 @@ def select_html_blocks(
             continue
         inside = inside_memo.get(block.node)
         if inside is None:
-            inside = block.node in roots or any(a in roots for a in block.ancestors)
-            inside_memo[block.node] = inside
+            inside = _inside(roots, parent, inside_memo, block.node)
         if not inside:
             dropped[block.index] = "outside the article container"
             continue
@@ -212,7 +244,9 @@ def _fallback(
     return kept
 
 
-def _choose_container(doc: Document, weights: list[float], totals: Mapping[int, float], r: rules.ScoringRules) -> int:
+def _choose_container(
+    doc: Document, weights: list[float], totals: Mapping[int, float], r: rules.ScoringRules, upward: list[tuple[int, int]] | None = None
+) -> int:
     """The nucleus (densest element), grown upward while the article still dominates.
 
     The nucleus maximises weight decayed by distance (DECAY per level), so an element
@@ -230,8 +264,10 @@ def _choose_container(doc: Document, weights: list[float], totals: Mapping[int, 
             own[block.node] = own.get(block.node, 0.0) + w
             if w > 0:
                 own_pos[block.node] = own_pos.get(block.node, 0.0) + w
-    decayed = _subtree_sums(own, parent, r.decay)
-    positive = _subtree_sums(own_pos, parent)
+    if upward is None:
+        upward = _upward(parent)
+    decayed = _subtree_sums(own, upward, r.decay)
+    positive = _subtree_sums(own_pos, upward)
     # Deterministic tie-break: on equal scores the earlier (outer) node wins.
     cur = max(decayed.items(), key=lambda kv: (kv[1], -kv[0]))[0]
     while True:

@@ -66,9 +66,18 @@ def _twin_siblings(doc: Document, container: int, totals: Mapping[int, float], r
     ancestors (TWIN_LEVELS): the other parts of a body that the CMS split around an ad
     or a figure ("story-body-part" x3). Digits are ignored ("section-1",
     "section-2"); a twin must carry positive weight."""
-    children: dict[int, list[int]] = {}
-    for child, p in doc.node_parent.items():  # one pass, not one per level
-        children.setdefault(p, []).append(child)
+    parent = doc.node_parent
+    needed: set[int] = set()  # the parents whose children `_twins_of` reads
+    cur = parent.get(container)
+    for _ in range(r.twin_levels):
+        if cur is None:
+            break
+        needed.add(cur)
+        cur = parent.get(cur)
+    children: dict[int, list[int]] = {p: [] for p in needed}
+    for child, p in parent.items():  # one pass, not one per level
+        if p in needed:
+            children[p].append(child)
     out: set[int] = set()
     node: int | None = container
     for _ in range(r.twin_levels):
@@ -95,7 +104,10 @@ def _marked_parts_nearby(doc: Document, container: int, totals: Mapping[int, flo
     inside the container, found near it (under its ancestor TWIN_LEVELS up) but in
     another branch: a review's first paragraph in its own grid cell beside the score
     box, the rest further down."""
-    named = [(n, c) for n, c in doc.node_cues.items() if rules.is_body_mark(c)]
+    cues = doc.node_cues
+    if len(rules.BODY_MARK_RE.findall("\n".join(cues.values()))) < 2:
+        return set()  # under two names match at all (most pages): fewer than two marks
+    named = [(n, c) for n, c in cues.items() if rules.is_body_mark(c)]
     if len(named) < 2:
         return set()
     marked = {(doc.node_tags.get(n), _twin_key(c)) for n, c in named if _is_within(doc, n, container)}

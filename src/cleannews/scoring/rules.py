@@ -79,6 +79,9 @@ _POSITIVE = re.compile(_BODY_MARK + r"|(?:^|[\s_-])(?:body|content|text|prose)(?
 #: The names CMSs give the article's own text box ("article-text", "entry-content"),
 #: without the bare "content" or "text" that layout boxes carry too.
 _BODY_MARK_RE = re.compile(_BODY_MARK, re.I)
+#: Public for a page-wide pre-test (`parts`): a name of letters and hyphens, so a match
+#: never spans the newlines between class strings joined into one text.
+BODY_MARK_RE = _BODY_MARK_RE
 
 
 #: Class tokens that name a post's taxonomy, not its role (WordPress puts
