@@ -248,3 +248,41 @@ def test_repeated_item_paths_and_prose_runs_tell_a_listing_from_an_article():
     assert _feature(listing, lsel, "head_pairs") > 0.5 > _feature(article, asel, "head_pairs")
     assert _feature(article, asel, "run_share") > 0.8 > _feature(listing, lsel, "run_share")
     assert _feature(listing, lsel, "x_a") > _feature(article, asel, "x_a")
+
+
+# --- v3 features ----------------------------------------------------------------------------
+def test_headline_shape_tells_an_article_from_a_service_page():
+    """An article's <h1> is a sentence its <title> repeats; a service page's a short name."""
+    headline = "Harbour ferries will run every twenty minutes from June, council says"
+    article, _r, asel = _stages(_page(f"<article><h1>{headline}</h1>" + "".join(f"<p>{PARA} {PARA}</p>" for _ in range(4)) + "</article>",
+                                      title=f"{headline} | Harbour News"))
+    service, _r2, ssel = _stages(_page("<main><h1>Our services</h1><p>We fix boats.</p><h2>Repairs</h2><p>Hulls and engines.</p></main>",
+                                       title="Boat repair and maintenance in the harbour - Example Marine"))
+    assert _feature(article, asel, "h1_words") == len(headline.split())
+    assert _feature(service, ssel, "h1_words") == 2.0
+    assert _feature(article, asel, "title_h1") == 1.0
+    assert _feature(service, ssel, "title_h1") < 0.5
+    assert _feature(article, asel, "long_paras") == 4.0  # paragraphs of 40 words and more
+    assert _feature(service, ssel, "long_paras") == 0.0
+
+
+def test_pagination_marks_and_the_text_after_the_prose_run():
+    cards = "".join(f"<li class='teaser'><a href='/e/{i}'>Harbour event number {i}</a></li>" for i in range(15))
+    pager = "<div class='pagination'><a href='?page=2'>2</a><a href='?page=3'>3</a></div>"
+    intro = "<p>" + PARA + " " + PARA + " " + PARA + "</p>"
+    head = "<link rel='next' href='https://news.example/events?page=2'>"
+    listing, _r, lsel = _stages(_page(f"<main><h1>Events</h1>{intro}<ul>{cards}</ul>{pager}</main>", head=head))
+    article, _r2, asel = _stages(_page("<article><h1>Ferries</h1>" + "".join(f"<p>{PARA}</p>" for _ in range(6)) + "</article>"))
+    assert _feature(listing, lsel, "m_paged") == 1.0 and _feature(article, asel, "m_paged") == 0.0
+    assert _feature(listing, lsel, "c_pager") > 0.0
+    assert _feature(article, asel, "c_pager") == 0.0
+    assert _feature(listing, lsel, "after_run") > _feature(article, asel, "after_run")
+
+
+def test_quotes_and_digits_are_counted():
+    quoted = "<p>\u201cWe are delighted,\u201d said the harbour master, " + PARA + "</p>"
+    doc, _r, sel = _stages(_page("<article>" + quoted * 3 + "<p>Fares rise from 2024 to 2025.</p></article>"))
+    plain, _r2, psel = _stages(_page("<article>" + f"<p>{PARA}</p>" * 3 + "</article>"))
+    assert _feature(doc, sel, "quote_marks") > 0.0
+    assert _feature(plain, psel, "quote_marks") == 0.0
+    assert _feature(doc, sel, "digit_share") > _feature(plain, psel, "digit_share")  # the nav's "Section 1" too

@@ -42,7 +42,9 @@ class Forest:
     n_classes: int
     n_features: int
     depth: int
-    _walk: tuple[npt.NDArray[np.int64], FloatArray, npt.NDArray[np.int32]] = field(init=False, repr=False, compare=False)
+    _walk: tuple[npt.NDArray[np.int64], FloatArray, npt.NDArray[np.int32], npt.NDArray[np.int64] | None] = field(
+        init=False, repr=False, compare=False
+    )
 
     # -- inference ---------------------------------------------------------------
     def raw(self, x: npt.ArrayLike) -> FloatArray:
@@ -57,14 +59,28 @@ class Forest:
         # node[r, t]: where row r stands in tree t. A leaf splits on feature 0 at +inf
         # and is its own left child, so every row takes exactly `depth` steps with no
         # masks; children[2n] / children[2n+1] are node n's left / right child.
-        feat, thr, children = self._walk
-        node = np.broadcast_to(self.roots, (rows, self.roots.size)).copy()
-        base = (np.arange(rows, dtype=np.int64) * X.shape[1])[:, None]
-        flat = X.ravel()
-        for _ in range(self.depth):
-            go_right = flat[base + feat[node]] > thr[node]
-            node = children[2 * node + go_right]
-        leaf_values = self.value[node]
+        feat, thr, children, order = self._walk
+        if rows == 1:
+            # One page (the page-type model's call): plain gathers on 1-D arrays, no
+            # row offsets; the same steps, the same leaves.
+            row = X[0]
+            node = self.roots.copy()
+            for _ in range(self.depth):
+                node = children[2 * node + (row[feat[node]] > thr[node])]
+            leaf_values = self.value[node][None, :]
+        else:
+            node = np.broadcast_to(self.roots, (rows, self.roots.size)).copy()
+            base = (np.arange(rows, dtype=np.int64) * X.shape[1])[:, None]
+            flat = X.ravel()
+            for _ in range(self.depth):
+                go_right = flat[base + feat[node]] > thr[node]
+                node = children[2 * node + go_right]
+            leaf_values = self.value[node]
+        if order is not None:
+            # trees grouped by class, each group in tree order: one gather and one sum
+            # over the last axis (the same numbers summed in the same order as below)
+            out[:] = leaf_values[:, order].reshape(rows, self.n_classes, -1).sum(axis=2)
+            return out
         for k in range(self.n_classes):
             out[:, k] = leaf_values[:, self.tree_class == k].sum(axis=1)
         return out
@@ -73,14 +89,20 @@ class Forest:
         # The walk's arrays, built once a model (the dataclass is frozen, hence setattr).
         object.__setattr__(self, "_walk", self._walk_arrays())
 
-    def _walk_arrays(self) -> tuple[npt.NDArray[np.int64], FloatArray, npt.NDArray[np.int32]]:
+    def _walk_arrays(self) -> tuple[npt.NDArray[np.int64], FloatArray, npt.NDArray[np.int32], npt.NDArray[np.int64] | None]:
         leaf = self.feature < 0
         feat = np.where(leaf, 0, self.feature).astype(np.int64)
         thr = np.where(leaf, np.inf, self.threshold)
         children = np.empty(2 * self.feature.size, dtype=np.int32)
         children[0::2] = self.left
         children[1::2] = self.right
-        return feat, thr, children
+        # When every class has as many trees (LightGBM's multiclass: one a class a
+        # round), the trees of each class in tree order, class after class.
+        counts = np.bincount(self.tree_class, minlength=self.n_classes) if self.tree_class.size else np.zeros(1, np.int64)
+        order = None
+        if self.n_classes > 1 and counts.size == self.n_classes and (counts == counts[0]).all() and counts[0] > 0:
+            order = np.argsort(self.tree_class, kind="stable").astype(np.int64)
+        return feat, thr, children, order
 
     def proba(self, x: npt.ArrayLike) -> FloatArray:
         """Probabilities: the logistic of the raw score for one output, softmax for several."""

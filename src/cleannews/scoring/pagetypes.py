@@ -123,8 +123,17 @@ NON_ARTICLE = frozenset(("forum", "product", "collection", "listing", "documenta
 #: one. Swept with the out-of-fold probabilities (word F1; wcxb-dev all / articles,
 #: then readability body F1): 0.4 -> 0.841 / 0.935, 0.958; 0.7 -> 0.846 / 0.939, 0.959;
 #: 0.8 -> 0.847 / 0.941, 0.956; 0.9 -> 0.849 / 0.941, 0.948. 0.7 costs no article set
-#: anything (scrapinghub 0.975 throughout).
-ARTICLE_STRATEGY_P = 0.7
+#: anything (scrapinghub 0.975 throughout). Swept again with the v3 page-type model's
+#: out-of-fold types (folds by registered domain; rules scorer, `pipeline.run`'s fields;
+#: word F1 wcxb-dev all / listing / service, then readability): 0.5 -> 0.854 / 0.682 /
+#: 0.827, 0.968; 0.6 -> 0.855 / 0.689 / 0.828, 0.968; 0.7 -> 0.856 / 0.695 / 0.841, 0.957;
+#: 0.8 -> 0.858 / 0.703 / 0.836, 0.954; 0.9 -> 0.860 / 0.719 / 0.840, 0.953 (scrapinghub
+#: 0.976 and fundus-dev 0.925 from 0.5 to 0.8, 0.973 / 0.925 at 0.9). Above 0.6 two
+#: readability articles the model gives 0.65-0.70 (a blog post, a news story) lose most
+#: of their body to the forum or listing strategy; a mis-extracted article costs more
+#: than a listing's last points, so 0.6 (the v2 model at 0.7 on the same path gave
+#: wcxb-dev 0.855, readability 0.968: no set loses against it).
+ARTICLE_STRATEGY_P = 0.6
 
 
 def strategy(page_type: PageType) -> str:
