@@ -185,3 +185,34 @@ def test_nested_page_type_probabilities_never_see_the_held_out_sites() -> None:
     c = page_type_probabilities(PageTypes(X, other, sites, np.arange(n)), held, 3)
     assert not np.allclose(a[mask], c[mask])
     assert np.allclose(a.sum(axis=1), 1.0)
+
+
+def test_the_article_gate_follows_the_model_file(tmp_path: Path) -> None:
+    import dataclasses
+    import shutil
+
+    from cleannews.pagetype import MODEL_TYPES, type_probabilities
+
+    doc, removed = _stages(_page())
+    rules = select_rules(doc, removed)
+    X = block_features(doc, removed, rules)
+    model = learned.load_model()
+    assert model is not None
+    # the page has no OpenGraph/JSON-LD type and no url: the signals gate says no
+    assert not learned.is_article(dataclasses.replace(model, gate="signals"), doc, rules, X)
+    p = type_probabilities(doc, rules)[MODEL_TYPES.index("article")]
+    assert learned.is_article(dataclasses.replace(model, gate="page_type"), doc, rules, X) == (p >= learned.ARTICLE_TYPE_MIN)
+    # a model file written before the gate existed decodes with the page signals
+    for f in learned.MODEL_DIR.glob(f"{learned.MODEL_NAME}*"):
+        shutil.copy(f, tmp_path / f.name)
+    meta_path = tmp_path / f"{learned.MODEL_NAME}.json"
+    meta = json.loads(meta_path.read_text())
+    meta.pop("gate", None)
+    meta_path.write_text(json.dumps(meta))
+    old = learned.load_model(tmp_path)
+    assert old is not None and old.gate == "signals"
+    meta["gate"] = "astrology"
+    meta_path.write_text(json.dumps(meta))
+    learned.load_model.cache_clear()
+    with pytest.raises(ValueError):
+        learned.load_model(tmp_path)

@@ -36,7 +36,7 @@ def _cv(args: argparse.Namespace) -> int:
     from cleannews.training.cv import run_cv
 
     run_cv(args.corpus, args.datasets, args.cache, folds=args.folds, out=args.out, by=args.by, sweep=args.sweep,
-           reuse=args.reuse, page_types=args.page_types)
+           reuse=args.reuse, page_types=args.page_types, gate_types=args.gate_types)
     return 0
 
 
@@ -73,6 +73,8 @@ def main(argv: list[str] | None = None) -> int:
     c.add_argument("--sweep", action="store_true", help="sweep the decoding constants (out-of-fold) and print them")
     c.add_argument("--reuse", action="store_true", help="reuse the cached out-of-fold probabilities of the same run")
     c.add_argument("--page-types", type=Path, help=_PT_HELP)
+    c.add_argument("--gate-types", type=Path, help="the page-type trainer's feature cache: decode with the page-type "
+                   "article gate (out-of-fold page-type probabilities), as the shipped model does")
     c.set_defaults(fn=_cv)
     t = sub.add_parser("train", help="train on every page and write the shipped model")
     t.add_argument("datasets", nargs="*", default=list(DATASETS))

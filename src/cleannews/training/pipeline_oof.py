@@ -27,12 +27,12 @@ import numpy as np
 from cleannews.assemble import body_blocks
 from cleannews.learn.forest import Forest
 from cleannews.metadata import read_metadata
-from cleannews.pagetype import MODEL_TYPES, classify
-from cleannews.scoring.learned import article_like, decode
+from cleannews.pagetype import MODEL_TYPES, classify, type_probabilities
+from cleannews.scoring.learned import ARTICLE_TYPE_MIN, GATES, article_like, decode
 from cleannews.scoring.learned_features import block_features
 from cleannews.scoring.pagetypes import adjust, strategy
 from cleannews.scoring.scorer import Selection
-from cleannews.training.cv import FOLDS, THRESHOLD, OUTSIDE, _score_module
+from cleannews.training.cv import FOLDS, GATE, OUTSIDE, THRESHOLD, _score_module
 from cleannews.training.data import DATASETS, default_corpus, examples
 from cleannews.training.features import load_cache
 from cleannews.training.pagetype import FOLDS as PT_FOLDS
@@ -57,13 +57,18 @@ def _pagetype_folds(cache: Path) -> dict[tuple[str, str], Forest]:
     return out
 
 
-def _learned(prob: np.ndarray, doc: Any, removed: Any, rules: Selection) -> Selection:
-    """`select_learned` with given probabilities."""
+def _learned(prob: np.ndarray, doc: Any, removed: Any, rules: Selection, forest: Forest, gate: str) -> Selection:
+    """`select_learned` with given probabilities; with the "page_type" gate the page
+    type comes from the page's out-of-fold page-type model `forest`."""
     X = block_features(doc, removed, rules)
     gone = np.array([b.index in removed for b in doc.blocks], dtype=bool)
     ruled = np.zeros(len(doc.blocks), dtype=bool)
     ruled[list(rules.kept)] = True
-    keep = decode(prob, gone, ruled, THRESHOLD, OUTSIDE, article_like(X))
+    if gate == "page_type":
+        article = bool(type_probabilities(doc, rules, forest)[MODEL_TYPES.index("article")] >= ARTICLE_TYPE_MIN)
+    else:
+        article = article_like(X)
+    keep = decode(prob, gone, ruled, THRESHOLD, OUTSIDE, article)
     if not keep.any():
         return rules
     return Selection(kept=tuple(int(i) for i in np.flatnonzero(keep)), is_article=rules.is_article, reason=rules.reason)
@@ -78,6 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int)
     ap.add_argument("--with-page-types", action="store_true",
                     help="the block probabilities of `cv --page-types` (the model with page-type features)")
+    ap.add_argument("--gate", choices=GATES, default=GATE, help="the article gate of decoding (`learned.GATES`)")
     args = ap.parse_args(argv)
     datasets = list(DATASETS)
     prob_all = np.load(args.cache / f"oof-{'-'.join(datasets)}-{FOLDS}{'-pt' if args.with_page_types else ''}.npy")
@@ -98,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
             a = row + int(starts[n])
             prob = prob_all[a:a + len(ex.doc.blocks)]
             forest = models[(ds, ex.id)]
-            learned = _learned(prob, ex.doc, ex.removed, ex.rules) if ex.doc.blocks else ex.rules
+            learned = _learned(prob, ex.doc, ex.removed, ex.rules, forest, args.gate) if ex.doc.blocks else ex.rules
             for name, sel, typed in (("rules+types", ex.rules, True), ("learned+types", learned, True),
                                      ("learned", learned, False)):
                 final = sel
