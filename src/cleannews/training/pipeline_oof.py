@@ -7,7 +7,7 @@ models only: (a) rules scorer + per-type step, (b) learned scorer + per-type ste
 (c) learned scorer alone. Block probabilities are the `cv` run's out-of-fold ones
 (`<cache>/oof-<datasets>-5.npy`, GroupKFold by registered domain); the page type
 comes from a page-type model trained on the other folds of
-`cleannews.training.pagetype` (its feature cache and its folds, grouped by host),
+`cleannews.training.pagetype` (its feature cache and its folds, grouped by registered domain),
 fed the page's features computed from the selection of the scorer that ran, as
 `pipeline.run` does (`classify(doc, selection, title)`). Bodies are assembled as
 `assemble` does. Writes `<out>/<dataset>.<config>.jsonl` and prints word/body F1,
