@@ -50,13 +50,15 @@ def predict(data: bytes, row: dict) -> tuple[dict, dict[str, float]]:
     """Prediction for one page from `cleannews.extract` (end to end), and the seconds
     spent: "total" (extract), "meta" (the metadata stage as the pipeline runs it),
     "meta_nofb" (the same without the htmldate fallback) and "fallback" (1.0 when the
-    fallback ran: no other source gave a date)."""
+    fallback called htmldate: no other source gave a date and the markup writes one,
+    `has_date_string`)."""
     import cleannews
     from cleannews.cleaners.registry import resolve, run_cleaners
     from cleannews.document import build_document
     from cleannews.load import load
     from cleannews.metadata import read_metadata
     from cleannews.metadata.html import read_html_metadata
+    from cleannews.metadata.datevote import has_date_string
     from cleannews.scoring import select_blocks
 
     from cleannews.errors import CleannewsError
@@ -94,7 +96,8 @@ def predict(data: bytes, row: dict) -> tuple[dict, dict[str, float]]:
         t4 = time.perf_counter()
         m = read_html_metadata(doc, removed, tuple(selection.kept), fallback=False)
         secs["meta_nofb"] = time.perf_counter() - t4
-        secs["fallback"] = 1.0 if m.date is None else 0.0
+        text = getattr(doc.page, "text", None)
+        secs["fallback"] = 1.0 if m.date is None and isinstance(text, str) and has_date_string(text) else 0.0
     return pred, secs
 
 
