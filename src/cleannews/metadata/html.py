@@ -37,6 +37,7 @@ from cleannews.metadata.title import (
     strip_site_name,
     without_pipe_tail,
 )
+from cleannews.metadata.titlechoice import BODY_HEADING_WINDOW, Chooser, TitleSources
 from cleannews.metadata.values import clean_value
 from cleannews.metadata.window import (
     HEADLINE_BYLINE_WINDOW,
@@ -152,11 +153,69 @@ def _section(ld: JsonLd, mt: M.MetaTags, title: str | None) -> str | None:
     return mt.first(M.LATE_SECTION_KEYS)
 
 
+def _body_heading(blocks: Sequence[Block], kept: Sequence[int]) -> str | None:
+    """The heading nearest above the selected body (within BODY_HEADING_WINDOW blocks),
+    else the first heading inside it: where the page's own headline usually stands."""
+    if not kept:
+        return None
+    first = min(kept)
+    for i in range(first - 1, max(-1, first - 1 - BODY_HEADING_WINDOW), -1):
+        b = blocks[i]
+        if b.kind is BlockKind.HEADING and b.level <= 3 and norm(b.text):
+            return b.text
+    for i in sorted(kept)[:BODY_HEADING_WINDOW]:
+        b = blocks[i]
+        if b.kind is BlockKind.HEADING and norm(b.text):
+            return b.text
+    return None
+
+
+def _headings(blocks: Sequence[Block], kept: Sequence[int],
+              node_cues: Mapping[int, str] | None) -> dict[str, tuple[int, int, bool, str]]:
+    """Every heading by its normalised text: level, blocks from the body start (negative
+    above it), inside the body, the class/id words of it and its nearest parents."""
+    start = min(kept) if kept else 0
+    inside = set(kept)
+    out: dict[str, tuple[int, int, bool, str]] = {}
+    for b in blocks:
+        if b.kind is BlockKind.HEADING:
+            n = norm(heading_text(b.text))
+            if n and n not in out:
+                out[n] = (b.level, b.index - start, b.index in inside, near_cues(b, node_cues or {}))
+    return out
+
+
+def _title_sources(rules: str | None, ld: JsonLd, mt: M.MetaTags, structured: Sequence[str | None],
+                   html_title: str | None, og_title: str | None, blocks: Sequence[Block], kept: Sequence[int],
+                   node_cues: Mapping[int, str] | None, site_names: Sequence[str], url: str | None,
+                   authors: Sequence[str]) -> TitleSources:
+    """Everything the page gives for its title, for a `title_chooser`."""
+    ld_name = ld.name if ld.kind and ld.kind not in ("webpage", "itempage", "aboutpage") else None
+    return TitleSources(
+        rules=rules,
+        structured={"ld_headline": ld.headline, "ld_name": ld_name, "dc": structured[1], "og": og_title,
+                    "twitter": structured[3], "parsely": structured[4],
+                    "itemprop": mt.first(("itemprop:headline",))},
+        html_title=html_title,
+        h1s=[b.text for b in blocks if b.kind is BlockKind.HEADING and b.level == 1][:5],
+        h2s=[b.text for b in blocks if b.kind is BlockKind.HEADING and b.level == 2][:3],
+        body_heading=_body_heading(blocks, kept),
+        site_names=site_names, url=url, authors=authors,
+        headings=_headings(blocks, kept, node_cues),
+        ld_kind=ld.kind, og_type=mt.first(("og:type",)),
+        has_published=bool(ld.published or mt.first(M.PUBLISHED_KEYS[:8])),
+    )
+
+
 def read_html_metadata(
-    doc: Any, removed: Mapping[int, Removal], kept: Sequence[int], *, fallback: bool = True
+    doc: Any, removed: Mapping[int, Removal], kept: Sequence[int], *, fallback: bool = True,
+    title_chooser: Chooser | None = None,
 ) -> Metadata:
     """The page's metadata; `fallback=False` skips htmldate's search when no source
-    gives a date (the benchmark measures the stage with and without it)."""
+    gives a date (the benchmark measures the stage with and without it).
+    `title_chooser`, when given, picks the title from the page's candidates with the
+    rules' answer among them (`titlechoice`: `cleannews.training.title` passes one
+    that records them); without one the title is the rules' answer."""
     tree = doc.tree
     blocks = doc.blocks
     ld = read_jsonld(tree)
@@ -235,6 +294,9 @@ def read_html_metadata(
     heads = _h1s(blocks)
     title = choose_title(structured_titles, html_title, heads, site_names, url, authors)
     title = without_pipe_tail(headline_without_tail(title, heads, authors, url) or title, authors, heads)
+    if title_chooser is not None:
+        title = title_chooser(_title_sources(title, ld, mt, structured_titles, html_title, og_title, blocks, kept,
+                                             getattr(doc, "node_cues", None), site_names, url, authors))
 
     description = mt.first(M.DESCRIPTION_KEYS) or ld.description
 
