@@ -115,6 +115,11 @@ def _visible_byline(
 SITE_PREFIX_CHARS = 3
 
 
+#: Whether a page's only date, its update, stands for the publication date too. Measured
+#: on the pages it changes (docs/design.md, "Publication dates").
+ONLY_UPDATE_IS_PUBLISHED = True
+
+
 def _role_texts(blocks: Sequence[Block], removed: Mapping[int, Removal], role: str) -> list[str]:
     """Texts of the blocks a cleaner marked with `role`, in page order: a site cleaner
     knows its layout, so what it calls the byline or the date is read first."""
@@ -323,6 +328,11 @@ def read_html_metadata(
         if published is not None and modified is not None and day_of(published) == day_of(modified):
             # the page shows only its update ("Actualizado: 12/03/2024 14:35"); the day
             # a fallback found is that one: keep its time and zone
+            published = modified
+        if published is None and modified is not None and ONLY_UPDATE_IS_PUBLISHED:
+            # a page whose one date is its update ("Updated Nov 18, 2025" and nothing
+            # else, not even for htmldate): the first publication is not later than
+            # that, and the day the page shows is the one readers cite
             published = modified
 
     lang = normalize_language(mt.html_lang) or normalize_language(mt.first(M.LANGUAGE_KEYS)) or normalize_language(
