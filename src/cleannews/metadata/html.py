@@ -24,6 +24,7 @@ from cleannews.metadata.dates import (
     parse_date_text,
     split_labelled_dates,
 )
+from cleannews.metadata.datechoice import choose_date
 from cleannews.metadata.datevote import date_candidates, htmldate_date, pick_date
 from cleannews.metadata.images import html_images_and_captions
 from cleannews.metadata.jsonld import JsonLd, read_jsonld
@@ -214,13 +215,15 @@ def _title_sources(rules: str | None, ld: JsonLd, mt: M.MetaTags, structured: Se
 
 def read_html_metadata(
     doc: Any, removed: Mapping[int, Removal], kept: Sequence[int], *, fallback: bool = True,
-    title_chooser: Chooser | None = None,
+    title_chooser: Chooser | None = None, learned_date: bool = True,
 ) -> Metadata:
     """The page's metadata; `fallback=False` skips htmldate's search when no source
     gives a date (the benchmark measures the stage with and without it).
     `title_chooser`, when given, picks the title from the page's candidates with the
     rules' answer among them (`titlechoice`: `cleannews.training.title` passes one
-    that records them); without one the title is the rules' answer."""
+    that records them); without one the title is the rules' answer.
+    `learned_date=False` keeps the date vote's answer instead of the learned choice
+    among the candidate days (`datechoice`; its training script reads the vote's)."""
     tree = doc.tree
     blocks = doc.blocks
     ld = read_jsonld(tree)
@@ -309,11 +312,12 @@ def read_html_metadata(
     published, modified = pick_date(cands)
     # A cleaner's role="date" / "modified" line is the site's own word on the dates.
     dayfirst = dayfirst_for_language(mt.html_lang)
+    role_dated = False
     for text in _role_texts(blocks, removed, "date"):
         p, m = split_labelled_dates(text, dayfirst=dayfirst)
         p = p or parse_date_text(text, dayfirst=dayfirst)
         if p is not None:
-            published, modified = p, m or modified
+            published, modified, role_dated = p, m or modified, True
             break
     for text in _role_texts(blocks, removed, "modified"):
         m = parse_date_text(text, dayfirst=dayfirst)
@@ -334,6 +338,8 @@ def read_html_metadata(
             # else, not even for htmldate): the first publication is not later than
             # that, and the day the page shows is the one readers cite
             published = modified
+    if learned_date and not role_dated:
+        published = choose_date(cands, published)
 
     lang = normalize_language(mt.html_lang) or normalize_language(mt.first(M.LANGUAGE_KEYS)) or normalize_language(
         ld.language
