@@ -168,6 +168,24 @@ def test_section_front_is_not_an_article():
     assert all(h in a.body for h in HEADLINES)
 
 
+def test_region_blocks_the_learned_scorer_gives_up_on_stay_out():
+    """With block probabilities (the learned scorer's), a region block the scorer did not
+    keep needs REGION_PROB_MIN; the scorer's own blocks stay whatever their probability."""
+    import dataclasses
+
+    from cleannews.scoring.pagetypes import REGION_PROB_MIN
+
+    doc, removed, sel = _stages(_section_front(), url="https://news.example/section/politics/")
+    items = [b.index for b in doc.blocks if b.text.startswith("A short summary of story")]
+    chosen = tuple(items[:5])
+    low = {b.index: (0.9 if b.index in chosen else REGION_PROB_MIN / 2) for b in doc.blocks}
+    body = _body(doc, adjust(doc, dataclasses.replace(sel, kept=chosen, probability=low), "collection", removed))
+    assert body.count("A short summary of story") == 5
+    high = {i: max(p, REGION_PROB_MIN) for i, p in low.items()}
+    body = _body(doc, adjust(doc, dataclasses.replace(sel, kept=chosen, probability=high), "collection", removed))
+    assert body.count("A short summary of story") == 20
+
+
 # --- documentation: no sidebar ----------------------------------------------------------------
 def _docs() -> str:
     sidebar = "<div class='sidebar'><ul>" + "".join(
