@@ -186,6 +186,24 @@ def test_region_blocks_the_learned_scorer_gives_up_on_stay_out():
     assert body.count("A short summary of story") == 20
 
 
+def test_a_shop_grid_says_each_item_title_once():
+    """Item cards that print their title twice (an image label and a link) and a
+    "Quick view" label under every item give each text once on a non-article page."""
+    names = ["Harbour mug", "Ferry poster", "Lighthouse scarf", "Tide clock", "Anchor lamp", "Gull notebook"]
+    cards = "".join(
+        f"<li class='item'><p class='label'>{n}</p><h3><a href='/p/{k}'>{n}</a></h3>"
+        f"<p>A hand-made {n.lower()} from the harbour workshop, shipped in a week.</p>"
+        "<p>Quick view</p></li>"
+        for k, n in enumerate(names)
+    )
+    doc, removed, sel = _stages(_page(f"<main><h1>Gifts</h1><ul class='grid'>{cards}</ul></main>"),
+                                url="https://shop.example/c/gifts/")
+    body = _body(doc, adjust(doc, sel, "collection", removed))
+    assert all(body.count(f"A hand-made {n.lower()}") == 1 for n in names)
+    assert all(body.split("\n\n").count(n) == 1 for n in names), body
+    assert body.count("Quick view") == 1
+
+
 # --- documentation: no sidebar ----------------------------------------------------------------
 def _docs() -> str:
     sidebar = "<div class='sidebar'><ul>" + "".join(
