@@ -20,7 +20,10 @@ an id or class "main"/"content"), else the smallest element around the scorer's
 choice that holds most of the page's text; inside it, every block except
 structural furniture (nav, footer, aside, breadcrumbs, share bars, cookie banners,
 forms). The type then decides what furniture is (forum: posts are content; docs:
-sidebars and TOCs are furniture) and how link-heavy a kept block may be.
+sidebars and TOCs are furniture) and how link-heavy a kept block may be. With the
+learned scorer, a region block it did not keep needs a small main-text probability
+(REGION_PROB_MIN); and a non-article page other than documentation says each thing
+once (UNIQUE_TYPES: repeated item titles, labels and quoted posts are dropped).
 Measured on wcxb-dev by page type with the out-of-fold page type (see
 docs/design.md); a change is kept only when it raises word F1 there.
 """
