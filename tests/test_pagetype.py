@@ -168,6 +168,42 @@ def test_section_front_is_not_an_article():
     assert all(h in a.body for h in HEADLINES)
 
 
+def test_region_blocks_the_learned_scorer_gives_up_on_stay_out():
+    """With block probabilities (the learned scorer's), a region block the scorer did not
+    keep needs REGION_PROB_MIN; the scorer's own blocks stay whatever their probability."""
+    import dataclasses
+
+    from cleannews.scoring.pagetypes import REGION_PROB_MIN
+
+    doc, removed, sel = _stages(_section_front(), url="https://news.example/section/politics/")
+    items = [b.index for b in doc.blocks if b.text.startswith("A short summary of story")]
+    chosen = tuple(items[:5])
+    low = {b.index: (0.9 if b.index in chosen else REGION_PROB_MIN / 2) for b in doc.blocks}
+    body = _body(doc, adjust(doc, dataclasses.replace(sel, kept=chosen, probability=low), "collection", removed))
+    assert body.count("A short summary of story") == 5
+    high = {i: max(p, REGION_PROB_MIN) for i, p in low.items()}
+    body = _body(doc, adjust(doc, dataclasses.replace(sel, kept=chosen, probability=high), "collection", removed))
+    assert body.count("A short summary of story") == 20
+
+
+def test_a_shop_grid_says_each_item_title_once():
+    """Item cards that print their title twice (an image label and a link) and a
+    "Quick view" label under every item give each text once on a non-article page."""
+    names = ["Harbour mug", "Ferry poster", "Lighthouse scarf", "Tide clock", "Anchor lamp", "Gull notebook"]
+    cards = "".join(
+        f"<li class='item'><p class='label'>{n}</p><h3><a href='/p/{k}'>{n}</a></h3>"
+        f"<p>A hand-made {n.lower()} from the harbour workshop, shipped in a week.</p>"
+        "<p>Quick view</p></li>"
+        for k, n in enumerate(names)
+    )
+    doc, removed, sel = _stages(_page(f"<main><h1>Gifts</h1><ul class='grid'>{cards}</ul></main>"),
+                                url="https://shop.example/c/gifts/")
+    body = _body(doc, adjust(doc, sel, "collection", removed))
+    assert all(body.count(f"A hand-made {n.lower()}") == 1 for n in names)
+    assert all(body.split("\n\n").count(n) == 1 for n in names), body
+    assert body.count("Quick view") == 1
+
+
 # --- documentation: no sidebar ----------------------------------------------------------------
 def _docs() -> str:
     sidebar = "<div class='sidebar'><ul>" + "".join(

@@ -9,8 +9,9 @@ models only: (a) rules scorer + per-type step, (b) learned scorer + per-type ste
 comes from a page-type model trained on the other folds of
 `cleannews.training.pagetype` (its feature cache and its folds, grouped by registered domain),
 fed the page's features computed from the selection of the scorer that ran, as
-`pipeline.run` does (`classify(doc, selection, title)`). Bodies are assembled as
-`assemble` does. Writes `<out>/<dataset>.<config>.jsonl` and prints word/body F1,
+`pipeline.run` does (`classify(doc, selection, title)`), and the per-type step gets
+what `pipeline.run` gives it (the learned selection's block probabilities, the
+headline and byline blocks of an unsure article). Bodies are assembled as `assemble` does. Writes `<out>/<dataset>.<config>.jsonl` and prints word/body F1,
 by page type where the truth has one.
 """
 
@@ -71,7 +72,8 @@ def _learned(prob: np.ndarray, doc: Any, removed: Any, rules: Selection, forest:
     keep = decode(prob, gone, ruled, THRESHOLD, OUTSIDE, article)
     if not keep.any():
         return rules
-    return Selection(kept=tuple(int(i) for i in np.flatnonzero(keep)), is_article=rules.is_article, reason=rules.reason)
+    return Selection(kept=tuple(int(i) for i in np.flatnonzero(keep)), is_article=rules.is_article, reason=rules.reason,
+                     probability={i: float(v) for i, v in enumerate(prob)})
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -113,7 +115,8 @@ def main(argv: list[str] | None = None) -> int:
                     meta = read_metadata(ex.doc, ex.removed, sel)
                     pt = classify(ex.doc, sel, meta.title, model=forest)
                     ptype = pt.page_type
-                    final = adjust(ex.doc, sel, strategy(pt), ex.removed)
+                    fields = {i for i, f in meta.read_blocks if f in ("title", "byline")} if pt.is_article else set()
+                    final = adjust(ex.doc, sel, strategy(pt), ex.removed, fields)
                 body = "\n\n".join(b.text for b in body_blocks(ex.doc, final))
                 preds[name][ex.id] = {"id": ex.id, "body": body, "page_type": ptype}
             if n % 200 == 0:
