@@ -105,7 +105,9 @@ def _marked_parts_nearby(doc: Document, container: int, totals: Mapping[int, flo
     another branch: a review's first paragraph in its own grid cell beside the score
     box, the rest further down."""
     cues = doc.node_cues
-    if len(rules.BODY_MARK_RE.findall("\n".join(cues.values()))) < 2:
+    names = "\n".join(cues.values())  # lower-cased by the document builder
+    mark = rules.BODY_MARK_LOWER_ASCII_RE if names.isascii() and names.islower() else rules.BODY_MARK_RE
+    if len(mark.findall(names)) < 2:
         return set()  # under two names match at all (most pages): fewer than two marks
     named = [(n, c) for n, c in cues.items() if rules.is_body_mark(c)]
     if len(named) < 2:
