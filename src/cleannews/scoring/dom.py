@@ -41,10 +41,12 @@ def block_weight(block: Block, cue_penalty: float, r: rules.ScoringRules = rules
         return 0.0  # a data table's short rows neither make nor break a container
     if ld > r.link_density_bad:
         return -(n * ld) - r.short_penalty
-    punct = sentence_punctuation(text)
+    # The sentence marks are counted only where they count (a regex over the text):
+    # not for the short lines that are most of a page's blocks.
     if n >= r.good_min_chars and ld <= r.link_density_good:
+        punct = sentence_punctuation(text)
         w = n * (1.0 - ld) * (1.0 + min(punct, r.punct_bonus_cap) * r.punct_bonus)
-    elif punct and n >= r.short_max_chars:
+    elif n >= r.short_max_chars and sentence_punctuation(text):
         w = n * (1.0 - ld) * r.medium_factor
     else:
         w = -r.short_penalty - n * ld
