@@ -499,7 +499,12 @@ def _walk(page: Page, root: Any, skip_tags: frozenset[str], skip_hidden: bool) -
             elif code == _LINK:
                 # An anchor with an href is a link; a `javascript:` one is a text wrapper.
                 href = el.get("href")
-                is_link = href is not None and not href.lstrip()[:11].lower().startswith("javascript:")
+                # (an href that starts with neither a space nor a "j" is a link: the
+                # full test only for the rest)
+                is_link = href is not None and (
+                    ((c := href[:1]) != "" and c not in "jJ" and not c.isspace())
+                    or not href.lstrip()[:11].lower().startswith("javascript:")
+                )
                 links.append(is_link)
                 if is_link:
                     link_depth += 1
