@@ -41,7 +41,9 @@ _HOLDER_TEXT = etree.XPath("string-length(normalize-space(string(.)))")
 
 def _holds_page_text(el: Any) -> bool:
     """A `<noscript>` or `<button>` that holds page text in paragraphs (see _HOLDERS)."""
-    if el.find(".//p") is None and el.find(".//div") is None and el.find(".//li") is None:
+    # One C-level search for any of the three (the element itself is a <noscript> or a
+    # <button>, never one of them), not three ElementPath look-ups run in Python.
+    if next(el.iter("p", "div", "li"), None) is None:
         return False
     return bool(_HOLDER_TEXT(el) >= HOLDER_TEXT_CHARS)
 
