@@ -158,28 +158,6 @@ def _container_sums(
     return totals, decayed, positive
 
 
-def _inside(roots: set[int], parent: Mapping[int, int], memo: dict[int, bool], node: int) -> bool:
-    """Whether `node` is one of `roots` or under one, along the block-level parent
-    chain (a block's `ancestors` are that chain); `memo` keeps the answer for every
-    element on the way, so each element is looked at once a page."""
-    chain = []
-    cur: int | None = node
-    found = False
-    while cur is not None:
-        known = memo.get(cur)
-        if known is not None:
-            found = known
-            break
-        if cur in roots:
-            found = True
-            break
-        chain.append(cur)
-        cur = parent.get(cur)
-    for c in chain:
-        memo[c] = found
-    return found
-
-
 def select_html_blocks(
     doc: Document, removed: Mapping[int, Removal], r: rules.ScoringRules = rules.DEFAULT_RULES
 ) -> Selection:
@@ -232,14 +210,13 @@ def select_html_blocks(
     roots = {container} | extra_parts(doc, container, weights, totals, r)
     kept: list[int] = []
     dropped: dict[int, str] = {}
-    inside_memo: dict[int, bool] = {}
     for block in blocks:
         if block.index in removed:
             continue
-        inside = inside_memo.get(block.node)
-        if inside is None:
-            inside = _inside(roots, parent, inside_memo, block.node)
-        if not inside:
+        # A block's `ancestors` are its element's block-level parent chain
+        # (`node_parent` climbed to the top), so one set test in C says whether it is
+        # under a root: no climb a block, no memo.
+        if block.node not in roots and roots.isdisjoint(block.ancestors):
             dropped[block.index] = "outside the article container"
             continue
         reason = _noise_reason(block, cues, container, r)
