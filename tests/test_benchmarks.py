@@ -221,6 +221,23 @@ def test_scaling_child_measures_one_system_in_its_own_process():
     assert rows[1]["bytes"] > rows[0]["bytes"] and rows[1]["body_words"] > rows[0]["body_words"] > 50
 
 
+@needs_shared
+@pytest.mark.process
+def test_cpu_speed_protocol_times_each_system_in_fresh_processes_in_turn():
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
+    r = subprocess.run([sys.executable, "-m", "benchmarks.throughput", "--cpu-speed", "cleannews,trafilatura",
+                        "--rounds", "2", "--dataset", str(CORPUS / "seeds")], cwd=ROOT, env=env,
+                       capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)
+    pages_in_set = sum(1 for line in (CORPUS / "seeds" / "truth.jsonl").read_text(encoding="utf-8").splitlines() if line.strip())
+    assert out["baseline"] == "cleannews" and out["rounds"] == 2
+    first, other = out["systems"]["cleannews"], out["systems"]["trafilatura"]
+    assert first["x_cleannews"] == 1.0 and len(first["rounds_cpu"]) == len(other["rounds_cpu"]) == 2
+    assert first["cpu_seconds"] > 0 and other["x_cleannews"] == pytest.approx(other["cpu_seconds"] / first["cpu_seconds"], rel=0.15)  # seconds are rounded to ms
+    assert first["errors"] == 0 and first["ms_a_page"] == pytest.approx(1000 * first["cpu_seconds"] / pages_in_set, rel=0.15)
+
+
 # --- precomputed predictions, other interpreters, per-group tables, rounds -------------
 def _score_py(corpus: str, preds: str, *extra: str) -> dict:
     p = subprocess.run([sys.executable, str(SCORE), corpus, preds, "--json", *extra],

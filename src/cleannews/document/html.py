@@ -41,7 +41,9 @@ _HOLDER_TEXT = etree.XPath("string-length(normalize-space(string(.)))")
 
 def _holds_page_text(el: Any) -> bool:
     """A `<noscript>` or `<button>` that holds page text in paragraphs (see _HOLDERS)."""
-    if el.find(".//p") is None and el.find(".//div") is None and el.find(".//li") is None:
+    # One C-level search for any of the three (the element itself is a <noscript> or a
+    # <button>, never one of them), not three ElementPath look-ups run in Python.
+    if next(el.iter("p", "div", "li"), None) is None:
         return False
     return bool(_HOLDER_TEXT(el) >= HOLDER_TEXT_CHARS)
 
@@ -162,8 +164,6 @@ def parse_html(text: str) -> Any:
 
 #: Inline-style words without which a style cannot hide (a cheap test before the regex).
 _STYLE_WORDS = ("none", "hidden", "NONE", "HIDDEN")
-
-
 #: A hidden element with at least this many characters, holding at least
 #: HIDDEN_PAGE_SHARE of the page's text, is the page itself waiting for a script to
 #: show it (an anti-flicker `visibility:hidden` wrapper, a server-rendered React
@@ -273,9 +273,22 @@ class _Builder:
         link_chars = self.link_chars
         self.buf.clear()  # in place: the walk holds a reference to this list
         self.link_chars = 0
+        blocks = self.blocks
+        if kind is not BlockKind.CODE and BR not in raw and CELL not in raw:
+            # The common case (most blocks): one line of text, no markers. An all-space
+            # buffer gives no words, so no block.
+            text = " ".join(raw.split())
+            if text:
+                n = len(text)
+                block: Block = _new_object(Block)
+                block.__dict__.update(
+                    index=len(blocks), text=text, kind=kind, level=level, tag=tag, path=path, cues=cues,
+                    link_chars=link_chars if link_chars < n else n, node=owner, ancestors=ancestors, line=-1, attrs={},
+                )
+                blocks.append(block)
+            return
         if raw.isspace():
             return
-        blocks = self.blocks
         if kind is BlockKind.CODE:
             # Code keeps its lines and indentation; only the ends are trimmed.
             lines = [ln.rstrip() for ln in raw.replace(BR, "\n").split("\n")]
@@ -368,6 +381,24 @@ def build_html(page: Page) -> Document:
     return doc
 
 
+#: What the walk does with an element, by tag (`_tag_codes`): inline elements (the
+#: default) only add their text; one dict look-up an element replaces a chain of
+#: set and string tests.
+_INLINE, _BLOCK, _LINK, _IMG, _BR, _CELL, _SKIP = range(7)
+
+
+def _tag_codes(skip_tags: frozenset[str]) -> dict[str, int]:
+    codes = dict.fromkeys(BLOCK_TAGS, _BLOCK)
+    codes.update({"a": _LINK, "img": _IMG, "br": _BR})
+    codes.update(dict.fromkeys(CELL_TAGS, _CELL))
+    codes.update(dict.fromkeys(skip_tags, _SKIP))
+    return codes
+
+
+#: The two tables the two readings use (read-only after import).
+_CODES = {SKIP_TAGS: _tag_codes(SKIP_TAGS), ALWAYS_SKIP: _tag_codes(ALWAYS_SKIP)}
+
+
 def _walk(page: Page, root: Any, skip_tags: frozenset[str], skip_hidden: bool) -> tuple[Document, bool]:
     """The blocks of the tree, and whether a subtree was skipped that a reading with
     ALWAYS_SKIP and nothing hidden would show. `skip_hidden`: skip the elements
@@ -389,24 +420,25 @@ def _walk(page: Page, root: Any, skip_tags: frozenset[str], skip_hidden: bool) -
     quote_depth = 0  # inside <blockquote>: descendants' blocks stay block quotes
     page_chars: list[float] = []
     skipping = False  # the next event is the end of a subtree just skipped
-    title: Any = None  # the first <title> in preorder (`root.find(".//title")`)
     node_tags = b.node_tags
     node_parent = b.node_parent
     node_cues = b.node_cues
+    codes = _CODES.get(skip_tags) or _tag_codes(skip_tags)
+    code_of = codes.get
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
         tag = el.tag
         if event == "start":
             node = len(elements)
             add_element(el)
-            if tag.__class__ is not str:  # comments, PIs, entities
+            code = code_of(tag, _INLINE)
+            if code == _INLINE and tag.__class__ is not str:  # comments, PIs, entities
                 continue
-            if tag == "title" and title is None:
-                title = el
-            if (tag in skip_tags and not (tag in _HOLDERS and _holds_page_text(el))) or (
+            if (code == _SKIP and not (tag in _HOLDERS and _holds_page_text(el))) or (
                 # Hidden: `hidden`, `aria-hidden="true"`, or an inline style that hides (the
                 # cheap _STYLE_WORDS test, then the regex); tested inline, as a call per
-                # element cost more than the test.
+                # element cost more than the test (and an XPath for the candidates, run
+                # by libxml2 over the whole tree, more than both).
                 skip_hidden
                 and (
                     el.get("hidden") is not None
@@ -417,46 +449,43 @@ def _walk(page: Page, root: Any, skip_tags: frozenset[str], skip_hidden: bool) -
             ):
                 if len(el):
                     elements.extend(el.iterdescendants())
-                    if title is None:
-                        title = next(el.iterdescendants("title"), None)
                 walker.skip_subtree()
                 skipping = True
                 showable = showable or tag not in ALWAYS_SKIP
                 continue
-            if tag == "img":
-                src = _image_src(el)
-                if src:
-                    b.images.append((len(b.blocks), Image(src=src, alt=(el.get("alt") or "").strip() or None)))
-                continue
-            if tag == "br":
-                buf.append(BR)
-                continue
-            if tag in BLOCK_TAGS:
+            if code == _BLOCK:
                 o = frames[-1]
                 if buf:
                     flush(o)
                 cls = el.get("class")
                 eid = el.get("id")
                 node_tags[node] = tag
-                if o[0] >= 0:
-                    node_parent[node] = o[0]
-                own_cues = ""
+                onode = o[0]
+                if onode >= 0:
+                    node_parent[node] = onode
+                    parent_anc = (*o[1], onode)
+                else:
+                    parent_anc = ()
                 if eid and eid.count("-") >= SLUG_ID_HYPHENS:
                     eid = None  # "sharing-mutable-history": a heading's slug, not a role
-                if cls or eid:
-                    own_cues = f"{cls or ''} {eid or ''}".strip().lower()[:MAX_ATTR_CHARS]
-                    if own_cues:
-                        node_cues[node] = own_cues
-                parent_anc = o[1] + (o[0],) if o[0] >= 0 else ()
-                label = tag
                 if cls:
+                    own_cues = f"{cls} {eid or ''}".strip().lower()[:MAX_ATTR_CHARS]
                     first = cls.split(None, 1)
-                    if first:
-                        label = f"{tag}.{first[0][:40]}"
+                    label = f"{tag}.{first[0][:40]}" if first else tag
+                elif eid:
+                    own_cues = eid.strip().lower()[:MAX_ATTR_CHARS]
+                    label = tag
+                else:
+                    own_cues = ""
+                    label = tag
+                if own_cues:
+                    node_cues[node] = own_cues
+                    cues = f"{o[3]} {own_cues}"
+                    if len(cues) > MAX_CUES_CHARS:
+                        cues = cues[-MAX_CUES_CHARS:]  # the nearest ancestors' cues matter most
+                else:
+                    cues = o[3]
                 path = f"{o[2]}/{label}" if o[2] else label
-                cues = f"{o[3]} {own_cues}" if own_cues else o[3]
-                if len(cues) > MAX_CUES_CHARS:
-                    cues = cues[-MAX_CUES_CHARS:]  # the nearest ancestors' cues matter most
                 if len(path) > MAX_PATH_CHARS:
                     path = "..." + path[-MAX_PATH_CHARS:]
                 if tag == "blockquote":
@@ -469,14 +498,27 @@ def _walk(page: Page, root: Any, skip_tags: frozenset[str], skip_hidden: bool) -
                 elif kind is BlockKind.PARAGRAPH and o[5] in _INHERITED_KINDS:
                     kind, level = o[5], o[6]  # a <p> inside <li> or <figcaption> keeps the outer kind
                 frames.append((node, parent_anc, path, cues, tag, kind, level))
-            elif tag == "a":
+            elif code == _LINK:
                 # An anchor with an href is a link; a `javascript:` one is a text wrapper.
                 href = el.get("href")
-                is_link = href is not None and not href.lstrip()[:11].lower().startswith("javascript:")
+                # (an href that starts with neither a space nor a "j" is a link: the
+                # full test only for the rest)
+                is_link = href is not None and (
+                    ((c := href[:1]) != "" and c not in "jJ" and not c.isspace())
+                    or not href.lstrip()[:11].lower().startswith("javascript:")
+                )
                 links.append(is_link)
                 if is_link:
                     link_depth += 1
-            elif tag in CELL_TAGS:
+            elif code == _IMG:
+                src = _image_src(el)
+                if src:
+                    b.images.append((len(b.blocks), Image(src=src, alt=(el.get("alt") or "").strip() or None)))
+                continue
+            elif code == _BR:
+                buf.append(BR)
+                continue
+            elif code == _CELL:
                 buf.append(CELL)
             text = el.text
             if text and (buf or pre_depth or not text.isspace()):
@@ -486,8 +528,9 @@ def _walk(page: Page, root: Any, skip_tags: frozenset[str], skip_hidden: bool) -
         else:  # end
             if skipping:
                 skipping = False
-            elif tag.__class__ is str:
-                if tag in BLOCK_TAGS:
+            else:
+                code = code_of(tag, _INLINE)
+                if code == _BLOCK:
                     if buf:
                         flush(frames[-1])
                     frames.pop()
@@ -495,7 +538,7 @@ def _walk(page: Page, root: Any, skip_tags: frozenset[str], skip_hidden: bool) -
                         quote_depth -= 1
                     elif tag == "pre":
                         pre_depth -= 1
-                elif tag == "a":
+                elif code == _LINK:
                     if links.pop():
                         link_depth -= 1
             tail = el.tail
@@ -505,6 +548,8 @@ def _walk(page: Page, root: Any, skip_tags: frozenset[str], skip_hidden: bool) -
                     b.link_chars += len(tail.strip())
     if buf:
         flush(frames[-1])
+    # the first <title> in preorder, skipped subtrees included (found in C)
+    title = next(root.iter("title"), None)
     return Document(
         page=page,
         blocks=tuple(b.blocks),

@@ -41,10 +41,12 @@ def block_weight(block: Block, cue_penalty: float, r: rules.ScoringRules = rules
         return 0.0  # a data table's short rows neither make nor break a container
     if ld > r.link_density_bad:
         return -(n * ld) - r.short_penalty
-    punct = sentence_punctuation(text)
+    # The sentence marks are counted only where they count (a regex over the text):
+    # not for the short lines that are most of a page's blocks.
     if n >= r.good_min_chars and ld <= r.link_density_good:
+        punct = sentence_punctuation(text)
         w = n * (1.0 - ld) * (1.0 + min(punct, r.punct_bonus_cap) * r.punct_bonus)
-    elif punct and n >= r.short_max_chars:
+    elif n >= r.short_max_chars and sentence_punctuation(text):
         w = n * (1.0 - ld) * r.medium_factor
     else:
         w = -r.short_penalty - n * ld
@@ -131,26 +133,29 @@ def _subtree_sums(own: Mapping[int, float], upward: list[tuple[int, int]], facto
     return sums
 
 
-def _inside(roots: set[int], parent: Mapping[int, int], memo: dict[int, bool], node: int) -> bool:
-    """Whether `node` is one of `roots` or under one, along the block-level parent
-    chain (a block's `ancestors` are that chain); `memo` keeps the answer for every
-    element on the way, so each element is looked at once a page."""
-    chain = []
-    cur: int | None = node
-    found = False
-    while cur is not None:
-        known = memo.get(cur)
-        if known is not None:
-            found = known
-            break
-        if cur in roots:
-            found = True
-            break
-        chain.append(cur)
-        cur = parent.get(cur)
-    for c in chain:
-        memo[c] = found
-    return found
+def _container_sums(
+    own: Mapping[int, float], own_pos: Mapping[int, float], upward: list[tuple[int, int]], decay: float
+) -> tuple[dict[int, float], dict[int, float], dict[int, float]]:
+    """`_subtree_sums(own)`, `_subtree_sums(own, decay)` and `_subtree_sums(own_pos)` in
+    one pass over `upward` (each sum carried in the same order, so the same floats):
+    the container search reads all three, and three passes cost twice one."""
+    totals = dict(own)
+    decayed = dict(own)
+    positive = dict(own_pos)
+    get_t = totals.get
+    get_d = decayed.get
+    get_p = positive.get
+    for node, p in upward:
+        v = get_t(node)
+        if v:
+            totals[p] = get_t(p, 0.0) + v
+        v = get_d(node)
+        if v:
+            decayed[p] = get_d(p, 0.0) + decay * v
+        v = get_p(node)
+        if v:
+            positive[p] = get_p(p, 0.0) + v
+    return totals, decayed, positive
 
 
 def select_html_blocks(
@@ -171,6 +176,7 @@ def select_html_blocks(
     cues = _Cues(doc, mass, total, r)
     weights: list[float] = []
     own: dict[int, float] = {}
+    own_kept: dict[int, float] = {}  # the positive weights after the cue penalty
     good_chars = 0
     for b, w in zip(blocks, base):
         if w > 0:
@@ -179,10 +185,11 @@ def select_html_blocks(
                 w *= 1.0 - pen
             if w > 0:
                 good_chars += text_length(b.text)
+                own_kept[b.node] = own_kept.get(b.node, 0.0) + w
         weights.append(w)
         if w:
             own[b.node] = own.get(b.node, 0.0) + w
-    totals = _subtree_sums(own, upward)
+    totals, decayed, positive = _container_sums(own, own_kept, upward, r.decay)
     if not totals:
         return Selection(kept=(), is_article=False, reason="no block of article text")
     not_article: str | None = None
@@ -199,18 +206,17 @@ def select_html_blocks(
             if not tiny:
                 return Selection(kept=(), is_article=False, reason="no block of article text")
             return Selection(kept=tiny, reason="a tiny page: all of its text")
-    container = _choose_container(doc, weights, totals, r, upward)
+    container = _choose_container(doc, weights, totals, r, upward, (decayed, positive))
     roots = {container} | extra_parts(doc, container, weights, totals, r)
     kept: list[int] = []
     dropped: dict[int, str] = {}
-    inside_memo: dict[int, bool] = {}
     for block in blocks:
         if block.index in removed:
             continue
-        inside = inside_memo.get(block.node)
-        if inside is None:
-            inside = _inside(roots, parent, inside_memo, block.node)
-        if not inside:
+        # A block's `ancestors` are its element's block-level parent chain
+        # (`node_parent` climbed to the top), so one set test in C says whether it is
+        # under a root: no climb a block, no memo.
+        if block.node not in roots and roots.isdisjoint(block.ancestors):
             dropped[block.index] = "outside the article container"
             continue
         reason = _noise_reason(block, cues, container, r)
@@ -220,7 +226,7 @@ def select_html_blocks(
             kept.append(block.index)
     kept = keep_linked_items_of_text_lists(blocks, kept, dropped, doc.node_parent)
     kept = drop_embedded_cards(blocks, kept, dropped, doc.node_parent, roots, doc, r)
-    kept = trim_edges(blocks, kept, weights, dropped, page_title_words(doc), r)
+    kept = trim_edges(blocks, kept, weights, dropped, lambda: page_title_words(doc), r)
     if not kept:
         kept = _fallback(blocks, removed, dropped, r)
         return Selection(kept=tuple(kept), dropped=dropped, is_article=False, reason="no block of article text")
@@ -245,7 +251,12 @@ def _fallback(
 
 
 def _choose_container(
-    doc: Document, weights: list[float], totals: Mapping[int, float], r: rules.ScoringRules, upward: list[tuple[int, int]] | None = None
+    doc: Document,
+    weights: list[float],
+    totals: Mapping[int, float],
+    r: rules.ScoringRules,
+    upward: list[tuple[int, int]] | None = None,
+    sums: tuple[Mapping[int, float], Mapping[int, float]] | None = None,
 ) -> int:
     """The nucleus (densest element), grown upward while the article still dominates.
 
@@ -257,17 +268,22 @@ def _choose_container(
     article does not.
     """
     parent = doc.node_parent
-    own: dict[int, float] = {}
-    own_pos: dict[int, float] = {}
-    for block, w in zip(doc.blocks, weights):
-        if w:
-            own[block.node] = own.get(block.node, 0.0) + w
-            if w > 0:
-                own_pos[block.node] = own_pos.get(block.node, 0.0) + w
-    if upward is None:
-        upward = _upward(parent)
-    decayed = _subtree_sums(own, upward, r.decay)
-    positive = _subtree_sums(own_pos, upward)
+    decayed: Mapping[int, float]
+    positive: Mapping[int, float]
+    if sums is not None:  # (decayed, positive), computed by the caller (`_container_sums`)
+        decayed, positive = sums
+    else:
+        own: dict[int, float] = {}
+        own_pos: dict[int, float] = {}
+        for block, w in zip(doc.blocks, weights):
+            if w:
+                own[block.node] = own.get(block.node, 0.0) + w
+                if w > 0:
+                    own_pos[block.node] = own_pos.get(block.node, 0.0) + w
+        if upward is None:
+            upward = _upward(parent)
+        decayed = _subtree_sums(own, upward, r.decay)
+        positive = _subtree_sums(own_pos, upward)
     # Deterministic tie-break: on equal scores the earlier (outer) node wins.
     cur = max(decayed.items(), key=lambda kv: (kv[1], -kv[0]))[0]
     while True:

@@ -10,7 +10,9 @@ change for a different reason: new ways of laying a body out.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Mapping
+from itertools import accumulate
 
 from cleannews.document import Document
 from cleannews.models import BlockKind
@@ -105,9 +107,20 @@ def _marked_parts_nearby(doc: Document, container: int, totals: Mapping[int, flo
     another branch: a review's first paragraph in its own grid cell beside the score
     box, the rest further down."""
     cues = doc.node_cues
-    if len(rules.BODY_MARK_RE.findall("\n".join(cues.values()))) < 2:
-        return set()  # under two names match at all (most pages): fewer than two marks
-    named = [(n, c) for n, c in cues.items() if rules.is_body_mark(c)]
+    names = "\n".join(cues.values())  # lower-cased by the document builder
+    if names.isascii() and names.islower():
+        # Where the marks are says whose class strings hold one (a match never spans
+        # the newlines): only those are asked `is_body_mark`, not every element's.
+        at = [m.start() for m in rules.BODY_MARK_LOWER_ASCII_RE.finditer(names)]
+        if len(at) < 2:
+            return set()  # under two names match at all (most pages): fewer than two marks
+        items = list(cues.items())
+        ends = list(accumulate(len(c) + 1 for _, c in items))  # past each string's newline
+        named = [items[i] for i in sorted({bisect_right(ends, pos) for pos in at}) if rules.is_body_mark(items[i][1])]
+    else:
+        if len(rules.BODY_MARK_RE.findall(names)) < 2:
+            return set()
+        named = [(n, c) for n, c in cues.items() if rules.is_body_mark(c)]
     if len(named) < 2:
         return set()
     marked = {(doc.node_tags.get(n), _twin_key(c)) for n, c in named if _is_within(doc, n, container)}
