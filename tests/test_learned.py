@@ -216,3 +216,32 @@ def test_the_article_gate_follows_the_model_file(tmp_path: Path) -> None:
     learned.load_model.cache_clear()
     with pytest.raises(ValueError):
         learned.load_model(tmp_path)
+
+
+def test_the_learned_scorer_is_the_default_and_keeps_the_rules_basis() -> None:
+    from cleannews.scoring.scorer import DEFAULT_SCORER
+
+    assert DEFAULT_SCORER == "learned"
+    doc, removed = _stages(_page())
+    sel = select_blocks(doc, removed)
+    assert sel.probability and sel.basis == select_rules(doc, removed)
+    assert select_rules(doc, removed).rules_basis == select_rules(doc, removed)
+
+
+def test_metadata_and_page_type_read_the_rules_basis_once() -> None:
+    """The page type is the page-type model's on the rules' selection, computed once by
+    the learned scorer's gate and reused (the same numbers as computing it again)."""
+    from cleannews.metadata import read_metadata
+    from cleannews.pagetype import load_model as load_pagetype_model, type_probabilities
+    from cleannews.pipeline import run
+
+    if load_pagetype_model() is None:
+        pytest.skip("no page-type model file")
+    trace = run(_page(), scorer="learned")
+    assert trace.scored is not None and trace.scored.basis is not None
+    basis = trace.scored.basis
+    assert trace.page_type is not None
+    expected = type_probabilities(trace.document, basis)
+    assert np.array_equal(np.asarray(trace.scored.page_types), expected)
+    assert np.array_equal(np.asarray(trace.page_type.probabilities), expected)
+    assert trace.metadata == read_metadata(trace.document, trace.removed, basis)

@@ -15,6 +15,7 @@ scorer's answer stands (`select_learned` returns it unchanged).
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -115,16 +116,31 @@ GATES = ("signals", "page_type")
 ARTICLE_TYPE_MIN = 0.5
 
 
-def is_article(model: Model, doc: Document, rules: Selection, X: npt.NDArray[np.floating[Any]]) -> bool:
-    """Whether decoding treats the page as an article (see `decode`), by the model's gate.
-    The page-type model reads the rules' selection, as it did for the training rows;
-    without a page-type model the page signals decide."""
-    if model.gate == "page_type" and X.shape[0]:
-        from cleannews.pagetype import MODEL_TYPES, load_model as load_pagetype_model, type_probabilities
+def gate_types(model: Model, doc: Document, rules: Selection) -> npt.NDArray[np.float64] | None:
+    """The page-type probabilities the "page_type" gate reads (on the rules' selection,
+    as for the training rows), or None (another gate, or no page-type model). Computed
+    once a page: the page-type stage reuses them (`Selection.page_types`)."""
+    if model.gate != "page_type" or not doc.blocks:
+        return None
+    from cleannews.pagetype import load_model as load_pagetype_model, type_probabilities
 
-        forest = load_pagetype_model()
-        if forest is not None:
-            return bool(type_probabilities(doc, rules, forest)[MODEL_TYPES.index("article")] >= ARTICLE_TYPE_MIN)
+    forest = load_pagetype_model()
+    if forest is None:
+        return None
+    return type_probabilities(doc, rules, forest)
+
+
+def is_article(model: Model, doc: Document, rules: Selection, X: npt.NDArray[np.floating[Any]],
+               types: npt.NDArray[np.float64] | None = None) -> bool:
+    """Whether decoding treats the page as an article (see `decode`), by the model's gate:
+    the page-type model's `article` probability (`types`, from `gate_types`) or,
+    without a page-type model, the page signals."""
+    if types is None:
+        types = gate_types(model, doc, rules)
+    if types is not None and X.shape[0]:
+        from cleannews.pagetype import MODEL_TYPES
+
+        return bool(types[MODEL_TYPES.index("article")] >= ARTICLE_TYPE_MIN)
     return article_like(X)
 
 
@@ -181,13 +197,15 @@ def select_learned(doc: Document, removed: Mapping[int, Removal], rules: Selecti
     gone = np.array([b.index in removed for b in doc.blocks], dtype=bool)
     ruled = np.zeros(len(doc.blocks), dtype=bool)
     ruled[list(rules.kept)] = True
-    keep = decode(prob, gone, ruled, model.threshold, model.outside, is_article(model, doc, rules, X))
+    types = gate_types(model, doc, rules)
+    shared = tuple(float(v) for v in types) if types is not None else ()
+    keep = decode(prob, gone, ruled, model.threshold, model.outside, is_article(model, doc, rules, X, types))
     if not keep.any():
-        return rules
+        return dataclasses.replace(rules, page_types=shared)
     kept = tuple(int(i) for i in np.flatnonzero(keep))
     dropped = {int(i): f"main-text probability {prob[i]:.2f}" for i in np.flatnonzero(~keep & ~gone)}
     return Selection(kept=kept, dropped=dropped, is_article=rules.is_article, reason=rules.reason,
-                     probability={i: float(v) for i, v in enumerate(prob)})
+                     probability={i: float(v) for i, v in enumerate(prob)}, basis=rules, page_types=shared)
 
 
 #: How many of the most important features (by training gain) the explain view tests

@@ -23,7 +23,7 @@ ScorerName = Literal["learned", "rules"]
 #: selection: 0.939 vs 0.970), three rules-scorer behaviours asserted through the
 #: default, the page-type distribution test, the datatrove and testing-plugin fixtures.
 #: See docs/design.md ("Which scorer by default").
-DEFAULT_SCORER: ScorerName = "rules"
+DEFAULT_SCORER: ScorerName = "learned"
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,11 @@ class Selection:
 
     `probability` holds the learned scorer's main-text probability of each block
     (empty from the rules scorer); the explain view adds the features that weighed
-    most on each (`learned.explain_blocks`).
+    most on each (`learned.explain_blocks`). `basis` is the rules scorer's selection
+    the learned one was made from (None from the rules scorer: it is its own basis)
+    and `page_types` the page-type probabilities the learned scorer's gate computed on
+    it (empty when none were): the metadata and page-type stages read the basis, as
+    they were trained and measured on it, and reuse those probabilities.
     """
 
     kept: tuple[int, ...]
@@ -40,6 +44,13 @@ class Selection:
     is_article: bool = True
     reason: str | None = None
     probability: Mapping[int, float] = field(default_factory=dict)
+    basis: Selection | None = None
+    page_types: tuple[float, ...] = ()
+
+    @property
+    def rules_basis(self) -> Selection:
+        """The rules scorer's selection on the page (this one when the rules decided)."""
+        return self.basis if self.basis is not None else self
 
 
 def select_rules(doc: Document, removed: Mapping[int, Removal], rules: ScoringRules | None = None) -> Selection:

@@ -2,14 +2,15 @@
 
     python -m cleannews.training.pipeline_oof --pagetype-cache FILE [--cache DIR] [--out DIR]
 
-Scores three configurations on every training set, each page with out-of-fold
+Scores four configurations on every training set, each page with out-of-fold
 models only: (a) rules scorer + per-type step, (b) learned scorer + per-type step,
-(c) learned scorer alone. Block probabilities are the `cv` run's out-of-fold ones
+(c) the same with the page type read from the learned selection, (d) learned scorer alone. Block probabilities are the `cv` run's out-of-fold ones
 (`<cache>/oof-<datasets>-5.npy`, GroupKFold by registered domain); the page type
 comes from a page-type model trained on the other folds of
 `cleannews.training.pagetype` (its feature cache and its folds, grouped by registered domain),
-fed the page's features computed from the selection of the scorer that ran, as
-`pipeline.run` does (`classify(doc, selection, title)`). Bodies are assembled as
+fed the page's features computed from the rules scorer's selection, as `pipeline.run`
+does (`classify(doc, selection.rules_basis, title)`; "learned+types@own" reads the
+learned selection instead). Bodies are assembled as
 `assemble` does. Writes `<out>/<dataset>.<config>.jsonl` and prints word/body F1,
 by page type where the truth has one.
 """
@@ -38,7 +39,10 @@ from cleannews.training.features import load_cache
 from cleannews.training.pagetype import FOLDS as PT_FOLDS
 from cleannews.training.pagetype import _train
 
-CONFIGS = ("rules+types", "learned+types", "learned")
+#: "learned+types": the page type (and the metadata title it reads) from the rules
+#: scorer's selection, as `pipeline.run` does; "learned+types@own": from the learned
+#: selection (the pipeline before 2026-12-02), for comparison.
+CONFIGS = ("rules+types", "learned+types", "learned+types@own", "learned")
 
 
 def _pagetype_folds(cache: Path) -> dict[tuple[str, str], Forest]:
@@ -106,12 +110,13 @@ def main(argv: list[str] | None = None) -> int:
             forest = models[(ds, ex.id)]
             learned = _learned(prob, ex.doc, ex.removed, ex.rules, forest, args.gate) if ex.doc.blocks else ex.rules
             for name, sel, typed in (("rules+types", ex.rules, True), ("learned+types", learned, True),
-                                     ("learned", learned, False)):
+                                     ("learned+types@own", learned, True), ("learned", learned, False)):
                 final = sel
                 ptype = "-"
                 if typed:
-                    meta = read_metadata(ex.doc, ex.removed, sel)
-                    pt = classify(ex.doc, sel, meta.title, model=forest)
+                    basis = sel if name.endswith("@own") else ex.rules
+                    meta = read_metadata(ex.doc, ex.removed, basis)
+                    pt = classify(ex.doc, basis, meta.title, model=forest)
                     ptype = pt.page_type
                     final = adjust(ex.doc, sel, strategy(pt), ex.removed)
                 body = "\n\n".join(b.text for b in body_blocks(ex.doc, final))
