@@ -4,13 +4,14 @@
 
 Scores four configurations on every training set, each page with out-of-fold
 models only: (a) rules scorer + per-type step, (b) learned scorer + per-type step,
-(c) the same with the page type read from the learned selection, (d) learned scorer alone. Block probabilities are the `cv` run's out-of-fold ones
+(c) the same with the page type read from the learned selection, (d) learned scorer
+alone. Block probabilities are the `cv` run's out-of-fold ones
 (`<cache>/oof-<datasets>-5.npy`, GroupKFold by registered domain); the page type
 comes from a page-type model trained on the other folds of
-`cleannews.training.pagetype` (its feature cache and its folds, grouped by registered domain),
-fed the page's features computed from the rules scorer's selection, as `pipeline.run`
-does (`classify(doc, selection.rules_basis, title)`; "learned+types@own" reads the
-learned selection instead). Bodies are assembled as
+`cleannews.training.pagetype` (its feature cache and its folds, grouped by registered
+domain), fed the page's features computed from the rules scorer's selection, as
+`pipeline.run` does (`classify(doc, selection.rules_basis, title)`; (c),
+"learned+types@own", reads the learned selection instead). Bodies are assembled as
 `assemble` does. Writes `<out>/<dataset>.<config>.jsonl` and prints word/body F1,
 by page type where the truth has one.
 """
