@@ -245,3 +245,18 @@ def test_metadata_and_page_type_read_the_rules_basis_once() -> None:
     assert np.array_equal(np.asarray(trace.scored.page_types), expected)
     assert np.array_equal(np.asarray(trace.page_type.probabilities), expected)
     assert trace.metadata == read_metadata(trace.document, trace.removed, basis)
+
+
+def test_the_features_text_shortcuts_agree_with_cleannews_text() -> None:
+    """`learned_features` reads sentence ends and digit/capital counts its own faster
+    way; the values must be `cleannews.text`'s and `str`'s exactly."""
+    from cleannews import text
+    from cleannews.scoring.learned_features import _count_digits, _count_upper, _ends
+
+    samples = ["", "   ", "Plain words", "A sentence.", "Quoted.”  ", "Asked?\")\n", "Photos:", "(see below)",
+               "Ellipsis…", "終わり。", "Trailing ] bracket.]", "Mixed.\" x", "Label: ", "x.\u00a0", "x\u3000",
+               "Number 42 and ٣ and ² and Ⅻ", "ÀÉÎ ABC déf", "A.\"\n\t", ".", "\"", "]."]
+    for s in samples:
+        assert _ends(s) == (float(text.ends_sentence(s)), float(text.ends_with_full_stop(s))), s
+        assert _count_digits(s) == sum(map(str.isdigit, s)), s
+        assert _count_upper(s) == sum(map(str.isupper, s)), s
