@@ -20,7 +20,6 @@ import math
 import re
 import zlib
 from collections import Counter
-from itertools import chain
 from collections.abc import Mapping, Sequence
 
 import numpy as np
@@ -391,19 +390,23 @@ def block_features(
     parent_tag = np.array(parent_tags, dtype=np.float64)
     k_ = own[:, _OWN.index("rules_kept")]
 
-    # Subtree sums over elements (chars, link chars, blocks, kept chars): each block
-    # counts for its element and every element above it (`Block.ancestors` is the
-    # chain `node_parent` links), one bincount over the flattened chains. The sums are
-    # of whole numbers, so exact in any order.
-    depth = own[:, _OWN.index("depth")].astype(np.int64)
-    owner = np.repeat(np.arange(n), depth + 1)
-    flat = np.fromiter(chain.from_iterable((*b.ancestors, b.node) for b in blocks), dtype=np.int64, count=owner.size)
-    size = int(flat.max()) + 2 if flat.size else 1
-    flat[flat < 0] = size - 1  # a block without an element: a bucket no ancestor reads
-    sub_chars = np.bincount(flat, weights=chars[owner], minlength=size)
-    sub_links = np.bincount(flat, weights=links[owner], minlength=size)
-    sub_blocks = np.bincount(flat, minlength=size).astype(np.float64)
-    sub_kept = np.bincount(flat, weights=(chars * k_)[owner], minlength=size)
+    # Subtree sums over elements (chars, link chars, blocks, kept chars), carried up the
+    # tree in O(elements) (`_add_up_subtrees`; a bincount over every block's ancestor
+    # chain is quadratic on deep nesting), then laid out as arrays by element id.
+    node_chars: dict[int, float] = {}
+    node_links: dict[int, float] = {}
+    node_blocks: dict[int, float] = {}
+    node_kept: dict[int, float] = {}
+    kept_chars_of = (chars * k_).tolist()
+    for node, c, lk, kc in zip(nodes, chars.tolist(), links.tolist(), kept_chars_of):
+        node_chars[node] = node_chars.get(node, 0.0) + c
+        node_links[node] = node_links.get(node, 0.0) + lk
+        node_blocks[node] = node_blocks.get(node, 0.0) + 1.0
+        if kc:
+            node_kept[node] = node_kept.get(node, 0.0) + kc
+    _add_up_subtrees(parent, (node_chars, node_links, node_blocks, node_kept))
+    size = max(max(node_chars), max(parent, default=-1)) + 2  # the last slot: "no element"
+    sub_chars, sub_links, sub_blocks, sub_kept = (_dense(d, size) for d in (node_chars, node_links, node_blocks, node_kept))
     total_chars = float(chars.sum()) or 1.0
     near_ids = np.array(anc_near, dtype=np.int64).reshape(n, ANCESTOR_LEVELS)
     has = near_ids >= 0
@@ -466,6 +469,15 @@ def block_features(
         parts.append(np.broadcast_to(np.asarray(extra, dtype=np.float64), (n, len(extra))))
     X: npt.NDArray[np.float64] = np.nan_to_num(np.concatenate(parts, axis=1), copy=False, nan=0.0, posinf=0.0, neginf=0.0)
     return X
+
+
+def _dense(values: Mapping[int, float], size: int) -> npt.NDArray[np.float64]:
+    """A per-element dict as an array by element id (0 where it has no entry)."""
+    out = np.zeros(size)
+    if values:
+        out[np.fromiter(values.keys(), dtype=np.int64, count=len(values))] = np.fromiter(
+            values.values(), dtype=np.float64, count=len(values))
+    return out
 
 
 def _log1p(v: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
