@@ -218,13 +218,11 @@ def test_the_article_gate_follows_the_model_file(tmp_path: Path) -> None:
         learned.load_model(tmp_path)
 
 
-def test_the_learned_scorer_is_the_default_and_keeps_the_rules_basis() -> None:
-    from cleannews.scoring.scorer import DEFAULT_SCORER
-
-    assert DEFAULT_SCORER == "learned"
+def test_the_learned_selection_keeps_the_rules_basis() -> None:
     doc, removed = _stages(_page())
-    sel = select_blocks(doc, removed)
+    sel = select_blocks(doc, removed, scorer="learned")
     assert sel.probability and sel.basis == select_rules(doc, removed)
+    assert sel.rules_basis == select_rules(doc, removed)
     assert select_rules(doc, removed).rules_basis == select_rules(doc, removed)
 
 
