@@ -258,3 +258,14 @@ def test_the_features_text_shortcuts_agree_with_cleannews_text() -> None:
         assert _ends(s) == (float(text.ends_sentence(s)), float(text.ends_with_full_stop(s))), s
         assert _count_digits(s) == sum(map(str.isdigit, s)), s
         assert _count_upper(s) == sum(map(str.isupper, s)), s
+
+
+def test_the_headline_that_repeats_the_title_is_not_body() -> None:
+    html = ("<html><head><title>Dredging to start in May</title></head><body><article>"
+            "<h1>Dredging to start in May</h1>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</article></body></html>")
+    article = cleannews.extract(html, scorer="learned")
+    assert article.title == "Dredging to start in May"
+    assert article.body == "\n\n".join(PARAGRAPHS)
+    # a heading that is not the title stays
+    other = html.replace("<h1>Dredging to start in May</h1>", "<h1>Dredging to start in May</h1><h2>Six weeks of work</h2>")
+    assert "Six weeks of work" in cleannews.extract(other, scorer="learned").body

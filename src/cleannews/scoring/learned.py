@@ -161,6 +161,37 @@ def decode(prob: npt.NDArray[np.float64], removed: npt.NDArray[np.bool_], rules_
     return out
 
 
+def drop_title_headings(doc: Document, keep: npt.NDArray[np.bool_]) -> npt.NDArray[np.bool_]:
+    """`keep` without the headings before the body's first other block that repeat the
+    page's title (its <title> or og:title words): the headline is `Article.title`, not
+    body text, as the rules scorer decides (`inside.trim_edges`). The model keeps it on
+    short pages where nothing around the `<h1>` tells it apart."""
+    from cleannews.models import BlockKind
+    from cleannews.scoring.inside import _is_title, page_title_words
+    from cleannews.scoring.rules import DEFAULT_RULES
+
+    kept = np.flatnonzero(keep)
+    heads = []
+    for i in kept.tolist():
+        if doc.blocks[i].kind is not BlockKind.HEADING:
+            break
+        heads.append(i)
+    if not heads:
+        return keep
+    title = page_title_words(doc)
+    drop = [i for i in heads if _is_title(doc.blocks[i].text, title, DEFAULT_RULES)]
+    if not drop or len(drop) == kept.size:
+        return keep
+    out: npt.NDArray[np.bool_] = keep.copy()
+    out[drop] = False
+    return out
+
+
+#: Whether decoding drops title headings at the top of the body (`drop_title_headings`).
+#: Out-of-fold (`pipeline_oof`, "learned+types" with and without): see docs/design.md.
+DROP_TITLE_HEADINGS = True
+
+
 def _sigmoid(raw: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
     out: npt.NDArray[np.float64] = 1.0 / (1.0 + np.exp(-raw))
     return out
@@ -200,6 +231,8 @@ def select_learned(doc: Document, removed: Mapping[int, Removal], rules: Selecti
     types = gate_types(model, doc, rules)
     shared = tuple(float(v) for v in types) if types is not None else ()
     keep = decode(prob, gone, ruled, model.threshold, model.outside, is_article(model, doc, rules, X, types))
+    if DROP_TITLE_HEADINGS:
+        keep = drop_title_headings(doc, keep)
     if not keep.any():
         return dataclasses.replace(rules, page_types=shared)
     kept = tuple(int(i) for i in np.flatnonzero(keep))

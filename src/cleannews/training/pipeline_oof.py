@@ -30,7 +30,7 @@ from cleannews.assemble import body_blocks
 from cleannews.learn.forest import Forest
 from cleannews.metadata import read_metadata
 from cleannews.pagetype import MODEL_TYPES, classify, type_probabilities
-from cleannews.scoring.learned import ARTICLE_TYPE_MIN, GATES, article_like, decode
+from cleannews.scoring.learned import ARTICLE_TYPE_MIN, DROP_TITLE_HEADINGS, GATES, article_like, decode, drop_title_headings
 from cleannews.scoring.learned_features import block_features
 from cleannews.scoring.pagetypes import adjust, strategy
 from cleannews.scoring.scorer import Selection
@@ -43,7 +43,7 @@ from cleannews.training.pagetype import _train
 #: "learned+types": the page type (and the metadata title it reads) from the rules
 #: scorer's selection, as `pipeline.run` does; "learned+types@own": from the learned
 #: selection (the pipeline before 2026-12-02), for comparison.
-CONFIGS = ("rules+types", "learned+types", "learned+types@own", "learned")
+CONFIGS = ("rules+types", "learned+types", "learned+types@own", "learned", "learned+types-titles")
 
 
 def _pagetype_folds(cache: Path) -> dict[tuple[str, str], Forest]:
@@ -62,7 +62,8 @@ def _pagetype_folds(cache: Path) -> dict[tuple[str, str], Forest]:
     return out
 
 
-def _learned(prob: np.ndarray, doc: Any, removed: Any, rules: Selection, forest: Forest, gate: str) -> Selection:
+def _learned(prob: np.ndarray, doc: Any, removed: Any, rules: Selection, forest: Forest, gate: str,
+             titles: bool = DROP_TITLE_HEADINGS) -> Selection:
     """`select_learned` with given probabilities; with the "page_type" gate the page
     type comes from the page's out-of-fold page-type model `forest`."""
     X = block_features(doc, removed, rules)
@@ -74,6 +75,8 @@ def _learned(prob: np.ndarray, doc: Any, removed: Any, rules: Selection, forest:
     else:
         article = article_like(X)
     keep = decode(prob, gone, ruled, THRESHOLD, OUTSIDE, article)
+    if titles:
+        keep = drop_title_headings(doc, keep)
     if not keep.any():
         return rules
     return Selection(kept=tuple(int(i) for i in np.flatnonzero(keep)), is_article=rules.is_article, reason=rules.reason)
@@ -110,8 +113,11 @@ def main(argv: list[str] | None = None) -> int:
             prob = prob_all[a:a + len(ex.doc.blocks)]
             forest = models[(ds, ex.id)]
             learned = _learned(prob, ex.doc, ex.removed, ex.rules, forest, args.gate) if ex.doc.blocks else ex.rules
+            other = (_learned(prob, ex.doc, ex.removed, ex.rules, forest, args.gate, not DROP_TITLE_HEADINGS)
+                     if ex.doc.blocks else ex.rules)
             for name, sel, typed in (("rules+types", ex.rules, True), ("learned+types", learned, True),
-                                     ("learned+types@own", learned, True), ("learned", learned, False)):
+                                     ("learned+types@own", learned, True), ("learned", learned, False),
+                                     ("learned+types-titles", other, True)):
                 final = sel
                 ptype = "-"
                 if typed:
