@@ -321,7 +321,9 @@ def _textacy():
 SYSTEMS: dict[str, System] = {s.name: s for s in (
     System("cleannews", "cleannews", "bytes", True, _cleannews),
     System("cleannews-rules", "cleannews", "bytes", True, lambda: _cleannews("rules"),
-           "extract(scorer='rules'): the hand-set scorer, the default before 2026-12-02"),
+           "extract(scorer='rules'): the hand-set scorer"),
+    System("cleannews-learned", "cleannews", "bytes", True, lambda: _cleannews("learned"),
+           "extract(scorer='learned'): the learned block scorer"),
     System("trafilatura", "trafilatura", "bytes", False, _trafilatura(False),
            "bare_extraction(with_metadata=True, as_dict=True)"),
     System("trafilatura-fast", "trafilatura", "bytes", False, _trafilatura(True),
