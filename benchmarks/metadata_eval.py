@@ -87,7 +87,7 @@ def predict(data: bytes, row: dict) -> tuple[dict, dict[str, float]]:
     # The metadata stage alone, on the same intermediate results the pipeline makes.
     doc = build_document(load(data, url=row.get("url"), kind=row.get("kind")))
     removed = run_cleaners(doc, resolve(None))
-    selection = select_blocks(doc, removed)
+    selection = select_blocks(doc, removed).rules_basis  # what the pipeline's metadata stage reads
     t2 = time.perf_counter()
     read_metadata(doc, removed, selection)
     t3 = time.perf_counter()

@@ -127,11 +127,13 @@ def _split_authors(v: Any) -> list[str]:
 
 
 # --- cleannews ---
-def _cleannews():
+def _cleannews(scorer=None):
     import cleannews
 
+    options = {} if scorer is None else {"scorer": scorer}
+
     def run(page, row):
-        return cleannews.extract(page, url=row.get("url"), kind=row.get("kind"))
+        return cleannews.extract(page, url=row.get("url"), kind=row.get("kind"), **options)
 
     def convert(article):
         d = article.to_dict()
@@ -318,6 +320,10 @@ def _textacy():
 
 SYSTEMS: dict[str, System] = {s.name: s for s in (
     System("cleannews", "cleannews", "bytes", True, _cleannews),
+    System("cleannews-rules", "cleannews", "bytes", True, lambda: _cleannews("rules"),
+           "extract(scorer='rules'): the hand-set scorer"),
+    System("cleannews-learned", "cleannews", "bytes", True, lambda: _cleannews("learned"),
+           "extract(scorer='learned'): the learned block scorer"),
     System("trafilatura", "trafilatura", "bytes", False, _trafilatura(False),
            "bare_extraction(with_metadata=True, as_dict=True)"),
     System("trafilatura-fast", "trafilatura", "bytes", False, _trafilatura(True),

@@ -216,3 +216,56 @@ def test_the_article_gate_follows_the_model_file(tmp_path: Path) -> None:
     learned.load_model.cache_clear()
     with pytest.raises(ValueError):
         learned.load_model(tmp_path)
+
+
+def test_the_learned_selection_keeps_the_rules_basis() -> None:
+    doc, removed = _stages(_page())
+    sel = select_blocks(doc, removed, scorer="learned")
+    assert sel.probability and sel.basis == select_rules(doc, removed)
+    assert sel.rules_basis == select_rules(doc, removed)
+    assert select_rules(doc, removed).rules_basis == select_rules(doc, removed)
+
+
+def test_metadata_and_page_type_read_the_rules_basis_once() -> None:
+    """The page type is the page-type model's on the rules' selection, computed once by
+    the learned scorer's gate and reused (the same numbers as computing it again)."""
+    from cleannews.metadata import read_metadata
+    from cleannews.pagetype import load_model as load_pagetype_model, type_probabilities
+    from cleannews.pipeline import run
+
+    if load_pagetype_model() is None:
+        pytest.skip("no page-type model file")
+    trace = run(_page(), scorer="learned")
+    assert trace.scored is not None and trace.scored.basis is not None
+    basis = trace.scored.basis
+    assert trace.page_type is not None
+    expected = type_probabilities(trace.document, basis)
+    assert np.array_equal(np.asarray(trace.scored.page_types), expected)
+    assert np.array_equal(np.asarray(trace.page_type.probabilities), expected)
+    assert trace.metadata == read_metadata(trace.document, trace.removed, basis)
+
+
+def test_the_features_text_shortcuts_agree_with_cleannews_text() -> None:
+    """`learned_features` reads sentence ends and digit/capital counts its own faster
+    way; the values must be `cleannews.text`'s and `str`'s exactly."""
+    from cleannews import text
+    from cleannews.scoring.learned_features import _count_digits, _count_upper, _ends
+
+    samples = ["", "   ", "Plain words", "A sentence.", "Quoted.”  ", "Asked?\")\n", "Photos:", "(see below)",
+               "Ellipsis…", "終わり。", "Trailing ] bracket.]", "Mixed.\" x", "Label: ", "x.\u00a0", "x\u3000",
+               "Number 42 and ٣ and ² and Ⅻ", "ÀÉÎ ABC déf", "A.\"\n\t", ".", "\"", "]."]
+    for s in samples:
+        assert _ends(s) == (float(text.ends_sentence(s)), float(text.ends_with_full_stop(s))), s
+        assert _count_digits(s) == sum(map(str.isdigit, s)), s
+        assert _count_upper(s) == sum(map(str.isupper, s)), s
+
+
+def test_the_headline_that_repeats_the_title_is_not_body() -> None:
+    html = ("<html><head><title>Dredging to start in May</title></head><body><article>"
+            "<h1>Dredging to start in May</h1>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</article></body></html>")
+    article = cleannews.extract(html, scorer="learned")
+    assert article.title == "Dredging to start in May"
+    assert article.body == "\n\n".join(PARAGRAPHS)
+    # a heading that is not the title stays
+    other = html.replace("<h1>Dredging to start in May</h1>", "<h1>Dredging to start in May</h1><h2>Six weeks of work</h2>")
+    assert "Six weeks of work" in cleannews.extract(other, scorer="learned").body

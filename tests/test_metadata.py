@@ -338,7 +338,9 @@ def _score_dataset(name: str) -> tuple[dict, float]:
     for row in rows:
         doc = build_document(load(gzip.decompress((d / row["file"]).read_bytes()), url=row.get("url")))
         removed = run_cleaners(doc, resolve(None))
-        selection = select_blocks(doc, removed)  # the body selection, as the pipeline gives it
+        # the rules scorer's selection, which the pipeline gives the metadata stage
+        # whichever scorer chose the body (`Selection.rules_basis`)
+        selection = select_blocks(doc, removed).rules_basis
         t0 = time.perf_counter()
         m = read_metadata(doc, removed, selection)
         spent += time.perf_counter() - t0

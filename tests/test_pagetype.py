@@ -231,7 +231,8 @@ def test_docs_page_drops_sidebar_toc_and_version_picker():
 
 # --- the classifier's interface ----------------------------------------------------------
 def test_probabilities_are_a_distribution_over_the_model_types():
-    doc, _removed, sel = _stages(_forum(), url="https://community.example/t/sleepy-sourdough-starter/1234")
+    doc, _removed, scored = _stages(_forum(), url="https://community.example/t/sleepy-sourdough-starter/1234")
+    sel = scored.rules_basis  # the page type reads the rules scorer's selection (pipeline.run)
     p = type_probabilities(doc, sel)
     assert p.shape == (len(MODEL_TYPES),) and abs(float(p.sum()) - 1.0) < 1e-9
     assert page_features(doc, sel).shape == (len(FEATURE_NAMES),)

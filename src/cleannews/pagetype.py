@@ -30,7 +30,7 @@ import json
 import re
 from collections import Counter
 from bisect import bisect_left
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, count, repeat
@@ -598,14 +598,17 @@ def document_probabilities(doc: Document, removed: Mapping[int, Removal] | None 
     return type_probabilities(doc, select_html_blocks(doc, removed or {}))
 
 
-def classify(doc: Document, selection: Selection, title: str | None = None, model: Forest | None = None) -> PageType:
-    """The page's type: `error` by rule, else the model's most probable type."""
+def classify(doc: Document, selection: Selection, title: str | None = None, model: Forest | None = None,
+             probabilities: Sequence[float] = ()) -> PageType:
+    """The page's type: `error` by rule, else the model's most probable type.
+    `probabilities`: `type_probabilities(doc, selection, model)` when a stage before
+    computed them already (the learned scorer's gate), else empty."""
     why = error_reason(doc, selection, title)
     if why:
         return PageType("error", (), why)
     if doc.page.kind != "html":
         return PageType("article", (), None)  # dumps carry no page structure to read
-    p = type_probabilities(doc, selection, model)
+    p = np.asarray(probabilities, dtype=np.float64) if len(probabilities) else type_probabilities(doc, selection, model)
     k = 0 if p[0] >= ARTICLE_MIN_P else int(np.argmax(p))
     t = MODEL_TYPES[k]
     reason = None if t == "article" else f"a {t} page (page-type model, p={p[k]:.2f})"

@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 import re
 import zlib
+from collections import Counter
 from collections.abc import Mapping, Sequence
 
 import numpy as np
@@ -26,7 +27,7 @@ import numpy.typing as npt
 
 from cleannews import text as _text
 from cleannews.document import Document
-from cleannews.models import BlockKind, Removal
+from cleannews.models import Block, BlockKind, Removal
 from cleannews.scoring import rules
 from cleannews.scoring.dom import _Cues, block_weight
 from cleannews.scoring.scorer import Selection
@@ -86,8 +87,6 @@ _LD_FORUM = re.compile(r'"@type"\s*:\s*\[?\s*"(?:DiscussionForumPosting|QAPage|Q
 _LD_PRODUCT = re.compile(r'"@type"\s*:\s*\[?\s*"(?:Product|Offer|Recipe|Event|Service|SoftwareApplication)', re.IGNORECASE)
 _LD_TYPE = re.compile(r'"@type"', re.IGNORECASE)
 _URL_DATE = re.compile(r"/(?:19|20)\d\d[/-](?:0?[1-9]|1[0-2])(?:[/-]|$)|/(?:19|20)\d{6}")
-_META_XPATH = "//meta[@property='og:type']/@content | //meta[@name='og:type']/@content"
-_LD_XPATH = "//script[@type='application/ld+json']/text()"
 #: Structured data is read up to this many characters (pages inline megabytes of it).
 MAX_LD_CHARS = 200_000
 
@@ -99,9 +98,22 @@ def page_signals(doc: Document) -> tuple[float, ...]:
     og = ld_a = ld_o = ld_f = ld_p = 0.0
     tree = doc.tree
     if tree is not None:
+        # One filtered walk in C (`iter` with tags) instead of two XPath queries (the
+        # og:type contents; the JSON-LD scripts' text, in document order).
+        og_types: list[str] = []
+        lds: list[str] = []
         try:
-            og = float(any("article" in str(v).lower() for v in tree.xpath(_META_XPATH)))
-            ld = "".join(str(t) for t in tree.xpath(_LD_XPATH))[:MAX_LD_CHARS]
+            for el in tree.iter("meta", "script"):
+                get = el.get
+                if el.tag == "meta":
+                    if get("property") == "og:type" or get("name") == "og:type":
+                        content = get("content")
+                        if content is not None:
+                            og_types.append(content)
+                elif get("type") == "application/ld+json" and el.text is not None:
+                    lds.append(el.text)
+            og = float(any("article" in v.lower() for v in og_types))
+            ld = "".join(lds)[:MAX_LD_CHARS]
         except (ValueError, TypeError):  # a tree lxml cannot query: no signal
             ld = ""
         if ld:
@@ -163,19 +175,52 @@ def _reason_code(reason: str | None) -> int:
 
 
 def _stop_counts(words: list[str]) -> list[int]:
-    """Stop words of each language among `words` (one dict look-up a word)."""
+    """Stop words of each language among `words` (one dict look-up a word, in C: the
+    words' language masks counted, then each distinct mask spread over its languages)."""
     counts = [0] * len(_STOP_LANGS)
-    get = _STOP_MASK.get
-    by_mask: dict[int, int] = {}
-    for w in words:
-        m = get(w)
-        if m:
-            by_mask[m] = by_mask.get(m, 0) + 1
+    by_mask = Counter(filter(None, map(_STOP_MASK.get, words)))
     for m, k in by_mask.items():
         for i in range(len(_STOP_LANGS)):
             if m >> i & 1:
                 counts[i] += k
     return counts
+
+
+#: The last characters `text.ends_sentence` and `text.ends_with_full_stop` look for
+#: (their patterns' classes, which must stay in step with `cleannews.text`).
+_SENTENCE_END = frozenset(".!?。！？…:\"'”’»)")
+_FULL_STOP_MARK = frozenset(".!?。！？…")
+_CLOSERS = "\"'”’»)]"
+
+
+def _ends(text: str) -> tuple[float, float]:
+    """(`text.ends_sentence(text)`, `text.ends_with_full_stop(text)`) as floats, read
+    from the text's last characters: their patterns end in `\\s*$`, which a regex
+    search tries at every position of the block (a quarter of the features' time)."""
+    r = text.rstrip()
+    if not r:
+        return 0.0, 0.0
+    r2 = r.rstrip(_CLOSERS)
+    return float(r[-1] in _SENTENCE_END), float(bool(r2) and r2[-1] in _FULL_STOP_MARK)
+
+
+_ASCII_DIGITS = b"0123456789"
+_ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
+
+
+def _count_digits(s: str) -> int:
+    """`sum(map(str.isdigit, s))`; on ASCII text (most blocks) by deleting the ten
+    digits in C, which is the same count there."""
+    if s.isascii():
+        return len(s) - len(s.encode("ascii").translate(None, _ASCII_DIGITS))
+    return sum(map(str.isdigit, s))
+
+
+def _count_upper(s: str) -> int:
+    """`sum(map(str.isupper, s))`, the ASCII case in C as `_count_digits`."""
+    if s.isascii():
+        return len(s) - len(s.encode("ascii").translate(None, _ASCII_UPPER))
+    return sum(map(str.isupper, s))
 
 
 def _add_up_subtrees(parent: Mapping[int, int], sums: Sequence[dict[int, float]]) -> None:
@@ -202,7 +247,10 @@ def block_features(
     """One row per block of `doc` (an HTML document), columns `feature_names(...)`.
 
     `selection` is the rules scorer's answer on the same document and `extra` the
-    page-level features appended to every row.
+    page-level features appended to every row. The text of each block is read once
+    in one loop (words, stop words, punctuation: string work); everything over the
+    tree (subtree sums, ancestors, paths, windows) is numpy over arrays built from
+    that loop, indexed by element id.
     """
     blocks = doc.blocks
     n = len(blocks)
@@ -216,12 +264,6 @@ def block_features(
     node_tags = doc.node_tags
     parent = doc.node_parent
 
-    own_rows: list[tuple[float, ...]] = []
-    stop_rows: list[list[int]] = []
-    tag_masks: list[int] = []
-    hash_masks: list[int] = []
-    parent_tags: list[float] = []
-    paths: list[str] = []
     cue_val_memo: dict[int, float] = {}
     tag_memo: dict[int, int] = {-1: 0}
     hash_memo: dict[int, int] = {}
@@ -248,6 +290,17 @@ def block_features(
             tag_memo[el] = m
         return m
 
+    pen_memo: dict[int, float] = {}
+    mask_memo: dict[int, int] = {}
+
+    def penalty(b: Block) -> float:
+        """`_Cues.penalty` of the block, memoised by element (it reads the element's
+        chain only: blocks of one element share it)."""
+        v = pen_memo.get(b.node)
+        if v is None:
+            v = pen_memo[b.node] = cues_memo.penalty(b)
+        return v
+
     def hashes(node: int) -> int:
         m = hash_memo.get(node)
         if m is None:
@@ -259,52 +312,74 @@ def block_features(
             hash_memo[node] = m
         return m
 
+    own_rows: list[tuple[float, ...]] = []
+    stop_rows: list[list[int]] = []
+    tag_masks: list[int] = []
+    hash_masks: list[int] = []
+    parent_tags: list[int] = []
+    paths: list[str] = []
+    nodes: list[int] = []
+    anc_near: list[tuple[int, ...]] = []  # the nearest ANCESTOR_LEVELS ancestors, -1 past the root
+    log1p = math.log1p
+    findall = _WORD.findall
+    text_length = _text.text_length
+    punctuation = _text.sentence_punctuation
+    tag_get = _TAG_ID.get
+    pad = (-1,) * ANCESTOR_LEVELS
     for b in blocks:
         text = b.text
         nc = len(text)
-        words = _WORD.findall(text.lower())
+        words = findall(text.lower())
         nw = len(words)
         sc = _stop_counts(words)
         head = text[:2000]
         nh = len(head)
         idx = b.index
+        node = b.node
+        above = b.ancestors
         is_removed = idx in removed
         w = 0.0 if is_removed else block_weight(b, 0.0)
         reason = 6 if is_removed else (0 if idx in kept else _reason_code(dropped.get(idx)))
-        own_cue = node_cues.get(b.node)
+        own_cue = node_cues.get(node)
+        link_chars = b.link_chars
         own_rows.append((
-            math.log1p(_text.text_length(text)),
-            math.log1p(nw),
-            b.link_chars / nc if nc else 0.0,
-            min(_text.sentence_punctuation(text), 20),
-            float(_text.ends_sentence(text)),
-            float(_text.ends_with_full_stop(text)),
+            log1p(text_length(text)),
+            log1p(nw),
+            link_chars / nc if nc else 0.0,
+            min(punctuation(text), 20),
+            *_ends(text),
             (w > 0) - (w < 0),
-            math.log1p(abs(w)),
+            log1p(abs(w)),
             max(sc) / nw if nw else 0.0,
-            sum(map(str.isdigit, head)) / nh if nh else 0.0,
-            sum(map(str.isupper, head)) / nh if nh else 0.0,
+            _count_digits(head) / nh if nh else 0.0,
+            _count_upper(head) / nh if nh else 0.0,
             float(is_removed),
             float(idx in kept),
             float(reason),
             float(_KIND_ID[b.kind]),
             float(b.level),
-            float(_TAG_ID.get(b.tag, 0)),
-            cue_of(b.node),
-            cues_memo.penalty(b),
+            float(tag_get(b.tag, 0)),
+            cue_of(node),
+            penalty(b),
             float(bool(own_cue) and rules.is_body_mark(own_cue or "")),
-            float(len(b.ancestors)),
-            float(nc > 0 and b.link_chars >= nc * 0.95),
+            float(len(above)),
+            float(nc > 0 and link_chars >= nc * 0.95),
             text.count(",") / nw if nw else 0.0,
         ))
         stop_rows.append(sc)
-        tag_masks.append(tags_above(b.node))
-        hm = 0
-        for a in b.ancestors[-CUE_LEVELS:]:
-            hm |= hashes(a)
-        hash_masks.append(hm | hashes(b.node))
-        parent_tags.append(_TAG_ID.get(node_tags.get(b.ancestors[-1], ""), 0) if b.ancestors else 0)
+        tag_masks.append(tags_above(node))
+        hm = mask_memo.get(node)
+        if hm is None:  # the element's and its CUE_LEVELS nearest ancestors' tokens
+            hm = hashes(node)
+            for a in above[-CUE_LEVELS:]:
+                hm |= hashes(a)
+            mask_memo[node] = hm
+        hash_masks.append(hm)
+        parent_tags.append(tag_get(node_tags.get(above[-1], ""), 0) if above else 0)
         paths.append(b.path)
+        nodes.append(node)
+        near = above[-1:-ANCESTOR_LEVELS - 1:-1]
+        anc_near.append(near + pad[len(near):] if len(near) < ANCESTOR_LEVELS else near)
     own = np.array(own_rows, dtype=np.float64)
     stop_lang = np.array(stop_rows, dtype=np.float64)
     chars = np.fromiter((len(b.text) for b in blocks), dtype=np.float64, count=n)
@@ -313,49 +388,54 @@ def block_features(
     in_tags = _bits(tag_masks, len(_ANCESTOR_TAGS))
     cue_hash = _bits(hash_masks, CUE_BUCKETS)
     parent_tag = np.array(parent_tags, dtype=np.float64)
+    k_ = own[:, _OWN.index("rules_kept")]
 
-    # Subtree sums over elements: chars, link chars, blocks, kept chars (children have
-    # larger ids than their parents, so one pass in decreasing id order suffices).
+    # Subtree sums over elements (chars, link chars, blocks, kept chars), carried up the
+    # tree in O(elements) (`_add_up_subtrees`; a bincount over every block's ancestor
+    # chain is quadratic on deep nesting), then laid out as arrays by element id.
     node_chars: dict[int, float] = {}
     node_links: dict[int, float] = {}
     node_blocks: dict[int, float] = {}
     node_kept: dict[int, float] = {}
-    for i, b in enumerate(blocks):
-        node_chars[b.node] = node_chars.get(b.node, 0.0) + chars[i]
-        node_links[b.node] = node_links.get(b.node, 0.0) + links[i]
-        node_blocks[b.node] = node_blocks.get(b.node, 0.0) + 1.0
-        if b.index in kept:
-            node_kept[b.node] = node_kept.get(b.node, 0.0) + chars[i]
+    kept_chars_of = (chars * k_).tolist()
+    for node, c, lk, kc in zip(nodes, chars.tolist(), links.tolist(), kept_chars_of):
+        node_chars[node] = node_chars.get(node, 0.0) + c
+        node_links[node] = node_links.get(node, 0.0) + lk
+        node_blocks[node] = node_blocks.get(node, 0.0) + 1.0
+        if kc:
+            node_kept[node] = node_kept.get(node, 0.0) + kc
     _add_up_subtrees(parent, (node_chars, node_links, node_blocks, node_kept))
+    size = max(max(node_chars), max(parent, default=-1)) + 2  # the last slot: "no element"
+    sub_chars, sub_links, sub_blocks, sub_kept = (_dense(d, size) for d in (node_chars, node_links, node_blocks, node_kept))
     total_chars = float(chars.sum()) or 1.0
+    near_ids = np.array(anc_near, dtype=np.int64).reshape(n, ANCESTOR_LEVELS)
+    has = near_ids >= 0
+    ids = np.where(has, near_ids, size - 1)
+    cue_table = {a: cue_of(a) for a in set(near_ids[has].tolist())}
     anc = np.zeros((n, 6 * ANCESTOR_LEVELS))
-    for i, b in enumerate(blocks):
-        a_list = b.ancestors
-        for k in range(1, ANCESTOR_LEVELS + 1):
-            if len(a_list) < k:
-                break
-            a = a_list[-k]
-            mass = node_chars.get(a, 0.0)
-            base = 6 * (k - 1)
-            anc[i, base] = math.log1p(mass)
-            anc[i, base + 1] = node_links.get(a, 0.0) / mass if mass else 0.0
-            anc[i, base + 2] = math.log1p(node_blocks.get(a, 0.0))
-            anc[i, base + 3] = node_kept.get(a, 0.0) / mass if mass else 0.0
-            anc[i, base + 4] = mass / total_chars
-            anc[i, base + 5] = cue_of(a)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for k in range(ANCESTOR_LEVELS):
+            at = ids[:, k]
+            mass = np.where(has[:, k], sub_chars[at], 0.0)
+            safe = mass > 0
+            base = 6 * k
+            anc[:, base] = _log1p(mass)
+            anc[:, base + 1] = np.where(safe, sub_links[at] / mass, 0.0)
+            anc[:, base + 2] = _log1p(np.where(has[:, k], sub_blocks[at], 0.0))
+            anc[:, base + 3] = np.where(safe, sub_kept[at] / mass, 0.0)
+            anc[:, base + 4] = mass / total_chars
+            anc[:, base + 5] = [cue_table[x] if x >= 0 else 0.0 for x in near_ids[:, k].tolist()]
 
     # Neighbours (zeros past the ends) and windows.
-    cols = [_OWN.index(f) for f in _NEIGHBOUR_FEATS]
+    src = own[:, [_OWN.index(f) for f in _NEIGHBOUR_FEATS]]
     nb_parts = []
     for off in NEIGHBOURS:
-        shifted = np.zeros((n, len(cols)))
-        src = own[:, cols]
+        shifted = np.zeros_like(src)
         if off < 0:
             shifted[-off:] = src[: n + off]
         else:
             shifted[: n - off] = src[off:]
         nb_parts.append(shifted)
-    k_ = own[:, _OWN.index("rules_kept")]
     ld_ = own[:, _OWN.index("link_density")]
     sd_ = own[:, _OWN.index("stopword_density")]
     lc_ = own[:, _OWN.index("log_chars")]
@@ -365,15 +445,12 @@ def block_features(
     pos = np.zeros((n, 4))
     pos[:, 0] = np.arange(n) / max(n - 1, 1)
     pos[:, 1] = cum / total_chars
-    path_count: dict[str, int] = {}
-    path_kept: dict[str, int] = {}
-    for i, pth in enumerate(paths):
-        path_count[pth] = path_count.get(pth, 0) + 1
-        if k_[i]:
-            path_kept[pth] = path_kept.get(pth, 0) + 1
-    for i, pth in enumerate(paths):
-        pos[i, 2] = math.log1p(path_count[pth])
-        pos[i, 3] = path_kept.get(pth, 0) / path_count[pth]
+    path_id: dict[str, int] = {}
+    inv = np.fromiter((path_id.setdefault(pth, len(path_id)) for pth in paths), dtype=np.int64, count=n)
+    path_count = np.bincount(inv)
+    path_kept = np.bincount(inv, weights=k_)
+    pos[:, 2] = _log1p(path_count[inv].astype(np.float64))
+    pos[:, 3] = path_kept[inv] / path_count[inv]
 
     kept_chars = float((chars * k_).sum())
     words_total = float(words_n.sum()) or 1.0
@@ -392,6 +469,21 @@ def block_features(
         parts.append(np.broadcast_to(np.asarray(extra, dtype=np.float64), (n, len(extra))))
     X: npt.NDArray[np.float64] = np.nan_to_num(np.concatenate(parts, axis=1), copy=False, nan=0.0, posinf=0.0, neginf=0.0)
     return X
+
+
+def _dense(values: Mapping[int, float], size: int) -> npt.NDArray[np.float64]:
+    """A per-element dict as an array by element id (0 where it has no entry)."""
+    out = np.zeros(size)
+    if values:
+        out[np.fromiter(values.keys(), dtype=np.int64, count=len(values))] = np.fromiter(
+            values.values(), dtype=np.float64, count=len(values))
+    return out
+
+
+def _log1p(v: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    """`math.log1p` of each value: numpy's log1p can differ from it in the last bit,
+    and the shipped model was trained on `math.log1p` values."""
+    return np.fromiter(map(math.log1p, v.tolist()), dtype=np.float64, count=v.size)
 
 
 def _bits(masks: list[int], width: int) -> npt.NDArray[np.float64]:

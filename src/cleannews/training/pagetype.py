@@ -87,7 +87,7 @@ def build_rows(corpus: Path) -> tuple[np.ndarray, list[dict[str, Any]]]:
             page = load(data, url=row.get("url"), kind="html")
             doc = build_document(page)
             removed = run_cleaners(doc, active)
-            sel = select_blocks(doc, removed)
+            sel = select_blocks(doc, removed, scorer="rules")  # what classify reads (pipeline.run)
             X.append(page_features(doc, sel))
             meta.append(
                 {

@@ -2,16 +2,19 @@
 
     python -m cleannews.training.pipeline_oof --pagetype-cache FILE [--cache DIR] [--out DIR]
 
-Scores three configurations on every training set, each page with out-of-fold
+Scores four configurations on every training set, each page with out-of-fold
 models only: (a) rules scorer + per-type step, (b) learned scorer + per-type step,
-(c) learned scorer alone. Block probabilities are the `cv` run's out-of-fold ones
+(c) the same with the page type read from the learned selection, (d) learned scorer
+alone. Block probabilities are the `cv` run's out-of-fold ones
 (`<cache>/oof-<datasets>-5.npy`, GroupKFold by registered domain); the page type
 comes from a page-type model trained on the other folds of
-`cleannews.training.pagetype` (its feature cache and its folds, grouped by registered domain),
-fed the page's features computed from the selection of the scorer that ran, as
-`pipeline.run` does (`classify(doc, selection, title)`), and the per-type step gets
+`cleannews.training.pagetype` (its feature cache and its folds, grouped by registered
+domain), fed the page's features computed from the rules scorer's selection, as
+`pipeline.run` does (`classify(doc, selection.rules_basis, title)`; (c),
+"learned+types@own", reads the learned selection instead), and the per-type step gets
 what `pipeline.run` gives it (the learned selection's block probabilities, the
-headline and byline blocks of an unsure article). Bodies are assembled as `assemble` does. Writes `<out>/<dataset>.<config>.jsonl` and prints word/body F1,
+headline and byline blocks of an unsure article). Bodies are assembled as
+`assemble` does. Writes `<out>/<dataset>.<config>.jsonl` and prints word/body F1,
 by page type where the truth has one.
 """
 
@@ -29,7 +32,7 @@ from cleannews.assemble import body_blocks
 from cleannews.learn.forest import Forest
 from cleannews.metadata import read_metadata
 from cleannews.pagetype import MODEL_TYPES, classify, type_probabilities
-from cleannews.scoring.learned import ARTICLE_TYPE_MIN, GATES, article_like, decode
+from cleannews.scoring.learned import ARTICLE_TYPE_MIN, DROP_TITLE_HEADINGS, GATES, article_like, decode, drop_title_headings
 from cleannews.scoring.learned_features import block_features
 from cleannews.scoring.pagetypes import adjust, strategy
 from cleannews.scoring.scorer import Selection
@@ -39,7 +42,10 @@ from cleannews.training.features import load_cache
 from cleannews.training.pagetype import FOLDS as PT_FOLDS
 from cleannews.training.pagetype import _train
 
-CONFIGS = ("rules+types", "learned+types", "learned")
+#: "learned+types": the page type (and the metadata title it reads) from the rules
+#: scorer's selection, as `pipeline.run` does; "learned+types@own": from the learned
+#: selection (the pipeline before 2026-12-02), for comparison.
+CONFIGS = ("rules+types", "learned+types", "learned+types@own", "learned", "learned+types-titles")
 
 
 def _pagetype_folds(cache: Path) -> dict[tuple[str, str], Forest]:
@@ -58,7 +64,8 @@ def _pagetype_folds(cache: Path) -> dict[tuple[str, str], Forest]:
     return out
 
 
-def _learned(prob: np.ndarray, doc: Any, removed: Any, rules: Selection, forest: Forest, gate: str) -> Selection:
+def _learned(prob: np.ndarray, doc: Any, removed: Any, rules: Selection, forest: Forest, gate: str,
+             titles: bool = DROP_TITLE_HEADINGS) -> Selection:
     """`select_learned` with given probabilities; with the "page_type" gate the page
     type comes from the page's out-of-fold page-type model `forest`."""
     X = block_features(doc, removed, rules)
@@ -70,6 +77,8 @@ def _learned(prob: np.ndarray, doc: Any, removed: Any, rules: Selection, forest:
     else:
         article = article_like(X)
     keep = decode(prob, gone, ruled, THRESHOLD, OUTSIDE, article)
+    if titles:
+        keep = drop_title_headings(doc, keep)
     if not keep.any():
         return rules
     return Selection(kept=tuple(int(i) for i in np.flatnonzero(keep)), is_article=rules.is_article, reason=rules.reason,
@@ -107,13 +116,17 @@ def main(argv: list[str] | None = None) -> int:
             prob = prob_all[a:a + len(ex.doc.blocks)]
             forest = models[(ds, ex.id)]
             learned = _learned(prob, ex.doc, ex.removed, ex.rules, forest, args.gate) if ex.doc.blocks else ex.rules
+            other = (_learned(prob, ex.doc, ex.removed, ex.rules, forest, args.gate, not DROP_TITLE_HEADINGS)
+                     if ex.doc.blocks else ex.rules)
             for name, sel, typed in (("rules+types", ex.rules, True), ("learned+types", learned, True),
-                                     ("learned", learned, False)):
+                                     ("learned+types@own", learned, True), ("learned", learned, False),
+                                     ("learned+types-titles", other, True)):
                 final = sel
                 ptype = "-"
                 if typed:
-                    meta = read_metadata(ex.doc, ex.removed, sel)
-                    pt = classify(ex.doc, sel, meta.title, model=forest)
+                    basis = sel if name.endswith("@own") else ex.rules
+                    meta = read_metadata(ex.doc, ex.removed, basis)
+                    pt = classify(ex.doc, basis, meta.title, model=forest)
                     ptype = pt.page_type
                     fields = {i for i, f in meta.read_blocks if f in ("title", "byline")} if pt.is_article else set()
                     final = adjust(ex.doc, sel, strategy(pt), ex.removed, fields)
