@@ -15,17 +15,19 @@ if TYPE_CHECKING:  # pragma: no cover
 #: "learned": the trained block model on HTML (the rules scorer where its model file
 #: is missing); "rules": the hand-set container scorer (`scoring.dom`).
 ScorerName = Literal["learned", "rules"]
-#: The rules stay the default (2026-12-02, session 3), though the learned path is ready
-#: to be it (switching is this constant; the suite passes either way). Out-of-fold
-#: (5 folds grouped by registered domain, the per-type step after either scorer,
-#: `training.pipeline_oof --gate page_type`) the learned scorer beats the rules on
-#: wcxb-dev word F1 0.8673 vs 0.8550, fundus-dev 0.9344 vs 0.9247 and scrapinghub body
-#: F1 0.9758 vs 0.9752 (exact 0.519 vs 0.497), but loses readability body F1 0.9575 vs
-#: 0.9586 (one site, two Yahoo pages keep a run of teasers), and it costs ~60% more
-#: `extract` time (speed protocol, scrapinghub: 0.83x trafilatura against 0.51x).
-#: Metadata and the page type read the rules' selection whichever scorer runs
-#: (`Selection.basis`). See docs/design.md ("Which scorer by default").
-DEFAULT_SCORER: ScorerName = "rules"
+#: The learned scorer is the default since 2026-12-02 (session 4), because pages no
+#: one here has seen are what an extractor is for. Out-of-fold (5 folds grouped by
+#: registered domain, the per-type step after either scorer, page types out-of-fold too,
+#: `training.pipeline_oof --gate page_type`, on main after that day's merges) it beats
+#: the rules on wcxb-dev word F1 0.8764 vs 0.8608, fundus-dev 0.9344 vs 0.9247 and
+#: scrapinghub body F1 0.9758 vs 0.9752 (exact 0.519 vs 0.497); it loses readability
+#: body F1 0.9576 vs 0.9586 (exact 0.377 vs 0.338: one site, two Yahoo pages keep a run
+#: of teasers). It costs ~5-6 ms CPU a page more (speed protocol, scrapinghub: ~0.8x
+#: trafilatura against ~0.5x): `scorer="rules"` is the faster path and the fallback
+#: when the model file is missing. Metadata and the page type read the rules'
+#: selection whichever scorer runs (`Selection.basis`). See docs/design.md ("Which
+#: scorer by default").
+DEFAULT_SCORER: ScorerName = "learned"
 
 
 @dataclass(frozen=True)
