@@ -10,6 +10,7 @@ choosing which window to look in is the driver's (`find`).
 
 from __future__ import annotations
 
+import operator
 from typing import NamedTuple
 
 from cleannews.quotes import words as W
@@ -32,6 +33,13 @@ class _Attr(NamedTuple):
     role: str | None
     cue: str | None
     docs: tuple[str, ...]
+
+
+#: The words a cue can start with (`_cue_at` answers None for any other): windows
+#: without one skip the search for a cue token by token.
+_CUE_STARTS = frozenset(W.PREFIX_CUES) | W.CUE_WORDS | W.PARTICIPLE_CUES
+_LOW = operator.attrgetter("low")
+_BARE = operator.attrgetter("bare")
 
 
 def _cue_at(toks: list[_Tok], i: int) -> str | None:
@@ -252,7 +260,13 @@ def _left_attribution(
     """Attribution in the sentence before a quote. Returns (attribution, cue is adjacent)."""
     n = len(toks)
     participle = -1
+    lows = list(map(_LOW, toks))
+    if _CUE_STARTS.isdisjoint(lows):
+        # no token can start a cue (most windows): the loop below finds nothing
+        return _possessive_speech(toks), False
     for c in range(n - 1, -1, -1):
+        if lows[c] not in _CUE_STARTS:
+            continue
         cue = _cue_at(toks, c)
         if cue is None:
             continue
@@ -312,6 +326,8 @@ def _possessive_speech(toks: list[_Tok]) -> _Attr | None:
     followed by its content clause makes the owner the speaker. The last such
     phrase before the quote; without "that" ("mocked Obama's remarks as
     "..."") the owner is only spoken of."""
+    if W.SPEECH_NOUNS.isdisjoint(map(_BARE, toks)):
+        return None  # no speech noun: nothing to own (a C loop, for most windows)
     for i in range(len(toks) - 3, 0, -1):
         t = toks[i]
         if t.bare not in W.SPEECH_NOUNS or toks[i + 1].low != "that":
