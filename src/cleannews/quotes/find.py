@@ -286,7 +286,7 @@ def _title_case(text: str) -> bool:
     capitalised but for the short function words titles keep in lower case."""
     words: list[str] = []
     for w in text.split():
-        if any(c.isalpha() for c in w):
+        if any(map(str.isalpha, w)):
             words.append(w)
             if len(words) > W.TITLE_MAX_WORDS:
                 return False  # too long for a title: no need to read the rest
