@@ -270,11 +270,9 @@ def _find_spans(body: str) -> list[_Span]:
         if p > last_p + 1 and not body[lines[last_p][1] if last_p >= 0 else 0 : ps].isspace():
             open_tail = None  # a line between without a mark, not blank
         last_p = p
-        while pe > ps and body[pe - 1].isspace():
-            pe -= 1
-        lead = ps
-        while lead < pe and body[lead].isspace():
-            lead += 1
+        line = body[ps:pe].rstrip()  # str.rstrip strips what str.isspace calls space
+        pe = ps + len(line)
+        lead = pe - len(line.lstrip())
         if lead >= pe:
             continue
         pairs = _paragraph_spans(body, ps, pe)
@@ -288,10 +286,9 @@ def _find_spans(body: str) -> list[_Span]:
                 s, e, close = o + 1, pe, -1
             else:
                 s, e, close = o + 1, -2 - c, -1
-            while s < e and body[s].isspace():
-                s += 1
-            while e > s and body[e - 1].isspace():
-                e -= 1
+            text = body[s:e]
+            s += len(text) - len(text.lstrip())
+            e = s + len(text.strip())
             if e <= s:
                 continue
             sp = _Span(o, close, s, e, p, ps, pe)

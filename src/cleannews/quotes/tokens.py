@@ -122,6 +122,12 @@ def _special(out: list[_Tok], tok: _Tok) -> None:
     out.append(_Tok(t, low, s, e, _bare(low)))
 
 
+#: Distinct words `_bare` remembers: a page's vocabulary, many times over (a pure
+#: function of its argument; a hit costs no Python step, which is most calls).
+BARE_CACHE_WORDS = 8192
+
+
+@functools.lru_cache(maxsize=BARE_CACHE_WORDS)
 def _bare(low: str) -> str:
     """A token without its final dot or possessive: "mr." -> "mr", "trump's" -> "trump";
     without an elided article: "l’assessore" -> "assessore"."""
@@ -139,8 +145,7 @@ def _bare(low: str) -> str:
 
 
 def _is_cap(t: _Tok) -> bool:
-    c = t.text[0]
-    return c.isupper() or (c.isdigit() and False)
+    return t.text[0].isupper()
 
 
 def _is_word(t: _Tok) -> bool:
