@@ -10,6 +10,7 @@ choosing which window to look in is the driver's (`find`).
 
 from __future__ import annotations
 
+import itertools
 import operator
 from typing import NamedTuple
 
@@ -39,6 +40,7 @@ class _Attr(NamedTuple):
 #: without one skip the search for a cue token by token.
 _CUE_STARTS = frozenset(W.PREFIX_CUES) | W.CUE_WORDS | W.PARTICIPLE_CUES
 _LOW = operator.attrgetter("low")
+_TEXT = operator.attrgetter("text")
 _BARE = operator.attrgetter("bare")
 
 
@@ -345,7 +347,8 @@ def _clause_subject(toks: list[_Tok], upto: int, names: _Names | None) -> tuple[
     """The subject of the clause before index `upto`: a speaker phrase at the
     sentence start or after a comma, followed by a lower-case word (its verb)
     or by an appositive and then its verb ("Clinton, the former secretary, said")."""
-    starts = [0] + [i + 1 for i in range(min(upto, len(toks))) if toks[i].text in ",;—–"]
+    # after each comma, semicolon or dash (found in a C loop over the token texts)
+    starts = [0, *itertools.compress(itertools.count(1), map(",;—–".__contains__, map(_TEXT, toks[:upto])))]
     for st in starts:
         k = st
         intro = False

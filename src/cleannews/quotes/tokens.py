@@ -102,6 +102,9 @@ def _special(out: list[_Tok], tok: _Tok) -> None:
         ):
             out[-1] = _Tok(prev.text + ".", pl + ".", prev.start, e, _bare(pl + "."))
             return
+    if t == ".":
+        out.append(_Tok(t, low, s, e, ""))  # a full stop: `_bare(".")` is empty
+        return
     if "-" in low:
         verb, _, pron = low.rpartition("-")
         if pron in W.GLUED_PRONOUNS and verb:
