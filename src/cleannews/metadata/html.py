@@ -24,6 +24,7 @@ from cleannews.metadata.dates import (
     parse_date_text,
     split_labelled_dates,
 )
+from cleannews.metadata.datechoice import choose_date
 from cleannews.metadata.datevote import date_candidates, htmldate_date, pick_date
 from cleannews.metadata.images import html_images_and_captions
 from cleannews.metadata.jsonld import JsonLd, read_jsonld
@@ -37,6 +38,7 @@ from cleannews.metadata.title import (
     strip_site_name,
     without_pipe_tail,
 )
+from cleannews.metadata.titlechoice import BODY_HEADING_WINDOW, Chooser, TitleSources
 from cleannews.metadata.values import clean_value
 from cleannews.metadata.window import (
     HEADLINE_BYLINE_WINDOW,
@@ -114,6 +116,11 @@ def _visible_byline(
 SITE_PREFIX_CHARS = 3
 
 
+#: Whether a page's only date, its update, stands for the publication date too. Measured
+#: on the pages it changes (docs/design.md, "Publication dates").
+ONLY_UPDATE_IS_PUBLISHED = True
+
+
 def _role_texts(blocks: Sequence[Block], removed: Mapping[int, Removal], role: str) -> list[str]:
     """Texts of the blocks a cleaner marked with `role`, in page order: a site cleaner
     knows its layout, so what it calls the byline or the date is read first."""
@@ -152,11 +159,71 @@ def _section(ld: JsonLd, mt: M.MetaTags, title: str | None) -> str | None:
     return mt.first(M.LATE_SECTION_KEYS)
 
 
+def _body_heading(blocks: Sequence[Block], kept: Sequence[int]) -> str | None:
+    """The heading nearest above the selected body (within BODY_HEADING_WINDOW blocks),
+    else the first heading inside it: where the page's own headline usually stands."""
+    if not kept:
+        return None
+    first = min(kept)
+    for i in range(first - 1, max(-1, first - 1 - BODY_HEADING_WINDOW), -1):
+        b = blocks[i]
+        if b.kind is BlockKind.HEADING and b.level <= 3 and norm(b.text):
+            return b.text
+    for i in sorted(kept)[:BODY_HEADING_WINDOW]:
+        b = blocks[i]
+        if b.kind is BlockKind.HEADING and norm(b.text):
+            return b.text
+    return None
+
+
+def _headings(blocks: Sequence[Block], kept: Sequence[int],
+              node_cues: Mapping[int, str] | None) -> dict[str, tuple[int, int, bool, str]]:
+    """Every heading by its normalised text: level, blocks from the body start (negative
+    above it), inside the body, the class/id words of it and its nearest parents."""
+    start = min(kept) if kept else 0
+    inside = set(kept)
+    out: dict[str, tuple[int, int, bool, str]] = {}
+    for b in blocks:
+        if b.kind is BlockKind.HEADING:
+            n = norm(heading_text(b.text))
+            if n and n not in out:
+                out[n] = (b.level, b.index - start, b.index in inside, near_cues(b, node_cues or {}))
+    return out
+
+
+def _title_sources(rules: str | None, ld: JsonLd, mt: M.MetaTags, structured: Sequence[str | None],
+                   html_title: str | None, og_title: str | None, blocks: Sequence[Block], kept: Sequence[int],
+                   node_cues: Mapping[int, str] | None, site_names: Sequence[str], url: str | None,
+                   authors: Sequence[str]) -> TitleSources:
+    """Everything the page gives for its title, for a `title_chooser`."""
+    ld_name = ld.name if ld.kind and ld.kind not in ("webpage", "itempage", "aboutpage") else None
+    return TitleSources(
+        rules=rules,
+        structured={"ld_headline": ld.headline, "ld_name": ld_name, "dc": structured[1], "og": og_title,
+                    "twitter": structured[3], "parsely": structured[4],
+                    "itemprop": mt.first(("itemprop:headline",))},
+        html_title=html_title,
+        h1s=[b.text for b in blocks if b.kind is BlockKind.HEADING and b.level == 1][:5],
+        h2s=[b.text for b in blocks if b.kind is BlockKind.HEADING and b.level == 2][:3],
+        body_heading=_body_heading(blocks, kept),
+        site_names=site_names, url=url, authors=authors,
+        headings=_headings(blocks, kept, node_cues),
+        ld_kind=ld.kind, og_type=mt.first(("og:type",)),
+        has_published=bool(ld.published or mt.first(M.PUBLISHED_KEYS[:8])),
+    )
+
+
 def read_html_metadata(
-    doc: Any, removed: Mapping[int, Removal], kept: Sequence[int], *, fallback: bool = True
+    doc: Any, removed: Mapping[int, Removal], kept: Sequence[int], *, fallback: bool = True,
+    title_chooser: Chooser | None = None, learned_date: bool = True,
 ) -> Metadata:
     """The page's metadata; `fallback=False` skips htmldate's search when no source
-    gives a date (the benchmark measures the stage with and without it)."""
+    gives a date (the benchmark measures the stage with and without it).
+    `title_chooser`, when given, picks the title from the page's candidates with the
+    rules' answer among them (`titlechoice`: `cleannews.training.title` passes one
+    that records them); without one the title is the rules' answer.
+    `learned_date=False` keeps the date vote's answer instead of the learned choice
+    among the candidate days (`datechoice`; its training script reads the vote's)."""
     tree = doc.tree
     blocks = doc.blocks
     ld = read_jsonld(tree)
@@ -235,6 +302,9 @@ def read_html_metadata(
     heads = _h1s(blocks)
     title = choose_title(structured_titles, html_title, heads, site_names, url, authors)
     title = without_pipe_tail(headline_without_tail(title, heads, authors, url) or title, authors, heads)
+    if title_chooser is not None:
+        title = title_chooser(_title_sources(title, ld, mt, structured_titles, html_title, og_title, blocks, kept,
+                                             getattr(doc, "node_cues", None), site_names, url, authors))
 
     description = mt.first(M.DESCRIPTION_KEYS) or ld.description
 
@@ -242,11 +312,12 @@ def read_html_metadata(
     published, modified = pick_date(cands)
     # A cleaner's role="date" / "modified" line is the site's own word on the dates.
     dayfirst = dayfirst_for_language(mt.html_lang)
+    role_dated = False
     for text in _role_texts(blocks, removed, "date"):
         p, m = split_labelled_dates(text, dayfirst=dayfirst)
         p = p or parse_date_text(text, dayfirst=dayfirst)
         if p is not None:
-            published, modified = p, m or modified
+            published, modified, role_dated = p, m or modified, True
             break
     for text in _role_texts(blocks, removed, "modified"):
         m = parse_date_text(text, dayfirst=dayfirst)
@@ -262,6 +333,13 @@ def read_html_metadata(
             # the page shows only its update ("Actualizado: 12/03/2024 14:35"); the day
             # a fallback found is that one: keep its time and zone
             published = modified
+        if published is None and modified is not None and ONLY_UPDATE_IS_PUBLISHED:
+            # a page whose one date is its update ("Updated Nov 18, 2025" and nothing
+            # else, not even for htmldate): the first publication is not later than
+            # that, and the day the page shows is the one readers cite
+            published = modified
+    if learned_date and not role_dated:
+        published = choose_date(cands, published)
 
     lang = normalize_language(mt.html_lang) or normalize_language(mt.first(M.LANGUAGE_KEYS)) or normalize_language(
         ld.language
