@@ -470,7 +470,8 @@ def run(seconds: float, seed: int, hang: float, slow: float, real: int, start: i
             row = json.loads(line)
             cpu_by_child[row["pid"]] = row["cpu"]  # running totals, one a child
             stats.update(row["stats"])
-            slowest = sorted([*slowest, *map(tuple, row["slowest"])], reverse=True)[:10]
+            # each row holds its child's running top ten: an input appears in many rows
+            slowest = sorted({*slowest, *map(tuple, row["slowest"])}, reverse=True)[:10]
     cpu = sum(cpu_by_child.values())
     tried = stats.pop("tried", 0)
     summary = {

@@ -17,6 +17,9 @@ A crash is any exception that is not a `CleannewsError`; a slow input is one ove
 rather than raised, so a run goes on for its whole `-max_total_time`; a hang is left to
 libFuzzer's `-timeout`, which stops the run and writes the input. Counts are written
 to `benchmarks/out/atheris/stats-<pid>.json` every 1,000 inputs (libFuzzer exits without running atexit hooks).
+`cpu_seconds` is the CPU time inside `extract()` and `to_json()`, the instrumented code
+and its coverage callbacks included, not libFuzzer's own mutation and bookkeeping
+between two inputs: inputs / cpu_seconds is the rate issue #18 asks for (>= 200).
 libFuzzer's own memory grows about 16 KB an input (its coverage and comparison tables;
 the harness's inputs replayed in plain Python stay flat), hence `-rss_limit_mb=8192` for
 runs of a few hundred thousand inputs.

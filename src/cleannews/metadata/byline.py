@@ -47,6 +47,10 @@ _WEB_START = re.compile(r"https?://\S|www\.\S", re.I)
 _DOT_WORD = re.compile(r"\.\w+")
 _DOMAIN_END = re.compile(r"\.(?:com|org|net|co\.uk)\b", re.I)
 _TOKEN = re.compile(r"\S+")
+#: Something every span `_url_span` finds contains (the union of its tests, read over
+#: the whole text): a text without one has nothing to strip, and is returned without
+#: a Python call per token.
+_ANY_URL = re.compile(r"https?://\S|www\.\S|@|\.(?:com|org|net|co\.uk)\b", re.I)
 
 
 def _url_span(tok: str) -> tuple[int, int] | None:
@@ -82,6 +86,8 @@ def _strip_token(m: re.Match[str]) -> str:
 
 def strip_urls(text: str) -> str:
     """`text` with every URL, e-mail address and bare domain replaced by a space."""
+    if _ANY_URL.search(text) is None:
+        return text
     return _TOKEN.sub(_strip_token, text)
 
 

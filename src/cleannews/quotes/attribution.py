@@ -10,6 +10,8 @@ choosing which window to look in is the driver's (`find`).
 
 from __future__ import annotations
 
+import itertools
+import operator
 from typing import NamedTuple
 
 from cleannews.quotes import words as W
@@ -32,6 +34,14 @@ class _Attr(NamedTuple):
     role: str | None
     cue: str | None
     docs: tuple[str, ...]
+
+
+#: The words a cue can start with (`_cue_at` answers None for any other): windows
+#: without one skip the search for a cue token by token.
+_CUE_STARTS = frozenset(W.PREFIX_CUES) | W.CUE_WORDS | W.PARTICIPLE_CUES
+_LOW = operator.attrgetter("low")
+_TEXT = operator.attrgetter("text")
+_BARE = operator.attrgetter("bare")
 
 
 def _cue_at(toks: list[_Tok], i: int) -> str | None:
@@ -252,7 +262,13 @@ def _left_attribution(
     """Attribution in the sentence before a quote. Returns (attribution, cue is adjacent)."""
     n = len(toks)
     participle = -1
+    lows = list(map(_LOW, toks))
+    if _CUE_STARTS.isdisjoint(lows):
+        # no token can start a cue (most windows): the loop below finds nothing
+        return _possessive_speech(toks), False
     for c in range(n - 1, -1, -1):
+        if lows[c] not in _CUE_STARTS:
+            continue
         cue = _cue_at(toks, c)
         if cue is None:
             continue
@@ -312,6 +328,8 @@ def _possessive_speech(toks: list[_Tok]) -> _Attr | None:
     followed by its content clause makes the owner the speaker. The last such
     phrase before the quote; without "that" ("mocked Obama's remarks as
     "..."") the owner is only spoken of."""
+    if W.SPEECH_NOUNS.isdisjoint(map(_BARE, toks)):
+        return None  # no speech noun: nothing to own (a C loop, for most windows)
     for i in range(len(toks) - 3, 0, -1):
         t = toks[i]
         if t.bare not in W.SPEECH_NOUNS or toks[i + 1].low != "that":
@@ -329,7 +347,8 @@ def _clause_subject(toks: list[_Tok], upto: int, names: _Names | None) -> tuple[
     """The subject of the clause before index `upto`: a speaker phrase at the
     sentence start or after a comma, followed by a lower-case word (its verb)
     or by an appositive and then its verb ("Clinton, the former secretary, said")."""
-    starts = [0] + [i + 1 for i in range(min(upto, len(toks))) if toks[i].text in ",;—–"]
+    # after each comma, semicolon or dash (found in a C loop over the token texts)
+    starts = [0, *itertools.compress(itertools.count(1), map(",;—–".__contains__, map(_TEXT, toks[:upto])))]
     for st in starts:
         k = st
         intro = False

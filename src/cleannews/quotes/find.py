@@ -284,16 +284,15 @@ def _word_count(text: str) -> int:
 def _title_case(text: str) -> bool:
     """A quoted title ("Face the Nation," "Reeks of Fear."): a few words, each
     capitalised but for the short function words titles keep in lower case."""
-    words: list[str] = []
+    # one pass that stops at the first word a title cannot have (most quotes are
+    # sentences: their first lower-case word that is no function word ends it)
+    words = caps = 0
     for w in text.split():
-        if any(c.isalpha() for c in w):
-            words.append(w)
-            if len(words) > W.TITLE_MAX_WORDS:
-                return False  # too long for a title: no need to read the rest
-    if len(words) < 2:
-        return False
-    caps = 0
-    for w in words:
+        if not any(map(str.isalpha, w)):
+            continue
+        words += 1
+        if words > W.TITLE_MAX_WORDS:
+            return False  # too long for a title: no need to read the rest
         w0 = w.lstrip("\"'‘“(")
         if w0[:1].isupper():
             caps += 1

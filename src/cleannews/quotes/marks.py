@@ -14,17 +14,33 @@ speaker. `_Span` also carries the attribution and speaker the later passes fill 
 
 from __future__ import annotations
 
+import bisect
+import itertools
+import operator
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
-
-import re
 
 from cleannews.quotes import words as W
 from cleannews.quotes.tokens import _LINE_RE, _Tok
 
 # Any quotation mark. A plain character class: the standard `re` scans for one
 # about three times as fast as `regex` (this runs over every character of the body).
-_MARK_RE = re.compile("[" + re.escape("".join(sorted(W.ALL_MARKS))) + "]")
+_MARKS = "[" + re.escape("".join(sorted(W.ALL_MARKS))) + "]"
+_MARK_RE = re.compile(_MARKS)
+# After a single mark: it stands between two letters or digits (`[^\W_]` is exactly
+# `str.isalnum`), an apostrophe (don't, Korea's), which can neither open nor close.
+_INNER_SINGLE = "(?<=[^\\W_][" + re.escape("".join(sorted(W.SINGLE_MARKS))) + "])(?=[^\\W_])"
+#: The marks that may open or close, found by the regex engine, not a Python step a
+#: mark: all but an apostrophe between letters. (The mark class comes first, so the
+#: engine skips to the next mark as fast as `_MARK_RE` does.)
+_CANDIDATE_RE = re.compile(f"{_MARKS}(?!{_INNER_SINGLE})")
+#: The marks a paragraph's scan reads (`_paragraph_spans`): the candidates but for a
+#: straight or right single mark next to another ('' or ’’, typed for a double mark).
+_SCAN_RE = re.compile(f"{_MARKS}(?!{_INNER_SINGLE}|(?<=['’]['’])|(?<=['’])(?=['’]))")
+_START = re.Match.start
+_SPAN = re.Match.span
 
 
 @dataclass
@@ -84,15 +100,52 @@ def _single_closes(body: str, i: int, ps: int, pe: int) -> bool:
     return right
 
 
-def _next_table(n: int, flags: list[bool]) -> list[int]:
-    """nxt[k] = the smallest index > k whose flag is set, or n."""
-    nxt = [n] * (n + 1)
-    nearest = n
-    for k in range(n - 1, -1, -1):
-        nxt[k] = nearest
-        if flags[k]:
-            nearest = k
-    return nxt
+def _flagged(flags: Iterable[object]) -> list[int]:
+    """The indices whose flag is true, in order (a C loop: `compress`)."""
+    return list(itertools.compress(itertools.count(), flags))
+
+
+def _next(idx: list[int], k: int, n: int) -> int:
+    """The smallest index > k in the sorted `idx`, or n: the next mark of a kind.
+
+    A binary search per lookup, where a table per kind cost a Python step per
+    mark and kind; lookups are few (one or two a quotation)."""
+    j = bisect.bisect_right(idx, k)
+    return idx[j] if j < len(idx) else n
+
+
+def _all_flanks(body: str, marks: list[int], ps: int, pe: int) -> list[tuple[bool, bool]]:
+    """`_flanks` of every mark of a paragraph, in C loops (`map` over the characters
+    around the marks) but for a mark at either end of the paragraph, which
+    `_flanks` takes itself (it sees a space beyond the paragraph)."""
+    a = 1 if marks[0] == ps else 0
+    z = max(a, len(marks) - 1 if marks[-1] + 1 >= pe else len(marks))  # one mark may be both ends
+    inner = marks[a:z]
+    prevs = list(map(body.__getitem__, map((-1).__add__, inner)))
+    nxts = list(map(body.__getitem__, map((1).__add__, inner)))
+    prev_space = list(map(str.isspace, prevs))
+    next_space = list(map(str.isspace, nxts))
+    left = map(
+        operator.and_,
+        map(operator.or_, map(operator.or_, prev_space, map(W.OPEN_CONTEXT.__contains__, prevs)), map(W.ALL_MARKS.__contains__, prevs)),
+        map(operator.not_, next_space),
+    )
+    right = map(
+        operator.and_,
+        map(operator.not_, prev_space),
+        map(operator.or_, map(operator.or_, next_space, map(W.CLOSE_CONTEXT.__contains__, nxts)), map(W.ALL_MARKS.__contains__, nxts)),
+    )
+    out = list(zip(left, right))
+    if a:
+        out.insert(0, _flanks(body, marks[0], ps, pe))
+    if z < len(marks):
+        out.append(_flanks(body, marks[-1], ps, pe))
+    return out
+
+
+#: (can open, can close) of a mark that opens and cannot close: it cuts off a quotation
+#: left open before it.
+_OPENS_ONLY = (True, False)
 
 
 def _paragraph_spans(body: str, ps: int, pe: int) -> list[tuple[int, int]]:
@@ -102,39 +155,36 @@ def _paragraph_spans(body: str, ps: int, pe: int) -> list[tuple[int, int]]:
     paragraph end; -2 - x for one left open and cut off at offset x by the next
     opening mark. Linear: the next mark of each kind is looked up in tables.
     """
-    marks = [
-        i for i in (m.start() for m in _MARK_RE.finditer(body, ps, pe))
-        if not (body[i] in "'’" and ((i + 1 < pe and body[i + 1] in "'’") or (i > ps and body[i - 1] in "'’")))
-        # an apostrophe between letters (don't, Korea's) can neither open nor
-        # close (`_single_opens`, `_single_closes`): most single marks in
-        # running text, left out before the tables are built
-        and not (body[i] in W.SINGLE_MARKS and i > ps and i + 1 < pe and body[i - 1].isalnum() and body[i + 1].isalnum())
-    ]
+    # an apostrophe between letters (don't, Korea's), or a straight or right single
+    # mark next to another, can neither open nor close (`_single_opens`,
+    # `_single_closes`): most single marks in running text, left out by the regex
+    # (ps is a line start: the lookbehinds see a line break or nothing before it)
+    marks = list(map(_START, _SCAN_RE.finditer(body, ps, pe)))
     n = len(marks)
     if not n:
         return []
-    chars = [body[i] for i in marks]
-    flanks = [_flanks(body, i, ps, pe) for i in marks]
-    is_double = [c in W.DOUBLE_MARKS for c in chars]
-    # the tables of a kind of mark the paragraph lacks are never read (each
-    # branch below starts from a mark of its own kind): they stay all-n
-    none = [n] * (n + 1)
+    chars = list(map(body.__getitem__, marks))
+    flanks = _all_flanks(body, marks, ps, pe)
+    is_double = list(map(W.DOUBLE_MARKS.__contains__, chars))
+    # the marks of each kind, for `_next`; a kind the paragraph lacks is never looked
+    # up (each branch below starts from a mark of its own kind): it stays empty
+    none: list[int] = []
     if any(is_double):
-        nxt_straight = _next_table(n, [c == '"' for c in chars])
-        nxt_curly_close = _next_table(n, [c in W.DOUBLE_CLOSERS for c in chars])
-        nxt_low_close = _next_table(n, [c in "“”" for c in chars])  # closers of „
-        nxt_curly_open = _next_table(n, [c in W.DOUBLE_OPENERS for c in chars])
-        nxt_cut = _next_table(n, [c in W.DOUBLE_OPENERS and f[0] and not f[1] for c, f in zip(chars, flanks)])
-        nxt_closable = _next_table(n, [d and (f[1] or not f[0]) for d, f in zip(is_double, flanks)])
-        nxt_double = _next_table(n, is_double)
+        straight = _flagged(map('"'.__eq__, chars))
+        curly_close = _flagged(map(W.DOUBLE_CLOSERS.__contains__, chars))
+        low_close = _flagged(map("“”".__contains__, chars))  # closers of „
+        curly_open = _flagged(map(W.DOUBLE_OPENERS.__contains__, chars))
+        opens_only = list(map(_OPENS_ONLY.__eq__, flanks))
+        cut_at = _flagged(map(operator.and_, map(W.DOUBLE_OPENERS.__contains__, chars), opens_only))
+        # a double mark that can close, or cannot open: (d and (right or not left))
+        closable = _flagged(map(operator.and_, is_double, map(operator.not_, opens_only)))
+        double = _flagged(is_double)
     else:
-        nxt_straight = nxt_curly_close = nxt_low_close = nxt_curly_open = nxt_cut = nxt_closable = nxt_double = none
+        straight = curly_close = low_close = curly_open = cut_at = closable = double = none
     if any(c in W.SINGLE_MARKS for c in chars):
-        nxt_single_close = _next_table(
-            n, [c in W.SINGLE_MARKS and _single_closes(body, i, ps, pe) for c, i in zip(chars, marks)]
-        )
+        single_close = [k for k, (c, i) in enumerate(zip(chars, marks)) if c in W.SINGLE_MARKS and _single_closes(body, i, ps, pe)]
     else:
-        nxt_single_close = none
+        single_close = none
     out: list[tuple[int, int]] = []
     k = 0
     while k < n:
@@ -148,14 +198,14 @@ def _paragraph_spans(body: str, ps: int, pe: int) -> list[tuple[int, int]]:
             if ch == '"':
                 # straight: the next straight mark, unless a curly closer comes
                 # first with no curly opener before it ("...” in mixed dumps)
-                c, s_ = nxt_curly_close[k], nxt_straight[k]
-                close = c if c < n and c < s_ and nxt_curly_open[k] > c else s_
+                c, s_ = _next(curly_close, k, n), _next(straight, k, n)
+                close = c if c < n and c < s_ and _next(curly_open, k, n) > c else s_
                 cut = n
             else:
-                close = nxt_low_close[k] if ch == "„" else nxt_curly_close[k]
-                cut = nxt_cut[k]
+                close = _next(low_close, k, n) if ch == "„" else _next(curly_close, k, n)
+                cut = _next(cut_at, k, n)
             if close >= n or close > cut:
-                fb = nxt_closable[k]
+                fb = _next(closable, k, n)
                 close = fb if fb < n and fb < cut else n
             if close < n:
                 out.append((i, marks[close]))
@@ -185,8 +235,8 @@ def _paragraph_spans(body: str, ps: int, pe: int) -> list[tuple[int, int]]:
         # single marks: a quotation only when a closing single mark follows
         # before any double mark
         if _single_opens(body, i, ps, pe):
-            close = nxt_single_close[k]
-            if close < n and close < nxt_double[k]:
+            close = _next(single_close, k, n)
+            if close < n and close < _next(double, k, n):
                 out.append((i, marks[close]))
                 k = close + 1
                 continue
@@ -204,29 +254,25 @@ def _find_spans(body: str) -> list[_Span]:
     # third of those with a mark on news pages: apostrophes only) has no span and
     # skips the paragraph scan; the few this keeps and the scan drops (doubled
     # marks) only cost that scan.
-    n_body = len(body)
-    cands = [
-        i for i in (m.start() for m in _MARK_RE.finditer(body))
-        if body[i] not in W.SINGLE_MARKS or not (0 < i < n_body - 1 and body[i - 1].isalnum() and body[i + 1].isalnum())
-    ]
+    cands = list(map(_START, _CANDIDATE_RE.finditer(body)))
+    if not cands:
+        return spans
+    # the lines holding a mark are found by binary search; the lines between two of
+    # them only matter when one is not blank (a quotation left open stops there)
+    lines = list(map(_SPAN, _LINE_RE.finditer(body)))
+    line_starts = list(map(operator.itemgetter(0), lines))
     ci, nc = 0, len(cands)
-    for p, m in enumerate(_LINE_RE.finditer(body)):
-        if ci >= nc:
-            break  # no mark left: no more spans, and no open quotation goes on
-        ps, pe = m.span()
-        while ci < nc and cands[ci] < ps:
-            ci += 1
-        if ci >= nc or cands[ci] >= pe:
-            # no mark at all: no spans, and a quotation left open before it
-            # does not go on past it (unless the line is blank)
-            if not body[ps:pe].isspace():
-                open_tail = None
-            continue
-        while pe > ps and body[pe - 1].isspace():
-            pe -= 1
-        lead = ps
-        while lead < pe and body[lead].isspace():
-            lead += 1
+    last_p = -1
+    while ci < nc:
+        p = bisect.bisect_right(line_starts, cands[ci]) - 1
+        ps, pe = lines[p]
+        ci = bisect.bisect_left(cands, pe, ci)
+        if p > last_p + 1 and not body[lines[last_p][1] if last_p >= 0 else 0 : ps].isspace():
+            open_tail = None  # a line between without a mark, not blank
+        last_p = p
+        line = body[ps:pe].rstrip()  # str.rstrip strips what str.isspace calls space
+        pe = ps + len(line)
+        lead = pe - len(line.lstrip())
         if lead >= pe:
             continue
         pairs = _paragraph_spans(body, ps, pe)
@@ -240,10 +286,9 @@ def _find_spans(body: str) -> list[_Span]:
                 s, e, close = o + 1, pe, -1
             else:
                 s, e, close = o + 1, -2 - c, -1
-            while s < e and body[s].isspace():
-                s += 1
-            while e > s and body[e - 1].isspace():
-                e -= 1
+            text = body[s:e]
+            s += len(text) - len(text.lstrip())
+            e = s + len(text.strip())
             if e <= s:
                 continue
             sp = _Span(o, close, s, e, p, ps, pe)

@@ -11,12 +11,15 @@ given-name gender test live here because the index answers with them.
 from __future__ import annotations
 
 import bisect
+import re
 from typing import NamedTuple
 
 import regex
 
 from cleannews.quotes import words as W
 from cleannews.quotes.tokens import _LINE_RE, _SENT_END_RE, _bare, _is_sentence_end
+
+_START = re.Match.start
 
 # A capitalised word after a lower-case word or a comma: not a sentence opener.
 _MID_CAP_RE = regex.compile(r"(?<=[\p{Ll},;][ \u00a0])\p{Lu}[\p{L}\p{M}’'\-]*")
@@ -90,7 +93,7 @@ class _Names:
         runs: list[tuple[int, str]] = []  # (end, words) of person-like runs
         for m in _NAME_RUN_RE.finditer(body):
             words = m.group().replace("\u00a0", " ").split()
-            lows = [_bare(w.lower()) for w in words]  # once a word: this loop runs on every run of capitals
+            lows = list(map(_bare, map(str.lower, words)))  # once a word: this loop runs on every run of capitals
             k = 0
             while k < len(words) and lows[k] in W.NAME_LEAD_WORDS:
                 k += 1
@@ -103,12 +106,12 @@ class _Names:
                     cut -= 1
                 if cut >= 0 and len(words) - cut - 1 >= 2:
                     words, lows = words[cut + 1 :], lows[cut + 1 :]
-            org = any(w in W.ORG_WORDS for w in lows)
+            org = not W.ORG_WORDS.isdisjoint(lows)
             if len(words) >= 2 and not org and not _is_place(words):
                 runs.append((m.end(), " ".join(words)))
             if len(words) < 2 or len(words) > 4:
                 continue
-            if org or any(w in W.ROLE_WORDS or w in W.TIME_WORDS for w in lows):
+            if org or not (W.ROLE_WORDS.isdisjoint(lows) and W.TIME_WORDS.isdisjoint(lows)):
                 continue
             last = words[-1]
             if last.endswith(("'s", "’s")):
@@ -132,7 +135,7 @@ class _Names:
         if self._starts is None:
             body = self._body
             st = {m.end() for m in _SENT_END_RE.finditer(body) if _is_sentence_end(body, m)}
-            st.update(m.start() for m in _LINE_RE.finditer(body))
+            st.update(map(_START, _LINE_RE.finditer(body)))
             self._starts = sorted(st)
         a = bisect.bisect_right(self._starts, lo)
         b = bisect.bisect_right(self._starts, hi)
