@@ -165,7 +165,7 @@ class _Names:
         if b in W.FEMALE_NAMES or b in W.MALE_NAMES or b in self._index():
             return True
         if self._mid_caps is None:
-            self._mid_caps = frozenset(m.group().lower() for m in _MID_CAP_RE.finditer(self._body))
+            self._mid_caps = frozenset(w.lower() for w in _MID_CAP_RE.findall(self._body))
         return b in self._mid_caps
 
     def never_lower(self, word: str) -> bool:
@@ -178,7 +178,7 @@ class _Names:
         if self._lower is None:
             # built on first use: most pages never ask, and one pass over the
             # body keeps the cost linear however many words are asked about
-            self._lower = frozenset(m.group() for m in _LOWER_WORD_RE.finditer(self._body))
+            self._lower = frozenset(_LOWER_WORD_RE.findall(self._body))  # no groups: whole matches
         return w not in self._lower
 
     def known(self, word: str) -> bool:
