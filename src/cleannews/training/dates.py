@@ -31,24 +31,12 @@ import numpy as np
 
 from cleannews.metadata.datechoice import FEATURE_NAMES, MODEL_FILE, candidate_days, features
 from cleannews.metadata.dates import DateValue
-from cleannews.training.data import LGBM_SHARED, site_of, truth_rows
+from cleannews.training.data import CHOOSER_PARAMS, CHOOSER_ROUNDS, CHOOSER_SEED, site_of, truth_rows
 
 DATASETS = ("htmldate", "wcxb-dev", "fundus-dev", "readability")
 FOLDS = 5
-SEED = 7
-#: LightGBM settings (binary: is this day the publication day?), those of the title
-#: chooser; 100 rounds did no better on the same folds (docs/design.md).
-PARAMS: dict[str, Any] = {
-    "objective": "binary",
-    "learning_rate": 0.05,
-    "num_leaves": 15,
-    "max_depth": 5,
-    "min_data_in_leaf": 10,
-    "seed": SEED,
-    "verbose": -1,
-    **LGBM_SHARED,
-}
-ROUNDS = 200
+SEED = CHOOSER_SEED
+PARAMS, ROUNDS = CHOOSER_PARAMS, CHOOSER_ROUNDS  # training.data
 
 
 def _value(iso: str) -> DateValue:

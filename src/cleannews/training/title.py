@@ -35,24 +35,12 @@ from typing import Any
 import numpy as np
 
 from cleannews.metadata.titlechoice import FEATURE_NAMES, SOURCES, TitleSources, candidates, features
-from cleannews.training.data import LGBM_SHARED, site_of, truth_rows
+from cleannews.training.data import CHOOSER_PARAMS, CHOOSER_ROUNDS, CHOOSER_SEED, site_of, truth_rows
 
 DATASETS = ("wcxb-dev", "fundus-dev", "readability")
 FOLDS = 5
-SEED = 7
-#: LightGBM settings (binary: is this candidate the title?). Chosen on the OOF folds
-#: (see docs/design.md, "The title as a learned choice").
-PARAMS: dict[str, Any] = {
-    "objective": "binary",
-    "learning_rate": 0.05,
-    "num_leaves": 15,
-    "max_depth": 5,
-    "min_data_in_leaf": 10,
-    "seed": SEED,
-    "verbose": -1,
-    **LGBM_SHARED,
-}
-ROUNDS = 200
+SEED = CHOOSER_SEED
+PARAMS, ROUNDS = CHOOSER_PARAMS, CHOOSER_ROUNDS  # training.data
 
 
 def _scorer(corpus: Path) -> Any:
