@@ -403,7 +403,6 @@ def _is_furniture(cues: str, page_type: str) -> bool:
 STRONG_NOISE_TYPES = frozenset(("product", "forum"))
 
 
-
 #: The types whose body says each thing once: a block whose text (spaces normalised)
 #: repeats a block kept before it is dropped. Item cards print their title two or three
 #: times (image label, hidden label, link), shops print "Quick Shop" under every item,
