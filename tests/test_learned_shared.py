@@ -138,3 +138,30 @@ def test_windows_of_columns_are_the_windows_of_each() -> None:
     both = lf._window_mean(v, 2)
     for j in range(2):
         assert both[:, j].tobytes() == lf._window_mean(np.ascontiguousarray(v[:, j]), 2).tobytes()
+
+
+def _cue_value_reference(cues: str) -> float | None:
+    """`rules._cue_value` as it read before its ASCII fast path: IGNORECASE patterns."""
+    from cleannews.scoring import rules
+
+    if "-" in cues or "_" in cues:
+        cues = " ".join(t for t in cues.split() if not rules._TAXONOMY_TOKEN.match(t))
+    if rules._POSITIVE.search(cues):
+        return -1.0 if not rules._NEGATIVE_STRONG.search(cues) else 1.0
+    if rules._NEGATIVE_STRONG.search(cues):
+        return 1.0
+    if rules._NEGATIVE_WEAK.search(cues):
+        return 0.5
+    return None
+
+
+def test_cue_values_of_ascii_class_strings_are_the_ignorecase_ones() -> None:
+    from cleannews.scoring import rules
+
+    samples = ["article-body", "Article-Body", "ENTRY-CONTENT sidebar", "post tag-news", "Tag-News comments",
+               "main-content", "top-bar", "Top", "page-header", "ads", "my_Ads_box", "NAV", "prose", "rich-text x",
+               "content \u212a", "sidebar \u017fhare", "text\u00e9 share", "\u0130tem-caption", "no-sidebar Footer",
+               "Most-Popular", "box", "", "HIDDEN", "story-TEXT"]
+    for s in samples:
+        assert rules._cue_value(s) == _cue_value_reference(s), s
+        assert rules._is_body_mark(s) == (bool(rules._BODY_MARK_RE.search(s)) and _cue_value_reference(s) == -1.0), s
