@@ -165,3 +165,16 @@ def test_cue_values_of_ascii_class_strings_are_the_ignorecase_ones() -> None:
     for s in samples:
         assert rules._cue_value(s) == _cue_value_reference(s), s
         assert rules._is_body_mark(s) == (bool(rules._BODY_MARK_RE.search(s)) and _cue_value_reference(s) == -1.0), s
+
+
+def test_page_title_words_read_the_title_and_every_og_title() -> None:
+    from cleannews.scoring.inside import page_title_words
+
+    html = ("<html><head><title>Harbour news</title><!-- c --><meta property='og:title' content='Ferry Times'>"
+            "</head><body><p>Text.</p><noscript><meta property='og:title' content='Night boats'></noscript></body></html>")
+    doc = build_document(load(html))
+    ref = {w.lower() for w in ["Harbour", "news"]}
+    for m in doc.tree.iterdescendants("meta"):
+        if m.get("property") == "og:title":
+            ref.update(w.lower() for w in (m.get("content") or "").split())
+    assert page_title_words(doc) == frozenset(ref) == {"harbour", "news", "ferry", "times", "night", "boats"}
