@@ -94,6 +94,7 @@ MAX_LD_CHARS = 200_000
 
 
 _SIGNAL_TAGS = frozenset(("meta", "script"))
+_LAYOUT_TAGS = frozenset(("html", "body"))
 
 
 def page_signals(doc: Document) -> tuple[float, ...]:
@@ -308,14 +309,13 @@ def block_features(
     # Per element: its own cue value (0 without one), the rules' cue penalty over its
     # chain (`dom._Cues.penalty` on a page without layout mass: `_penalty`) and
     # whether its class names the article's text box.
-    cue_vals: dict[int, float] = {}
-    cue_pen: dict[int, float | None] = {}
-    for node, c in node_cues.items():
-        if c:
-            cv = rules.cue_value(c)
-            cue_vals[node] = 0.0 if cv is None else cv
-            if node_tags.get(node) not in ("html", "body"):
-                cue_pen[node] = cv
+    # (one `map` over the page's class strings; an empty string says nothing, as a
+    # missing one: value 0.0 and no penalty, whatever `cue_value` would answer)
+    cue_values = [rules.cue_value(c) if c else None for c in node_cues.values()]
+    cue_pen: dict[int, float | None] = dict(zip(node_cues, cue_values))
+    for node in compress(node_tags, map(_LAYOUT_TAGS.__contains__, node_tags.values())):
+        cue_pen.pop(node, None)  # <html>'s and <body>'s class is page layout (`dom._Cues`)
+    cue_vals: dict[int, float] = dict(zip(node_cues, [0.0 if v is None else v for v in cue_values]))
     cue_get = cue_vals.get
     own[:, _C_CUE_OWN] = [cue_get(x, 0.0) for x in nodes]
     pen_memo: dict[int, float] = {}
