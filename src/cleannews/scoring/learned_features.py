@@ -253,7 +253,10 @@ def block_features(
     one function, no row tuples), the counts that need every character (stop words a
     language, digits, capitals) are numpy over the page's words and bytes at once, and
     everything over the tree (subtree sums, ancestors, paths, windows) is numpy over
-    arrays indexed by element id.
+    arrays by element slot (`Document.block_tree`, which the context features share).
+    The values are the row-at-a-time loop's, bit for bit (the training cache and the
+    shipped model were built from it): each float comes from the same operations on
+    the same operands, and sums of whole numbers are exact in any order.
     """
     blocks = doc.blocks
     n = len(blocks)
@@ -308,9 +311,8 @@ def block_features(
 
     # Per element: its own cue value (0 without one), the rules' cue penalty over its
     # chain (`dom._Cues.penalty` on a page without layout mass: `_penalty`) and
-    # whether its class names the article's text box.
-    # (one `map` over the page's class strings; an empty string says nothing, as a
-    # missing one: value 0.0 and no penalty, whatever `cue_value` would answer)
+    # whether its class names the article's text box. An empty class string says
+    # nothing, as a missing one: value 0.0 and no penalty.
     cue_values = [rules.cue_value(c) if c else None for c in node_cues.values()]
     cue_pen: dict[int, float | None] = dict(zip(node_cues, cue_values))
     for node in compress(node_tags, map(_LAYOUT_TAGS.__contains__, node_tags.values())):
