@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from cleannews.models import Block, Image, Page
+
+if TYPE_CHECKING:
+    from cleannews.document.blocktree import BlockTree
 
 #: A node of the parsed tree: an lxml.etree element (not lxml.html's), or a comment or
 #: processing instruction. lxml has no type information, so this is Any to mypy.
@@ -58,6 +61,13 @@ class Document:
     def node_ids(self) -> Mapping[Element, int]:
         """Node id of each node of the tree (the inverse of `elements`)."""
         return {el: i for i, el in enumerate(self.elements)}
+
+    @cached_property
+    def block_tree(self) -> BlockTree:
+        """The block elements as arrays (`document.blocktree`), for the block scorers."""
+        from cleannews.document.blocktree import build_block_tree
+
+        return build_block_tree(self)
 
     def element(self, node: int) -> Element | None:
         """The node with id `node`, or None (no tree, or an id out of range)."""

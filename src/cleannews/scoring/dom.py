@@ -166,6 +166,7 @@ def select_html_blocks(
         return Selection(kept=(), is_article=False, reason="the page has no text")
     parent = doc.node_parent
     base = [0.0 if b.index in removed else block_weight(b, 0.0, r) for b in blocks]
+    shared = tuple(base) if r is rules.DEFAULT_RULES or r == rules.DEFAULT_RULES else ()
     own_pos: dict[int, float] = {}
     for b, w in zip(blocks, base):
         if w > 0:
@@ -191,7 +192,7 @@ def select_html_blocks(
             own[b.node] = own.get(b.node, 0.0) + w
     totals, decayed, positive = _container_sums(own, own_kept, upward, r.decay)
     if not totals:
-        return Selection(kept=(), is_article=False, reason="no block of article text")
+        return Selection(kept=(), is_article=False, reason="no block of article text", weights=shared)
     not_article: str | None = None
     if good_chars < r.min_article_chars:
         # A tiny page whose only text is a sentence or two is still that text; a page
@@ -204,8 +205,8 @@ def select_html_blocks(
         elif good_chars == 0:
             tiny = tuple(b.index for b in blocks if b.index not in removed and b.link_density <= r.link_density_good)
             if not tiny:
-                return Selection(kept=(), is_article=False, reason="no block of article text")
-            return Selection(kept=tiny, reason="a tiny page: all of its text")
+                return Selection(kept=(), is_article=False, reason="no block of article text", weights=shared)
+            return Selection(kept=tiny, reason="a tiny page: all of its text", weights=shared)
     container = _choose_container(doc, weights, totals, r, upward, (decayed, positive))
     roots = {container} | extra_parts(doc, container, weights, totals, r)
     kept: list[int] = []
@@ -229,10 +230,10 @@ def select_html_blocks(
     kept = trim_edges(blocks, kept, weights, dropped, lambda: page_title_words(doc), r)
     if not kept:
         kept = _fallback(blocks, removed, dropped, r)
-        return Selection(kept=tuple(kept), dropped=dropped, is_article=False, reason="no block of article text")
+        return Selection(kept=tuple(kept), dropped=dropped, is_article=False, reason="no block of article text", weights=shared)
     if not_article:
-        return Selection(kept=tuple(kept), dropped=dropped, is_article=False, reason=not_article)
-    return Selection(kept=tuple(kept), dropped=dropped)
+        return Selection(kept=tuple(kept), dropped=dropped, is_article=False, reason=not_article, weights=shared)
+    return Selection(kept=tuple(kept), dropped=dropped, weights=shared)
 
 
 def _fallback(

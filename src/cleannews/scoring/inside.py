@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from itertools import compress
+from operator import attrgetter
 from typing import Any
 
 from cleannews.document import Document
@@ -97,6 +99,8 @@ def is_anchor(block: Block, weight: float, r: rules.ScoringRules = rules.DEFAULT
 
 
 _WORD = re.compile(r"\w+")
+_TAG_OF = attrgetter("tag")
+_META = frozenset(("meta",))  # a set test: a comment's tag is a function, not a str
 
 
 def page_title_words(doc: Document) -> frozenset[str]:
@@ -105,8 +109,11 @@ def page_title_words(doc: Document) -> frozenset[str]:
     if tree is None:
         return frozenset()
     words: set[str] = {w.lower() for w in _WORD.findall(doc.title or "")}
-    for m in tree.iterdescendants("meta"):  # in C; the ElementPath predicate ran in Python
-        if m.get("property") == "og:title":
+    # The <meta> elements from the preorder node list the walk kept (`Document.elements`:
+    # a C loop over their tags, about a quarter of the time of `iterdescendants`).
+    els = doc.elements
+    for m in compress(els, map(_META.__contains__, map(_TAG_OF, els))):
+        if m is not tree and m.get("property") == "og:title":
             words.update(w.lower() for w in _WORD.findall(m.get("content") or ""))
     return frozenset(words)
 

@@ -238,10 +238,11 @@ def select_learned(doc: Document, removed: Mapping[int, Removal], rules: Selecti
         keep = drop_title_headings(doc, keep)
     if not keep.any():
         return dataclasses.replace(rules, page_types=shared)
-    kept = tuple(int(i) for i in np.flatnonzero(keep))
-    dropped = {int(i): f"main-text probability {prob[i]:.2f}" for i in np.flatnonzero(~keep & ~gone)}
+    kept = tuple(np.flatnonzero(keep).tolist())
+    probs = prob.tolist()  # Python floats: formatted and stored as the numpy values would be, faster
+    dropped = {i: f"main-text probability {probs[i]:.2f}" for i in np.flatnonzero(~keep & ~gone).tolist()}
     return Selection(kept=kept, dropped=dropped, is_article=rules.is_article, reason=rules.reason,
-                     probability={i: float(v) for i, v in enumerate(prob)}, basis=rules, page_types=shared)
+                     probability=dict(enumerate(probs)), basis=rules, page_types=shared)
 
 
 #: How many of the most important features (by training gain) the explain view tests

@@ -19,17 +19,19 @@ from __future__ import annotations
 import math
 import re
 import zlib
-from collections import Counter
+from itertools import chain, compress, repeat
+from operator import attrgetter
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
 
 from cleannews import text as _text
 from cleannews.document import Document
-from cleannews.models import Block, BlockKind, Removal
+from cleannews.models import BlockKind, Removal
 from cleannews.scoring import rules
-from cleannews.scoring.dom import _Cues, block_weight
+from cleannews.scoring.dom import block_weight
 from cleannews.scoring.scorer import Selection
 from cleannews.scoring.stopwords import STOPWORDS
 
@@ -91,6 +93,10 @@ _URL_DATE = re.compile(r"/(?:19|20)\d\d[/-](?:0?[1-9]|1[0-2])(?:[/-]|$)|/(?:19|2
 MAX_LD_CHARS = 200_000
 
 
+_SIGNAL_TAGS = frozenset(("meta", "script"))
+_LAYOUT_TAGS = frozenset(("html", "body"))
+
+
 def page_signals(doc: Document) -> tuple[float, ...]:
     """The PAGE_SIGNALS of a page (zeros where it has no tree or url)."""
     from urllib.parse import urlsplit
@@ -98,12 +104,15 @@ def page_signals(doc: Document) -> tuple[float, ...]:
     og = ld_a = ld_o = ld_f = ld_p = 0.0
     tree = doc.tree
     if tree is not None:
-        # One filtered walk in C (`iter` with tags) instead of two XPath queries (the
-        # og:type contents; the JSON-LD scripts' text, in document order).
+        # The tree's meta and script elements in document order, picked from the
+        # preorder node list the walk kept (`Document.elements`: a C loop over their
+        # tags, a quarter of the time of `tree.iter("meta", "script")`), for the og:type
+        # contents and the JSON-LD scripts' text.
         og_types: list[str] = []
         lds: list[str] = []
         try:
-            for el in tree.iter("meta", "script"):
+            els = doc.elements
+            for el in compress(els, map(_SIGNAL_TAGS.__contains__, map(_TAG_OF, els))):
                 get = el.get
                 if el.tag == "meta":
                     if get("property") == "og:type" or get("name") == "og:type":
@@ -165,6 +174,25 @@ def feature_names(extra_names: Sequence[str] = ()) -> tuple[str, ...]:
 FEATURE_NAMES = feature_names()
 
 
+def _cue_hash(cues: str) -> int:
+    """The CUE_BUCKETS bit mask of an element's class/id tokens (a bit a token's crc32
+    bucket); memoised by string like `rules.cue_value` (class strings repeat within
+    and across pages), up to `rules.MEMO_MAX_CHARS`."""
+    return _cue_hash_memo(cues) if len(cues) <= rules.MEMO_MAX_CHARS else _cue_hash_of(cues)
+
+
+@lru_cache(maxsize=16384)  # a pure function of the string; bounded like rules' memos
+def _cue_hash_memo(cues: str) -> int:
+    return _cue_hash_of(cues)
+
+
+def _cue_hash_of(cues: str) -> int:
+    m = 0
+    for tok in _CUE_TOKEN.findall(cues):
+        m |= 1 << (zlib.crc32(tok.encode()) % CUE_BUCKETS)
+    return m
+
+
 def _reason_code(reason: str | None) -> int:
     if reason is None:
         return 0
@@ -172,18 +200,6 @@ def _reason_code(reason: str | None) -> int:
         if reason.startswith(prefix):
             return i
     return 5
-
-
-def _stop_counts(words: list[str]) -> list[int]:
-    """Stop words of each language among `words` (one dict look-up a word, in C: the
-    words' language masks counted, then each distinct mask spread over its languages)."""
-    counts = [0] * len(_STOP_LANGS)
-    by_mask = Counter(filter(None, map(_STOP_MASK.get, words)))
-    for m, k in by_mask.items():
-        for i in range(len(_STOP_LANGS)):
-            if m >> i & 1:
-                counts[i] += k
-    return counts
 
 
 #: The last characters `text.ends_sentence` and `text.ends_with_full_stop` look for
@@ -223,21 +239,6 @@ def _count_upper(s: str) -> int:
     return sum(map(str.isupper, s))
 
 
-def _add_up_subtrees(parent: Mapping[int, int], sums: Sequence[dict[int, float]]) -> None:
-    """Per-element sums (element id -> sum over its own blocks) made subtree sums, in
-    place: each element's sum is added to its parent's, children first (a child's id
-    is larger than its parent's, so one pass in decreasing id order suffices). The
-    first dict holds every element with a block; the others may leave some out."""
-    first = sums[0]
-    for node in sorted(set(first) | set(parent), reverse=True):
-        up = parent.get(node)
-        if up is None or node not in first:
-            continue
-        for d in sums:
-            if node in d:
-                d[up] = d.get(up, 0.0) + d[node]
-
-
 def block_features(
     doc: Document,
     removed: Mapping[int, Removal],
@@ -247,10 +248,15 @@ def block_features(
     """One row per block of `doc` (an HTML document), columns `feature_names(...)`.
 
     `selection` is the rules scorer's answer on the same document and `extra` the
-    page-level features appended to every row. The text of each block is read once
-    in one loop (words, stop words, punctuation: string work); everything over the
-    tree (subtree sums, ancestors, paths, windows) is numpy over arrays built from
-    that loop, indexed by element id.
+    page-level features appended to every row. The block features are built a column
+    at a time: each string fact is one `map` over the blocks' texts (a C loop calling
+    one function, no row tuples), the counts that need every character (stop words a
+    language, digits, capitals) are numpy over the page's words and bytes at once, and
+    everything over the tree (subtree sums, ancestors, paths, windows) is numpy over
+    arrays by element slot (`Document.block_tree`, which the context features share).
+    The values are the row-at-a-time loop's, bit for bit (the training cache and the
+    shipped model were built from it): each float comes from the same operations on
+    the same operands, and sums of whole numbers are exact in any order.
     """
     blocks = doc.blocks
     n = len(blocks)
@@ -258,173 +264,117 @@ def block_features(
     if n == 0:
         return np.zeros((0, n_cols), dtype=np.float64)
     kept = set(selection.kept)
-    cues_memo = _Cues(doc)
     dropped = selection.dropped
     node_cues = doc.node_cues
     node_tags = doc.node_tags
-    parent = doc.node_parent
-
-    cue_val_memo: dict[int, float] = {}
-    tag_memo: dict[int, int] = {-1: 0}
-    hash_memo: dict[int, int] = {}
-
-    def cue_of(node: int) -> float:
-        v = cue_val_memo.get(node)
-        if v is None:
-            c = node_cues.get(node)
-            cv = rules.cue_value(c) if c else None
-            v = 0.0 if cv is None else cv
-            cue_val_memo[node] = v
-        return v
-
-    def tags_above(node: int) -> int:
-        """Bit j set when the element or one above it is _ANCESTOR_TAGS[j] (memoised up the tree)."""
-        up: list[int] = []
-        cur = node
-        while cur not in tag_memo:  # iterative: pages nest thousands deep
-            up.append(cur)
-            cur = parent.get(cur, -1)
-        m = tag_memo[cur]
-        for el in reversed(up):
-            m |= _TAG_BIT.get(node_tags.get(el, ""), 0)
-            tag_memo[el] = m
-        return m
-
-    pen_memo: dict[int, float] = {}
-    mask_memo: dict[int, int] = {}
-
-    def penalty(b: Block) -> float:
-        """`_Cues.penalty` of the block, memoised by element (it reads the element's
-        chain only: blocks of one element share it)."""
-        v = pen_memo.get(b.node)
-        if v is None:
-            v = pen_memo[b.node] = cues_memo.penalty(b)
-        return v
-
-    def hashes(node: int) -> int:
-        m = hash_memo.get(node)
-        if m is None:
-            m = 0
-            c = node_cues.get(node)
-            if c:
-                for tok in _CUE_TOKEN.findall(c):
-                    m |= 1 << (zlib.crc32(tok.encode()) % CUE_BUCKETS)
-            hash_memo[node] = m
-        return m
-
-    own_rows: list[tuple[float, ...]] = []
-    stop_rows: list[list[int]] = []
-    tag_masks: list[int] = []
-    hash_masks: list[int] = []
-    parent_tags: list[int] = []
-    paths: list[str] = []
-    nodes: list[int] = []
-    anc_near: list[tuple[int, ...]] = []  # the nearest ANCESTOR_LEVELS ancestors, -1 past the root
     log1p = math.log1p
-    findall = _WORD.findall
-    text_length = _text.text_length
-    punctuation = _text.sentence_punctuation
+
+    texts: list[str] = list(map(_TEXT_OF, blocks))
+    nodes: list[int] = list(map(_NODE_OF, blocks))
+    aboves: list[tuple[int, ...]] = list(map(_ANCESTORS_OF, blocks))
+    link_list: list[int] = list(map(_LINKS_OF, blocks))
+    words = list(map(_WORD.findall, map(str.lower, texts)))
+    nw_list = list(map(len, words))
+    chars = np.fromiter(map(len, texts), dtype=np.float64, count=n)
+    links = np.array(link_list, dtype=np.float64)
+    nw = np.array(nw_list, dtype=np.float64)
+    has_words = nw > 0
+    stop_lang = _stop_counts_page(words, nw_list)
+
+    own = np.zeros((n, len(_OWN)))
+    own[:, _C_LOG_CHARS] = list(map(log1p, map(_text.text_length, texts)))
+    own[:, _C_LOG_WORDS] = list(map(log1p, nw_list))
+    np.divide(links, chars, out=own[:, _C_LINK_DENSITY], where=chars > 0)
+    own[:, _C_PUNCT] = np.minimum(np.fromiter(map(_text.sentence_punctuation, texts), dtype=np.float64, count=n), 20.0)
+    own[:, _C_ENDS:_C_ENDS + 2] = list(map(_ends, texts))
+    gone = [b.index in removed for b in blocks]
+    weights: Sequence[float] = selection.weights  # the rules scorer's, when it ran with the defaults
+    if len(weights) != n:
+        weights = [0.0 if g else block_weight(b, 0.0) for b, g in zip(blocks, gone)]
+    w_arr = np.array(weights, dtype=np.float64)
+    own[:, _C_WEIGHT_SIGN] = (w_arr > 0).astype(np.float64) - (w_arr < 0)
+    own[:, _C_LOG_ABS_WEIGHT] = list(map(log1p, map(abs, weights)))
+    np.divide(stop_lang.max(axis=1), nw, out=own[:, _C_STOP_DENSITY], where=has_words)
+    heads = [t[:2000] for t in texts]
+    n_head = np.fromiter(map(len, heads), dtype=np.float64, count=n)
+    for col, count in ((_C_DIGIT_SHARE, _count_digits), (_C_UPPER_SHARE, _count_upper)):
+        np.divide(np.fromiter(map(count, heads), dtype=np.float64, count=n), n_head, out=own[:, col], where=n_head > 0)
+    own[:, _C_REMOVED] = gone
+    is_kept = [b.index in kept for b in blocks]
+    own[:, _C_KEPT] = is_kept
+    own[:, _C_REASON] = [6 if g else (0 if k else _reason_code(dropped.get(b.index)))
+                         for b, g, k in zip(blocks, gone, is_kept)]
+    own[:, _C_KIND] = list(map(_KIND_ID.__getitem__, map(_KIND_OF, blocks)))
+    own[:, _C_LEVEL] = list(map(_LEVEL_OF, blocks))
     tag_get = _TAG_ID.get
-    pad = (-1,) * ANCESTOR_LEVELS
-    for b in blocks:
-        text = b.text
-        nc = len(text)
-        words = findall(text.lower())
-        nw = len(words)
-        sc = _stop_counts(words)
-        head = text[:2000]
-        nh = len(head)
-        idx = b.index
-        node = b.node
-        above = b.ancestors
-        is_removed = idx in removed
-        w = 0.0 if is_removed else block_weight(b, 0.0)
-        reason = 6 if is_removed else (0 if idx in kept else _reason_code(dropped.get(idx)))
-        own_cue = node_cues.get(node)
-        link_chars = b.link_chars
-        own_rows.append((
-            log1p(text_length(text)),
-            log1p(nw),
-            link_chars / nc if nc else 0.0,
-            min(punctuation(text), 20),
-            *_ends(text),
-            (w > 0) - (w < 0),
-            log1p(abs(w)),
-            max(sc) / nw if nw else 0.0,
-            _count_digits(head) / nh if nh else 0.0,
-            _count_upper(head) / nh if nh else 0.0,
-            float(is_removed),
-            float(idx in kept),
-            float(reason),
-            float(_KIND_ID[b.kind]),
-            float(b.level),
-            float(tag_get(b.tag, 0)),
-            cue_of(node),
-            penalty(b),
-            float(bool(own_cue) and rules.is_body_mark(own_cue or "")),
-            float(len(above)),
-            float(nc > 0 and link_chars >= nc * 0.95),
-            text.count(",") / nw if nw else 0.0,
-        ))
-        stop_rows.append(sc)
-        tag_masks.append(tags_above(node))
-        hm = mask_memo.get(node)
-        if hm is None:  # the element's and its CUE_LEVELS nearest ancestors' tokens
-            hm = hashes(node)
-            for a in above[-CUE_LEVELS:]:
-                hm |= hashes(a)
-            mask_memo[node] = hm
-        hash_masks.append(hm)
-        parent_tags.append(tag_get(node_tags.get(above[-1], ""), 0) if above else 0)
-        paths.append(b.path)
-        nodes.append(node)
-        near = above[-1:-ANCESTOR_LEVELS - 1:-1]
-        anc_near.append(near + pad[len(near):] if len(near) < ANCESTOR_LEVELS else near)
-    own = np.array(own_rows, dtype=np.float64)
-    stop_lang = np.array(stop_rows, dtype=np.float64)
-    chars = np.fromiter((len(b.text) for b in blocks), dtype=np.float64, count=n)
-    links = np.fromiter((b.link_chars for b in blocks), dtype=np.float64, count=n)
-    words_n = np.expm1(own[:, 1])
-    in_tags = _bits(tag_masks, len(_ANCESTOR_TAGS))
-    cue_hash = _bits(hash_masks, CUE_BUCKETS)
-    parent_tag = np.array(parent_tags, dtype=np.float64)
-    k_ = own[:, _OWN.index("rules_kept")]
+    own[:, _C_TAG] = [tag_get(t, 0) for t in map(_TAG_OF, blocks)]
+
+    # Per element: its own cue value (0 without one), the rules' cue penalty over its
+    # chain (`dom._Cues.penalty` on a page without layout mass: `_penalty`) and
+    # whether its class names the article's text box. An empty class string says
+    # nothing, as a missing one: value 0.0 and no penalty.
+    cue_values = [rules.cue_value(c) if c else None for c in node_cues.values()]
+    cue_pen: dict[int, float | None] = dict(zip(node_cues, cue_values))
+    for node in compress(node_tags, map(_LAYOUT_TAGS.__contains__, node_tags.values())):
+        cue_pen.pop(node, None)  # <html>'s and <body>'s class is page layout (`dom._Cues`)
+    cue_vals: dict[int, float] = dict(zip(node_cues, [0.0 if v is None else v for v in cue_values]))
+    cue_get = cue_vals.get
+    own[:, _C_CUE_OWN] = [cue_get(x, 0.0) for x in nodes]
+    pen_memo: dict[int, float] = {}
+    own[:, _C_CUE_PENALTY] = [_penalty(x, above, cue_pen, pen_memo) for x, above in zip(nodes, aboves)]
+    is_body_mark = rules.is_body_mark
+    own[:, _C_BODY_MARK] = [bool(c) and is_body_mark(c) for c in map(node_cues.get, nodes, repeat(""))]
+    own[:, _C_DEPTH] = list(map(len, aboves))
+    own[:, _C_LINK_ONLY] = (chars > 0) & (links >= chars * 0.95)
+    commas = np.fromiter(map(str.count, texts, repeat(",")), dtype=np.float64, count=n)
+    np.divide(commas, nw, out=own[:, _C_COMMA_SHARE], where=has_words)
+
+    # The tree, over the page's block elements numbered densely in id order (slot m:
+    # "no element"): each element's parent, the tags it sits under (its own and its
+    # ancestors', one pass down the tree: a parent's id is smaller than its child's)
+    # and its class/id token hashes; then each block's nearest ANCESTOR_LEVELS
+    # ancestors (its `ancestors`, which are its element's parent chain).
+    tree = doc.block_tree
+    elems = tree.ids
+    m = tree.none
+    par = tree.parent
+    tag_bit = _TAG_BIT.get
+    under = [0] * (m + 1)
+    for i, e in enumerate(elems):
+        under[i] = under[par[i]] | tag_bit(node_tags.get(e, ""), 0)
+    under[m] = 0
+    at0 = tree.at
+    near = tree.up
+    hash_of = np.array([_cue_hash(cue) if (cue := node_cues.get(e)) else 0 for e in elems] + [0], dtype=np.uint64)
+    hm = hash_of[at0]
+    for k in range(CUE_LEVELS):
+        hm = hm | hash_of[near[k]]
+    in_tags = _bit_columns(np.array(under, dtype=np.uint64)[at0], len(_ANCESTOR_TAGS))
+    cue_hash_cols = _bit_columns(hm, CUE_BUCKETS)
+    tag_ids = np.array([tag_get(node_tags.get(e, ""), 0) for e in elems] + [0], dtype=np.float64)
+    parent_tag = tag_ids[near[0]]
+    k_ = own[:, _C_KEPT]
 
     # Subtree sums over elements (chars, link chars, blocks, kept chars), carried up the
-    # tree in O(elements) (`_add_up_subtrees`; a bincount over every block's ancestor
-    # chain is quadratic on deep nesting), then laid out as arrays by element id.
-    node_chars: dict[int, float] = {}
-    node_links: dict[int, float] = {}
-    node_blocks: dict[int, float] = {}
-    node_kept: dict[int, float] = {}
-    kept_chars_of = (chars * k_).tolist()
-    for node, c, lk, kc in zip(nodes, chars.tolist(), links.tolist(), kept_chars_of):
-        node_chars[node] = node_chars.get(node, 0.0) + c
-        node_links[node] = node_links.get(node, 0.0) + lk
-        node_blocks[node] = node_blocks.get(node, 0.0) + 1.0
-        if kc:
-            node_kept[node] = node_kept.get(node, 0.0) + kc
-    _add_up_subtrees(parent, (node_chars, node_links, node_blocks, node_kept))
-    size = max(max(node_chars), max(parent, default=-1)) + 2  # the last slot: "no element"
-    sub_chars, sub_links, sub_blocks, sub_kept = (_dense(d, size) for d in (node_chars, node_links, node_blocks, node_kept))
+    # tree in O(elements) (`BlockTree.subtree_sums`; a bincount over every block's ancestor
+    # chain is quadratic on deep nesting), by slot.
+    sub_chars, sub_links, sub_blocks, sub_kept = tree.subtree_sums(chars, links, np.ones(n), chars * k_)
     total_chars = float(chars.sum()) or 1.0
-    near_ids = np.array(anc_near, dtype=np.int64).reshape(n, ANCESTOR_LEVELS)
-    has = near_ids >= 0
-    ids = np.where(has, near_ids, size - 1)
-    cue_table = {a: cue_of(a) for a in set(near_ids[has].tolist())}
+    cue_slot = np.array([cue_get(e, 0.0) for e in elems] + [0.0])
     anc = np.zeros((n, 6 * ANCESTOR_LEVELS))
     with np.errstate(divide="ignore", invalid="ignore"):
         for k in range(ANCESTOR_LEVELS):
-            at = ids[:, k]
-            mass = np.where(has[:, k], sub_chars[at], 0.0)
+            at = near[k]
+            has = at != m
+            mass = np.where(has, sub_chars[at], 0.0)
             safe = mass > 0
             base = 6 * k
             anc[:, base] = _log1p(mass)
             anc[:, base + 1] = np.where(safe, sub_links[at] / mass, 0.0)
-            anc[:, base + 2] = _log1p(np.where(has[:, k], sub_blocks[at], 0.0))
+            anc[:, base + 2] = _log1p(np.where(has, sub_blocks[at], 0.0))
             anc[:, base + 3] = np.where(safe, sub_kept[at] / mass, 0.0)
             anc[:, base + 4] = mass / total_chars
-            anc[:, base + 5] = [cue_table[x] if x >= 0 else 0.0 for x in near_ids[:, k].tolist()]
+            anc[:, base + 5] = cue_slot[at]
 
     # Neighbours (zeros past the ends) and windows.
     src = own[:, [_OWN.index(f) for f in _NEIGHBOUR_FEATS]]
@@ -436,23 +386,24 @@ def block_features(
         else:
             shifted[: n - off] = src[off:]
         nb_parts.append(shifted)
-    ld_ = own[:, _OWN.index("link_density")]
-    sd_ = own[:, _OWN.index("stopword_density")]
-    lc_ = own[:, _OWN.index("log_chars")]
-    win = np.stack([_window_mean(v, WINDOW) for v in (k_, ld_, sd_, lc_)], axis=1)
+    ld_ = own[:, _C_LINK_DENSITY]
+    sd_ = own[:, _C_STOP_DENSITY]
+    lc_ = own[:, _C_LOG_CHARS]
+    win = _window_mean(np.stack((k_, ld_, sd_, lc_), axis=1), WINDOW)
 
     cum = np.cumsum(chars) - chars
     pos = np.zeros((n, 4))
     pos[:, 0] = np.arange(n) / max(n - 1, 1)
     pos[:, 1] = cum / total_chars
     path_id: dict[str, int] = {}
-    inv = np.fromiter((path_id.setdefault(pth, len(path_id)) for pth in paths), dtype=np.int64, count=n)
+    inv = np.fromiter((path_id.setdefault(pth, len(path_id)) for pth in map(_PATH_OF, blocks)), dtype=np.int64, count=n)
     path_count = np.bincount(inv)
     path_kept = np.bincount(inv, weights=k_)
     pos[:, 2] = _log1p(path_count[inv].astype(np.float64))
     pos[:, 3] = path_kept[inv] / path_count[inv]
 
     kept_chars = float((chars * k_).sum())
+    words_n = np.expm1(own[:, _C_LOG_WORDS])
     words_total = float(words_n.sum()) or 1.0
     page = np.array([
         math.log1p(n),
@@ -463,20 +414,78 @@ def block_features(
         float(stop_lang.sum(axis=0).max()) / words_total,
     ])
     sig = np.array(page_signals(doc))
-    parts = [own, in_tags, parent_tag[:, None], anc, *nb_parts, win, pos, np.broadcast_to(page, (n, page.size)), cue_hash,
-             np.broadcast_to(sig, (n, sig.size))]
+    parts = [own, in_tags, parent_tag[:, None], anc, *nb_parts, win, pos, np.broadcast_to(page, (n, page.size)),
+             cue_hash_cols, np.broadcast_to(sig, (n, sig.size))]
     if extra:
         parts.append(np.broadcast_to(np.asarray(extra, dtype=np.float64), (n, len(extra))))
     X: npt.NDArray[np.float64] = np.nan_to_num(np.concatenate(parts, axis=1), copy=False, nan=0.0, posinf=0.0, neginf=0.0)
     return X
 
 
-def _dense(values: Mapping[int, float], size: int) -> npt.NDArray[np.float64]:
-    """A per-element dict as an array by element id (0 where it has no entry)."""
-    out = np.zeros(size)
-    if values:
-        out[np.fromiter(values.keys(), dtype=np.int64, count=len(values))] = np.fromiter(
-            values.values(), dtype=np.float64, count=len(values))
+_TEXT_OF = attrgetter("text")
+_NODE_OF = attrgetter("node")
+_ANCESTORS_OF = attrgetter("ancestors")
+_LINKS_OF = attrgetter("link_chars")
+_KIND_OF = attrgetter("kind")
+_LEVEL_OF = attrgetter("level")
+_TAG_OF = attrgetter("tag")
+_PATH_OF = attrgetter("path")
+(_C_LOG_CHARS, _C_LOG_WORDS, _C_LINK_DENSITY, _C_PUNCT, _C_ENDS, _C_ENDS_FULL_STOP, _C_WEIGHT_SIGN, _C_LOG_ABS_WEIGHT,
+ _C_STOP_DENSITY, _C_DIGIT_SHARE, _C_UPPER_SHARE, _C_REMOVED, _C_KEPT, _C_REASON, _C_KIND, _C_LEVEL, _C_TAG,
+ _C_CUE_OWN, _C_CUE_PENALTY, _C_BODY_MARK, _C_DEPTH, _C_LINK_ONLY, _C_COMMA_SHARE) = range(len(_OWN))
+
+
+def _penalty(node: int, above: tuple[int, ...], values: Mapping[int, float | None], memo: dict[int, float]) -> float:
+    """`dom._Cues(doc).penalty(block)` for a block of element `node` (ancestors `above`)
+    on a page read without layout mass (every element's cue counts but <html>'s and
+    <body>'s): `values` holds the cue values of the elements that have one, and the
+    answer is memoised by element (it reads the element's chain only)."""
+    v = memo.get(node)
+    if v is not None:
+        return v
+    positive = weak = False
+    up = len(above)
+    cur = node
+    out = -1.0
+    for _ in range(rules.CUE_DEPTH):
+        if cur == -1:  # `_Cues.penalty`'s stop_at: no element
+            break
+        cv = values.get(cur)
+        if cv is not None:
+            if cv >= 1.0:
+                out = 1.0
+                break
+            if cv < 0:
+                positive = True
+            elif not positive:
+                weak = True
+        up -= 1
+        if up < 0:
+            break
+        cur = above[up]
+    if out < 0:
+        out = 0.5 if weak else 0.0
+    memo[node] = out
+    return out
+
+
+def _stop_counts_page(words: Sequence[list[str]], counts: Sequence[int]) -> npt.NDArray[np.float64]:
+    """Stop words of each language (columns, `_STOP_LANGS` order) among each block's
+    `words` (rows; `counts` their lengths): every word's language mask read in one C
+    loop over the page, then one bincount by block for each language."""
+    n = len(words)
+    out = np.zeros((n, len(_STOP_LANGS)))
+    total = sum(counts)
+    if not total:
+        return out
+    masks = np.fromiter(map(_STOP_MASK.get, chain.from_iterable(words), repeat(0)), dtype=np.int64, count=total)
+    hit = masks != 0
+    if not hit.any():
+        return out
+    owner = np.repeat(np.arange(n), counts)[hit]
+    masks = masks[hit]
+    for i in range(len(_STOP_LANGS)):
+        out[:, i] = np.bincount(owner[(masks >> i) & 1 == 1], minlength=n)
     return out
 
 
@@ -486,23 +495,21 @@ def _log1p(v: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
     return np.fromiter(map(math.log1p, v.tolist()), dtype=np.float64, count=v.size)
 
 
-def _bits(masks: list[int], width: int) -> npt.NDArray[np.float64]:
-    """Rows of 0/1 from integer bit masks (bit j -> column j)."""
-    out = np.zeros((len(masks), width))
-    for lo in range(0, width, 32):  # 32 bits at a time: numpy's integers are 64-bit signed
-        part = np.array([(m >> lo) & 0xFFFFFFFF for m in masks], dtype=np.int64)
-        cols = min(32, width - lo)
-        out[:, lo:lo + cols] = (part[:, None] >> np.arange(cols)) & 1
+def _bit_columns(masks: npt.NDArray[np.uint64], width: int) -> npt.NDArray[np.float64]:
+    """Rows of 0/1 from bit masks (bit j -> column j)."""
+    out: npt.NDArray[np.float64] = ((masks[:, None] >> np.arange(width, dtype=np.uint64)) & np.uint64(1)).astype(np.float64)
     return out
 
 
 def _window_mean(v: npt.NDArray[np.float64], half: int) -> npt.NDArray[np.float64]:
-    """Mean of v over [i - half, i + half], clipped at the ends."""
-    c = np.concatenate(([0.0], np.cumsum(v)))
-    n = v.size
+    """Mean of v over [i - half, i + half], clipped at the ends (of each column, for a
+    2-D v: the same sums as column by column, one cumulative sum down each)."""
+    c = np.concatenate((np.zeros((1,) + v.shape[1:]), np.cumsum(v, axis=0)))
+    n = v.shape[0]
     lo = np.clip(np.arange(n) - half, 0, n)
     hi = np.clip(np.arange(n) + half + 1, 0, n)
-    out: npt.NDArray[np.float64] = (c[hi] - c[lo]) / (hi - lo)
+    width = hi - lo
+    out: npt.NDArray[np.float64] = (c[hi] - c[lo]) / (width if v.ndim == 1 else width[:, None])
     return out
 
 
@@ -546,25 +553,20 @@ def context_features(doc: Document, X: npt.NDArray[np.float64], prob: npt.NDArra
     for w in PROB_WINDOWS:
         out[:, col] = _window_mean(p, w)
         col += 1
-    parent = doc.node_parent
-    num: dict[int, float] = {}
-    den: dict[int, float] = {}
-    for i, b in enumerate(blocks):
-        num[b.node] = num.get(b.node, 0.0) + p[i] * words[i]
-        den[b.node] = den.get(b.node, 0.0) + words[i]
-    _add_up_subtrees(parent, (den, num))
-    for i, b in enumerate(blocks):
-        for k in range(1, ANCESTOR_LEVELS + 1):
-            if len(b.ancestors) >= k:
-                a = b.ancestors[-k]
-                out[i, col + k - 1] = num[a] / den[a] if den.get(a) else 0.0
+    # The ancestors' word-weighted mean probability (the subtree sums in the order a
+    # dict accumulation by node id adds them: `BlockTree.subtree_sums`) and each DOM
+    # path's mean probability (summed in block order by bincount).
+    tree = doc.block_tree
+    den, num = tree.subtree_sums(words, p * words)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for k in range(ANCESTOR_LEVELS):
+            a = tree.up[k]
+            d = den[a]
+            out[:, col + k] = np.where(d != 0, num[a] / d, 0.0)
     col += ANCESTOR_LEVELS
-    path_sum: dict[str, float] = {}
-    path_n: dict[str, int] = {}
-    for i, b in enumerate(blocks):
-        path_sum[b.path] = path_sum.get(b.path, 0.0) + p[i]
-        path_n[b.path] = path_n.get(b.path, 0) + 1
-    out[:, col] = [path_sum[b.path] / path_n[b.path] for b in blocks]
+    path_id: dict[str, int] = {}
+    inv = np.fromiter((path_id.setdefault(pth, len(path_id)) for pth in map(_PATH_OF, blocks)), dtype=np.int64, count=n)
+    out[:, col] = (np.bincount(inv, weights=p) / np.bincount(inv))[inv]
     col += 1
     likely = np.flatnonzero(p >= LIKELY)
     idx = np.arange(n)

@@ -50,6 +50,11 @@ class Selection:
     probability: Mapping[int, float] = field(default_factory=dict)
     basis: Selection | None = None
     page_types: tuple[float, ...] = ()
+    #: The HTML rules scorer's own weight of each block (`dom.block_weight` with no cue
+    #: penalty under the default thresholds; 0.0 for a block the cleaners removed), when
+    #: it ran with those thresholds (else empty): the learned scorer's block features
+    #: read them instead of computing them again.
+    weights: tuple[float, ...] = field(default=(), compare=False, repr=False)
 
     @property
     def rules_basis(self) -> Selection:
