@@ -756,3 +756,14 @@ def test_markdown_heading_marks_and_owner_titles():
     # without an owner the pipe tail goes
     head = '<title>Testing the frontend | Notes | Acme Docs</title>'
     assert meta_of(page(head, "<h1>Hello</h1><p>x</p>"), None).title == "Testing the frontend"
+
+
+def test_a_structured_title_cut_short_gives_way_to_the_whole_one():
+    whole = "Ten harbour walks for a windy weekend (including one for rainy days)"
+    for short in ("Ten harbour walks for a windy weekend (including", "Ten harbour walks for a windy...",
+                  "Ten harbour walks for a windy week"):
+        head = f'<meta property="og:title" content="{short}"><title>{whole}</title>'
+        assert meta_of(page(head, "<p>x</p>")).title == whole, short
+    # a shorter og:title that ends on a whole word is the publisher's own choice: kept
+    head = f'<meta property="og:title" content="Ten harbour walks for a windy weekend"><title>{whole}</title>'
+    assert meta_of(page(head, "<p>x</p>")).title == "Ten harbour walks for a windy weekend"
