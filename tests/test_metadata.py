@@ -480,8 +480,9 @@ def test_author_segment_is_the_site_of_a_page_that_names_no_site():
     bare = body.replace("<h2>Testing the frontend</h2>", "")
     m = meta_of(page("<title>Testing the frontend | Code | Jane Doe</title>", bare), None)
     assert m.authors == ("Jane Doe",)
-    # what follows a pipe is the site's furniture ("| Code" too: `title.without_pipe_tail`)
-    assert m.title == "Testing the frontend"
+    # once the owner's name is cut off, the rest is the personal site's own title: its
+    # other segments stay ("| Code"; `title.without_pipe_tail`'s `owner_stripped`)
+    assert m.title == "Testing the frontend | Code"
     # as with any site segment, a heading that starts what is left makes the rest a section
     assert meta_of(page("<title>Testing the frontend | Code | Jane Doe</title>", body), None).title == (
         "Testing the frontend")
@@ -725,3 +726,44 @@ def test_dash_tail_of_several_segments_is_the_site():
                                  heads) == "Ten tips to finish an online course"
     # one phrase after a dash is a subtitle or a serial's name: kept
     assert headline_without_tail("Ten tips to finish an online course - Part One", heads) is None
+
+
+def test_blog_post_goes_by_its_visible_headline():
+    ld = ('<script type="application/ld+json">{"@type": "BlogPosting", '
+          '"headline": "Sourdough Starter Guide 2025"}</script>')
+    head = ld + "<title>Sourdough Starter Guide 2025 | Crumb Notes</title>"
+    body = "<h1>How I keep a sourdough starter alive on a busy week</h1>" + "<p>" + "Feed it flour and water. " * 20 + "</p>"
+    assert meta_of(page(head, body)).title == "How I keep a sourdough starter alive on a busy week"
+    # an h1 with a pipe tail is cut at the pipe
+    body = "<h1>Keeping a starter alive | Seven tips</h1>" + "<p>" + "Feed it flour and water. " * 20 + "</p>"
+    assert meta_of(page(head, body)).title == "Keeping a starter alive"
+    # a news article keeps its headline metadata; a one-word h1 is a label
+    news = ld.replace("BlogPosting", "NewsArticle") + "<title>Sourdough Starter Guide 2025 | Crumb Notes</title>"
+    body = "<h1>How I keep a sourdough starter alive on a busy week</h1>" + "<p>" + "Feed it flour. " * 20 + "</p>"
+    assert meta_of(page(news, body)).title == "Sourdough Starter Guide 2025"
+    assert meta_of(page(head, "<h1>Blog</h1><p>x</p>")).title == "Sourdough Starter Guide 2025"
+
+
+def test_markdown_heading_marks_and_owner_titles():
+    head = '<meta property="og:title" content="## Tidal power in small harbours">'
+    assert meta_of(page(head, "<p>x</p>")).title == "Tidal power in small harbours"
+    assert meta_of(page('<meta property="og:title" content="#1 tidal power harbour">',
+                        "<p>x</p>")).title == "#1 tidal power harbour"
+    # a personal site's title keeps its own segments once its owner's name is cut off
+    head = ('<title>Testing the frontend | Notes | Jane Doe</title>'
+            '<meta name="author" content="Jane Doe">')
+    assert meta_of(page(head, "<h1>Hello, I am Jane</h1><p>x</p>"), None).title == "Testing the frontend | Notes"
+    # without an owner the pipe tail goes
+    head = '<title>Testing the frontend | Notes | Acme Docs</title>'
+    assert meta_of(page(head, "<h1>Hello</h1><p>x</p>"), None).title == "Testing the frontend"
+
+
+def test_a_structured_title_cut_short_gives_way_to_the_whole_one():
+    whole = "Ten harbour walks for a windy weekend (including one for rainy days)"
+    for short in ("Ten harbour walks for a windy weekend (including", "Ten harbour walks for a windy...",
+                  "Ten harbour walks for a windy week"):
+        head = f'<meta property="og:title" content="{short}"><title>{whole}</title>'
+        assert meta_of(page(head, "<p>x</p>")).title == whole, short
+    # a shorter og:title that ends on a whole word is the publisher's own choice: kept
+    head = f'<meta property="og:title" content="Ten harbour walks for a windy weekend"><title>{whole}</title>'
+    assert meta_of(page(head, "<p>x</p>")).title == "Ten harbour walks for a windy weekend"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from cleannews.document import build_document
 from cleannews.metadata import adjust_for_page_type, read_metadata
 from cleannews.metadata.meta import _XPATH, first_poster, metadata_elements, read_meta
-from cleannews.metadata.title import headline_inside, title_for_page_type
+from cleannews.metadata.title import first_segment_title, headline_inside, title_for_page_type
 from cleannews.models import Page
 from cleannews.scoring import Selection
 
@@ -40,6 +40,21 @@ def test_title_for_page_type_keeps_an_articles_title():
     assert title_for_page_type(title, ["Storm closes the coast road"], False) == "Storm closes the coast road"
     # the h1 is not inside the title: the title stays
     assert title_for_page_type("Gym Equipment Rental", ["Events and studios"], False) == "Gym Equipment Rental"
+
+
+def test_a_page_that_is_no_article_goes_by_its_titles_first_segment():
+    page_title = "Harbour Kayak Tours | Paddle the bay at sunrise | Bayside Outfitters"
+    # the rules cut a leading brand or kept the slogan: the page's name comes first
+    assert title_for_page_type("Paddle the bay at sunrise", [], False, page_title) == "Harbour Kayak Tours"
+    assert first_segment_title("Harbour Kayak Tours - Guided Trips", "Harbour Kayak Tours - Guided Trips - Bayside",
+                               []) == "Harbour Kayak Tours"
+    # an article, a title that is a heading, a one-word brand, a title from elsewhere: unchanged
+    assert title_for_page_type("Paddle the bay at sunrise", [], True, page_title) == "Paddle the bay at sunrise"
+    assert first_segment_title("Paddle the bay at sunrise", page_title,
+                               ["Paddle the bay at sunrise"]) == "Paddle the bay at sunrise"
+    assert first_segment_title("The kayak rental app", "Paddlr | The kayak rental app", []) == "The kayak rental app"
+    assert first_segment_title("Winter opening hours", page_title, []) == "Winter opening hours"
+    assert first_segment_title("Harbour Kayak Tours", page_title, []) == "Harbour Kayak Tours"
 
 
 def test_a_service_page_goes_by_its_heading():

@@ -23,6 +23,7 @@ from cleannews.metadata.dates import date_from_url, parse_date_text, parse_iso
 from cleannews.metadata.images import parse_caption
 from cleannews.metadata.meta import first_poster
 from cleannews.metadata.title import heading_text, title_for_page_type
+from cleannews.metadata.values import clean_value
 from cleannews.models import BlockKind, Metadata, Removal
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -73,12 +74,13 @@ def adjust_for_page_type(meta: Metadata, doc: Document, page_type: str) -> Metad
     changes: dict[str, object] = {}
     if meta.title:
         h1s = [b for b in doc.blocks if b.kind is BlockKind.HEADING and b.level == 1]
-        title = title_for_page_type(meta.title, [b.text for b in h1s], False)
+        title = title_for_page_type(meta.title, [b.text for b in h1s], False,
+                                    clean_value(getattr(doc, "title", None)))
         if title != meta.title:
-            head = next(b.index for b in h1s if heading_text(b.text) == title)
+            head = next((b.index for b in h1s if heading_text(b.text) == title), None)
             changes["title"] = title
             changes["read_blocks"] = tuple(sorted([(i, f) for i, f in meta.read_blocks if f != "title"]
-                                                  + [(head, "title")]))
+                                                  + ([(head, "title")] if head is not None else [])))
     if page_type == "forum" and doc.tree is not None:
         poster = first_poster(doc.elements)
         if poster is not None:

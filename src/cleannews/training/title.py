@@ -145,7 +145,9 @@ def picks(scores: np.ndarray, page_of: np.ndarray, pages: list[dict[str, Any]], 
         s = scores[start:start + n]
         start += n
         chosen = texts[i][int(np.argmax(s))]
-        out.append(title_for_page_type(chosen, p["h1s"], p["page_type"] == "article"))
+        src = p["sources"]
+        out.append(title_for_page_type(chosen, p["h1s"], p["page_type"] == "article",
+                                       src.html_title if src is not None else None))
     return out
 
 
