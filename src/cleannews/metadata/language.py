@@ -71,6 +71,8 @@ def guess_language(text: str) -> str | None:
                 return code
     words = _WORD.findall(sample.lower())
     total = len(words)
+    if total < 5:  # too few words to guess from (the test below): skip the counts
+        return None
     seen = Counter(words)  # each language's hits summed over the distinct words, in C
     counts = {lang: sum(seen[w] for w in seen.keys() & stop) for lang, stop in STOPWORDS.items()}
     ranked = sorted(counts.items(), key=lambda kv: kv[1], reverse=True)

@@ -500,9 +500,12 @@ def _window_mean(v: npt.NDArray[np.float64], half: int) -> npt.NDArray[np.float6
     """Mean of v over [i - half, i + half], clipped at the ends."""
     c = np.concatenate(([0.0], np.cumsum(v)))
     n = v.size
-    lo = np.clip(np.arange(n) - half, 0, n)
-    hi = np.clip(np.arange(n) + half + 1, 0, n)
-    out: npt.NDArray[np.float64] = (c[hi] - c[lo]) / (hi - lo)
+    # np.maximum / np.minimum, not np.clip: the same integers, without np.clip's
+    # Python-level dispatch (~7 us a call, 14 calls a page: fixed cost on small pages)
+    idx = np.arange(n)
+    lo = np.maximum(idx - half, 0)
+    hi = np.minimum(idx + (half + 1), n)
+    out: npt.NDArray[np.float64] = (c.take(hi) - c.take(lo)) / (hi - lo)
     return out
 
 
