@@ -3,6 +3,7 @@
     pip install 'cleannews[fuzz]'
     python benchmarks/fuzz_atheris.py benchmarks/out/atheris/corpus tests/fuzz_corpus \\
         -max_total_time=3600 -timeout=10 -rss_limit_mb=8192 -max_len=8192
+    python benchmarks/fuzz_atheris.py --rate benchmarks/out/atheris/corpus   # only the rate, on a fixed set
 
 The first folder is the working corpus libFuzzer grows; the others seed it (start from
 `tests/fuzz_corpus`, the small generated inputs kept as regression cases; never seed it
@@ -107,7 +108,28 @@ def test_one_input(data: bytes) -> None:
         _write_stats()
 
 
+def rate(folder: Path, rounds: int = 3) -> dict[str, object]:
+    """Inputs per CPU second over the files of `folder` (a corpus a run grew), through
+    `test_one_input` with the instrumented code but without libFuzzer: the live rate
+    depends on which inputs a run reaches, this one does not, so two versions of the
+    code compare on the same inputs. A warm-up round first; the best round is reported."""
+    datas = [p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()]
+    times = []
+    for r in range(rounds + 1):
+        _stats.update(inputs=0, cpu_seconds=0.0)
+        for data in datas:
+            test_one_input(data)
+        if r:
+            times.append(float(_stats["cpu_seconds"]))
+    return {"inputs": len(datas), "cpu_seconds": [round(t, 2) for t in times],
+            "inputs_per_cpu_second": round(len(datas) / min(times), 1) if datas else None, "crashes": _stats["crashes"]}
+
+
 def main() -> None:
+    if len(sys.argv) == 3 and sys.argv[1] == "--rate":
+        # python benchmarks/fuzz_atheris.py --rate CORPUS_DIR: only the rate, on a fixed set
+        print(json.dumps(rate(Path(sys.argv[2]))))
+        return
     atexit.register(_write_stats)
     atheris.Setup(sys.argv, test_one_input)
     atheris.Fuzz()

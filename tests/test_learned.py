@@ -269,3 +269,38 @@ def test_the_headline_that_repeats_the_title_is_not_body() -> None:
     # a heading that is not the title stays
     other = html.replace("<h1>Dredging to start in May</h1>", "<h1>Dredging to start in May</h1><h2>Six weeks of work</h2>")
     assert "Six weeks of work" in cleannews.extract(other, scorer="learned").body
+
+
+def test_window_mean_is_the_clipped_window_mean():
+    from cleannews.scoring.learned_features import _window_mean
+
+    rng = np.random.default_rng(3)
+    for n in (1, 2, 3, 7, 25):
+        v = rng.random(n)
+        for half in (1, 3, 10):
+            want = [v[max(0, i - half) : i + half + 1].mean() for i in range(n)]
+            assert np.allclose(_window_mean(v, half), want, rtol=0, atol=1e-12)
+
+
+def test_shipped_forests_walk_like_a_plain_tree_walk():
+    """`Forest.raw` on the shipped models, for one row and for a few (a page's blocks),
+    gives what a plain walk down each tree gives: `x[feature] <= threshold` goes left."""
+    from cleannews.pagetype import load_model as load_pagetype_model
+
+    model = learned.load_model()
+    assert model is not None
+    forests = [model.forest, model.context, load_pagetype_model()]
+    rng = np.random.default_rng(11)
+    for forest in forests:
+        assert forest is not None
+        for rows in (1, 3, 17):
+            X = rng.random((rows, forest.n_features)) * rng.choice([0.0, 1.0, 10.0, 1000.0], size=(rows, forest.n_features))
+            want = np.zeros((rows, forest.n_classes))
+            for r in range(rows):
+                for t, root in enumerate(forest.roots.tolist()):
+                    node = root
+                    while forest.feature[node] >= 0:
+                        go_left = X[r, forest.feature[node]] <= forest.threshold[node]
+                        node = int(forest.left[node] if go_left else forest.right[node])
+                    want[r, forest.tree_class[t]] += forest.value[node]
+            assert np.allclose(forest.raw(X), want, rtol=0, atol=1e-9)

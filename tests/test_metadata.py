@@ -267,6 +267,13 @@ def test_language_declared_and_guessed():
     assert guess_language("") is None
 
 
+def test_language_needs_five_words():
+    # four German function words and nothing else: too few words to guess from,
+    # however clear the vote (the early return skips the counts for them)
+    assert guess_language("und die der nicht") is None
+    assert guess_language("und die der nicht mit") == "de"
+
+
 # --- captions and dumps -------------------------------------------------------------
 def test_parse_caption():
     assert parse_caption("Minister speaks in Seoul | Image: AP") == ("Minister speaks in Seoul", "AP")

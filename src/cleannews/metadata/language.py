@@ -15,6 +15,7 @@ from cleannews.lang import STOPWORDS as _LANG_STOPWORDS
 #: The most frequent function words of each language, chosen not to overlap: each
 #: language's `StopWords.distinctive` in `cleannews.lang`.
 STOPWORDS: dict[str, frozenset[str]] = {c: w.distinctive for c, w in _LANG_STOPWORDS.items() if w.distinctive}
+_ANY_STOPWORD: frozenset[str] = frozenset().union(*STOPWORDS.values())
 #: Share of all words that must be the winner's function words (running text has
 #: 15-30% in its own language; a stray name or label list far less), and the lead
 #: the winner needs over the runner-up.
@@ -71,8 +72,16 @@ def guess_language(text: str) -> str | None:
                 return code
     words = _WORD.findall(sample.lower())
     total = len(words)
+    if total < 5:  # too few words to guess from (the test below): skip the counts
+        return None
     seen = Counter(words)  # each language's hits summed over the distinct words, in C
-    counts = {lang: sum(seen[w] for w in seen.keys() & stop) for lang, stop in STOPWORDS.items()}
+    # the page's function words of any language, found once (one C intersection): each
+    # language's count is then over these few words, and a page with fewer than the
+    # 3 hits a guess needs (below) is answered without counting at all
+    hits = seen.keys() & _ANY_STOPWORD
+    if sum(map(seen.__getitem__, hits)) < 3:
+        return None
+    counts = {lang: sum(seen[w] for w in hits & stop) for lang, stop in STOPWORDS.items()}
     ranked = sorted(counts.items(), key=lambda kv: kv[1], reverse=True)
     best, n = ranked[0]
     second = ranked[1][1]

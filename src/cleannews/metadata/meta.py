@@ -166,10 +166,10 @@ class MetaTags:
         return []
 
     def all(self, keys: tuple[str, ...]) -> list[str]:
-        out: list[str] = []
-        for k in keys:
-            out.extend(v for v in self.values.get(k, ()) if v)
-        return out
+        values = self.values
+        if not values:  # a page without meta tags (most fuzzed ones): no key to look up
+            return []
+        return [v for k in keys for v in values.get(k, ()) if v]
 
 
 def _text(el: Any, limit: int = 2000) -> str:
