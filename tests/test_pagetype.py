@@ -323,3 +323,56 @@ def test_quotes_and_digits_are_counted():
     assert _feature(doc, sel, "quote_marks") > 0.0
     assert _feature(plain, psel, "quote_marks") == 0.0
     assert _feature(doc, sel, "digit_share") > _feature(plain, psel, "digit_share")  # the nav's "Section 1" too
+
+
+# --- v4 features ----------------------------------------------------------------------------
+def test_link_targets_under_beside_and_slugs():
+    """A section page links to items under its own path; phone, mail and member-profile
+    links are counted apart; an in-page anchor is a fragment."""
+    items = "".join(f"<li><a href='/news/harbour-ferry-item-number-{i}'>Harbour item {i}</a></li>" for i in range(6))
+    extra = ("<p><a href='tel:+15550100'>Call</a> <a href='mailto:desk@news.example'>Mail</a> "
+             "<a href='#top'>Top</a> <a href='https://other.example/x'>Elsewhere</a> "
+             "<a href='/members/ann'>Ann</a> <a href='https://www.news.example/cart'>Cart</a></p>")
+    doc, _r, sel = _stages(_page(f"<main><ul>{items}</ul>{extra}</main>"), url="https://www.news.example/news/")
+    assert _feature(doc, sel, "l_child") == 6.0
+    assert _feature(doc, sel, "l_slug") == 6.0
+    assert _feature(doc, sel, "l_tel") == 1.0 and _feature(doc, sel, "l_mail") == 1.0
+    assert _feature(doc, sel, "l_frag") == 1.0
+    assert _feature(doc, sel, "l_user") == 1.0 and _feature(doc, sel, "l_shop") == 1.0
+    assert 0.0 < _feature(doc, sel, "l_ext_share") < 0.2
+    leaf, _r2, lsel = _stages(_page(f"<main><ul>{items}</ul></main>"), url="https://www.news.example/news/harbour-ferry-item-number-0")
+    assert _feature(leaf, lsel, "l_child") == 0.0 and _feature(leaf, lsel, "l_sib") == 5.0  # itself left out
+
+
+def test_compound_class_names_count_by_their_parts():
+    """BEM-style names ("board-message", "thread_reply-body") hold the post words whole."""
+    posts = "".join(f"<div class='board-message'><div class='thread_reply-body'><p>{PARA}</p></div></div>" for _ in range(4))
+    doc, _r, sel = _stages(_page(f"<main>{posts}</main>"))
+    plain, _r2, psel = _stages(_page("<main>" + "".join(f"<div class='boardmessages'><p>{PARA}</p></div>" for _ in range(4)) + "</main>"))
+    assert _feature(doc, sel, "c_post") > 0.0
+    assert _feature(plain, psel, "c_post") == 0.0  # "boardmessages" is not a word of the group
+
+
+def test_text_words_are_marked_by_where_they_stand():
+    from cleannews.pagetype import TEXT_BUCKETS, text_buckets, text_words
+
+    doc, _r, _sel = _stages(_page("<main><h1>Our boat services</h1><p>We fix boats.</p></main>", title="Boat repair"),
+                            url="https://marine.example/services/boat-repair")
+    words = text_words(doc)
+    assert {"u_services", "u_boat", "u_repair", "t_boat", "t_repair", "h_services"} <= set(words)
+    b = text_buckets(doc)
+    assert b.size and (np.diff(b) > 0).all() and b.min() >= 0 and b.max() < TEXT_BUCKETS
+
+
+def test_text_model_probabilities_are_a_distribution():
+    from cleannews.pagetype import MODEL_TYPES as TYPES, TEXT_BUCKETS, TextModel, load_text_model
+
+    w = np.zeros((TEXT_BUCKETS, len(TYPES)), np.float32)
+    w[3, 2] = 5.0
+    tm = TextModel(w, np.zeros(len(TYPES)))
+    p = tm.proba(np.array([3], np.int64))
+    assert abs(float(p.sum()) - 1.0) < 1e-9 and int(p.argmax()) == 2
+    assert np.allclose(tm.proba(np.zeros(0, np.int64)), 1.0 / len(TYPES))
+    shipped = load_text_model()
+    if shipped is not None:
+        assert shipped.weights.shape == (TEXT_BUCKETS, len(TYPES))

@@ -15,10 +15,15 @@ Two steps:
    comment structures and the block scorer's own selection. It was trained on
    wcxb-dev's page-type labels plus the article sets (scrapinghub, readability,
    fundus-dev: all articles) by `python -m cleannews.training.pagetype`, folds
-   grouped by registered domain; the shipped file `learn/pagetype-v3.npz` is
+   grouped by registered domain; the shipped file `learn/pagetype-v4.npz` is
    evaluated with `cleannews.learn.Forest`, so run time needs numpy only. The file
-   is versioned with the feature set (v3: `FEATURE_NAMES`); a file for other
+   is versioned with the feature set (v4: `FEATURE_NAMES`); a file for other
    features is refused and the classifier falls back as without one.
+   v4 adds where the page's links go (under this page's path, beside it, slugs,
+   member profiles, a cart, phone and mail links), class-name parts
+   and a text model's seven probabilities (`TextModel`, `learn/pagetype-text-v4.npz`:
+   a logistic regression over hashed words of the address, title and headings, stacked
+   out-of-fold under the forest).
 
 When the model file is missing the classifier says `article` for every page that
 is not an error (the behaviour before it existed), never a crash.
@@ -28,6 +33,7 @@ from __future__ import annotations
 
 import json
 import re
+import zlib
 from collections import Counter
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
@@ -55,7 +61,11 @@ MODEL_TYPES = ("article", "forum", "product", "collection", "listing", "document
 PAGE_TYPES = (*MODEL_TYPES, "error")
 
 #: The shipped model (see the module docstring); versioned by its name.
-MODEL_FILE = Path(__file__).parent / "learn" / "pagetype-v3.npz"
+MODEL_FILE = Path(__file__).parent / "learn" / "pagetype-v4.npz"
+#: The text model beside it (v4): a multinomial logistic regression over hashed words
+#: of the address, the <title> and the headings (`text_buckets`), whose probabilities
+#: are the forest's last seven features (`TEXT_NAMES`).
+TEXT_FILE = Path(__file__).parent / "learn" / "pagetype-text-v4.npz"
 
 # --- error pages (rules) -------------------------------------------------------------
 #: Titles and headings of error pages, in the languages the corpora hold most. English
@@ -141,7 +151,9 @@ _DATEISH = ("19", "20", " ago")
 #: Class/id token families, matched per distinct token (a page has a few hundred):
 #: whole tokens for the ambiguous words, prefixes for the telling ones.
 _CUE_GROUPS: tuple[tuple[str, frozenset[str], tuple[str, ...]], ...] = (
-    ("c_post", frozenset(["post", "posts", "reply", "replies", "message", "messages", "thread", "topic", "answer", "answers", "comment", "comments", "vote", "votes", "bbcode", "postbody", "poststream", "post-stream", "cooked"]), ("post-", "reply", "topic-")),
+    ("c_post", frozenset(["post", "posts", "reply", "replies", "message", "messages", "thread", "topic", "answer", "answers", "comment", "comments", "vote", "votes", "bbcode", "postbody", "poststream", "post-stream", "cooked",
+                          # v4 (whole parts of compound class names)
+                          "discussion", "discussionboard", "forum", "signature", "postbit", "bbp"]), ("post-", "reply", "topic-")),
     ("c_product", frozenset(["sku", "stock", "quantity", "qty", "variant", "swatch"]),
      ("price", "cart", "basket", "add-to", "addto", "product", "checkout", "rating")),
     ("c_docs", frozenset(["toc", "doc", "docs", "sphinx", "markdown", "highlight", "version", "api", "reference", "admonition", "rst"]),
@@ -159,23 +171,115 @@ _CUE_GROUPS: tuple[tuple[str, frozenset[str], tuple[str, ...]], ...] = (
 )
 
 
+#: Splits compound class tokens ("board-message", "thread_reply") into their parts.
+_PARTS = re.compile(r"[\s_-]+")
+
+
 def _cue_counts(node_cues: Mapping[int, str]) -> list[int]:
     """How many class/id tokens of the page fall in each of _CUE_GROUPS (a token in
     several groups counts in each). The distinct tokens are sorted once, so a prefix
-    is two bisections and a whole word one dict look-up: no per-token loop, no memo."""
+    is two bisections and a whole word one dict look-up: no per-token loop, no memo.
+    v4: a compound token ("discussionboard-message", "product_price") also counts
+    when one of its hyphen/underscore parts is a whole word of the group (BEM-style
+    class names: v3 missed every such forum post stream)."""
     seen = Counter(" ".join(node_cues.values()).split())
     if not seen:
         return [0] * len(_CUE_GROUPS)
     toks = sorted(seen)
+    compound = [t for t in toks if "-" in t or "_" in t]
+    joined = " ".join(compound)
+    # the words that are a part of some compound token (one split in C); the tokens of a
+    # group's word are looked for only when it is one (a regex scan a group cost ~0.5 ms)
+    parts = set(_PARTS.split(joined)) if compound else set()
     out: list[int] = []
     for _, whole, prefixes in _CUE_GROUPS:
         hit = seen.keys() & whole  # a set (KeysView & ...)
+        for word in parts & whole:
+            hit.update(t for t in compound if word in t and word in _PARTS.split(t))
         for pre in prefixes:
             i = bisect_left(toks, pre)
             j = bisect_left(toks, pre + "\U0010ffff", i)
             hit.update(toks[i:j])
         out.append(sum(map(seen.__getitem__, hit)))
     return out
+
+
+# --- v4: where the page's links go, and schema.org microdata ---------------------------
+#: Paths of member profiles: a forum thread links each post to its author's page.
+_USER_PATH = re.compile(r"/(?:members?|users?|u|profiles?|people|authors?)/|member\.php|memberlist|profile\.php|showuser", re.IGNORECASE)
+#: Paths of a shop's cart and checkout (every product and collection page of a shop has one).
+_SHOP_PATH = re.compile(r"/(?:cart|checkout|basket|bag|wishlist)(?:/|$|\.)", re.IGNORECASE)
+#: A link target's last path segment with at least this many hyphens/underscores is a
+#: slug ("/news/city-council-votes-on-budget"): what a listing of articles links to.
+SLUG_MIN_HYPHENS = 3
+_LINK_NAMES = ("l_internal", "l_ext_share", "l_frag", "l_tel", "l_mail", "l_child", "l_child_share", "l_sib",
+               "l_slug", "l_slug_share", "l_dir_max", "l_dir_share", "l_user", "l_shop")
+
+
+def _link_features(anchors: Iterable[Any], host: str, path: str) -> list[float]:
+    """_LINK_NAMES for the page's <a> elements: how many distinct same-site targets,
+    how many lie under this page's path (a section's items), beside it, or are slugs
+    (articles), member profiles or a cart; in-page, phone and mail links. String
+    operations only (urlsplit a link cost ~2 us; a page has hundreds)."""
+    site = host.removeprefix("www.")
+    here = path if path.endswith("/") else path + "/"
+    parent = here[: here.rstrip("/").rfind("/") + 1] or "/"
+    targets: set[str] = set()
+    ext = frag = tel = mail = 0
+    for a in anchors:
+        h = (a.get("href") or "").strip()
+        if not h:
+            continue
+        c = h[0]
+        if c == "#":
+            frag += 1
+            continue
+        if c != "/" and ":" in h[:12]:
+            low = h[:7].lower()
+            if low.startswith("tel:"):
+                tel += 1
+            elif low.startswith("mailto:"):
+                mail += 1
+            elif low.startswith("http"):
+                rest = h.split("//", 1)[-1]
+                hh, _, tail = rest.partition("/")
+                if hh.lower().removeprefix("www.") != site:
+                    ext += 1
+                else:
+                    targets.add("/" + tail.split("?", 1)[0].split("#", 1)[0])
+            continue
+        if h.startswith("//"):
+            ext += 1
+            continue
+        if c != "/":
+            h = here + h
+        targets.add(h.split("?", 1)[0].split("#", 1)[0])
+    targets.discard(path)
+    targets.discard(here)
+    n = len(targets)
+    child = sib = slug = user = shop = 0
+    dirs: Counter[str] = Counter()
+    root = here == "/"
+    for t in targets:
+        if not root and t.startswith(here):
+            child += 1
+        elif t.startswith(parent) and parent != "/":
+            sib += 1
+        tt = t.rstrip("/")
+        cut = tt.rfind("/")
+        last = tt[cut + 1 :]
+        if last.count("-") + last.count("_") >= SLUG_MIN_HYPHENS:
+            slug += 1
+        if cut > 0:
+            dirs[tt[:cut]] += 1
+        if _USER_PATH.search(t):
+            user += 1
+        if _SHOP_PATH.search(t):
+            shop += 1
+    dir_max = max(dirs.values()) if dirs else 0
+    return [float(n), _share(float(ext), float(ext + n)), float(frag), float(tel), float(mail), float(child),
+            _share(float(child), float(n)), float(sib), float(slug), _share(float(slug), float(n)), float(dir_max),
+            _share(float(dir_max), float(n)), float(user), float(shop)]
 
 
 #: meta names / properties that carry a publication date or an author (news CMSs,
@@ -299,8 +403,8 @@ _PATH_OF = attrgetter("path")
 _TAG_OF = attrgetter("tag")
 
 
-#: The features, in the model's column order (the training code writes rows in it).
-FEATURE_NAMES: tuple[str, ...] = (
+#: The page-structure features, in the model's column order (the training code writes rows in it).
+STRUCTURE_NAMES: tuple[str, ...] = (
     *(name for name, _ in _LD_GROUPS),
     "ld_count",
     *(f"og_{t}" for t in _OG_TYPES),
@@ -326,15 +430,29 @@ FEATURE_NAMES: tuple[str, ...] = (
     "h1_words", "h1_pos", "title_h1", "head_words", "head_linked", "section_chars",
     "long_paras", "long_share", "p_share", "quote_marks", "digit_share", "a_per_kchar", "img_per_kchar",
     "run_start", "after_run",
+    # added in v4
+    *_LINK_NAMES,
 )
+#: v4: the text model's probability of each of MODEL_TYPES (`TextModel`), after
+#: STRUCTURE_NAMES. In training rows they are out-of-fold (as an unseen page gets them).
+TEXT_NAMES = tuple(f"tx_{t}" for t in MODEL_TYPES)
+FEATURE_NAMES = STRUCTURE_NAMES + TEXT_NAMES
 
 
 def _share(a: float, b: float) -> float:
     return a / b if b else 0.0
 
 
-def page_features(doc: Document, selection: Selection) -> np.ndarray:
-    """One row of FEATURE_NAMES for the page (floats, always finite). The block
+def page_features(doc: Document, selection: Selection, text: TextModel | None = None) -> np.ndarray:
+    """One row of FEATURE_NAMES for the page: `structure_features` and the text model's
+    probabilities (`text`, else the shipped one; uniform without one)."""
+    tm = text or load_text_model()
+    tx = tm.proba(text_buckets(doc)) if tm is not None else np.full(len(MODEL_TYPES), 1.0 / len(MODEL_TYPES))
+    return np.concatenate([structure_features(doc, selection), tx])
+
+
+def structure_features(doc: Document, selection: Selection) -> np.ndarray:
+    """One row of STRUCTURE_NAMES for the page (floats, always finite). The block
     profile is computed over arrays (one `fromiter` a block attribute), the tree read
     in two passes in C (`iter` with tag filters), the class tokens once each."""
     f: dict[str, float] = {}
@@ -534,7 +652,77 @@ def page_features(doc: Document, selection: Selection) -> np.ndarray:
     f["sel_position"] = float(kept[0]) / nn if kept.size else 1.0
     f["sel_parents"] = _share(float(len({blocks[i].ancestors[-1] if blocks[i].ancestors else -1 for i in kept.tolist()})), float(kept.size))
     f["sel_good"] = _share(float(L[kept][good[kept]].sum()), good_chars)
-    return np.array([f[k] for k in FEATURE_NAMES], dtype=np.float64)
+    anchors = compress(els, map("a".__eq__, tags))
+    f.update(zip(_LINK_NAMES, _link_features(anchors, host, path)))
+    return np.array([f[k] for k in STRUCTURE_NAMES], dtype=np.float64)
+
+
+# --- v4: the text model ----------------------------------------------------------------
+#: Hash buckets of the text model's words (crc32 of the marked word, masked): 2^14
+#: keeps the weights at 7 x 16,384 float32 (~0.4 MB) with few collisions among the
+#: ~20k distinct words of the training pages.
+TEXT_BUCKETS = 1 << 14
+_WORD = re.compile(r"\w\w+")
+_URL_WORD = re.compile(r"[a-z]{2,}")
+
+
+def text_words(doc: Document) -> list[str]:
+    """The words the text model reads, each marked with where it stands: the address's
+    letter runs ("u_services"), the <title>'s words ("t_..."), the unlinked headings' ("h_...")."""
+    url = (doc.page.url or "").lower()
+    url = url.split("://", 1)[-1]
+    words = ["u_" + w for w in _URL_WORD.findall(url)]
+    words += ["t_" + w for w in _WORD.findall((doc.title or "").lower())]
+    # headings that are not links: a listing's item titles are links to the items (and
+    # read like an article's headline; with them, a section front of 20 headlines was
+    # an article to the text model)
+    heads = " ".join(b.text for b in doc.blocks if b.kind is BlockKind.HEADING and 2 * b.link_chars < len(b.text)).lower()
+    words += ["h_" + w for w in _WORD.findall(heads)]
+    return words
+
+
+def text_buckets(doc: Document) -> np.ndarray:
+    """The distinct hash buckets of `text_words` (sorted int64)."""
+    words = text_words(doc)
+    codes = np.fromiter((zlib.crc32(w.encode("utf-8", "surrogatepass")) for w in words), np.int64, len(words))
+    return np.unique(codes & (TEXT_BUCKETS - 1))
+
+
+@dataclass(frozen=True)
+class TextModel:
+    """Multinomial logistic regression over the buckets, each present bucket 1/sqrt(n)
+    (an L2-normalised binary row, as in training)."""
+
+    weights: np.ndarray  # (TEXT_BUCKETS, len(MODEL_TYPES)) float32
+    bias: np.ndarray  # (len(MODEL_TYPES),) float64
+
+    def proba(self, buckets: np.ndarray) -> np.ndarray:
+        z = self.bias.astype(np.float64)
+        if buckets.size:
+            z = z + self.weights[buckets].sum(axis=0, dtype=np.float64) / np.sqrt(buckets.size)
+        e = np.exp(z - z.max())
+        out: np.ndarray = e / e.sum()
+        return out
+
+    def save(self, path: Path) -> None:
+        with path.open("wb") as fh:
+            np.savez_compressed(fh, weights=self.weights.astype(np.float32), bias=self.bias.astype(np.float64))
+
+    @classmethod
+    def load(cls, path: Path) -> TextModel:
+        with np.load(path, allow_pickle=False) as z:
+            return cls(np.asarray(z["weights"], np.float32), np.asarray(z["bias"], np.float64))
+
+
+@lru_cache(maxsize=1)  # read once; a TextModel is never written to
+def load_text_model(path: Path = TEXT_FILE) -> TextModel | None:
+    """The shipped text model, or None when its file is missing or of another shape."""
+    if not path.exists():
+        return None
+    tm = TextModel.load(path)
+    if tm.weights.shape != (TEXT_BUCKETS, len(MODEL_TYPES)) or tm.bias.shape != (len(MODEL_TYPES),):
+        return None
+    return tm
 
 
 # --- the classifier ------------------------------------------------------------------
@@ -577,15 +765,16 @@ def load_model(path: Path = MODEL_FILE) -> Forest | None:
     return forest
 
 
-def type_probabilities(doc: Document, selection: Selection, model: Forest | None = None) -> np.ndarray:
+def type_probabilities(doc: Document, selection: Selection, model: Forest | None = None,
+                       text: TextModel | None = None) -> np.ndarray:
     """The model's probability for each of MODEL_TYPES (a feature for later stages);
-    without a model, all of it on `article`."""
+    without a model, all of it on `article`. `text`: the text model (else the shipped one)."""
     forest = model or load_model()
     if forest is None or doc.page.kind != "html":
         out = np.zeros(len(MODEL_TYPES))
         out[0] = 1.0
         return out
-    return np.asarray(forest.proba(page_features(doc, selection)[None, :])[0], dtype=np.float64)
+    return np.asarray(forest.proba(page_features(doc, selection, text)[None, :])[0], dtype=np.float64)
 
 
 def document_probabilities(doc: Document, removed: Mapping[int, Removal] | None = None) -> np.ndarray:
@@ -599,7 +788,7 @@ def document_probabilities(doc: Document, removed: Mapping[int, Removal] | None 
 
 
 def classify(doc: Document, selection: Selection, title: str | None = None, model: Forest | None = None,
-             probabilities: Sequence[float] = ()) -> PageType:
+             probabilities: Sequence[float] = (), text: TextModel | None = None) -> PageType:
     """The page's type: `error` by rule, else the model's most probable type.
     `probabilities`: `type_probabilities(doc, selection, model)` when a stage before
     computed them already (the learned scorer's gate), else empty."""
@@ -608,7 +797,7 @@ def classify(doc: Document, selection: Selection, title: str | None = None, mode
         return PageType("error", (), why)
     if doc.page.kind != "html":
         return PageType("article", (), None)  # dumps carry no page structure to read
-    p = np.asarray(probabilities, dtype=np.float64) if len(probabilities) else type_probabilities(doc, selection, model)
+    p = np.asarray(probabilities, dtype=np.float64) if len(probabilities) else type_probabilities(doc, selection, model, text)
     k = 0 if p[0] >= ARTICLE_MIN_P else int(np.argmax(p))
     t = MODEL_TYPES[k]
     reason = None if t == "article" else f"a {t} page (page-type model, p={p[k]:.2f})"

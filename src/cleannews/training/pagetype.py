@@ -9,6 +9,15 @@ the article sets scrapinghub, readability and fundus-dev (every page an article)
 Each page goes through the pipeline up to the block selection (rules scorer), and
 `pagetype.page_features` makes its row.
 
+v4: the forest's last seven features are a text model's probabilities
+(`pagetype.TextModel`, logistic regression over hashed words of the address, title
+and headings). Training rows carry them out-of-fold, and the evaluation is nested: in
+each outer fold the text model is fitted on the training part only, its
+probabilities for the training rows are out-of-fold among them (inner folds by site).
+The cache's `X` holds the structure features and each page's 5-fold out-of-fold text
+probabilities (what `training.cv` trains page-type models on: a light stacking leak
+there, the text model of a training row having seen the held-out fold).
+
 Evaluation: K-fold grouped by site (the page's registered domain, `data.site_of`,
 as the block scorer's folds; a page without an address is its own group), so no
 page is classified by a model that saw its site. Prints
@@ -30,7 +39,7 @@ from typing import Any
 
 import numpy as np
 
-from cleannews.pagetype import FEATURE_NAMES, MODEL_FILE, MODEL_TYPES
+from cleannews.pagetype import FEATURE_NAMES, MODEL_FILE, MODEL_TYPES, STRUCTURE_NAMES, TEXT_BUCKETS, TEXT_FILE, TextModel
 from cleannews.training.data import LGBM_SHARED, site_of
 
 #: (dataset, label): None takes the label from the truth row's page_type.
@@ -66,15 +75,24 @@ PARAMS: dict[str, Any] = {
 ROUNDS = 100
 
 
-def build_rows(corpus: Path) -> tuple[np.ndarray, list[dict[str, Any]]]:
-    """Features and labels for every page of DATASETS (pipeline up to the selection)."""
+#: The text model's L2 strength (sklearn's C). Out-of-fold on wcxb-dev, stacked in the
+#: forest (v4 structure features, one seed): C 1 -> accuracy 0.880, 4 -> 0.884, article-vs-not
+#: F1 0.936 / 0.939 (address + title + headings; adding the kept text 0.882, 0.937, all the
+#: page's text 0.893, 0.943 but readability called article 0.962 and ~1 ms more a page).
+TEXT_C = 4.0
+
+
+def build_rows(corpus: Path) -> tuple[np.ndarray, list[np.ndarray], list[dict[str, Any]]]:
+    """Structure features, text buckets and labels for every page of DATASETS (pipeline
+    up to the selection)."""
     from cleannews.cleaners.registry import resolve, run_cleaners
     from cleannews.document import build_document
     from cleannews.load import load
-    from cleannews.pagetype import page_features
+    from cleannews.pagetype import structure_features, text_buckets
     from cleannews.scoring import select_blocks
 
     X: list[np.ndarray] = []
+    B: list[np.ndarray] = []
     meta: list[dict[str, Any]] = []
     active = resolve(None)
     for name, label in DATASETS:
@@ -88,7 +106,8 @@ def build_rows(corpus: Path) -> tuple[np.ndarray, list[dict[str, Any]]]:
             doc = build_document(page)
             removed = run_cleaners(doc, active)
             sel = select_blocks(doc, removed, scorer="rules")  # what classify reads (pipeline.run)
-            X.append(page_features(doc, sel))
+            X.append(structure_features(doc, sel))
+            B.append(text_buckets(doc))
             meta.append(
                 {
                     "dataset": name,
@@ -97,7 +116,40 @@ def build_rows(corpus: Path) -> tuple[np.ndarray, list[dict[str, Any]]]:
                     "group": site_of(row.get("url"), name, row["id"]),
                 }
             )
-    return np.vstack(X), meta
+    return np.vstack(X), B, meta
+
+
+def text_matrix(buckets: list[np.ndarray]) -> Any:
+    """The text model's rows: binary over TEXT_BUCKETS, L2-normalised (sparse)."""
+    from scipy.sparse import csr_matrix
+
+    indptr = np.cumsum([0] + [b.size for b in buckets])
+    idx = np.concatenate(buckets) if buckets else np.zeros(0, np.int64)
+    val = np.concatenate([np.full(b.size, 1.0 / np.sqrt(b.size)) for b in buckets if b.size] or [np.zeros(0)])
+    return csr_matrix((val, idx, indptr), shape=(len(buckets), TEXT_BUCKETS))
+
+
+def train_text(H: Any, y: np.ndarray) -> TextModel:
+    from sklearn.linear_model import LogisticRegression
+
+    lr = LogisticRegression(C=TEXT_C, max_iter=3000).fit(H, y)
+    return TextModel(np.ascontiguousarray(lr.coef_.T, dtype=np.float32), np.asarray(lr.intercept_, np.float64))
+
+
+def text_proba(tm: TextModel, H: Any) -> np.ndarray:
+    """TextModel.proba for each row of `H` (as at run time: float32 weights)."""
+    Hc = H.tocsr()
+    return np.vstack([tm.proba(Hc.indices[Hc.indptr[i]:Hc.indptr[i + 1]]) for i in range(Hc.shape[0])])
+
+
+def text_oof(H: Any, y: np.ndarray, groups: list[str]) -> np.ndarray:
+    """Each row's text-model probabilities from a model that saw none of its site."""
+    from sklearn.model_selection import GroupKFold
+
+    out = np.zeros((len(y), len(MODEL_TYPES)))
+    for train, test in GroupKFold(n_splits=FOLDS).split(np.zeros(len(y)), y, groups):
+        out[test] = text_proba(train_text(H[train], y[train]), H[test])
+    return out
 
 
 def _train(X: np.ndarray, y: np.ndarray) -> Any:
@@ -106,15 +158,20 @@ def _train(X: np.ndarray, y: np.ndarray) -> Any:
     return lgb.train(PARAMS, lgb.Dataset(X, label=y, feature_name=list(FEATURE_NAMES)), num_boost_round=ROUNDS)
 
 
-def out_of_fold(X: np.ndarray, y: np.ndarray, groups: list[str]) -> np.ndarray:
+def out_of_fold(S: np.ndarray, H: Any, y: np.ndarray, groups: list[str]) -> np.ndarray:
+    """Nested: in each outer fold the text model's probabilities for the training rows
+    are out-of-fold among them (inner folds by site), the held-out rows get the text
+    model of the whole training part; the forest sees neither the held-out sites."""
     from sklearn.model_selection import GroupKFold
 
     from cleannews.learn.forest import Forest
 
     proba = np.zeros((len(y), len(MODEL_TYPES)))
-    for train, test in GroupKFold(n_splits=FOLDS).split(X, y, groups):
-        booster = _train(X[train], y[train])
-        proba[test] = Forest.from_lightgbm(booster.dump_model()).proba(X[test])
+    for train, test in GroupKFold(n_splits=FOLDS).split(S, y, groups):
+        inner = text_oof(H[train], y[train], [groups[i] for i in train])
+        outer = text_proba(train_text(H[train], y[train]), H[test])
+        booster = _train(np.hstack([S[train], inner]), y[train])
+        proba[test] = Forest.from_lightgbm(booster.dump_model()).proba(np.hstack([S[test], outer]))
     return proba
 
 
@@ -159,7 +216,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", type=Path, default=Path("../shared/corpus"))
     ap.add_argument("--cache", type=Path, help="features cache (.npz): built when missing, read when present")
     ap.add_argument("--oof", type=Path, help="write each page's out-of-fold type and probabilities (JSON lines)")
-    ap.add_argument("--write-model", action="store_true", help=f"train on every page and write {MODEL_FILE.name}")
+    ap.add_argument("--write-model", action="store_true",
+                    help=f"train on every page and write {MODEL_FILE.name} and {TEXT_FILE.name}")
     ap.add_argument("--model", type=Path, default=MODEL_FILE)
     args = ap.parse_args(argv)
     if args.cache and args.cache.exists():
@@ -167,15 +225,21 @@ def main(argv: list[str] | None = None) -> int:
         if tuple(z["names"]) != FEATURE_NAMES:
             print("cache was built for other features: rebuild it (delete the file)", file=sys.stderr)
             return 2
-        X = z["X"]
+        S = z["X"][:, : len(STRUCTURE_NAMES)]
+        buckets = np.split(z["buckets"], z["bucket_ends"][:-1])
         meta = json.loads(str(z["meta"]))
     else:
-        X, meta = build_rows(args.corpus)
-        if args.cache:
-            np.savez_compressed(args.cache, X=X, meta=json.dumps(meta), names=np.array(FEATURE_NAMES))
+        S, buckets, meta = build_rows(args.corpus)
     y = np.array([MODEL_TYPES.index(m["label"]) for m in meta])
     groups = [m["group"] for m in meta]
-    proba = out_of_fold(X, y, groups)
+    H = text_matrix(buckets)
+    tx_oof = text_oof(H, y, groups)
+    if args.cache and not args.cache.exists():
+        # X: the structure features and each page's out-of-fold text probabilities, the
+        # row an unseen page gets (what `training.cv` trains page-type models on)
+        np.savez_compressed(args.cache, X=np.hstack([S, tx_oof]), meta=json.dumps(meta), names=np.array(FEATURE_NAMES),
+                            buckets=np.concatenate(buckets), bucket_ends=np.cumsum([b.size for b in buckets]))
+    proba = out_of_fold(S, H, y, groups)
     print(report(proba, y, meta))
     if args.oof:
         with args.oof.open("w", encoding="utf-8") as f:
@@ -184,7 +248,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.write_model:
         from cleannews.learn.forest import Forest
 
-        booster = _train(X, y)
+        train_text(H, y).save(TEXT_FILE if args.model == MODEL_FILE else args.model.with_name(args.model.stem + "-text.npz"))
+        booster = _train(np.hstack([S, tx_oof]), y)
         imp = booster.feature_importance(importance_type="gain")
         top = sorted(zip(FEATURE_NAMES, imp), key=lambda kv: -kv[1])[:15]
         print("top features by gain: " + ", ".join(f"{k} {v:.0f}" for k, v in top))

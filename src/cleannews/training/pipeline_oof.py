@@ -31,7 +31,7 @@ import numpy as np
 from cleannews.assemble import body_blocks
 from cleannews.learn.forest import Forest
 from cleannews.metadata import read_metadata
-from cleannews.pagetype import MODEL_TYPES, classify, type_probabilities
+from cleannews.pagetype import MODEL_TYPES, TextModel, classify, type_probabilities
 from cleannews.scoring.learned import ARTICLE_TYPE_MIN, DROP_TITLE_HEADINGS, GATES, article_like, decode, drop_title_headings
 from cleannews.scoring.learned_features import block_features
 from cleannews.scoring.pagetypes import adjust, strategy
@@ -40,7 +40,7 @@ from cleannews.training.cv import FOLDS, GATE, OUTSIDE, THRESHOLD, _score_module
 from cleannews.training.data import DATASETS, default_corpus, examples
 from cleannews.training.features import load_cache
 from cleannews.training.pagetype import FOLDS as PT_FOLDS
-from cleannews.training.pagetype import _train
+from cleannews.training.pagetype import _train, text_matrix, train_text
 
 #: "learned+types": the page type (and the metadata title it reads) from the rules
 #: scorer's selection, as `pipeline.run` does; "learned+types@own": from the learned
@@ -48,24 +48,29 @@ from cleannews.training.pagetype import _train
 CONFIGS = ("rules+types", "learned+types", "learned+types@own", "learned", "learned+types-titles")
 
 
-def _pagetype_folds(cache: Path) -> dict[tuple[str, str], Forest]:
-    """Each page's out-of-fold page-type model, with the pagetype trainer's folds."""
+def _pagetype_folds(cache: Path) -> dict[tuple[str, str], tuple[Forest, TextModel | None]]:
+    """Each page's out-of-fold page-type model (forest and text model), with the
+    pagetype trainer's folds. The forest trains on the cache's rows, whose text
+    probabilities are 5-fold out-of-fold over all pages (a light stacking leak: the
+    trainer's own report is nested); the text model sees the training folds only."""
     from sklearn.model_selection import GroupKFold
 
     z = np.load(cache, allow_pickle=False)
     X, meta = z["X"], json.loads(str(z["meta"]))
+    H = text_matrix(np.split(z["buckets"], z["bucket_ends"][:-1])) if "buckets" in z.files else None
     y = np.array([MODEL_TYPES.index(m["label"]) for m in meta])
     groups = [m["group"] for m in meta]
-    out: dict[tuple[str, str], Forest] = {}
+    out: dict[tuple[str, str], tuple[Forest, TextModel | None]] = {}
     for tr, te in GroupKFold(n_splits=PT_FOLDS).split(X, y, groups):
         forest = Forest.from_lightgbm(_train(X[tr], y[tr]).dump_model())
+        text = train_text(H[tr], y[tr]) if H is not None else None
         for i in te:
-            out[(meta[i]["dataset"], meta[i]["id"])] = forest
+            out[(meta[i]["dataset"], meta[i]["id"])] = (forest, text)
     return out
 
 
 def _learned(prob: np.ndarray, doc: Any, removed: Any, rules: Selection, forest: Forest, gate: str,
-             titles: bool = DROP_TITLE_HEADINGS) -> Selection:
+             titles: bool = DROP_TITLE_HEADINGS, text: TextModel | None = None) -> Selection:
     """`select_learned` with given probabilities; with the "page_type" gate the page
     type comes from the page's out-of-fold page-type model `forest`."""
     X = block_features(doc, removed, rules)
@@ -73,7 +78,7 @@ def _learned(prob: np.ndarray, doc: Any, removed: Any, rules: Selection, forest:
     ruled = np.zeros(len(doc.blocks), dtype=bool)
     ruled[list(rules.kept)] = True
     if gate == "page_type":
-        article = bool(type_probabilities(doc, rules, forest)[MODEL_TYPES.index("article")] >= ARTICLE_TYPE_MIN)
+        article = bool(type_probabilities(doc, rules, forest, text)[MODEL_TYPES.index("article")] >= ARTICLE_TYPE_MIN)
     else:
         article = article_like(X)
     keep = decode(prob, gone, ruled, THRESHOLD, OUTSIDE, article)
@@ -114,9 +119,9 @@ def main(argv: list[str] | None = None) -> int:
                 raise SystemExit(f"{ds}/{ex.id}: the cache is not of these documents; rebuild it")
             a = row + int(starts[n])
             prob = prob_all[a:a + len(ex.doc.blocks)]
-            forest = models[(ds, ex.id)]
-            learned = _learned(prob, ex.doc, ex.removed, ex.rules, forest, args.gate) if ex.doc.blocks else ex.rules
-            other = (_learned(prob, ex.doc, ex.removed, ex.rules, forest, args.gate, not DROP_TITLE_HEADINGS)
+            forest, text = models[(ds, ex.id)]
+            learned = _learned(prob, ex.doc, ex.removed, ex.rules, forest, args.gate, text=text) if ex.doc.blocks else ex.rules
+            other = (_learned(prob, ex.doc, ex.removed, ex.rules, forest, args.gate, not DROP_TITLE_HEADINGS, text)
                      if ex.doc.blocks else ex.rules)
             for name, sel, typed in (("rules+types", ex.rules, True), ("learned+types", learned, True),
                                      ("learned+types@own", learned, True), ("learned", learned, False),
@@ -126,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
                 if typed:
                     basis = sel if name.endswith("@own") else ex.rules
                     meta = read_metadata(ex.doc, ex.removed, basis)
-                    pt = classify(ex.doc, basis, meta.title, model=forest)
+                    pt = classify(ex.doc, basis, meta.title, model=forest, text=text)
                     ptype = pt.page_type
                     fields = {i for i, f in meta.read_blocks if f in ("title", "byline")} if pt.is_article else set()
                     final = adjust(ex.doc, sel, strategy(pt), ex.removed, fields)
