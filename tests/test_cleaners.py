@@ -209,3 +209,8 @@ def test_a_consent_managers_dialog_is_not_the_body():
     other = PAGE.replace("</body>", f'<div id="site-note"><div>{CONSENT}</div></div></body>')
     assert not any(r.cleaner == "generic.consent-dialogs" for r in run(other).removed.values())
 
+
+def test_ad_labels_in_other_languages_are_furniture():
+    for label in ("REKLAM", "Reklama", "Annons", "Реклама", "広告"):
+        page = PAGE.replace(PARAS[1], label)
+        assert label not in extract(page).body
