@@ -193,3 +193,24 @@ def test_a_role_is_a_role_enum_read_as_its_string():
     assert r.role is Role.DATE and r.role == "date" and f"{r.role}" == "date"
     with pytest.raises(ValueError):
         Removal(0, "test", "?", "not-a-role")
+
+
+CONSENT = ("If you live in a state with privacy laws, you may direct a business that sells your personal data to "
+           "stop, and you may withdraw that request at any time by writing to the operator of this site.")
+
+
+def test_a_consent_managers_dialog_is_not_the_body():
+    dialog = f'<div id="onetrust-consent-sdk"><div class="ot-sdk-container"><div>{CONSENT}</div></div></div>'
+    page = PAGE.replace("</body>", dialog + "</body>")
+    removed = run(page).removed
+    assert any(r.cleaner == "generic.consent-dialogs" for r in removed.values())
+    assert CONSENT not in extract(page).body
+    # the same prose in an element of no consent manager is left to the scorer
+    other = PAGE.replace("</body>", f'<div id="site-note"><div>{CONSENT}</div></div></body>')
+    assert not any(r.cleaner == "generic.consent-dialogs" for r in run(other).removed.values())
+
+
+def test_ad_labels_in_other_languages_are_furniture():
+    for label in ("REKLAM", "Reklama", "Annons", "Реклама", "広告"):
+        page = PAGE.replace(PARAS[1], label)
+        assert label not in extract(page).body

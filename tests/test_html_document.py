@@ -139,3 +139,14 @@ def test_the_preorder_kept_by_the_walk_is_the_trees():
     assert doc.tree is not None and doc.preorder is not None
     full = tuple(doc.tree.iter())
     assert len(full) == len(doc.elements) and all(a is b for a, b in zip(full, doc.elements))
+
+
+def test_the_hidden_paywalled_rest_of_an_article_is_text():
+    html = (
+        "<html><body><article><p>The first paragraph of the story, shown to every reader.</p>"
+        '<div class="paywall" hidden><p>The rest of the story, served to subscribers.</p></div>'
+        '<div class="promo" hidden><p>A hidden promotion.</p></div></article></body></html>'
+    )
+    texts = [b.text for b in build_html(Page(text=html, kind="html")).blocks]
+    assert "The rest of the story, served to subscribers." in texts
+    assert "A hidden promotion." not in texts

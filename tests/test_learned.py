@@ -304,3 +304,21 @@ def test_shipped_forests_walk_like_a_plain_tree_walk():
                         node = int(forest.left[node] if go_left else forest.right[node])
                     want[r, forest.tree_class[t]] += forest.value[node]
             assert np.allclose(forest.raw(X), want, rtol=0, atol=1e-9)
+
+
+def test_an_article_whose_rules_answer_the_model_disowns_gets_the_plain_threshold() -> None:
+    # blocks 0-1: the rules' answer (a footer line the model gives 0.05); 2-4: the
+    # article the model sees elsewhere, at 0.5: under `outside` (0.6), over the threshold
+    prob = np.array([0.05, 0.05, 0.5, 0.7, 0.5])
+    removed = np.zeros(5, dtype=bool)
+    ruled = np.array([True, True, False, False, False])
+    words = np.array([10.0, 10.0, 50.0, 50.0, 50.0])
+    assert not learned.trusts_rules(prob, removed, ruled, words, 0.6)
+    kept = learned.decode(prob, removed, ruled, 0.3, 0.6, True, words)
+    assert kept.tolist() == [False, False, True, True, True]
+    # without the word weights, the old decoding: only the sure block passes `outside`
+    assert learned.decode(prob, removed, ruled, 0.3, 0.6, True).tolist() == [False, False, False, True, False]
+    # when the rules' answer holds the sure text, it is trusted
+    ruled2 = np.array([False, False, False, True, False])
+    assert learned.trusts_rules(prob, removed, ruled2, words, 0.6)
+    assert learned.decode(prob, removed, ruled2, 0.3, 0.6, True, words).tolist() == [False, False, False, True, False]

@@ -187,6 +187,18 @@ def _is_page_itself(el: Any, root: Any, page_chars: list[float]) -> bool:
     return bool(n >= HIDDEN_PAGE_SHARE * page_chars[0])
 
 
+#: A hidden element whose class names it the paywalled part of the text: metered
+#: paywalls (Vocento's sites among them) serve the rest of the article in
+#: `<div class="paywall" hidden>` and show it to subscribers; it is the article's
+#: text (fundus-dev's truth holds it, as trafilatura's output does).
+_PAYWALL_CLASS = re.compile(r"(?:^|[\s_-])paywall(?:ed)?(?:$|[\s_-])", re.I)
+
+
+def _is_paywalled(el: Any) -> bool:
+    cls = el.get("class")
+    return cls is not None and _PAYWALL_CLASS.search(cls) is not None
+
+
 #: Schemes that run code instead of naming a resource: never an image's url.
 SCRIPT_SCHEMES = ("javascript:", "vbscript:")
 _URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
@@ -446,6 +458,7 @@ def _walk(page: Page, root: Any, skip_tags: frozenset[str], skip_hidden: bool) -
                     or ((style := el.get("style")) is not None and any(w in style for w in _STYLE_WORDS) and _HIDDEN_STYLE.search(style) is not None)
                 )
                 and not _is_page_itself(el, root, page_chars)
+                and not _is_paywalled(el)
             ):
                 if len(el):
                     elements.extend(el.iterdescendants())

@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from cleannews.scoring.learned import ARTICLE_TYPE_MIN, MODEL_NAME, PAGETYPE_NAMES, article_like, decode
+from cleannews.scoring.learned import ARTICLE_TYPE_MIN, MODEL_NAME, PAGETYPE_NAMES, article_like, block_words, decode
 from cleannews.scoring.learned_features import (
     CONTEXT_NAMES,
     FEATURE_NAMES,
@@ -247,7 +247,7 @@ def bodies(c: Cached, prob: npt.NDArray[np.float64], threshold: float, outside: 
             article = article_like(c.X[starts[i]:ends[i]])
         else:
             article = bool(gate[starts[i]])
-        keep = decode(pr, removed, ruled, threshold, outside, article)
+        keep = decode(pr, removed, ruled, threshold, outside, article, block_words(c.X[starts[i]:ends[i]]))
         idx = np.flatnonzero(keep) if keep.any() else np.array(p["rules_kept"], dtype=int)
         out[p["id"]] = "\n\n".join(t for j in idx if (t := p["texts"][j]) is not None)
     return out

@@ -32,7 +32,15 @@ from cleannews.assemble import body_blocks
 from cleannews.learn.forest import Forest
 from cleannews.metadata import read_metadata
 from cleannews.pagetype import MODEL_TYPES, TextModel, classify, type_probabilities
-from cleannews.scoring.learned import ARTICLE_TYPE_MIN, DROP_TITLE_HEADINGS, GATES, article_like, decode, drop_title_headings
+from cleannews.scoring.learned import (
+    ARTICLE_TYPE_MIN,
+    DROP_TITLE_HEADINGS,
+    GATES,
+    article_like,
+    block_words,
+    decode,
+    drop_title_headings,
+)
 from cleannews.scoring.learned_features import block_features
 from cleannews.scoring.pagetypes import adjust, strategy
 from cleannews.scoring.scorer import Selection
@@ -81,7 +89,7 @@ def _learned(prob: np.ndarray, doc: Any, removed: Any, rules: Selection, forest:
         article = bool(type_probabilities(doc, rules, forest, text)[MODEL_TYPES.index("article")] >= ARTICLE_TYPE_MIN)
     else:
         article = article_like(X)
-    keep = decode(prob, gone, ruled, THRESHOLD, OUTSIDE, article)
+    keep = decode(prob, gone, ruled, THRESHOLD, OUTSIDE, article, block_words(X))
     if titles:
         keep = drop_title_headings(doc, keep)
     if not keep.any():

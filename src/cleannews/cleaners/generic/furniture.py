@@ -45,6 +45,8 @@ class Furniture(Cleaner):
         rf"(?:main |top |lead )?{_CREDIT_WORD}s?(?: credit| source)?\s*:?(?:\s.{{1,80}})?",
         _CREDIT,
         rf"[^.!?]{{0,80}}(?:/|\b(?:photo|foto|by|via|©)\s*:?\s*){_AGENCY}\W*",
+        # a photo credit: "© Agency/Photographer" (a copyright line without the slash may be the truth's)
+        r"©\s?[^.!?/]{1,80}/[^.!?]{1,80}",
         r"\((?:additional )?(?:reporting|writing|editing|compiled|translated) by .{1,300}\)",
         r"(?:additional )?(?:reporting|writing|editing) by [^.]{1,200}(?:[;.] ?(?:additional )?(?:reporting|writing|editing) by [^.]{1,200})*\.?",
         r"[^.]{1,200} contributed (?:reporting|research|to this (?:report|story|article))[^.]{0,120}\.",
