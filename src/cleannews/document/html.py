@@ -199,32 +199,6 @@ def _is_paywalled(el: Any) -> bool:
     return cls is not None and _PAYWALL_CLASS.search(cls) is not None
 
 
-#: A hidden element whose class or id names it a disclosure panel (an accordion's or
-#: FAQ's answer, a collapsed section, a tab's panel, an "expander") is text the reader
-#: opens with a click: pages serve it closed (`aria-hidden="true"`, `hidden`,
-#: `display:none`) and a script opens it. WCXB's truth holds it (category pages' buying
-#: guides and FAQs, service pages' tabs and accordions, documentation's per-platform
-#: tabs). Menus, dialogs and drawers named so too stay hidden (their panels are
-#: navigation and pop-ups). Scanned on wcxb-dev's hidden elements of 8 words or more:
-#: the words of accordions are 96% (collection) / 89% (service) in the truth body, of tab
-#: panels 99% (service, documentation), against 25-50% for menus, modals and dropdowns.
-#: Out-of-fold with the block model's folds retrained on the new blocks (`cv`), the
-#: per-type step as `pipeline_oof`: wcxb-dev word F1 0.8781 -> 0.8819 (collection 0.702
-#: -> 0.734, service 0.853 -> 0.862, product 0.690 -> 0.704, documentation 0.924 ->
-#: 0.936, forum 0.807 -> 0.794), readability body F1 0.9591 -> 0.9645, scrapinghub
-#: 0.9762 -> 0.9750, fundus-dev word F1 0.9535 -> 0.9477 (no fundus page's blocks change:
-#: that is the retrained folds' variance). Not shipped: it needs a block-model retrain.
-_DISCLOSURE_CUE = re.compile(r"accordion|collaps(?:e|ed|ible)|tab-?pane|tab-?panel|faq|expander|expandable", re.I)
-_NOT_DISCLOSURE_CUE = re.compile(r"menu|nav|dropdown|modal|popup|pop-up|dialog|drawer|overlay|cookie|consent", re.I)
-
-
-def _is_disclosure(el: Any) -> bool:
-    cue = f"{el.get('class') or ''} {el.get('id') or ''}"
-    if el.get("role") == "tabpanel":
-        cue += " tabpanel"
-    return _DISCLOSURE_CUE.search(cue) is not None and _NOT_DISCLOSURE_CUE.search(cue) is None
-
-
 #: Schemes that run code instead of naming a resource: never an image's url.
 SCRIPT_SCHEMES = ("javascript:", "vbscript:")
 _URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
@@ -485,7 +459,6 @@ def _walk(page: Page, root: Any, skip_tags: frozenset[str], skip_hidden: bool) -
                 )
                 and not _is_page_itself(el, root, page_chars)
                 and not _is_paywalled(el)
-                and not _is_disclosure(el)
             ):
                 if len(el):
                     elements.extend(el.iterdescendants())
