@@ -35,12 +35,12 @@ import json
 import re
 import zlib
 from collections import Counter
-from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
-from itertools import compress, count, repeat
-from operator import attrgetter
+from itertools import accumulate, compress, count, repeat
+from operator import attrgetter, methodcaller
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -171,31 +171,53 @@ _CUE_GROUPS: tuple[tuple[str, frozenset[str], tuple[str, ...]], ...] = (
 )
 
 
-#: Splits compound class tokens ("board-message", "thread_reply") into their parts.
-_PARTS = re.compile(r"[\s_-]+")
+#: The whole words of _CUE_GROUPS that can be a part of a compound token (no hyphen or
+#: underscore of their own) and the groups each belongs to; a part is bounded by
+#: `_PART_EDGE` characters or the string's ends.
+_PART_WORDS: dict[str, tuple[int, ...]] = {}
+for _g, (_name, _whole, _prefixes) in enumerate(_CUE_GROUPS):
+    for _w in _whole:
+        if "-" not in _w and "_" not in _w:
+            _PART_WORDS[_w] = (*_PART_WORDS.get(_w, ()), _g)
+_PART_EDGE = " _-"
 
 
 def _cue_counts(node_cues: Mapping[int, str]) -> list[int]:
     """How many class/id tokens of the page fall in each of _CUE_GROUPS (a token in
     several groups counts in each). The distinct tokens are sorted once, so a prefix
-    is two bisections and a whole word one dict look-up: no per-token loop, no memo.
+    is two bisections and a whole word one set intersection.
     v4: a compound token ("discussionboard-message", "product_price") also counts
     when one of its hyphen/underscore parts is a whole word of the group (BEM-style
-    class names: v3 missed every such forum post stream)."""
+    class names: v3 missed every such forum post stream). The group words among the
+    parts are found by one split of the compound tokens joined by spaces, the tokens
+    holding each by `str.find` (bounded by part edges), mapped to its token by offset
+    (v4 split every compound token once a group word, ~0.3 ms a page; the same tokens
+    are found)."""
     seen = Counter(" ".join(node_cues.values()).split())
     if not seen:
         return [0] * len(_CUE_GROUPS)
     toks = sorted(seen)
+    hits: list[set[str]] = [set(seen.keys() & whole) for _, whole, _ in _CUE_GROUPS]
     compound = [t for t in toks if "-" in t or "_" in t]
-    joined = " ".join(compound)
-    # the words that are a part of some compound token (one split in C); the tokens of a
-    # group's word are looked for only when it is one (a regex scan a group cost ~0.5 ms)
-    parts = set(_PARTS.split(joined)) if compound else set()
+    if compound:
+        joined = " ".join(compound)
+        words = _PART_WORDS.keys() & joined.replace("_", " ").replace("-", " ").split()
+        if words:
+            starts = list(accumulate((len(t) + 1 for t in compound[:-1]), initial=0))
+            end = len(joined)
+            for w in words:
+                found: set[str] = set()
+                size = len(w)
+                i = joined.find(w)
+                while i >= 0:
+                    j = i + size
+                    if (i == 0 or joined[i - 1] in _PART_EDGE) and (j == end or joined[j] in _PART_EDGE):
+                        found.add(compound[bisect_right(starts, i) - 1])
+                    i = joined.find(w, j)
+                for g in _PART_WORDS[w]:
+                    hits[g].update(found)
     out: list[int] = []
-    for _, whole, prefixes in _CUE_GROUPS:
-        hit = seen.keys() & whole  # a set (KeysView & ...)
-        for word in parts & whole:
-            hit.update(t for t in compound if word in t and word in _PARTS.split(t))
+    for hit, (_, _, prefixes) in zip(hits, _CUE_GROUPS):
         for pre in prefixes:
             i = bisect_left(toks, pre)
             j = bisect_left(toks, pre + "\U0010ffff", i)
@@ -216,40 +238,66 @@ _LINK_NAMES = ("l_internal", "l_ext_share", "l_frag", "l_tel", "l_mail", "l_chil
                "l_slug", "l_slug_share", "l_dir_max", "l_dir_share", "l_user", "l_shop")
 
 
+#: `_USER_PATH` and `_SHOP_PATH` over the page's link targets joined a line each: a page
+#: with no match there (most) has none in any target, and its targets are not searched one
+#: by one ("$" matches at each line's end, so a target's match is a match there).
+_USER_LINES = re.compile(_USER_PATH.pattern, re.IGNORECASE | re.MULTILINE)
+_SHOP_LINES = re.compile(_SHOP_PATH.pattern, re.IGNORECASE | re.MULTILINE)
+_HREF = methodcaller("get", "href")
+
+
+def _lines_matching(lines: re.Pattern[str], one: re.Pattern[str], targets: set[str]) -> int:
+    """How many of `targets` `one` finds a match in: one scan of them joined a line each
+    with `lines` (`one`'s pattern, MULTILINE), each match counted for the line it starts
+    in. The patterns match no newline, so a match lies in one line; a target holding a
+    newline of its own is searched alone."""
+    order = list(targets)
+    joined = "\n".join(order)
+    if joined.count("\n") != len(order) - 1:
+        return sum(1 for t in order if one.search(t))
+    first = lines.search(joined)
+    if first is None:
+        return 0
+    starts = list(accumulate((len(t) + 1 for t in order[:-1]), initial=0))
+    return len({bisect_right(starts, m.start()) for m in lines.finditer(joined, first.start())})
+
+
 def _link_features(anchors: Iterable[Any], host: str, path: str) -> list[float]:
     """_LINK_NAMES for the page's <a> elements: how many distinct same-site targets,
     how many lie under this page's path (a section's items), beside it, or are slugs
     (articles), member profiles or a cart; in-page, phone and mail links. String
-    operations only (urlsplit a link cost ~2 us; a page has hundreds)."""
+    operations only (urlsplit a link cost ~2 us; a page has hundreds), once a distinct
+    href (a page repeats a third of its links: menus, item cards), the counts of
+    in-page, phone, mail and external links weighted by how often each occurs."""
     site = host.removeprefix("www.")
     here = path if path.endswith("/") else path + "/"
     parent = here[: here.rstrip("/").rfind("/") + 1] or "/"
     targets: set[str] = set()
     ext = frag = tel = mail = 0
-    for a in anchors:
-        h = (a.get("href") or "").strip()
+    for raw, times in Counter(map(_HREF, anchors)).items():
+        h = (raw or "").strip()
         if not h:
             continue
         c = h[0]
         if c == "#":
-            frag += 1
+            frag += times
             continue
         if c != "/" and ":" in h[:12]:
             low = h[:7].lower()
             if low.startswith("tel:"):
-                tel += 1
+                tel += times
             elif low.startswith("mailto:"):
-                mail += 1
+                mail += times
             elif low.startswith("http"):
                 rest = h.split("//", 1)[-1]
                 hh, _, tail = rest.partition("/")
                 if hh.lower().removeprefix("www.") != site:
-                    ext += 1
+                    ext += times
                 else:
                     targets.add("/" + tail.split("?", 1)[0].split("#", 1)[0])
             continue
         if h.startswith("//"):
-            ext += 1
+            ext += times
             continue
         if c != "/":
             h = here + h
@@ -257,13 +305,14 @@ def _link_features(anchors: Iterable[Any], host: str, path: str) -> list[float]:
     targets.discard(path)
     targets.discard(here)
     n = len(targets)
-    child = sib = slug = user = shop = 0
+    child = sib = slug = 0
     dirs: Counter[str] = Counter()
     root = here == "/"
+    sibling = parent != "/"
     for t in targets:
         if not root and t.startswith(here):
             child += 1
-        elif t.startswith(parent) and parent != "/":
+        elif sibling and t.startswith(parent):
             sib += 1
         tt = t.rstrip("/")
         cut = tt.rfind("/")
@@ -272,10 +321,8 @@ def _link_features(anchors: Iterable[Any], host: str, path: str) -> list[float]:
             slug += 1
         if cut > 0:
             dirs[tt[:cut]] += 1
-        if _USER_PATH.search(t):
-            user += 1
-        if _SHOP_PATH.search(t):
-            shop += 1
+    user = _lines_matching(_USER_LINES, _USER_PATH, targets)
+    shop = _lines_matching(_SHOP_LINES, _SHOP_PATH, targets)
     dir_max = max(dirs.values()) if dirs else 0
     return [float(n), _share(float(ext), float(ext + n)), float(frag), float(tel), float(mail), float(child),
             _share(float(child), float(n)), float(sib), float(slug), _share(float(slug), float(n)), float(dir_max),
