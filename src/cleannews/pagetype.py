@@ -11,19 +11,22 @@ Two steps:
    the URL's shape (depth, slugs, dates, ids, path words such as /tag/, /forum/,
    /product/, /docs/), repeated block paths (item grids), link and text density
    profiles, the headline's shape (its length, whether the title repeats it),
-   long paragraphs, quotation marks, headings, forms, prices, pagination, post and
-   comment structures and the block scorer's own selection. It was trained on
-   wcxb-dev's page-type labels plus the article sets (scrapinghub, readability,
-   fundus-dev: all articles) by `python -m cleannews.training.pagetype`, folds
-   grouped by registered domain; the shipped file `learn/pagetype-v4.npz` is
-   evaluated with `cleannews.learn.Forest`, so run time needs numpy only. The file
-   is versioned with the feature set (v4: `FEATURE_NAMES`); a file for other
-   features is refused and the classifier falls back as without one.
-   v4 adds where the page's links go (under this page's path, beside it, slugs,
-   member profiles, a cart, phone and mail links), class-name parts
-   and a text model's seven probabilities (`TextModel`, `learn/pagetype-text-v4.npz`:
-   a logistic regression over hashed words of the address, title and headings, stacked
-   out-of-fold under the forest).
+   long paragraphs, quotation marks, headings, forms, prices, pagination, where the
+   page's links go and the block scorer's own selection, plus a text model's seven
+   probabilities (`TextModel`, `learn/pagetype-text-v5.npz`: a logistic regression
+   over hashed words of the address, title and headings, stacked out-of-fold under
+   the forest). It was trained on wcxb-dev's page-type labels plus the article sets
+   (scrapinghub, readability, fundus-dev: all articles) by `python -m
+   cleannews.training.pagetype`, folds grouped by registered domain; the shipped file
+   `learn/pagetype-v5.npz` is evaluated with `cleannews.learn.Forest`, so run time
+   needs numpy only. The file is versioned with the feature set (v5: `FEATURE_NAMES`);
+   a file for other features is refused and the classifier falls back as without one.
+   v4 added the link targets (under this page's path, beside it, slugs, member
+   profiles, a cart, phone and mail links) and the text model. v5 drops v4's eight
+   class-token families (post/reply, price/cart, toc, card/grid, byline, hero,
+   pager, breadcrumb: a sixth of the classification time, no loss out-of-fold once
+   the text model reads the page's words; see docs/design.md) and is trained on the
+   features of main after the 2026-12-02 cleaners.
 
 When the model file is missing the classifier says `article` for every page that
 is not an error (the behaviour before it existed), never a crash.
@@ -37,7 +40,7 @@ import zlib
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from functools import lru_cache
 from itertools import accumulate, compress, count, repeat
 from operator import attrgetter, methodcaller
@@ -61,11 +64,11 @@ MODEL_TYPES = ("article", "forum", "product", "collection", "listing", "document
 PAGE_TYPES = (*MODEL_TYPES, "error")
 
 #: The shipped model (see the module docstring); versioned by its name.
-MODEL_FILE = Path(__file__).parent / "learn" / "pagetype-v4.npz"
-#: The text model beside it (v4): a multinomial logistic regression over hashed words
+MODEL_FILE = Path(__file__).parent / "learn" / "pagetype-v5.npz"
+#: The text model beside it (since v4): a multinomial logistic regression over hashed words
 #: of the address, the <title> and the headings (`text_buckets`), whose probabilities
 #: are the forest's last seven features (`TEXT_NAMES`).
-TEXT_FILE = Path(__file__).parent / "learn" / "pagetype-text-v4.npz"
+TEXT_FILE = Path(__file__).parent / "learn" / "pagetype-text-v5.npz"
 
 # --- error pages (rules) -------------------------------------------------------------
 #: Titles and headings of error pages, in the languages the corpora hold most. English
@@ -148,84 +151,6 @@ _CURRENCY = ("$", "€", "£", "¥", "₹", "zł", "Kč")
 #: short blocks (`DATE_BLOCK_MAX_CHARS`), where post headers and dates sit: "19"/"20"
 #: stand for a year (a proxy; a regex for whole years cost ~0.2 ms a page).
 _DATEISH = ("19", "20", " ago")
-#: Class/id token families, matched per distinct token (a page has a few hundred):
-#: whole tokens for the ambiguous words, prefixes for the telling ones.
-_CUE_GROUPS: tuple[tuple[str, frozenset[str], tuple[str, ...]], ...] = (
-    ("c_post", frozenset(["post", "posts", "reply", "replies", "message", "messages", "thread", "topic", "answer", "answers", "comment", "comments", "vote", "votes", "bbcode", "postbody", "poststream", "post-stream", "cooked",
-                          # v4 (whole parts of compound class names)
-                          "discussion", "discussionboard", "forum", "signature", "postbit", "bbp"]), ("post-", "reply", "topic-")),
-    ("c_product", frozenset(["sku", "stock", "quantity", "qty", "variant", "swatch"]),
-     ("price", "cart", "basket", "add-to", "addto", "product", "checkout", "rating")),
-    ("c_docs", frozenset(["toc", "doc", "docs", "sphinx", "markdown", "highlight", "version", "api", "reference", "admonition", "rst"]),
-     ("toc", "sidebar", "docs", "highlight", "admonition", "toctree")),
-    ("c_card", frozenset(["card", "cards", "tile", "tiles", "grid", "item", "items", "teaser", "listing", "result", "results", "thumb"]),
-     ("card", "tile", "grid", "teaser", "listing", "result", "thumb", "product-list", "collection")),
-    ("c_article", frozenset(["article", "story", "entry", "byline", "author", "dateline", "headline"]),
-     ("article", "story", "entry-", "byline", "author", "headline")),
-    ("c_service", frozenset(["hero", "cta", "feature", "features", "testimonial", "testimonials", "pricing", "plan", "plans", "faq", "banner", "contact"]),
-     ("hero", "cta", "testimonial", "pricing", "faq")),
-    # added in v3: a listing pages through its items, a site section says where it sits
-    ("c_pager", frozenset(["pager", "paging", "pagination", "next", "prev", "previous", "load-more", "loadmore", "more"]),
-     ("pagination", "pager", "page-num", "page-link", "load-more")),
-    ("c_crumb", frozenset(["crumbs", "crumb"]), ("breadcrumb",)),
-)
-
-
-#: The whole words of _CUE_GROUPS that can be a part of a compound token (no hyphen or
-#: underscore of their own) and the groups each belongs to; a part is bounded by
-#: `_PART_EDGE` characters or the string's ends.
-_PART_WORDS: dict[str, tuple[int, ...]] = {}
-for _g, (_name, _whole, _prefixes) in enumerate(_CUE_GROUPS):
-    for _w in _whole:
-        if "-" not in _w and "_" not in _w:
-            _PART_WORDS[_w] = (*_PART_WORDS.get(_w, ()), _g)
-_PART_EDGE = " _-"
-
-
-def _cue_counts(node_cues: Mapping[int, str]) -> list[int]:
-    """How many class/id tokens of the page fall in each of _CUE_GROUPS (a token in
-    several groups counts in each). The distinct tokens are sorted once, so a prefix
-    is two bisections and a whole word one set intersection.
-    v4: a compound token ("discussionboard-message", "product_price") also counts
-    when one of its hyphen/underscore parts is a whole word of the group (BEM-style
-    class names: v3 missed every such forum post stream). The group words among the
-    parts are found by one split of the compound tokens joined by spaces, the tokens
-    holding each by `str.find` (bounded by part edges), mapped to its token by offset
-    (v4 split every compound token once a group word, ~0.3 ms a page; the same tokens
-    are found)."""
-    seen = Counter(" ".join(node_cues.values()).split())
-    if not seen:
-        return [0] * len(_CUE_GROUPS)
-    toks = sorted(seen)
-    hits: list[set[str]] = [set(seen.keys() & whole) for _, whole, _ in _CUE_GROUPS]
-    compound = [t for t in toks if "-" in t or "_" in t]
-    if compound:
-        joined = " ".join(compound)
-        words = _PART_WORDS.keys() & joined.replace("_", " ").replace("-", " ").split()
-        if words:
-            starts = list(accumulate((len(t) + 1 for t in compound[:-1]), initial=0))
-            end = len(joined)
-            for w in words:
-                found: set[str] = set()
-                size = len(w)
-                i = joined.find(w)
-                while i >= 0:
-                    j = i + size
-                    if (i == 0 or joined[i - 1] in _PART_EDGE) and (j == end or joined[j] in _PART_EDGE):
-                        found.add(compound[bisect_right(starts, i) - 1])
-                    i = joined.find(w, j)
-                for g in _PART_WORDS[w]:
-                    hits[g].update(found)
-    out: list[int] = []
-    for hit, (_, _, prefixes) in zip(hits, _CUE_GROUPS):
-        for pre in prefixes:
-            i = bisect_left(toks, pre)
-            j = bisect_left(toks, pre + "\U0010ffff", i)
-            hit.update(toks[i:j])
-        out.append(sum(map(seen.__getitem__, hit)))
-    return out
-
-
 # --- v4: where the page's links go, and schema.org microdata ---------------------------
 #: Paths of member profiles: a forum thread links each post to its author's page.
 _USER_PATH = re.compile(r"/(?:members?|users?|u|profiles?|people|authors?)/|member\.php|memberlist|profile\.php|showuser", re.IGNORECASE)
@@ -462,7 +387,6 @@ STRUCTURE_NAMES: tuple[str, ...] = (
     "n_blocks", "log_chars", "link_share", "linky_blocks", "good_blocks", "good_share", "max_block",
     "mean_good", "headings", "h1", "h2", "h3plus", "linked_headings", "list_items", "table_rows", "code_blocks",
     "prices", "dateish", "short_blocks",
-    *(name for name, _, _ in _CUE_GROUPS),
     *(f"x_{t}" for t in _COUNTED),
     "prose_share", "words_per_block", "full_stop_share",
     "sel_kept", "sel_share", "sel_link", "sel_article", "sel_headings", "sel_list", "sel_position",
@@ -678,11 +602,6 @@ def structure_features(doc: Document, selection: Selection) -> np.ndarray:
     title = doc.title or ""
     f["t_words"] = float(title.count(" ") + 1 if title.strip() else 0)
     f["t_seps"] = float(sum(title.count(s) for s in _TITLE_SEPS))
-
-    counts = _cue_counts(doc.node_cues)
-    ncues = max(len(doc.node_cues), 1)
-    for (name, _, _), times in zip(_CUE_GROUPS, counts):
-        f[name] = times / ncues
 
     for tag in _COUNTED:
         f[f"x_{tag}"] = float(tally[tag])
