@@ -343,8 +343,6 @@ def test_pagination_marks_and_the_text_after_the_prose_run():
     listing, _r, lsel = _stages(_page(f"<main><h1>Events</h1>{intro}<ul>{cards}</ul>{pager}</main>", head=head))
     article, _r2, asel = _stages(_page("<article><h1>Ferries</h1>" + "".join(f"<p>{PARA}</p>" for _ in range(6)) + "</article>"))
     assert _feature(listing, lsel, "m_paged") == 1.0 and _feature(article, asel, "m_paged") == 0.0
-    assert _feature(listing, lsel, "c_pager") > 0.0
-    assert _feature(article, asel, "c_pager") == 0.0
     assert _feature(listing, lsel, "after_run") > _feature(article, asel, "after_run")
 
 
@@ -376,13 +374,16 @@ def test_link_targets_under_beside_and_slugs():
     assert _feature(leaf, lsel, "l_child") == 0.0 and _feature(leaf, lsel, "l_sib") == 5.0  # itself left out
 
 
-def test_compound_class_names_count_by_their_parts():
-    """BEM-style names ("board-message", "thread_reply-body") hold the post words whole."""
-    posts = "".join(f"<div class='board-message'><div class='thread_reply-body'><p>{PARA}</p></div></div>" for _ in range(4))
-    doc, _r, sel = _stages(_page(f"<main>{posts}</main>"))
-    plain, _r2, psel = _stages(_page("<main>" + "".join(f"<div class='boardmessages'><p>{PARA}</p></div>" for _ in range(4)) + "</main>"))
-    assert _feature(doc, sel, "c_post") > 0.0
-    assert _feature(plain, psel, "c_post") == 0.0  # "boardmessages" is not a word of the group
+def test_profile_and_cart_paths_are_counted_once_a_target():
+    """`_lines_matching` (one scan of the joined targets) counts what a search of each
+    target would: a target with two matches once, a target holding a newline too."""
+    from cleannews.pagetype import _USER_LINES, _USER_PATH, _lines_matching
+
+    targets = {"/members/ann/users/ann", "/news/harbour", "/u/bob", "/about/\n/profile.php", "/people"}
+    assert _lines_matching(_USER_LINES, _USER_PATH, targets) == sum(1 for t in targets if _USER_PATH.search(t)) == 3
+    plain = {"/members/ann", "/news/harbour", "/memberlist"}
+    assert _lines_matching(_USER_LINES, _USER_PATH, plain) == 2
+    assert _lines_matching(_USER_LINES, _USER_PATH, set()) == 0
 
 
 def test_text_words_are_marked_by_where_they_stand():

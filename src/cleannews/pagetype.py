@@ -11,19 +11,22 @@ Two steps:
    the URL's shape (depth, slugs, dates, ids, path words such as /tag/, /forum/,
    /product/, /docs/), repeated block paths (item grids), link and text density
    profiles, the headline's shape (its length, whether the title repeats it),
-   long paragraphs, quotation marks, headings, forms, prices, pagination, post and
-   comment structures and the block scorer's own selection. It was trained on
-   wcxb-dev's page-type labels plus the article sets (scrapinghub, readability,
-   fundus-dev: all articles) by `python -m cleannews.training.pagetype`, folds
-   grouped by registered domain; the shipped file `learn/pagetype-v4.npz` is
-   evaluated with `cleannews.learn.Forest`, so run time needs numpy only. The file
-   is versioned with the feature set (v4: `FEATURE_NAMES`); a file for other
-   features is refused and the classifier falls back as without one.
-   v4 adds where the page's links go (under this page's path, beside it, slugs,
-   member profiles, a cart, phone and mail links), class-name parts
-   and a text model's seven probabilities (`TextModel`, `learn/pagetype-text-v4.npz`:
-   a logistic regression over hashed words of the address, title and headings, stacked
-   out-of-fold under the forest).
+   long paragraphs, quotation marks, headings, forms, prices, pagination, where the
+   page's links go and the block scorer's own selection, plus a text model's seven
+   probabilities (`TextModel`, `learn/pagetype-text-v5.npz`: a logistic regression
+   over hashed words of the address, title and headings, stacked out-of-fold under
+   the forest). It was trained on wcxb-dev's page-type labels plus the article sets
+   (scrapinghub, readability, fundus-dev: all articles) by `python -m
+   cleannews.training.pagetype`, folds grouped by registered domain; the shipped file
+   `learn/pagetype-v5.npz` is evaluated with `cleannews.learn.Forest`, so run time
+   needs numpy only. The file is versioned with the feature set (v5: `FEATURE_NAMES`);
+   a file for other features is refused and the classifier falls back as without one.
+   v4 added the link targets (under this page's path, beside it, slugs, member
+   profiles, a cart, phone and mail links) and the text model. v5 drops v4's eight
+   class-token families (post/reply, price/cart, toc, card/grid, byline, hero,
+   pager, breadcrumb: a sixth of the classification time, no loss out-of-fold once
+   the text model reads the page's words; see docs/design.md) and is trained on the
+   features of main after the 2026-12-02 cleaners.
 
 When the model file is missing the classifier says `article` for every page that
 is not an error (the behaviour before it existed), never a crash.
@@ -35,12 +38,12 @@ import json
 import re
 import zlib
 from collections import Counter
-from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from bisect import bisect_right
 from functools import lru_cache
-from itertools import compress, count, repeat
-from operator import attrgetter
+from itertools import accumulate, compress, count, repeat
+from operator import attrgetter, methodcaller
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -61,11 +64,11 @@ MODEL_TYPES = ("article", "forum", "product", "collection", "listing", "document
 PAGE_TYPES = (*MODEL_TYPES, "error")
 
 #: The shipped model (see the module docstring); versioned by its name.
-MODEL_FILE = Path(__file__).parent / "learn" / "pagetype-v4.npz"
-#: The text model beside it (v4): a multinomial logistic regression over hashed words
+MODEL_FILE = Path(__file__).parent / "learn" / "pagetype-v5.npz"
+#: The text model beside it (since v4): a multinomial logistic regression over hashed words
 #: of the address, the <title> and the headings (`text_buckets`), whose probabilities
 #: are the forest's last seven features (`TEXT_NAMES`).
-TEXT_FILE = Path(__file__).parent / "learn" / "pagetype-text-v4.npz"
+TEXT_FILE = Path(__file__).parent / "learn" / "pagetype-text-v5.npz"
 
 # --- error pages (rules) -------------------------------------------------------------
 #: Titles and headings of error pages, in the languages the corpora hold most. English
@@ -148,62 +151,6 @@ _CURRENCY = ("$", "€", "£", "¥", "₹", "zł", "Kč")
 #: short blocks (`DATE_BLOCK_MAX_CHARS`), where post headers and dates sit: "19"/"20"
 #: stand for a year (a proxy; a regex for whole years cost ~0.2 ms a page).
 _DATEISH = ("19", "20", " ago")
-#: Class/id token families, matched per distinct token (a page has a few hundred):
-#: whole tokens for the ambiguous words, prefixes for the telling ones.
-_CUE_GROUPS: tuple[tuple[str, frozenset[str], tuple[str, ...]], ...] = (
-    ("c_post", frozenset(["post", "posts", "reply", "replies", "message", "messages", "thread", "topic", "answer", "answers", "comment", "comments", "vote", "votes", "bbcode", "postbody", "poststream", "post-stream", "cooked",
-                          # v4 (whole parts of compound class names)
-                          "discussion", "discussionboard", "forum", "signature", "postbit", "bbp"]), ("post-", "reply", "topic-")),
-    ("c_product", frozenset(["sku", "stock", "quantity", "qty", "variant", "swatch"]),
-     ("price", "cart", "basket", "add-to", "addto", "product", "checkout", "rating")),
-    ("c_docs", frozenset(["toc", "doc", "docs", "sphinx", "markdown", "highlight", "version", "api", "reference", "admonition", "rst"]),
-     ("toc", "sidebar", "docs", "highlight", "admonition", "toctree")),
-    ("c_card", frozenset(["card", "cards", "tile", "tiles", "grid", "item", "items", "teaser", "listing", "result", "results", "thumb"]),
-     ("card", "tile", "grid", "teaser", "listing", "result", "thumb", "product-list", "collection")),
-    ("c_article", frozenset(["article", "story", "entry", "byline", "author", "dateline", "headline"]),
-     ("article", "story", "entry-", "byline", "author", "headline")),
-    ("c_service", frozenset(["hero", "cta", "feature", "features", "testimonial", "testimonials", "pricing", "plan", "plans", "faq", "banner", "contact"]),
-     ("hero", "cta", "testimonial", "pricing", "faq")),
-    # added in v3: a listing pages through its items, a site section says where it sits
-    ("c_pager", frozenset(["pager", "paging", "pagination", "next", "prev", "previous", "load-more", "loadmore", "more"]),
-     ("pagination", "pager", "page-num", "page-link", "load-more")),
-    ("c_crumb", frozenset(["crumbs", "crumb"]), ("breadcrumb",)),
-)
-
-
-#: Splits compound class tokens ("board-message", "thread_reply") into their parts.
-_PARTS = re.compile(r"[\s_-]+")
-
-
-def _cue_counts(node_cues: Mapping[int, str]) -> list[int]:
-    """How many class/id tokens of the page fall in each of _CUE_GROUPS (a token in
-    several groups counts in each). The distinct tokens are sorted once, so a prefix
-    is two bisections and a whole word one dict look-up: no per-token loop, no memo.
-    v4: a compound token ("discussionboard-message", "product_price") also counts
-    when one of its hyphen/underscore parts is a whole word of the group (BEM-style
-    class names: v3 missed every such forum post stream)."""
-    seen = Counter(" ".join(node_cues.values()).split())
-    if not seen:
-        return [0] * len(_CUE_GROUPS)
-    toks = sorted(seen)
-    compound = [t for t in toks if "-" in t or "_" in t]
-    joined = " ".join(compound)
-    # the words that are a part of some compound token (one split in C); the tokens of a
-    # group's word are looked for only when it is one (a regex scan a group cost ~0.5 ms)
-    parts = set(_PARTS.split(joined)) if compound else set()
-    out: list[int] = []
-    for _, whole, prefixes in _CUE_GROUPS:
-        hit = seen.keys() & whole  # a set (KeysView & ...)
-        for word in parts & whole:
-            hit.update(t for t in compound if word in t and word in _PARTS.split(t))
-        for pre in prefixes:
-            i = bisect_left(toks, pre)
-            j = bisect_left(toks, pre + "\U0010ffff", i)
-            hit.update(toks[i:j])
-        out.append(sum(map(seen.__getitem__, hit)))
-    return out
-
-
 # --- v4: where the page's links go, and schema.org microdata ---------------------------
 #: Paths of member profiles: a forum thread links each post to its author's page.
 _USER_PATH = re.compile(r"/(?:members?|users?|u|profiles?|people|authors?)/|member\.php|memberlist|profile\.php|showuser", re.IGNORECASE)
@@ -216,40 +163,66 @@ _LINK_NAMES = ("l_internal", "l_ext_share", "l_frag", "l_tel", "l_mail", "l_chil
                "l_slug", "l_slug_share", "l_dir_max", "l_dir_share", "l_user", "l_shop")
 
 
+#: `_USER_PATH` and `_SHOP_PATH` over the page's link targets joined a line each: a page
+#: with no match there (most) has none in any target, and its targets are not searched one
+#: by one ("$" matches at each line's end, so a target's match is a match there).
+_USER_LINES = re.compile(_USER_PATH.pattern, re.IGNORECASE | re.MULTILINE)
+_SHOP_LINES = re.compile(_SHOP_PATH.pattern, re.IGNORECASE | re.MULTILINE)
+_HREF = methodcaller("get", "href")
+
+
+def _lines_matching(lines: re.Pattern[str], one: re.Pattern[str], targets: set[str]) -> int:
+    """How many of `targets` `one` finds a match in: one scan of them joined a line each
+    with `lines` (`one`'s pattern, MULTILINE), each match counted for the line it starts
+    in. The patterns match no newline, so a match lies in one line; a target holding a
+    newline of its own is searched alone."""
+    order = list(targets)
+    joined = "\n".join(order)
+    if joined.count("\n") != len(order) - 1:
+        return sum(1 for t in order if one.search(t))
+    first = lines.search(joined)
+    if first is None:
+        return 0
+    starts = list(accumulate((len(t) + 1 for t in order[:-1]), initial=0))
+    return len({bisect_right(starts, m.start()) for m in lines.finditer(joined, first.start())})
+
+
 def _link_features(anchors: Iterable[Any], host: str, path: str) -> list[float]:
     """_LINK_NAMES for the page's <a> elements: how many distinct same-site targets,
     how many lie under this page's path (a section's items), beside it, or are slugs
     (articles), member profiles or a cart; in-page, phone and mail links. String
-    operations only (urlsplit a link cost ~2 us; a page has hundreds)."""
+    operations only (urlsplit a link cost ~2 us; a page has hundreds), once a distinct
+    href (a page repeats a third of its links: menus, item cards), the counts of
+    in-page, phone, mail and external links weighted by how often each occurs."""
     site = host.removeprefix("www.")
     here = path if path.endswith("/") else path + "/"
     parent = here[: here.rstrip("/").rfind("/") + 1] or "/"
     targets: set[str] = set()
     ext = frag = tel = mail = 0
-    for a in anchors:
-        h = (a.get("href") or "").strip()
+    for raw, times in Counter(map(_HREF, anchors)).items():
+        h = (raw or "").strip()
         if not h:
             continue
         c = h[0]
         if c == "#":
-            frag += 1
+            frag += times
             continue
         if c != "/" and ":" in h[:12]:
             low = h[:7].lower()
             if low.startswith("tel:"):
-                tel += 1
+                tel += times
             elif low.startswith("mailto:"):
-                mail += 1
+                mail += times
             elif low.startswith("http"):
                 rest = h.split("//", 1)[-1]
                 hh, _, tail = rest.partition("/")
                 if hh.lower().removeprefix("www.") != site:
-                    ext += 1
+                    ext += times
                 else:
                     targets.add("/" + tail.split("?", 1)[0].split("#", 1)[0])
             continue
         if h.startswith("//"):
-            ext += 1
+            ext += times
             continue
         if c != "/":
             h = here + h
@@ -257,13 +230,14 @@ def _link_features(anchors: Iterable[Any], host: str, path: str) -> list[float]:
     targets.discard(path)
     targets.discard(here)
     n = len(targets)
-    child = sib = slug = user = shop = 0
+    child = sib = slug = 0
     dirs: Counter[str] = Counter()
     root = here == "/"
+    sibling = parent != "/"
     for t in targets:
         if not root and t.startswith(here):
             child += 1
-        elif t.startswith(parent) and parent != "/":
+        elif sibling and t.startswith(parent):
             sib += 1
         tt = t.rstrip("/")
         cut = tt.rfind("/")
@@ -272,10 +246,8 @@ def _link_features(anchors: Iterable[Any], host: str, path: str) -> list[float]:
             slug += 1
         if cut > 0:
             dirs[tt[:cut]] += 1
-        if _USER_PATH.search(t):
-            user += 1
-        if _SHOP_PATH.search(t):
-            shop += 1
+    user = _lines_matching(_USER_LINES, _USER_PATH, targets)
+    shop = _lines_matching(_SHOP_LINES, _SHOP_PATH, targets)
     dir_max = max(dirs.values()) if dirs else 0
     return [float(n), _share(float(ext), float(ext + n)), float(frag), float(tel), float(mail), float(child),
             _share(float(child), float(n)), float(sib), float(slug), _share(float(slug), float(n)), float(dir_max),
@@ -415,7 +387,6 @@ STRUCTURE_NAMES: tuple[str, ...] = (
     "n_blocks", "log_chars", "link_share", "linky_blocks", "good_blocks", "good_share", "max_block",
     "mean_good", "headings", "h1", "h2", "h3plus", "linked_headings", "list_items", "table_rows", "code_blocks",
     "prices", "dateish", "short_blocks",
-    *(name for name, _, _ in _CUE_GROUPS),
     *(f"x_{t}" for t in _COUNTED),
     "prose_share", "words_per_block", "full_stop_share",
     "sel_kept", "sel_share", "sel_link", "sel_article", "sel_headings", "sel_list", "sel_position",
@@ -631,11 +602,6 @@ def structure_features(doc: Document, selection: Selection) -> np.ndarray:
     title = doc.title or ""
     f["t_words"] = float(title.count(" ") + 1 if title.strip() else 0)
     f["t_seps"] = float(sum(title.count(s) for s in _TITLE_SEPS))
-
-    counts = _cue_counts(doc.node_cues)
-    ncues = max(len(doc.node_cues), 1)
-    for (name, _, _), times in zip(_CUE_GROUPS, counts):
-        f[name] = times / ncues
 
     for tag in _COUNTED:
         f[f"x_{tag}"] = float(tally[tag])

@@ -14,8 +14,9 @@ v4: the forest's last seven features are a text model's probabilities
 and headings). Training rows carry them out-of-fold, and the evaluation is nested: in
 each outer fold the text model is fitted on the training part only, its
 probabilities for the training rows are out-of-fold among them (inner folds by site).
-The cache's `X` holds the structure features and each page's 5-fold out-of-fold text
-probabilities (what `training.cv` trains page-type models on: a light stacking leak
+v5: v4 less the class-token families (see `cleannews.pagetype`), trained on the
+features of main after the 2026-12-02 cleaners. The cache's `X` holds the structure
+features and each page's 5-fold out-of-fold text probabilities (what `training.cv` trains page-type models on: a light stacking leak
 there, the text model of a training row having seen the held-out fold).
 
 Evaluation: K-fold grouped by site (the page's registered domain, `data.site_of`,
