@@ -160,6 +160,38 @@ def test_section_front_gives_its_items():
     assert body.count("A short summary of story") == 20
 
 
+def test_section_front_gives_each_item_as_one_list_block():
+    """A collection's items (headline and teaser) come out as list blocks, one an item,
+    its lines joined by newlines; the page's own heading stays a heading, and the body's
+    words are the same as block by block."""
+    from cleannews.assemble import body_blocks
+    from cleannews.models import BlockKind
+
+    doc, removed, sel = _stages(_section_front(), url="https://news.example/section/politics/")
+    final = adjust(doc, sel, "collection", removed)
+    blocks = body_blocks(doc, final)
+    items = [b for b in blocks if b.kind is BlockKind.LIST_ITEM]
+    assert len(items) == len(HEADLINES)
+    assert all(b.text.split("\n")[0] == h for b, h in zip(items, HEADLINES))
+    assert all(b.text.endswith("for readers in a hurry.") for b in items)
+    assert blocks[0].kind is BlockKind.HEADING and blocks[0].text == "Politics"
+    assert "\n\n".join(b.text for b in blocks).split() == _body(doc, final).split()
+
+
+def test_no_list_blocks_without_a_grid_or_on_other_types():
+    """Fewer than ITEM_MIN_SIBLINGS like elements are no grid, and a service page's
+    repeated sections keep their own kinds."""
+    from cleannews.scoring.pagetypes import ITEM_MIN_SIBLINGS
+
+    cards = "".join(f"<div class='card'><h3><a href='/p/{i}'>Harbour boat number {i}</a></h3><p>{PARA}</p></div>"
+                    for i in range(ITEM_MIN_SIBLINGS - 1))
+    doc, removed, sel = _stages(_page(f"<main><h1>Boats</h1>{cards}</main>"), url="https://shop.example/c/boats/")
+    assert adjust(doc, sel, "collection", removed).items == ()
+    doc, removed, sel = _stages(_section_front(), url="https://news.example/section/politics/")
+    assert adjust(doc, sel, "service", removed).items == ()
+    assert adjust(doc, sel, "listing", removed).items != ()
+
+
 def test_section_front_is_not_an_article():
     if load_model() is None:
         pytest.skip("no page-type model file")

@@ -16,8 +16,21 @@ _NOT_BODY = (BlockKind.CAPTION, BlockKind.IMAGE)
 
 
 def body_blocks(doc: Document, selection: Selection) -> tuple[BodyBlock, ...]:
+    """The kept blocks as body blocks, in order; a group of `selection.items` (one
+    item of a collection's or listing's grid) is one list block, its blocks' texts one
+    a line (the item's title, then its teaser, price...)."""
+    first = {g[0]: g for g in selection.items}
+    grouped = {i for g in selection.items for i in g[1:]}
     out: list[BodyBlock] = []
     for i in selection.kept:
+        if i in grouped:
+            continue
+        group = first.get(i)
+        if group is not None:
+            texts = [doc.blocks[j].text for j in group if doc.blocks[j].kind not in _NOT_BODY]
+            if texts:
+                out.append(BodyBlock(kind=BlockKind.LIST_ITEM, text="\n".join(texts)))
+            continue
         b = doc.blocks[i]
         if b.kind in _NOT_BODY:
             continue

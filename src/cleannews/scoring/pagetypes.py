@@ -31,7 +31,7 @@ docs/design.md); a change is kept only when it raises word F1 there.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 
 from cleannews.document import Document
 from cleannews.models import Block, BlockKind, Removal
@@ -234,7 +234,66 @@ def adjust(
         dropped={i: r for i, r in {**selection.dropped, **dropped}.items() if i not in set(merged)},
         is_article=False,
         reason=f"a {page_type} page: its main region",
+        items=item_groups(doc, merged, region) if page_type in ITEM_TYPES else (),
     )
+
+
+#: The types whose body gives each item of their grid as one list block (issue #15:
+#: collections and listings give their items, title and teaser, as list blocks).
+ITEM_TYPES = frozenset(("collection", "listing"))
+#: An element is an item when its parent holds at least this many elements of its tag
+#: and first class name (a grid's cards, a result list's entries), and at least this
+#: many of them hold kept blocks.
+ITEM_MIN_SIBLINGS = 3
+
+
+def item_groups(doc: Document, kept: Sequence[int], region: int) -> tuple[tuple[int, ...], ...]:
+    """The kept blocks grouped by the grid item they sit in (see ITEM_MIN_SIBLINGS):
+    for each kept block, its innermost ancestor below `region` that is one of at least
+    ITEM_MIN_SIBLINGS like siblings; consecutive kept blocks of one item form a group.
+    Blocks outside any item (the page's heading, an intro) stay on their own."""
+    tags, cues, parent = doc.node_tags, doc.node_cues, doc.node_parent
+
+    def signature(n: int) -> tuple[int, str, str]:
+        c = cues.get(n, "").split()
+        return (parent.get(n, -1), tags.get(n, ""), c[0] if c else "")
+
+    counts: dict[tuple[int, str, str], int] = {}
+    for n in tags:
+        if n in parent:
+            k = signature(n)
+            counts[k] = counts.get(k, 0) + 1
+    item_of: dict[int, int] = {}
+    for i in kept:
+        b = doc.blocks[i]
+        chain = (*b.ancestors, b.node)
+        if region not in chain:
+            continue
+        for n in reversed(chain[chain.index(region) + 1 :]):
+            if counts.get(signature(n), 0) >= ITEM_MIN_SIBLINGS:
+                item_of[i] = n
+                break
+    # an item signature counts only when enough of its items hold kept blocks
+    used: dict[tuple[int, str, str], set[int]] = {}
+    for n in item_of.values():
+        used.setdefault(signature(n), set()).add(n)
+    good = {n for k, ns in used.items() if len(ns) >= ITEM_MIN_SIBLINGS for n in ns}
+    groups: list[tuple[int, ...]] = []
+    cur: list[int] = []
+    cur_item: int | None = None
+    for i in kept:
+        item = item_of.get(i)
+        if item is not None and item not in good:
+            item = None
+        if cur and (item is None or item != cur_item):
+            groups.append(tuple(cur))
+            cur = []
+        if item is not None:
+            cur.append(i)
+        cur_item = item
+    if cur:
+        groups.append(tuple(cur))
+    return tuple(groups)
 
 
 #: A block is part of the JSON-LD Product.description when it has at least this many

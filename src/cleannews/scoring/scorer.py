@@ -55,6 +55,10 @@ class Selection:
     #: it ran with those thresholds (else empty): the learned scorer's block features
     #: read them instead of computing them again.
     weights: tuple[float, ...] = field(default=(), compare=False, repr=False)
+    #: Groups of kept blocks (indices, in order) that are one item of a collection's or
+    #: listing's grid (a card's title, teaser, price): the body gives each group as one
+    #: list block (`assemble.body_blocks`). Set by the per-type step; empty elsewhere.
+    items: tuple[tuple[int, ...], ...] = ()
 
     @property
     def rules_basis(self) -> Selection:
