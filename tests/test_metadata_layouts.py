@@ -204,3 +204,39 @@ def test_utc_label_on_a_local_time_gives_way_to_the_real_offset():
             ' "datePublished": "2024-05-29T20:00:27+0200"}</script>')
     t = run(article(head, "<h1>Harbour plan</h1>"), url="https://example.org/a")
     assert t.article.date is not None and t.article.date.isoformat() == "2024-05-29T20:00:27+02:00"
+
+
+def test_a_meta_published_tag_gives_the_date():
+    t = run(article('<meta name="published" content="March 4, 2024">', "<h1>Harbour plan</h1>"),
+            url="https://example.org/a")
+    assert t.article.date is not None and t.article.date.isoformat()[:10] == "2024-03-04"
+
+
+def test_microdata_dates_of_a_card_rail_are_not_the_page_date():
+    cards = "".join(f'<div itemscope><span itemprop="datePublished" content="2025-06-{d:02d}"></span></div>'
+                    for d in range(10, 16))
+    t = run(article('<meta name="date" content="March 4, 2024">', "<h1>Harbour plan</h1>", PARA * 3 + cards),
+            url="https://example.org/a")
+    assert t.article.date is not None and t.article.date.isoformat()[:10] == "2024-03-04"
+    # with no other date, the first of them stands (a forum thread's posts each carry one)
+    t = run(article("", "<h1>Harbour plan</h1>", PARA * 3 + cards), url="https://example.org/a")
+    assert t.article.date is not None and t.article.date.isoformat()[:10] == "2025-06-10"
+
+
+def test_a_forum_postings_json_ld_gives_date_and_poster_but_not_its_avatar():
+    ld = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": "DiscussionForumPosting",'
+          ' "headline": "Harbour ferry timetable", "author": {"@type": "Person", "name": "Jane Roe"},'
+          ' "datePublished": "2024-02-21 13:00:00", "image": "https://example.org/data/avatars/l/0/8.jpg"}</script>')
+    t = run(article(ld, "<h1>Harbour ferry timetable</h1>"), url="https://forum.example.org/threads/ferry.12/")
+    assert t.article.date is not None and t.article.date.isoformat()[:10] == "2024-02-21"
+    assert t.article.authors == ("Jane Roe",)
+    assert not any("avatars" in (i.src or "") for i in t.article.images)
+
+
+def test_a_genesis_entry_time_is_the_publication_time():
+    from cleannews.metadata.datevote import _time_dates
+
+    pub, mod, _first = _time_dates([("2024-10-28T09:00:00+00:00", "entry-modified-time"),
+                                    ("2024-04-26T08:00:00+00:00", "entry-time")])
+    assert pub is not None and pub.isoformat()[:10] == "2024-04-26"
+    assert mod is not None and mod.isoformat()[:10] == "2024-10-28"

@@ -59,8 +59,10 @@ _FURNITURE_CUES = re.compile(
 
 #: Blocks longer than this are prose; the wide search reads only short lines.
 WIDE_MAX_CHARS = 120
-#: Time elements' cues that say "this is the publication date" (hAtom, WordPress).
-_PUB_CUES = re.compile(r"publish|publication|pubdate|datepublished|entry-date|post-date|created|dateline|article-date")
+#: Time elements' cues that say "this is the publication date" (hAtom, WordPress;
+#: "entry-time" is the Genesis theme's, beside its "entry-modified-time").
+_PUB_CUES = re.compile(
+    r"publish|publication|pubdate|datepublished|entry-date|entry-time|post-date|created|dateline|article-date")
 _MOD_CUES = re.compile(r"updated|modified|datemodified")
 
 
@@ -292,6 +294,39 @@ def _first_iso(values: Sequence[str | None]) -> DateValue | None:
     return None
 
 
+#: A meta key whose values name more days than this is a listing's: microdata
+#: `datePublished` on each card of a "related stories" rail (13 days on one wcxb-dev
+#: page, where the article's own day is in `<meta name=date>`), not the page's date.
+MAX_KEY_DAYS = 2
+
+
+def _first_meta_date(mt: M.MetaTags, keys: tuple[str, ...]) -> DateValue | None:
+    """The first date of the first key (in `keys`' order of trust) whose values are the
+    page's own, not a listing's (`MAX_KEY_DAYS`); when no other key gives one, the
+    listing's first: on a forum thread each post carries `datePublished`, the first
+    post's is the thread's (wcxb-dev forum pages)."""
+    values = mt.values
+    if not values:
+        return None
+    listing: DateValue | None = None
+    for k in keys:
+        vals = values.get(k)
+        if not vals:
+            continue
+        if len(vals) > MAX_KEY_DAYS:
+            parsed = [parse_iso(v) for v in vals]
+            first = next((d for d in parsed if d is not None), None)
+            if len({day_of(d) for d in parsed if d is not None}) > MAX_KEY_DAYS:
+                listing = listing or first
+                continue
+            d = first
+        else:
+            d = _first_iso(vals)
+        if d is not None:
+            return d
+    return listing
+
+
 def date_candidates(ld: JsonLd, mt: M.MetaTags, blocks: Sequence[Block], kept: Sequence[int],
                     url: str | None, title: str | None = None,
                     node_cues: Mapping[int, str] | None = None,
@@ -300,7 +335,7 @@ def date_candidates(ld: JsonLd, mt: M.MetaTags, blocks: Sequence[Block], kept: S
 
     `language` is the page's declared language (`<html lang>`), for the order of numeric dates."""
     t_pub, t_mod, t_first = _time_dates(mt.times)
-    jsonld, meta = parse_iso(ld.published), _first_iso(mt.all(M.PUBLISHED_KEYS))
+    jsonld, meta = parse_iso(ld.published), _first_meta_date(mt, M.PUBLISHED_KEYS)
     hints = frozenset(d for d in (day_of(jsonld), day_of(meta), day_of(t_pub), day_of(t_first)) if d is not None)
     reader = _DateReader(dayfirst_for_language(language), hints)
     v_pub, v_mod, v_line = _visible_dates(blocks, kept, title, node_cues, reader)
@@ -314,7 +349,7 @@ def date_candidates(ld: JsonLd, mt: M.MetaTags, blocks: Sequence[Block], kept: S
         "time_first": t_first,
         "wide": _wide_dates(blocks, kept, reader),
         "jsonld_modified": parse_iso(ld.modified),
-        "meta_modified": _first_iso(mt.all(M.MODIFIED_KEYS)),
+        "meta_modified": _first_meta_date(mt, M.MODIFIED_KEYS),
         "time_modified": t_mod,
         "visible_modified": v_mod,
     }

@@ -20,7 +20,7 @@ from cleannews.metadata.values import clean_value
 ARTICLE_TYPES = (
     "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
     "reviewnewsarticle", "backgroundnewsarticle", "article", "blogposting", "socialmediaposting",
-    "liveblogposting", "techarticle", "scholarlyarticle", "report", "posting", "review", "recipe",
+    "discussionforumposting", "liveblogposting", "techarticle", "scholarlyarticle", "report", "posting", "review", "recipe",
     "creativework", "videoobject", "medicalwebpage", "webpage", "itempage", "aboutpage",
 )
 #: Types whose `name` is the site's name.
@@ -227,7 +227,8 @@ def _reduce(objs: list[dict[str, Any]]) -> JsonLd:
         publisher=publisher,
         site_name=site_name,
         breadcrumb=crumbs,
-        images=_image_urls(art.get("image")),
+        # a forum post's `image` is its poster's avatar (XenForo), not an article image
+        images=() if "discussionforumposting" in _types(art) else _image_urls(art.get("image")),
         kind=_types(art)[0] if _types(art) else None,
     )
 

@@ -29,7 +29,7 @@ from cleannews.metadata.values import clean_value
 PUBLISHED_KEYS = (
     "article:published_time", "og:article:published_time", "article:published", "og:published_time",
     "itemprop:datepublished", "datepublished", "article.published", "published_time", "published-date",
-    "publish-date", "publishdate", "publish_date", "pubdate", "pub_date", "publication_date",
+    "publish-date", "publishdate", "publish_date", "published", "pubdate", "pub_date", "publication_date",
     "sailthru.date", "parsely-pub-date", "citation_publication_date", "citation_date", "dc.date.issued",
     "dcterms.issued", "dc.date.created", "dcterms.created", "dc.date", "dcterms.date",
     "originalpublicationdate", "article_date_original", "cxenseparse:recs:publishtime", "og:pubdate",
