@@ -322,18 +322,3 @@ def test_an_article_whose_rules_answer_the_model_disowns_gets_the_plain_threshol
     ruled2 = np.array([False, False, False, True, False])
     assert learned.trusts_rules(prob, removed, ruled2, words, 0.6)
     assert learned.decode(prob, removed, ruled2, 0.3, 0.6, True, words).tolist() == [False, False, False, True, False]
-
-
-def test_a_heading_between_two_kept_blocks_is_bridged():
-    keep = np.array([True, False, True, False, False, True])
-    prob = np.array([0.9, 0.55, 0.9, 0.55, 0.2, 0.9])
-    heads = np.array([False, True, False, True, True, False])
-    removed = np.zeros(6, dtype=bool)
-    out = learned.bridge_headings(keep, prob, removed, heads, 0.5)
-    # block 1 sits between two kept blocks; block 3 is followed by a dropped one
-    assert out.tolist() == [True, True, True, False, False, True]
-    # a removed block between is skipped over, a low probability is not enough
-    removed[4] = True
-    assert learned.bridge_headings(keep, prob, removed, heads, 0.5).tolist() == [True, True, True, True, False, True]
-    assert learned.bridge_headings(keep, prob, removed, heads, 0.6).tolist() == keep.tolist()
-    assert learned.bridge_headings(keep, prob, removed, heads, None) is keep

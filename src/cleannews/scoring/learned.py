@@ -199,42 +199,6 @@ def decode(prob: npt.NDArray[np.float64], removed: npt.NDArray[np.bool_], rules_
     return out
 
 
-#: A heading outside the kept body is kept when the blocks on both sides of it (the
-#: nearest ones no cleaner removed) are kept and the model gives it at least this
-#: probability: a section heading between two paragraphs of the body, which the rules'
-#: container left out for its class (`widget-title`) and the model holds just under
-#: `outside`. None: off. (Sweep: see `training.sweep_bridge`.)
-HEADING_BRIDGE_MIN: float | None = None
-
-
-def heading_rows(X: npt.NDArray[np.floating[Any]]) -> npt.NDArray[np.bool_]:
-    """Which blocks are headings, from their feature rows (the `kind` column)."""
-    from cleannews.models import BlockKind
-    from cleannews.scoring.learned_features import KIND_ID
-
-    out: npt.NDArray[np.bool_] = X[:, FEATURE_NAMES.index("kind")] == KIND_ID[BlockKind.HEADING]
-    return out
-
-
-def bridge_headings(keep: npt.NDArray[np.bool_], prob: npt.NDArray[np.float64], removed: npt.NDArray[np.bool_],
-                    heads: npt.NDArray[np.bool_], minimum: float | None = HEADING_BRIDGE_MIN) -> npt.NDArray[np.bool_]:
-    """`keep` plus the headings between two kept blocks (see HEADING_BRIDGE_MIN)."""
-    if minimum is None:
-        return keep
-    live = np.flatnonzero(~removed)
-    if live.size < 3:
-        return keep
-    k = keep[live]
-    cand = heads[live] & ~k & (prob[live] >= minimum)
-    cand[0] = cand[-1] = False
-    hit = cand & np.roll(k, 1) & np.roll(k, -1)
-    if not hit.any():
-        return keep
-    out: npt.NDArray[np.bool_] = keep.copy()
-    out[live[hit]] = True
-    return out
-
-
 def drop_title_headings(doc: Document, keep: npt.NDArray[np.bool_]) -> npt.NDArray[np.bool_]:
     """`keep` without the headings before the body's first other block that repeat the
     page's title (its <title> or og:title words): the headline is `Article.title`, not
@@ -309,7 +273,6 @@ def select_learned(doc: Document, removed: Mapping[int, Removal], rules: Selecti
     shared = tuple(float(v) for v in types) if types is not None else ()
     keep = decode(prob, gone, ruled, model.threshold, model.outside, is_article(model, doc, rules, X, types),
                   block_words(X))
-    keep = bridge_headings(keep, prob, gone, heading_rows(X))
     if DROP_TITLE_HEADINGS:
         keep = drop_title_headings(doc, keep)
     if not keep.any():

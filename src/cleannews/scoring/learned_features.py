@@ -57,8 +57,6 @@ _ANCESTOR_TAGS = ("article", "main", "nav", "aside", "footer", "header", "form",
                   "figure", "blockquote", "dl", "details")
 _KINDS = tuple(BlockKind)
 _KIND_ID = {k: i for i, k in enumerate(_KINDS)}
-#: Each block kind's code in the `kind` column (public for decoding: `learned.heading_rows`).
-KIND_ID = _KIND_ID
 #: The rules scorer's verdict on a block, as a small category.
 _TAG_BIT = {t: 1 << j for j, t in enumerate(_ANCESTOR_TAGS)}
 _REASONS = ("kept", "outside the article container", "link density", "under a noise class", "image caption", "other",

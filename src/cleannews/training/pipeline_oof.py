@@ -36,13 +36,10 @@ from cleannews.scoring.learned import (
     ARTICLE_TYPE_MIN,
     DROP_TITLE_HEADINGS,
     GATES,
-    HEADING_BRIDGE_MIN,
     article_like,
-    bridge_headings,
     block_words,
     decode,
     drop_title_headings,
-    heading_rows,
 )
 from cleannews.scoring.learned_features import block_features
 from cleannews.scoring.pagetypes import adjust, strategy
@@ -81,8 +78,7 @@ def _pagetype_folds(cache: Path) -> dict[tuple[str, str], tuple[Forest, TextMode
 
 
 def _learned(prob: np.ndarray, doc: Any, removed: Any, rules: Selection, forest: Forest, gate: str,
-             titles: bool = DROP_TITLE_HEADINGS, text: TextModel | None = None,
-             bridge: float | None = HEADING_BRIDGE_MIN) -> Selection:
+             titles: bool = DROP_TITLE_HEADINGS, text: TextModel | None = None) -> Selection:
     """`select_learned` with given probabilities; with the "page_type" gate the page
     type comes from the page's out-of-fold page-type model `forest`."""
     X = block_features(doc, removed, rules)
@@ -94,7 +90,6 @@ def _learned(prob: np.ndarray, doc: Any, removed: Any, rules: Selection, forest:
     else:
         article = article_like(X)
     keep = decode(prob, gone, ruled, THRESHOLD, OUTSIDE, article, block_words(X))
-    keep = bridge_headings(keep, prob, gone, heading_rows(X), bridge)
     if titles:
         keep = drop_title_headings(doc, keep)
     if not keep.any():
