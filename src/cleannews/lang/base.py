@@ -186,9 +186,6 @@ class FurnitureWords(NamedTuple):
     #: placeholders of embeds blocked until consent, closed-comments notices
     #: ("ein klick für den datenschutz", "got a story\\?.{0,300}")
     prompts: tuple[str, ...] = ()
-    #: how the placeholder of an embed blocked until consent opens, matched at the start
-    #: of a block of any length (the notice runs on for hundreds of characters)
-    embed_consent: tuple[str, ...] = ()
 
 
 class MetadataWords(NamedTuple):

@@ -9,18 +9,10 @@ date set (en, de, fr, es, it, pt, nl): each language's `FurnitureWords` in
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING
-
 from cleannews.cleaners.base import Cleaner
 from cleannews.cleaners.registry import register
 from cleannews.lang import FURNITURE
 from cleannews.lang.base import alternatives
-from cleannews.models import Removal
-
-if TYPE_CHECKING:  # pragma: no cover
-    from cleannews.document import Document
 
 _AD = alternatives(w.ad_labels for w in FURNITURE.values())
 _SHARE = (
@@ -34,9 +26,6 @@ _DATED = alternatives(w.dated_labels for w in FURNITURE.values())
 _DATE_PREPOSITION = alternatives(w.date_prepositions for w in FURNITURE.values())
 _BACK_TO_TOP = alternatives(w.back_to_top for w in FURNITURE.values())
 _PROMPT = alternatives(w.prompts for w in FURNITURE.values())
-#: An embed's consent placeholder, by its opening words (`FurnitureWords.embed_consent`):
-#: the notice often runs longer than the line patterns are tried on.
-_EMBED_CONSENT = re.compile(alternatives(w.embed_consent for w in FURNITURE.values()), re.IGNORECASE)
 #: The labels of a credit that ends a caption line (checked on the four training sets'
 #: cached blocks, 2026-12-02: 32 lines match, none of the truth bodies'); kept narrow,
 #: since "Source: X" may end a paragraph of the text.
@@ -80,7 +69,3 @@ class Furniture(Cleaner):
         rf"{_BACK_TO_TOP}\W*",
         _PROMPT,
     )
-
-    def extra(self, doc: Document, removed: Mapping[int, Removal]) -> Iterable[Removal]:
-        return [Removal(b.index, self.name, "an embed's consent placeholder")
-                for b in doc.blocks if b.index not in removed and _EMBED_CONSENT.match(b.text.lstrip())]
