@@ -214,3 +214,24 @@ def test_ad_labels_in_other_languages_are_furniture():
     for label in ("REKLAM", "Reklama", "Annons", "Реклама", "広告"):
         page = PAGE.replace(PARAS[1], label)
         assert label not in extract(page).body
+
+
+def test_furniture_sentences_in_the_article_box_are_removed():
+    # lines written for this test, in the shapes CMSs print (newsletter, tip line,
+    # embed placeholder, donation prompt, ad box heading, a caption ending in its credit)
+    for line in ("Sign up for our free morning newsletter to get the day's news in your inbox.",
+                 "Got a story? Get in touch with our news team by emailing us at desk@example.org.",
+                 "Ein Klick für den Datenschutz",
+                 "Hat Ihnen dieser Artikel gefallen? Dann unterstützen Sie uns mit einer Spende.",
+                 "Реклама:",
+                 "Die Halle in einer kleinen Stadt. Bildrechte: Sender/Jana Beispiel"):
+        page = PAGE.replace(PARAS[1], line)
+        assert line not in extract(page).body, line
+        assert any(r.cleaner == "generic.furniture" for r in run(page).removed.values()), line
+
+
+def test_a_sentence_that_mentions_a_newsletter_in_passing_stays():
+    line = ("The council said residents who sign up for the newsletter of the flood office get warnings a day "
+            "earlier, and that the scheme had reached nine thousand homes by the spring.")
+    page = PAGE.replace(PARAS[1], line)
+    assert not any(r.cleaner == "generic.furniture" for r in run(page).removed.values())

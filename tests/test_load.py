@@ -19,6 +19,15 @@ def test_a_lying_declaration_falls_back_to_utf8():
     assert "naïve – “quoted”" in text
 
 
+def test_utf8_bytes_win_over_a_single_byte_declaration():
+    # a page re-saved as UTF-8 that still declares its old charset
+    html = '<html><head><meta charset="iso-8859-15"></head><body><p>Nada más, señor</p></body></html>'
+    text, enc = decode(html.encode("utf-8"))
+    assert "Nada más, señor" in text and enc == "utf-8"
+    text, enc = decode(html.encode("iso-8859-15"))  # the declared bytes still read as declared
+    assert "Nada más, señor" in text and enc == "iso8859-15"
+
+
 def test_bom_wins():
     text, enc = decode("\ufeff<p>ü</p>".encode("utf-16"))
     assert text.endswith("<p>ü</p>") and enc == "utf-16"

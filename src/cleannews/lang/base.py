@@ -181,6 +181,11 @@ class FurnitureWords(NamedTuple):
     #: what an error page's title says (`pagetype._ERROR_TITLE`: "page not found",
     #: "seite nicht gefunden"), besides the status codes
     error_titles: tuple[str, ...] = ()
+    #: whole furniture sentences a CMS prints inside the article's box: newsletter
+    #: sign-ups and their privacy notices, tip lines, donation prompts, the
+    #: placeholders of embeds blocked until consent, closed-comments notices
+    #: ("ein klick für den datenschutz", "got a story\\?.{0,300}")
+    prompts: tuple[str, ...] = ()
 
 
 class MetadataWords(NamedTuple):
