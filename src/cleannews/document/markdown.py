@@ -50,25 +50,30 @@ _TICKS = re.compile(r"`+")
 #: Emphasis: an opener, the shortest run of text on its line, a closer; reduced to the
 #: text. Written as `OPEN(.+?)CLOSE` each opener without a closer scans to the end of
 #: the block ("**a " * 7500 took 23 s); `_unwrap` finds the same spans in one pass
-#: over the openers with the closers' positions indexed. (opener, closer, width)
-_STRONG = (re.compile(r"(\*\*|__)(?=\S)"), re.compile(r"(?<=\S)(?=(\*\*|__))"), 2)
-_EM_STAR = (re.compile(r"(?<![\w*])(\*)(?=\S)"), re.compile(r"(?<=\S)(?=(\*)(?![\w*]))"), 1)
-_EM_UNDER = (re.compile(r"(?<![\w_])(_)(?=\S)"), re.compile(r"(?<=\S)(?=(_)(?![\w_]))"), 1)
-_STRIKE = (re.compile(r"(~~)(?=\S)"), re.compile(r"(?<=\S)(?=(~~))"), 2)
+#: over the openers with the closers' positions indexed. (opener, closer, width, the
+#: closer's literal marks: a text holding none of them has no span, so it is not scanned)
+_STRONG = (re.compile(r"(\*\*|__)(?=\S)"), re.compile(r"(?<=\S)(?=(\*\*|__))"), 2, ("**", "__"))
+_EM_STAR = (re.compile(r"(?<![\w*])(\*)(?=\S)"), re.compile(r"(?<=\S)(?=(\*)(?![\w*]))"), 1, ("*",))
+_EM_UNDER = (re.compile(r"(?<![\w_])(_)(?=\S)"), re.compile(r"(?<=\S)(?=(_)(?![\w_]))"), 1, ("_",))
+_STRIKE = (re.compile(r"(~~)(?=\S)"), re.compile(r"(?<=\S)(?=(~~))"), 2, ("~~",))
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~<\"'])")
 #: Link text is wrapped in these marks while inline syntax is reduced, then counted
 #: and removed (private-use characters never occur in dumps).
 _LO, _LC = "\ue000", "\ue001"
+_MARKS = re.compile("[\ue000\ue001]")
 #: Escaped ASCII punctuation is parked at private-use code points _ESC_BASE + ord(c).
 _ESC_BASE = 0xE100
 _ESCAPED = re.compile("[\ue100-\ue17f]")
 
 
-def _unwrap(text: str, opener: re.Pattern[str], closer: re.Pattern[str], width: int) -> str:
+def _unwrap(text: str, opener: re.Pattern[str], closer: re.Pattern[str], width: int,
+            marks: tuple[str, ...]) -> str:
     """`re.sub(OPEN (.+?) CLOSE, text-inside)` where CLOSE repeats the opener's group 1,
     in O(n log n): each opener takes the first closer of its kind past one character,
     unless a line break comes first (`.` stops at one)."""
+    if not any(mark in text for mark in marks):  # no closer can match: skip the lookbehind scan
+        return text
     closers: dict[str, list[int]] = {}
     for c in closer.finditer(text):
         closers.setdefault(c.group(1), []).append(c.start())
@@ -164,20 +169,26 @@ def inline(text: str) -> tuple[str, int, list[tuple[str, str]]]:
         text = _code_spans(text)
     if "*" in text or "_" in text or "~" in text:
         for _ in range(2):
+            before = text
             for delims in (_STRONG, _STRIKE, _EM_STAR, _EM_UNDER):
                 text = _unwrap(text, *delims)
+            if text == before:  # the pass is a function of the text: a second one would change nothing
+                break
     text = _ESCAPED.sub(lambda m: chr(ord(m.group(0)) - _ESC_BASE), text)
     text = norm_space(text)
     link_chars = 0
     if _LO in text:
+        # the characters between the marks, counted where the nesting depth is above 0; a
+        # walk over the marks alone (a loop over every character took 0.1 s on 400 KB)
         depth = 0
-        for ch in text:
-            if ch == _LO:
-                depth += 1
-            elif ch == _LC:
-                depth = max(0, depth - 1)
-            elif depth:
-                link_chars += 1
+        prev = 0
+        for m in _MARKS.finditer(text):
+            if depth:
+                link_chars += m.start() - prev
+            depth = depth + 1 if m.group() == _LO else max(0, depth - 1)
+            prev = m.end()
+        if depth:  # an unclosed mark counts to the end
+            link_chars += len(text) - prev
         text = norm_space(text.replace(_LO, "").replace(_LC, ""))
     return text, min(link_chars, len(text)), images
 
